@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Footnote",
+    products: [
+        .executable(name: "footnote", targets: ["footnote"]),
+        .library(name: "FootnoteCore", targets: ["FootnoteCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries behind tiny system-library targets (Debian packages).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline",
+                       providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
+                       providers: [.apt(["libstemmer-dev"])]),
+
+        // Analysis, corpus reading, passages, index, scoring, excerpts. No terminal I/O.
+        .target(name: "FootnoteCore", dependencies: ["CStemmer"]),
+
+        // The command-line front end: CLI, REPL, rendering.
+        .executableTarget(name: "footnote", dependencies: [
+            "FootnoteCore", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore"]),
+        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

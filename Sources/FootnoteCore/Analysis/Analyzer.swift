@@ -1,0 +1,72 @@
+/// The one analysis pipeline used for documents and questions alike:
+/// `Tokenizer` → `CaseAndDiacriticFolder` → `StopWordFilter` → `StemFilter`.
+///
+/// Using the same instance configuration at index and query time is what makes
+/// query terms meet document terms. An `Analyzer` holds a libstemmer handle and a
+/// stem cache, so it is not thread-safe: make one per thread.
+public final class Analyzer {
+    /// What the pipeline does; stored with an index so a mismatch can be detected.
+    public struct Settings: Hashable, Sendable, Codable {
+        public var removeStopWords: Bool
+        public var stem: Bool
+        public var maxTokenBytes: Int
+
+        public init(removeStopWords: Bool = true, stem: Bool = true, maxTokenBytes: Int = 64) {
+            self.removeStopWords = removeStopWords
+            self.stem = stem
+            self.maxTokenBytes = maxTokenBytes
+        }
+        public static let standard = Settings()
+    }
+
+    public let settings: Settings
+    private let tokenizer: Tokenizer
+    private var folder = CaseAndDiacriticFolder()
+    private var stopWords = StopWordFilter()
+    private var stemmer: StemFilter?
+    private var token = Token()
+
+    public init(settings: Settings = .standard) {
+        self.settings = settings
+        tokenizer = Tokenizer(maxTokenBytes: settings.maxTokenBytes)
+        if settings.stem {
+            guard let snowball = SnowballStemmer(language: "english") else {
+                fatalError("libstemmer has no English stemmer")  // a broken install, not user input
+            }
+            stemmer = StemFilter(stemmer: snowball)
+        }
+    }
+
+    /// Analyzes UTF-8 bytes, calling `body` with each surviving token.
+    public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+        var token = self.token
+        tokenizer.tokenize(text, into: &token) { tok in
+            guard folder.apply(&tok) else { return }
+            if settings.removeStopWords && !stopWords.apply(&tok) { return }
+            if stemmer != nil && !stemmer!.apply(&tok) { return }
+            body(tok)
+        }
+        self.token = token
+    }
+
+    /// Analyzes a String (offsets are UTF-8 byte offsets into it).
+    public func analyze(_ text: String, _ body: (Token) -> Void) {
+        var text = text
+        text.withUTF8 { analyze($0, body) }
+    }
+
+    /// The analyzed terms of a text, in order (tests, queries).
+    public func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        analyze(text) { out.append($0.termString) }
+        return out
+    }
+
+    /// True when `word` (a surface word) is a stop word under these settings.
+    public func isStopWord(_ word: String) -> Bool {
+        settings.removeStopWords && stopWords.isStopWord(CaseAndDiacriticFolder.fold(word))
+    }
+
+    /// The distinct folded, non-stop words this analyzer has stemmed so far.
+    public var surfaceForms: [String] { stemmer?.surfaceForms ?? [] }
+}

@@ -1,0 +1,32 @@
+/// Drops English stop words (compared after folding, before stemming).
+///
+/// The list is NLTK's English list (179 words): measured on Cranfield/CISI/SQuAD
+/// it beat both Lucene's 33 words and scikit-learn's 318 (which removes content
+/// words such as "system" and "find"). Question words (what, why, how, …) are on
+/// it, so a question's content words carry the ranking.
+public struct StopWordFilter: TokenFilter {
+    public let words: Set<[UInt8]>
+
+    public init(words: [String] = StopWordFilter.english) {
+        self.words = Set(words.map { Array($0.utf8) })
+    }
+
+    public mutating func apply(_ token: inout Token) -> Bool {
+        !words.contains(token.term)
+    }
+
+    public func isStopWord(_ folded: String) -> Bool { words.contains(Array(folded.utf8)) }
+
+    public static let english: [String] = """
+    i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves \
+    he him his himself she she's her hers herself it it's its itself they them their theirs themselves \
+    what which who whom this that that'll these those am is are was were be been being have has had having \
+    do does did doing a an the and but if or because as until while of at by for with about against between \
+    into through during before after above below to from up down in out on off over under again further then \
+    once here there when where why how all any both each few more most other some such no nor not only own \
+    same so than too very s t can will just don don't should should've now d ll m o re ve y ain aren aren't \
+    couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't haven haven't isn isn't ma mightn \
+    mightn't mustn mustn't needn needn't shan shan't shouldn shouldn't wasn wasn't weren weren't won won't \
+    wouldn wouldn't
+    """.split(separator: " ").map(String.init)
+}

@@ -1,0 +1,116 @@
+/// Splits UTF-8 text into word tokens, reporting byte offsets.
+///
+/// A word is a maximal run of letters, digits and combining marks (Unicode
+/// `Alphabetic`, `Numeric_Type` ≠ none, `M*`). An apostrophe (`'` or U+2019 `’`)
+/// standing between two word characters stays inside the word (`don't`,
+/// `Meta’s`). Everything else separates words. ASCII bytes are classified by a
+/// 128-entry table; only non-ASCII bytes are decoded. Invalid UTF-8 bytes are
+/// separators. Words longer than `maxTokenBytes` are skipped (they are hashes,
+/// base64 or garbage, never query words), but still advance the position.
+///
+/// - Complexity: O(n) in the byte count of the text.
+public struct Tokenizer: Sendable {
+    public var maxTokenBytes: Int
+
+    public init(maxTokenBytes: Int = 64) {
+        self.maxTokenBytes = maxTokenBytes
+    }
+
+    /// ASCII class table: 1 = word character, 2 = apostrophe, 0 = separator.
+    static let asciiClass: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 128)
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = 1 }
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = 1 }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = 1 }
+        table[Int(UInt8(ascii: "'"))] = 2
+        return table
+    }()
+
+    /// Calls `emit` once per word, in order, with `token.term` holding the word's
+    /// bytes exactly as they appear in `text`.
+    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into token: inout Token, _ emit: (inout Token) -> Void) {
+        let count = text.count
+        var i = 0
+        var position = 0
+        var wordStart = -1
+        var lastWordEnd = -1          // end of the last word character of the current word
+        while i < count {
+            let byte = text[i]
+            var cls: UInt8
+            var width = 1
+            if byte < 0x80 {
+                cls = Tokenizer.asciiClass[Int(byte)]
+            } else {
+                (cls, width) = Tokenizer.classify(text, at: i)
+            }
+            if cls == 1 {
+                if wordStart < 0 { wordStart = i }
+                lastWordEnd = i + width
+            } else if cls == 2 && wordStart >= 0 && lastWordEnd == i {
+                // An apostrophe inside a word: keep going; if no word character
+                // follows, the word ends at lastWordEnd.
+            } else if wordStart >= 0 {
+                emitWord(text, wordStart, lastWordEnd, &position, &token, emit)
+                wordStart = -1
+            }
+            i += width
+        }
+        if wordStart >= 0 { emitWord(text, wordStart, lastWordEnd, &position, &token, emit) }
+    }
+
+    @inline(__always)
+    private func emitWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: inout Int,
+                          _ token: inout Token, _ emit: (inout Token) -> Void) {
+        defer { position += 1 }
+        guard end - start <= maxTokenBytes else { return }
+        token.term.removeAll(keepingCapacity: true)
+        token.term.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+        token.start = start
+        token.end = end
+        token.position = position
+        emit(&token)
+    }
+
+    /// Classifies the (possibly invalid) UTF-8 sequence starting at `i`.
+    /// Returns the class and the number of bytes consumed.
+    static func classify(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt8, Int) {
+        guard let (scalar, width) = decodeScalar(text, at: i) else { return (0, 1) }
+        if scalar.value == 0x2019 { return (2, width) }
+        let props = scalar.properties
+        if props.isAlphabetic || props.numericType != nil { return (1, width) }
+        switch props.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return (1, width)
+        default: return (0, width)
+        }
+    }
+}
+
+/// Decodes one UTF-8 scalar at `i`; nil for an invalid or truncated sequence.
+@inline(__always)
+func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+    let b0 = UInt32(text[i])
+    let count = text.count
+    @inline(__always) func cont(_ k: Int) -> UInt32? {
+        guard i + k < count else { return nil }
+        let b = text[i + k]
+        return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+    }
+    var value: UInt32
+    var width: Int
+    if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+    else if b0 & 0xE0 == 0xC0 {
+        guard let c1 = cont(1) else { return nil }
+        value = (b0 & 0x1F) << 6 | c1; width = 2
+        if value < 0x80 { return nil }
+    } else if b0 & 0xF0 == 0xE0 {
+        guard let c1 = cont(1), let c2 = cont(2) else { return nil }
+        value = (b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
+        if value < 0x800 { return nil }
+    } else if b0 & 0xF8 == 0xF0 {
+        guard let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) else { return nil }
+        value = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
+        if value < 0x10000 { return nil }
+    } else { return nil }
+    guard let scalar = Unicode.Scalar(value) else { return nil }
+    return (scalar, width)
+}

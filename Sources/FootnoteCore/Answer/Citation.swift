@@ -1,0 +1,26 @@
+/// Where an excerpt comes from: file, lines and section.
+public struct Citation: Sendable, Equatable {
+    /// Path relative to the corpus root.
+    public var file: String
+    public var lines: ClosedRange<Int>
+    /// The heading path joined by " › " (the title for BEIR passages); may be empty.
+    public var section: String
+    /// The BEIR `_id`, for passages read from `.jsonl`.
+    public var id: String?
+
+    public init(file: String, lines: ClosedRange<Int>, section: String, id: String?) {
+        self.file = file
+        self.lines = lines
+        self.section = section
+        self.id = id
+    }
+
+    /// `open-source-vs-closed-ai.txt:41-45 · Transparency vs Performance`;
+    /// a single line reads `file:12`; a BEIR passage adds its id (`corpus.jsonl:12 #doc7`).
+    public var label: String {
+        var s = file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
+        if let id { s += " #" + id }
+        if !section.isEmpty { s += " · " + section }
+        return s
+    }
+}

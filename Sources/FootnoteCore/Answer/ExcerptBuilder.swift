@@ -1,0 +1,162 @@
+/// Cuts the excerpt of a passage that best covers a question.
+///
+/// Candidates are runs of one to three consecutive sentences (`SentenceSplitter`)
+/// of at most `maxCharacters` bytes; each scores the summed query weight of the
+/// distinct question terms it contains, plus `repeatBonus` of a weight for each
+/// further occurrence. The best candidate wins, the shorter one on a tie, then
+/// the earlier; when no question word is in the text at all, the opening
+/// sentences that fit the budget. A sentence longer than the budget is cut to the
+/// `maxCharacters`-byte span around its densest cluster of matches, at word
+/// boundaries, with "…" marking each cut. Whitespace runs become one space.
+public struct ExcerptBuilder: Sendable {
+    public var maxCharacters: Int
+    public var maxSentences: Int
+    public var repeatBonus: Float
+
+    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1) {
+        self.maxCharacters = maxCharacters
+        self.maxSentences = maxSentences
+        self.repeatBonus = repeatBonus
+    }
+
+    /// A matched word in the passage: byte range and which query term.
+    struct Match { var start: Int; var end: Int; var term: Int }
+
+    /// - Parameters:
+    ///   - text: the passage text.
+    ///   - termWeights: analyzed query term → weight (its importance).
+    ///   - analyzer: the analyzer the index used.
+    public func excerpt(of text: String, termWeights: [String: Float], analyzer: Analyzer) -> Excerpt {
+        let bytes = Array(text.utf8)
+        let termList = Array(termWeights.keys)
+        var termIndex: [String: Int] = [:]
+        for (i, t) in termList.enumerated() { termIndex[t] = i }
+        let weights = termList.map { termWeights[$0]! }
+
+        var matches: [Match] = []
+        analyzer.analyze(text) { token in
+            if let i = termIndex[token.termString] { matches.append(Match(start: token.start, end: token.end, term: i)) }
+        }
+        var sentences = SentenceSplitter.sentences(in: text)
+        if sentences.isEmpty { sentences = [0..<bytes.count] }
+
+        // Score every run of 1...maxSentences sentences within the budget.
+        var best: (range: Range<Int>, score: Float)?
+        var firstMatch = 0
+        for i in sentences.indices {
+            while firstMatch < matches.count && matches[firstMatch].start < sentences[i].lowerBound { firstMatch += 1 }
+            for j in i..<min(i + maxSentences, sentences.count) {
+                let range = sentences[i].lowerBound..<sentences[j].upperBound
+                if j > i && range.count > maxCharacters { break }
+                let score = coverage(matches, from: firstMatch, in: range, weights: weights)
+                if let b = best {
+                    if score > b.score || (score == b.score && range.count < b.range.count && range.count <= maxCharacters) {
+                        best = (range, score)
+                    }
+                } else {
+                    best = (range, score)
+                }
+            }
+        }
+        var window = best?.range ?? 0..<bytes.count
+        if (best?.score ?? 0) == 0 {
+            // Nothing of the question in the text (it matched on the heading): lead with the opening sentences.
+            window = sentences[0]
+            for s in sentences.dropFirst() where s.upperBound - window.lowerBound <= maxCharacters { window = window.lowerBound..<s.upperBound }
+        }
+        var cutStart = false, cutEnd = false
+        if window.count > maxCharacters {
+            let inner = densestSpan(matches, in: window, weights: weights, bytes: bytes)
+            cutStart = inner.lowerBound > window.lowerBound
+            cutEnd = inner.upperBound < window.upperBound
+            window = inner
+        }
+        return render(bytes, window, matches: matches, cutStart: cutStart, cutEnd: cutEnd)
+    }
+
+    func coverage(_ matches: [Match], from first: Int, in range: Range<Int>, weights: [Float]) -> Float {
+        var seen = Set<Int>()
+        var score: Float = 0
+        var k = first
+        while k < matches.count && matches[k].start < range.upperBound {
+            let m = matches[k]
+            if m.start >= range.lowerBound {
+                score += seen.insert(m.term).inserted ? weights[m.term] : weights[m.term] * repeatBonus
+            }
+            k += 1
+        }
+        return score
+    }
+
+    /// The `maxCharacters`-byte span of `window` covering the most query weight,
+    /// widened to word boundaries.
+    func densestSpan(_ matches: [Match], in window: Range<Int>, weights: [Float], bytes: [UInt8]) -> Range<Int> {
+        let inside = matches.filter { $0.start >= window.lowerBound && $0.end <= window.upperBound }
+        var start = window.lowerBound
+        if !inside.isEmpty {
+            var bestScore: Float = -1
+            for anchor in inside {
+                // Leave a little context before the first match.
+                let s = max(window.lowerBound, anchor.start - maxCharacters / 8)
+                let score = coverage(inside, from: 0, in: s..<min(window.upperBound, s + maxCharacters), weights: weights)
+                if score > bestScore { bestScore = score; start = s }
+            }
+        }
+        var end = min(window.upperBound, start + maxCharacters)
+        // Snap to word boundaries: start after a space, end before one.
+        if start > window.lowerBound {
+            while start < end && !isSpace(bytes[start - 1]) { start += 1 }
+        }
+        if end < window.upperBound {
+            var e = end
+            while e > start && !isSpace(bytes[e]) { e -= 1 }
+            if e > start { end = e }
+        }
+        // Never split a UTF-8 sequence.
+        while start < end && bytes[start] & 0xC0 == 0x80 { start += 1 }
+        while end < window.upperBound && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return start..<end
+    }
+
+    /// Builds the excerpt text with collapsed whitespace and scalar-offset highlights.
+    func render(_ bytes: [UInt8], _ window: Range<Int>, matches: [Match], cutStart: Bool, cutEnd: Bool) -> Excerpt {
+        var out = String.UnicodeScalarView()
+        var outCount = 0
+        if cutStart { out.append("…"); outCount += 1 }
+        let inside = matches.filter { $0.start >= window.lowerBound && $0.end <= window.upperBound }
+        var boundaryOut: [Int: Int] = [:]
+        var wanted = Set<Int>()
+        for m in inside { wanted.insert(m.start); wanted.insert(m.end) }
+
+        let slice = Array(bytes[window])
+        var offset = window.lowerBound
+        var pendingSpace = false
+        for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
+            let width = scalar.utf8.count
+            if scalar.properties.isWhitespace {
+                pendingSpace = outCount > (cutStart ? 1 : 0)
+            } else {
+                if pendingSpace { out.append(" "); outCount += 1; pendingSpace = false }
+                if wanted.contains(offset) { boundaryOut[offset] = outCount }
+                out.append(scalar)
+                outCount += 1
+            }
+            offset += width
+            if wanted.contains(offset) && boundaryOut[offset] == nil && !scalar.properties.isWhitespace {
+                boundaryOut[offset] = outCount
+            }
+        }
+        if cutEnd { out.append("…") }
+        var highlights: [Range<Int>] = []
+        for m in inside {
+            guard let s = boundaryOut[m.start], let e = boundaryOut[m.end], s < e else { continue }
+            if let last = highlights.last, last.upperBound > s { continue }
+            highlights.append(s..<e)
+        }
+        return Excerpt(text: String(out), highlights: highlights)
+    }
+
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r")
+    }
+}

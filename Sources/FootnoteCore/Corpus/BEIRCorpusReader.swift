@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reads a BEIR corpus file: one JSON object per line with `_id`, `title` and
+/// `text`. Each line becomes one passage, cited by its `_id`; the title is its
+/// section. Malformed lines are reported by line number and the rest is read.
+enum BEIRCorpusReader {
+    struct Result {
+        var passages: [Passage] = []
+        /// Line numbers and reasons of lines that were passed over.
+        var problems: [(line: Int, reason: String)] = []
+    }
+
+    static func read(_ bytes: [UInt8], document: Int) -> Result {
+        var result = Result()
+        let text = TextLines(bytes)
+        for line in text.lines where !text.isBlank(line) {
+            let slice = Data(bytes[line.start..<line.end])
+            guard let object = try? JSONSerialization.jsonObject(with: slice) as? [String: Any] else {
+                result.problems.append((line.number, "not a JSON object"))
+                continue
+            }
+            let id: String
+            switch object["_id"] {
+            case let s as String: id = s
+            case let n as NSNumber: id = n.stringValue
+            default:
+                result.problems.append((line.number, "no \"_id\""))
+                continue
+            }
+            let title = (object["title"] as? String) ?? ""
+            let body = (object["text"] as? String) ?? ""
+            guard !(title.isEmpty && body.isEmpty) else {
+                result.problems.append((line.number, "empty \"title\" and \"text\""))
+                continue
+            }
+            result.passages.append(Passage(document: document, id: id,
+                                           section: title.isEmpty ? [] : [title],
+                                           text: body, lines: line.number...line.number,
+                                           bytes: line.start..<line.end))
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+/// Everything read from a corpus path: the files, their passages, and what was
+/// passed over.
+public struct Corpus: Sendable {
+    /// The corpus path as the user gave it, and its absolute form.
+    public var path: String
+    public var absolutePath: String
+    public var documents: [SourceDocument]
+    public var passages: [Passage]
+    /// Files skipped or read with a caveat, one entry each.
+    public var notices: [CorpusNotice]
+
+    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: [Passage], notices: [CorpusNotice]) {
+        self.path = path
+        self.absolutePath = absolutePath
+        self.documents = documents
+        self.passages = passages
+        self.notices = notices
+    }
+
+    public var skippedCount: Int { notices.filter { $0.kind == .skipped }.count }
+    public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
+}
+
+/// Why a corpus could not be read at all.
+public enum CorpusError: Error, Equatable, CustomStringConvertible {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    /// Nothing readable; `notices` say what was passed over.
+    case empty(path: String, notices: [CorpusNotice])
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "corpus '\(path)' does not exist; pass --corpus with a folder or file of documents"
+        case .unreadable(let path, let reason):
+            return "cannot read corpus '\(path)': \(reason)"
+        case .empty(let path, let notices):
+            let skipped = notices.filter { $0.kind == .skipped }.count
+            let extra = skipped > 0 ? " (\(skipped) file\(skipped == 1 ? "" : "s") skipped, see above)" : ""
+            return "corpus '\(path)' has no readable passages\(extra); add .txt, .md, .rst, .html or .jsonl files"
+        }
+    }
+}

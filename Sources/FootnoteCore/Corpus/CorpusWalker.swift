@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lists the files of a corpus folder: recursively, in byte order of their
+/// paths, hidden files and folders (a leading `.`) skipped, symbolic links
+/// followed but every real folder entered at most once (so a link loop ends).
+struct CorpusWalker {
+    struct Entry {
+        /// Path relative to the root.
+        var relativePath: String
+        /// Path to open.
+        var fullPath: String
+    }
+
+    private struct FileID: Hashable { var device: UInt64; var inode: UInt64 }
+
+    /// Files found, and entries passed over with the reason.
+    private(set) var files: [Entry] = []
+    private(set) var problems: [(path: String, reason: String)] = []
+    private var visited: Set<FileID> = []
+
+    init(root: String) {
+        var st = stat()
+        guard stat(root, &st) == 0 else { return }
+        visited.insert(FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+        walk(directory: root, relative: "")
+    }
+
+    private mutating func walk(directory: String, relative: String) {
+        guard let dir = opendir(directory) else {
+            problems.append((relative.isEmpty ? "." : relative, "cannot open folder: \(String(cString: strerror(errno)))"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+
+        for name in names {
+            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var st = stat()
+            guard stat(full, &st) == 0 else {
+                problems.append((rel, "cannot follow: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+                guard visited.insert(id).inserted else { continue }   // already walked (a link loop or a second link)
+                walk(directory: full, relative: rel)
+            case S_IFREG:
+                files.append(Entry(relativePath: rel, fullPath: full))
+            default:
+                problems.append((rel, "not a regular file"))
+            }
+        }
+    }
+}

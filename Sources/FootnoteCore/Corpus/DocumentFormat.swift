@@ -1,0 +1,24 @@
+/// The formats Footnote reads, chosen by file extension.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case plainText = "text"
+    case markdown
+    case restructuredText = "rst"
+    case html
+    /// BEIR corpus: one `{"_id", "title", "text"}` object per line, each a passage.
+    case beirJSONL = "jsonl"
+    /// An unknown extension: read as plain text only if it is valid UTF-8 text.
+    case unknown
+
+    public init(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { self = .unknown; return }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "txt", "text": self = .plainText
+        case "md", "markdown", "mdown", "mkd": self = .markdown
+        case "rst", "rest": self = .restructuredText
+        case "html", "htm", "xhtml": self = .html
+        case "jsonl": self = .beirJSONL
+        default: self = .unknown
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// The unit Footnote retrieves and cites: a paragraph (with any list it
+/// introduces) under its section heading, or a window of a long paragraph, or one
+/// line of a BEIR `.jsonl` file.
+public struct Passage: Sendable, Equatable {
+    /// Index of the source file in `Corpus.documents`.
+    public var document: Int
+    /// The BEIR `_id` for passages read from `.jsonl`; nil for other formats.
+    public var id: String?
+    /// The heading path, outermost first (`["Transparency vs Performance",
+    /// "The Transparency Advantage"]`); the BEIR title for `.jsonl`; may be empty.
+    public var section: [String]
+    /// The passage's text: what is indexed, and what excerpts are cut from.
+    public var text: String
+    /// First and last line in the source file, 1-based, inclusive.
+    public var lines: ClosedRange<Int>
+    /// Byte range in the source file.
+    public var bytes: Range<Int>
+
+    public init(document: Int, id: String? = nil, section: [String], text: String,
+                lines: ClosedRange<Int>, bytes: Range<Int>) {
+        self.document = document
+        self.id = id
+        self.section = section
+        self.text = text
+        self.lines = lines
+        self.bytes = bytes
+    }
+
+    /// The section as shown in citations: the heading path joined by " › ".
+    public var sectionLabel: String { section.joined(separator: " › ") }
+}

@@ -1,0 +1,57 @@
+/// Reads plain text into blocks: blank-line-separated paragraphs, lists, and
+/// headings found by layout.
+///
+/// A heading is a short line (at most 12 words and 100 bytes) standing alone
+/// between blank lines, containing a letter, not starting with a list marker,
+/// and not ending in sentence punctuation (`.`, `,`, `;`, `:`). A question mark
+/// is allowed: "What Are Open Source and Closed AI Models?" is a heading.
+/// Levels come from layout too: headings stacked with only blank lines between
+/// them nest (the first is level 1, the next level 2); a heading standing alone
+/// is level 2 once the document has shown a stacked pair, level 1 before.
+/// A text made only of such lines has no headings: its lines are paragraphs.
+enum PlainTextParser {
+    static func parse(_ bytes: [UInt8]) -> [Block] {
+        let text = TextLines(bytes)
+        let chunks = text.chunks()
+        var blocks: [Block] = []
+        var sawStack = false
+        var k = 0
+        while k < chunks.count {
+            // Gather a stack of consecutive heading-like chunks.
+            var stack: [Range<Int>] = []
+            while k + stack.count < chunks.count, isHeading(chunks[k + stack.count], text) { stack.append(chunks[k + stack.count]) }
+            // The last chunk of the document standing alone ("Related Posts") is still a heading.
+            if !stack.isEmpty {
+                if stack.count > 1 { sawStack = true }
+                for (depth, chunk) in stack.enumerated() {
+                    let level = stack.count > 1 ? min(depth + 1, 3) : (sawStack ? 2 : 1)
+                    blocks.append(text.heading(text.trimmed(text.lines[chunk.lowerBound]), level: level, lines: chunk))
+                }
+                k += stack.count
+                continue
+            }
+            let chunk = chunks[k]
+            let isList = chunk.allSatisfy { idx in
+                let line = text.lines[idx]
+                return text.startsWithBullet(line) || (idx != chunk.lowerBound && text.indent(line) > 0)
+            }
+            blocks.append(text.block(isList ? .list : .paragraph, lines: chunk))
+            k += 1
+        }
+        // A text of only heading-like lines ("gamma = delta") is content, not headings.
+        if !blocks.isEmpty && blocks.allSatisfy({ if case .heading = $0.kind { return true }; return false }) {
+            return chunks.map { text.block(.paragraph, lines: $0) }
+        }
+        return blocks
+    }
+
+    static func isHeading(_ chunk: Range<Int>, _ text: TextLines) -> Bool {
+        guard chunk.count == 1 else { return false }
+        let line = text.lines[chunk.lowerBound]
+        guard line.end - line.start <= 100, !text.startsWithBullet(line) else { return false }
+        let s = text.trimmed(line)
+        guard let last = s.last, s.contains(where: { $0.isLetter }) else { return false }
+        if ".,;:".contains(last) { return false }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\t" }).count <= 12
+    }
+}

@@ -1,0 +1,51 @@
+/// Reads reStructuredText into blocks. A section title is a text line with an
+/// underline (and optionally an overline) of one repeated punctuation character
+/// at least as long as the title; levels follow the order in which adornment
+/// styles first appear, as docutils assigns them. Other chunks become
+/// paragraphs or lists; block text is the file's own bytes.
+enum RestructuredTextParser {
+    static func parse(_ bytes: [UInt8]) -> [Block] {
+        let text = TextLines(bytes)
+        let lines = text.lines
+        var styles: [String] = []      // adornment styles in order of appearance
+        var blocks: [Block] = []
+
+        func level(of style: String) -> Int {
+            if let i = styles.firstIndex(of: style) { return i + 1 }
+            styles.append(style)
+            return styles.count
+        }
+
+        for chunk in text.chunks() {
+            var body = chunk
+            let l0 = text.trimmed(lines[chunk.lowerBound])
+            if chunk.count >= 3, let over = adornment(l0),
+               let under = adornment(text.trimmed(lines[chunk.lowerBound + 2])), over == under,
+               adornment(text.trimmed(lines[chunk.lowerBound + 1])) == nil {
+                let title = text.trimmed(lines[chunk.lowerBound + 1])
+                blocks.append(text.heading(title, level: level(of: "over" + String(over)), lines: chunk.lowerBound..<(chunk.lowerBound + 3)))
+                body = (chunk.lowerBound + 3)..<chunk.upperBound
+            } else if chunk.count >= 2, adornment(l0) == nil,
+                      let under = adornment(text.trimmed(lines[chunk.lowerBound + 1])),
+                      text.trimmed(lines[chunk.lowerBound + 1]).count >= min(l0.count, 3) {
+                blocks.append(text.heading(l0, level: level(of: String(under)), lines: chunk.lowerBound..<(chunk.lowerBound + 2)))
+                body = (chunk.lowerBound + 2)..<chunk.upperBound
+            } else if chunk.count == 1, adornment(l0) != nil {
+                continue   // a transition line
+            }
+            guard !body.isEmpty else { continue }
+            let isList = body.allSatisfy { idx in
+                text.startsWithBullet(lines[idx]) || (idx != body.lowerBound && text.indent(lines[idx]) > 0)
+            }
+            blocks.append(text.block(isList ? .list : .paragraph, lines: body))
+        }
+        return blocks
+    }
+
+    /// The adornment character when `s` is a line of one repeated punctuation
+    /// character (at least 3), nil otherwise.
+    static func adornment(_ s: Substring) -> Character? {
+        guard s.count >= 3, let c = s.first, "=-~^\"'`#*+:._<>!$%&,/;?@[]\\{}|".contains(c) else { return nil }
+        return s.allSatisfy({ $0 == c }) ? c : nil
+    }
+}

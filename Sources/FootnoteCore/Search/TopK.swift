@@ -1,0 +1,55 @@
+/// Keeps the `k` best (score, passage) pairs seen, in a bounded binary min-heap
+/// (Williams 1964): the root is the worst kept pair, replaced when a better one
+/// arrives. Ties on score prefer the lower passage number, so results are
+/// deterministic.
+/// - Complexity: O(log k) per insertion, O(k log k) for `sorted()`.
+public struct TopK {
+    public let k: Int
+    private var heap: [(score: Float, passage: Int32)] = []
+
+    public init(_ k: Int) {
+        self.k = max(0, k)
+        heap.reserveCapacity(self.k)
+    }
+
+    /// True when `a` ranks below `b`.
+    @inline(__always)
+    static func worse(_ a: (score: Float, passage: Int32), _ b: (score: Float, passage: Int32)) -> Bool {
+        a.score < b.score || (a.score == b.score && a.passage > b.passage)
+    }
+
+    /// The lowest score still kept once full (−∞ before).
+    public var threshold: Float { heap.count < k ? -.infinity : heap[0].score }
+
+    public mutating func insert(_ score: Float, _ passage: Int32) {
+        guard k > 0 else { return }
+        let item = (score: score, passage: passage)
+        if heap.count < k {
+            heap.append(item)
+            var i = heap.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard Self.worse(heap[i], heap[parent]) else { break }
+                heap.swapAt(i, parent)
+                i = parent
+            }
+        } else if Self.worse(heap[0], item) {
+            heap[0] = item
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && Self.worse(heap[l], heap[m]) { m = l }
+                if r < heap.count && Self.worse(heap[r], heap[m]) { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+    }
+
+    /// The kept pairs, best first.
+    public func sorted() -> [(score: Float, passage: Int32)] {
+        heap.sorted { Self.worse($1, $0) }
+    }
+}

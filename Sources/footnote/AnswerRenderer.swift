@@ -1,0 +1,71 @@
+import FootnoteCore
+
+/// Renders an `Answer` as text for a person: each excerpt (matched words
+/// highlighted, wrapped on a terminal), then its citation line
+/// `[1] file:41-45 · Section`, a blank line between answers; or the notice.
+/// All corpus text is sanitized for the terminal.
+struct AnswerRenderer {
+    var style: TerminalStyle
+    /// Print the question first (piped mode, where many answers follow each other).
+    var showQuestion: Bool
+
+    func render(_ answer: Answer) -> String {
+        var out = ""
+        if showQuestion { out += style.bold("Q: " + TerminalText.sanitize(answer.question)) + "\n" }
+        if let notice = answer.notice {
+            return out + notice.message + "\n"
+        }
+        for (n, item) in answer.items.enumerated() {
+            if n > 0 { out += "\n" }
+            out += excerptLines(item.excerpt).joined(separator: "\n") + "\n"
+            out += style.dim("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+        }
+        return out
+    }
+
+    /// The excerpt, sanitized, highlighted and wrapped.
+    func excerptLines(_ excerpt: Excerpt) -> [String] {
+        // Mark each scalar as highlighted or not, sanitizing as we go.
+        var cells: [(text: String, marked: Bool)] = []
+        var h = 0
+        for (offset, scalar) in excerpt.text.unicodeScalars.enumerated() {
+            while h < excerpt.highlights.count && excerpt.highlights[h].upperBound <= offset { h += 1 }
+            let marked = h < excerpt.highlights.count && excerpt.highlights[h].contains(offset)
+            cells.append((TerminalText.replacement(scalar), marked))
+        }
+        // Split into words on spaces and fill lines.
+        var words: [[(text: String, marked: Bool)]] = [[]]
+        for cell in cells {
+            if cell.text == " " { if !words[words.count - 1].isEmpty { words.append([]) } }
+            else { words[words.count - 1].append(cell) }
+        }
+        if words.last?.isEmpty == true { words.removeLast() }
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        for word in words {
+            let w = word.count
+            if let width = style.width, lineWidth > 0, lineWidth + 1 + w > width {
+                lines.append(line); line = ""; lineWidth = 0
+            }
+            if lineWidth > 0 { line += " "; lineWidth += 1 }
+            line += styled(word)
+            lineWidth += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    private func styled(_ word: [(text: String, marked: Bool)]) -> String {
+        var out = "", run = "", runMarked = false
+        for cell in word {
+            if cell.marked != runMarked && !run.isEmpty {
+                out += runMarked ? style.highlight(run) : run
+                run = ""
+            }
+            runMarked = cell.marked
+            run += cell.text
+        }
+        out += runMarked ? style.highlight(run) : run
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import FootnoteCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `footnote [chat]`: the REPL on a terminal, line-by-line answers on a pipe.
+struct Chat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask questions interactively (terminal) or one per line (pipe). The default command.")
+
+    @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let session = try Session(options: corpusOptions)
+        if isatty(0) == 1 {
+            var repl = REPL(session: session, top: output.top, json: output.json)
+            repl.run()
+        } else {
+            let renderer = AnswerRenderer(style: .forStdout(), showQuestion: true)
+            var first = true
+            while let line = readLine(strippingNewline: true) {
+                let question = line.trimmingCharacters()
+                if question.isEmpty { continue }
+                let answer = session.engine.answer(question, top: output.top)
+                if output.json {
+                    print(JSONAnswerWriter.line(for: answer, engine: session.engine))
+                } else {
+                    if !first { print("") }
+                    print(renderer.render(answer), terminator: "")
+                }
+                first = false
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace.
+    func trimmingCharacters() -> String {
+        guard let s = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let e = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[s...e])
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import FootnoteCore
+
+/// `footnote`: the root command. With no subcommand it chats: a REPL on a
+/// terminal, one answer per line of piped input otherwise.
+struct Footnote: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "footnote",
+        abstract: "Answers questions about a folder of documents with cited excerpts.",
+        discussion: """
+        With a terminal on stdin, starts an interactive session (type :help there).
+        With questions piped on stdin, answers one question per line.
+        """,
+        version: version,
+        subcommands: [Chat.self, Ask.self, Index.self],
+        defaultSubcommand: Chat.self)
+}
+
+/// Options shared by every command that reads a corpus.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder or file to answer from.", valueName: "path"))
+    var corpus: String = "corpus"
+
+    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
+    var scoring: ScoringChoice = .bm25
+
+    @Option(name: .long, help: "BM25 term-frequency saturation k1.")
+    var k1: Float = BM25.defaultK1
+
+    @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
+    var b: Float = BM25.defaultB
+
+    @Option(name: .customLong("min-confidence"),
+            help: "Abstain when the best passage scores below this share (0...1) of the best possible score.")
+    var minConfidence: Float = AnswerEngine.Options().minConfidence
+
+    func validate() throws {
+        guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
+        guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
+        guard (0...1).contains(minConfidence) else {
+            throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence)")
+        }
+    }
+
+    var engineOptions: AnswerEngine.Options {
+        AnswerEngine.Options(scoring: scoring, k1: k1, b: b, minConfidence: minConfidence)
+    }
+}
+
+/// Options for commands that print answers.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "How many passages to cite per question (1-100).")
+    var top: Int = 3
+
+    @Flag(name: .long, help: "Print one JSON object per question (see README).")
+    var json = false
+
+    func validate() throws {
+        guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100, got \(top)") }
+    }
+}
+
+extension ScoringChoice: ExpressibleByArgument {}

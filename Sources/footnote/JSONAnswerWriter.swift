@@ -1,0 +1,57 @@
+import FootnoteCore
+
+/// One answer as one line of JSON (the `--json` schema in the README):
+/// `{"question", "answers": [{"rank", "file", "lines", "section", "score",
+/// "excerpt", "highlights"[, "id"]}], "notice"}`.
+/// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
+/// so no corpus byte reaches the terminal raw.
+enum JSONAnswerWriter {
+    static func line(for answer: Answer, engine: AnswerEngine, extra: [(String, String)] = []) -> String {
+        var out = "{"
+        for (key, rawJSON) in extra { out += quote(key) + ":" + rawJSON + "," }
+        out += "\"question\":" + quote(answer.question) + ",\"answers\":["
+        for (n, item) in answer.items.enumerated() {
+            if n > 0 { out += "," }
+            out += "{\"rank\":\(item.rank),\"file\":" + quote(item.citation.file)
+            out += ",\"lines\":[\(item.citation.lines.lowerBound),\(item.citation.lines.upperBound)]"
+            out += ",\"section\":" + quote(item.citation.section)
+            if let id = item.citation.id { out += ",\"id\":" + quote(id) }
+            out += ",\"score\":" + number(item.score)
+            out += ",\"excerpt\":" + quote(item.excerpt.text)
+            out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]}"
+        }
+        out += "],\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null") + "}"
+        return out
+    }
+
+    /// A JSON string literal.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                    let hex = String(v, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A score with 4 decimals (finite by construction).
+    static func number(_ x: Float) -> String {
+        guard x.isFinite else { return "0" }
+        let scaled = (Double(x) * 10000).rounded() / 10000
+        return "\(scaled)"
+    }
+}

@@ -1,0 +1,131 @@
+@preconcurrency import CReadline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// GNU readline glue: the prompt, history kept in a file, Tab completion, and
+/// Ctrl-C that clears the line instead of ending the process.
+///
+/// Readline's callbacks are C function pointers, so the state they read lives
+/// in this file's globals; there is one line editor per process.
+struct LineEditor {
+    let historyPath: String?
+
+    /// - Parameters:
+    ///   - historyPath: file to load history from and append to (nil: none).
+    ///   - commands: `:commands` offered at the start of a line.
+    ///   - vocabulary: words offered elsewhere, sorted.
+    init(historyPath: String?, commands: [String], vocabulary: [String]) {
+        self.historyPath = historyPath
+        completionCommands = commands
+        completionVocabulary = vocabulary
+        rl_readline_name = UnsafePointer(strdup("footnote"))
+        rl_attempted_completion_function = footnoteCompletion
+        rl_signal_event_hook = footnoteSignalHook
+        using_history()
+        stifle_history(1000)
+        if let historyPath {
+            LineEditor.makeParentFolder(of: historyPath)
+            read_history(historyPath)
+        }
+        installInterruptHandler()
+    }
+
+    func updateVocabulary(_ vocabulary: [String]) { completionVocabulary = vocabulary }
+
+    /// Reads one line; nil at end of input (Ctrl-D on an empty line).
+    func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        return String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+    }
+
+    /// Adds a line to the history (not twice in a row) and appends it to the file.
+    func remember(_ line: String) {
+        if let last = history_get(history_base + history_length - 1), let text = last.pointee.line,
+           String(cString: text) == line { return }
+        add_history(line)
+        guard let historyPath else { return }
+        if access(historyPath, F_OK) != 0 { write_history(historyPath) } else { append_history(1, historyPath) }
+        history_truncate_file(historyPath, 1000)
+    }
+
+    /// `$XDG_STATE_HOME/footnote/history`, by default `~/.local/state/footnote/history`.
+    static func defaultHistoryPath() -> String? {
+        let env = ProcessInfoLite.environment
+        if let state = env["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/footnote/history" }
+        guard let home = env["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/footnote/history"
+    }
+
+    static func makeParentFolder(of path: String) {
+        var folder = ""
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+        for part in parts {
+            folder += "/" + part
+            mkdir(folder, 0o700)
+        }
+    }
+}
+
+// MARK: - Callbacks (C function pointers: no captures, state in globals)
+
+nonisolated(unsafe) private var completionCommands: [String] = []
+nonisolated(unsafe) private var completionVocabulary: [String] = []
+nonisolated(unsafe) private var completionMatches: [String] = []
+nonisolated(unsafe) private var completionNext = 0
+nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
+
+private func footnoteCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    rl_attempted_completion_over = 1   // never fall back to file names
+    let prefix = text.map { String(cString: $0) } ?? ""
+    if start == 0 && prefix.hasPrefix(":") {
+        completionMatches = completionCommands.filter { $0.hasPrefix(prefix) }
+    } else {
+        let lower = prefix.lowercased()
+        completionMatches = vocabularyMatches(lower)
+    }
+    completionNext = 0
+    return rl_completion_matches(text, footnoteCompletionEntry)
+}
+
+/// Words of the sorted vocabulary starting with `prefix` (binary search, at most 200).
+private func vocabularyMatches(_ prefix: String) -> [String] {
+    guard !prefix.isEmpty else { return [] }
+    var lo = 0, hi = completionVocabulary.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if completionVocabulary[mid] < prefix { lo = mid + 1 } else { hi = mid }
+    }
+    var out: [String] = []
+    while lo < completionVocabulary.count, completionVocabulary[lo].hasPrefix(prefix), out.count < 200 {
+        out.append(completionVocabulary[lo]); lo += 1
+    }
+    return out
+}
+
+private func footnoteCompletionEntry(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    if state == 0 { completionNext = 0 }
+    guard completionNext < completionMatches.count else { return nil }
+    defer { completionNext += 1 }
+    return strdup(completionMatches[completionNext])   // readline frees it
+}
+
+/// Ctrl-C: remember it; readline calls the event hook, which clears the line.
+private func installInterruptHandler() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in interrupted = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
+}
+
+private func footnoteSignalHook() -> Int32 {
+    guard interrupted != 0 else { return 0 }
+    interrupted = 0
+    rl_replace_line("", 0)
+    rl_crlf()
+    rl_on_new_line()
+    rl_redisplay()
+    return 0
+}

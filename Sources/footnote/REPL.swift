@@ -1,0 +1,115 @@
+import FootnoteCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive session: a banner, then questions and `:commands` read with
+/// GNU readline until `:quit` or Ctrl-D.
+struct REPL {
+    let session: Session
+    var top: Int
+    var json: Bool
+    let editor: LineEditor
+
+    static let commands: [(name: String, help: String)] = [
+        (":help", "show this list"),
+        (":reload", "re-read the corpus and rebuild the index"),
+        (":top", ":top N — cite N passages per answer (1-100)"),
+        (":sources", "list the indexed files and their passage counts"),
+        (":stats", "corpus and index figures"),
+        (":quit", "leave (Ctrl-D works too)"),
+    ]
+
+    init(session: Session, top: Int, json: Bool) {
+        self.session = session
+        self.top = top
+        self.json = json
+        editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
+                            commands: REPL.commands.map(\.name) + [":exit"],
+                            vocabulary: session.index.vocabulary)
+    }
+
+    mutating func run() {
+        say(style.dim("Footnote \(Footnote.version) · \(bannerLine()) · :help for commands, Ctrl-D to leave"))
+        while let line = editor.readLine(prompt: "footnote> ") {
+            let text = line.trimmingCharacters()
+            if text.isEmpty { continue }
+            editor.remember(text)
+            if text.hasPrefix(":") {
+                if !handle(command: text) { break }
+            } else {
+                let answer = session.engine.answer(text, top: top)
+                if json { say(JSONAnswerWriter.line(for: answer, engine: session.engine)) }
+                else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
+            }
+        }
+        if isatty(1) == 1 { say("") }
+    }
+
+    var style: TerminalStyle { .forStdout() }
+
+    func bannerLine() -> String {
+        let c = session.corpus
+        return TerminalText.sanitize(c.path) + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
+            + "\(c.passages.count) passages, indexed in \(formatDuration(session.buildSeconds))"
+    }
+
+    /// Runs a `:command`; returns false to leave the session.
+    mutating func handle(command line: String) -> Bool {
+        let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let name = parts[0].lowercased()
+        switch name {
+        case ":quit", ":q", ":exit":
+            return false
+        case ":help", ":h", ":?":
+            say("Type a question to get cited excerpts. Commands:")
+            for c in REPL.commands { say("  " + c.name.padding(9) + " " + c.help) }
+        case ":reload":
+            do {
+                try session.reload()
+                editor.updateVocabulary(session.index.vocabulary)
+                say("Reloaded " + bannerLine() + ", \(session.index.termCount) terms.")
+            } catch let error as FootnoteError {
+                say("Reload failed, keeping the previous index: " + TerminalText.sanitize(error.message))
+            } catch {
+                say("Reload failed, keeping the previous index: \(error)")
+            }
+        case ":top":
+            guard parts.count == 2, let n = Int(parts[1]), (1...100).contains(n) else {
+                say("Usage: :top N, with N from 1 to 100 (now \(top)).")
+                return true
+            }
+            top = n
+            say("Citing up to \(n) passage\(n == 1 ? "" : "s") per answer.")
+        case ":sources":
+            for doc in session.corpus.documents {
+                say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))
+            }
+            say("\(session.corpus.documents.count) files, \(session.corpus.passages.count) passages.")
+        case ":stats":
+            let idx = session.index
+            say("corpus      " + TerminalText.sanitize(session.corpus.absolutePath))
+            say("files       \(session.corpus.documents.count) (\(formatBytes(session.corpus.byteCount))), \(session.corpus.skippedCount) skipped")
+            say("passages    \(idx.passageCount), \(format1(idx.averagePassageLength)) terms on average")
+            say("terms       \(idx.termCount) distinct, \(idx.postingCount) postings")
+            say("scoring     \(session.engine.searcher.model.name), top \(top)")
+            say("built in    \(formatDuration(session.buildSeconds))")
+        default:
+            say("Unknown command '\(TerminalText.sanitize(parts[0]))'. Type :help for the list.")
+        }
+        return true
+    }
+
+    func say(_ line: String) { write(line + "\n") }
+
+    func write(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,79 @@
+import FootnoteCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loaded corpus and its answer engine, with what it cost to build: the state
+/// behind every command. Reports skipped files on stderr once per load.
+final class Session {
+    let options: CorpusOptions
+    private(set) var engine: AnswerEngine
+    private(set) var buildSeconds: Double
+
+    init(options: CorpusOptions) throws {
+        self.options = options
+        (engine, buildSeconds) = try Session.load(options)
+    }
+
+    /// Re-reads the corpus and rebuilds the index. On failure the current
+    /// engine stays in place and the error is thrown.
+    func reload() throws {
+        (engine, buildSeconds) = try Session.load(options)
+    }
+
+    private static func load(_ options: CorpusOptions) throws -> (AnswerEngine, Double) {
+        let start = monotonicSeconds()
+        let corpus: Corpus
+        do {
+            corpus = try CorpusLoader().load(options.corpus)
+        } catch {
+            if case .empty(_, let notices) = error { reportNotices(notices) }
+            if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }
+            throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
+        }
+        reportNotices(corpus.notices)
+        let engine = AnswerEngine(corpus: corpus, options: options.engineOptions)
+        return (engine, monotonicSeconds() - start)
+    }
+
+    private static func reportNotices(_ notices: [CorpusNotice]) {
+        for notice in notices { printError(notice.description) }
+        let skipped = notices.filter { $0.kind == .skipped }.count
+        if skipped > 0 { printError("\(skipped) file\(skipped == 1 ? "" : "s") skipped") }
+    }
+
+    var corpus: Corpus { engine.corpus }
+    var index: InvertedIndex { engine.index }
+
+    /// "corpus: 1 file (5.2 KB), 27 passages, 312 terms, built in 3 ms"
+    var summary: String {
+        let files = corpus.documents.count, passages = corpus.passages.count
+        return "\(corpus.path): \(files) file\(files == 1 ? "" : "s") (\(formatBytes(corpus.byteCount))), "
+            + "\(passages) passage\(passages == 1 ? "" : "s"), \(index.termCount) terms, built in \(formatDuration(buildSeconds))"
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func formatDuration(_ seconds: Double) -> String {
+    if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
+    return String(format2(seconds)) + " s"
+}
+
+func format2(_ x: Double) -> String {
+    let v = (x * 100).rounded() / 100
+    return "\(v)"
+}
+
+func formatBytes(_ n: Int) -> String {
+    if n < 1024 { return "\(n) B" }
+    if n < 1024 * 1024 { return "\(format1(Double(n) / 1024)) KB" }
+    if n < 1024 * 1024 * 1024 { return "\(format1(Double(n) / 1048576)) MB" }
+    return "\(format1(Double(n) / 1073741824)) GB"
+}
+
+func format1(_ x: Double) -> String { "\((x * 10).rounded() / 10)" }

@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How output is styled: colour on or off, and the width to wrap to.
+///
+/// Colour is on only when stdout is a terminal, `NO_COLOR` is unset (or empty)
+/// and `TERM` is not `dumb`. Wrapping happens only on a terminal, to its width
+/// (`TIOCGWINSZ`, else `COLUMNS`, else 80), capped at 100 columns for reading.
+struct TerminalStyle {
+    var color: Bool
+    /// Columns to wrap excerpts to; nil: do not wrap.
+    var width: Int?
+
+    static let plain = TerminalStyle(color: false, width: nil)
+
+    static func forStdout() -> TerminalStyle {
+        let env = ProcessInfoLite.environment
+        let tty = isatty(1) == 1
+        let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
+        return TerminalStyle(color: tty && !noColor, width: tty ? min(terminalWidth(), 100) : nil)
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let cols = ProcessInfoLite.environment["COLUMNS"].flatMap(Int.init), cols > 0 { return cols }
+        return 80
+    }
+
+    func bold(_ s: String) -> String { color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s }
+    func highlight(_ s: String) -> String { color ? "\u{1B}[1;33m" + s + "\u{1B}[0m" : s }
+    func dim(_ s: String) -> String { color ? "\u{1B}[2m" + s + "\u{1B}[0m" : s }
+}
+
+/// The process environment without Foundation.
+enum ProcessInfoLite {
+    static var environment: [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import FootnoteCore
+
+@Suite struct AnalyzerTests {
+    let analyzer = Analyzer()
+
+    /// (term, surface text at the token's byte offsets) pairs.
+    func tokens(_ text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let bytes = Array(text.utf8)
+        analyzer.analyze(text) { out.append(($0.termString, String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))) }
+        return out
+    }
+
+    @Test func tokenizesFoldsStopsAndStems() {
+        #expect(analyzer.terms("These models are typically accessed via APIs") == ["model", "typic", "access", "via", "api"])
+    }
+
+    @Test func offsetsNameTheOriginalBytes() {
+        let t = tokens("  Naïve MODELS, accessed!")
+        #expect(t.map(\.0) == ["naiv", "model", "access"])
+        #expect(t.map(\.1) == ["Naïve", "MODELS", "accessed"])
+    }
+
+    @Test func diacriticsAndCaseFold() {
+        #expect(analyzer.terms("naïve") == analyzer.terms("naive"))
+        #expect(analyzer.terms("CAFÉ Über") == analyzer.terms("cafe uber"))
+        #expect(analyzer.terms("Straße") == analyzer.terms("strasse"))
+        #expect(CaseAndDiacriticFolder.fold("Ångström") == "angstrom")
+    }
+
+    @Test func curlyApostrophesAreApostrophes() {
+        #expect(analyzer.terms("Meta’s LLaMA") == analyzer.terms("Meta's llama"))
+        #expect(analyzer.terms("Meta’s") == ["meta"])
+        // "don’t" is a stop word once the apostrophe is folded.
+        #expect(analyzer.terms("don’t") == [])
+        // A trailing apostrophe is not part of the word.
+        #expect(tokens("the models' weights").map(\.1) == ["models", "weights"])
+    }
+
+    @Test func stopWordsGoButPositionsCountThem() {
+        var positions: [Int] = []
+        analyzer.analyze("the cat and the hat") { positions.append($0.position) }
+        #expect(positions == [1, 4])
+        #expect(analyzer.terms("what is it that you are") == [])
+    }
+
+    @Test func nonLatinLettersAndDigitsAreWords() {
+        // English stemming leaves other scripts alone.
+        #expect(analyzer.terms("Москва 2024 東京") == ["москва", "2024", "東京"])
+    }
+
+    @Test func separatorsAndLongTokens() {
+        #expect(tokens("open-source AI_models").map(\.1) == ["open", "source", "AI", "models"])
+        let long = String(repeating: "x", count: 65)
+        #expect(analyzer.terms("short \(long) word") == ["short", "word"])
+    }
+
+    @Test func invalidUTF8IsASeparator() {
+        let bytes: [UInt8] = Array("abc".utf8) + [0xFF, 0xC3] + Array("def".utf8)
+        var out: [String] = []
+        bytes.withUnsafeBufferPointer { buf in analyzer.analyze(buf) { out.append($0.termString) } }
+        #expect(out == ["abc", "def"])
+    }
+
+    @Test func settingsSwitchFiltersOff() {
+        let raw = Analyzer(settings: .init(removeStopWords: false, stem: false))
+        #expect(raw.terms("The Models") == ["the", "models"])
+    }
+
+    @Test func vocabularyHoldsFoldedSurfaceWords() {
+        let a = Analyzer()
+        _ = a.terms("Closed models and closed systems")
+        #expect(Set(a.surfaceForms) == ["closed", "models", "systems"])
+    }
+}

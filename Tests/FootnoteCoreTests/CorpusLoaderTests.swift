@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import FootnoteCore
+
+@Suite struct CorpusLoaderTests {
+    @Test func walksFoldersSkippingHiddenAndBinary() throws {
+        let f = TemporaryFolder()
+        f.write("a.txt", "Alpha text.\n")
+        f.write("sub/b.md", "# B\n\nBeta text.\n")
+        f.write(".hidden/c.txt", "Hidden.\n")
+        f.write(".secret.txt", "Secret.\n")
+        f.write("image.png", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        f.write("blob.dat", [0x61, 0x62, 0xFF, 0xFE, 0x63])
+        f.write("notes.cfg", "gamma = delta\n")
+        f.write("empty.txt", "")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["a.txt", "notes.cfg", "sub/b.md"])
+        let skipped = Dictionary(uniqueKeysWithValues: c.notices.filter { $0.kind == .skipped }.map { ($0.path, $0.reason) })
+        #expect(skipped["image.png"]?.contains("binary") == true)
+        #expect(skipped["blob.dat"]?.contains("UTF-8") == true)
+        #expect(skipped["empty.txt"] == "empty file")
+        #expect(c.notices.count == 3)
+    }
+
+    @Test func invalidUTF8InKnownTextIsDecodedLossilyWithAWarning() throws {
+        let f = TemporaryFolder()
+        f.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" au lait.\n".utf8))
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.passages.map(\.text) == ["Caf\u{FFFD} au lait."])
+        #expect(c.notices == [CorpusNotice(.warning, path: "latin1.txt", reason: "invalid UTF-8, decoded with replacement characters")])
+    }
+
+    @Test func utf16WithBOMIsDecoded() throws {
+        let f = TemporaryFolder()
+        let text = "Unicode text here.\n"
+        f.write("wide.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try CorpusLoader().load(f.path).passages.map(\.text) == ["Unicode text here."])
+    }
+
+    @Test func symlinkLoopsEndAndLinksAreFollowedOnce() throws {
+        let f = TemporaryFolder()
+        f.write("docs/a.txt", "Alpha text.\n")
+        symlink(f.path + "/docs", f.path + "/docs/loop")
+        let outside = TemporaryFolder()
+        outside.write("x.txt", "Outside text.\n")
+        symlink(outside.path, f.path + "/external")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["docs/a.txt", "external/x.txt"])
+    }
+
+    @Test func singleFileCorpus() throws {
+        let f = TemporaryFolder()
+        let path = f.write("one.md", "# One\n\nOnly text.\n")
+        let c = try CorpusLoader().load(path)
+        #expect(c.documents.map(\.path) == ["one.md"])
+        #expect(c.passages.map(\.sectionLabel) == ["One"])
+    }
+
+    @Test func beirJSONLPassagesAreCitedByID() throws {
+        let f = TemporaryFolder()
+        f.write("corpus.jsonl", """
+        {"_id": "d1", "title": "Cats", "text": "Cats purr."}
+        not json
+        {"_id": 7, "title": "", "text": "Dogs bark."}
+        {"title": "no id", "text": "x"}
+
+        """)
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.passages.map(\.id) == ["d1", "7"])
+        #expect(c.passages.map(\.text) == ["Cats purr.", "Dogs bark."])
+        #expect(c.passages.map(\.lines) == [1...1, 3...3])
+        #expect(c.passages[0].section == ["Cats"])
+        let warning = try #require(c.notices.first)
+        #expect(warning.kind == .warning)
+        #expect(warning.reason.contains("line 2"))
+        #expect(warning.reason.contains("line 4"))
+    }
+
+    @Test func missingAndEmptyCorpora() throws {
+        #expect(throws: CorpusError.notFound(path: "/nonexistent/footnote")) { try CorpusLoader().load("/nonexistent/footnote") }
+        let f = TemporaryFolder()
+        f.write("bin.dat", [0, 1, 2])
+        #expect {
+            try CorpusLoader().load(f.path)
+        } throws: { error in
+            guard case .empty(_, let notices) = error as? CorpusError else { return false }
+            return notices.count == 1
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import FootnoteCore
+
+/// BM25 and TF-IDF against values computed by hand on a three-passage corpus.
+@Suite struct ScoringTests {
+    // Analyzed terms: p0 = [cat, sat, mat] (3), p1 = [cat, cat, hat] (3), p2 = [dog, bark, loud, night] (4).
+    let passages = [
+        Passage(document: 0, section: [], text: "The cat sat on the mat.", lines: 1...1, bytes: 0..<1),
+        Passage(document: 0, section: [], text: "Cat, cat, hat.", lines: 2...2, bytes: 0..<1),
+        Passage(document: 0, section: [], text: "Dogs bark loudly at night.", lines: 3...3, bytes: 0..<1),
+    ]
+
+    var index: InvertedIndex { IndexBuilder().build(passages) }
+
+    @Test func indexHoldsFrequenciesPositionsAndLengths() {
+        let idx = index
+        let cat = idx.termIDs["cat"]!
+        #expect(idx.documentFrequency(cat) == 2)
+        #expect(Array(idx.postingPassage[idx.postings(cat)]) == [0, 1])
+        #expect(Array(idx.postingFrequency[idx.postings(cat)]) == [1, 2])
+        let second = idx.postings(cat).lowerBound + 1
+        #expect(Array(idx.positions[idx.positionStart[second]..<idx.positionStart[second + 1]]) == [0, 1])
+        #expect(idx.passageLength == [3, 3, 4])
+        #expect(abs(idx.averagePassageLength - 10.0 / 3) < 1e-9)
+    }
+
+    @Test func bm25MatchesHandComputation() {
+        let idx = index
+        let model = BM25(index: idx, k1: 1.2, b: 0.75)
+        let searcher = Searcher(index: idx, model: model)
+        let result = searcher.search("cat", top: 10)
+        // idf = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = ln(1.6); avgdl = 10/3, |d| = 3.
+        let idf = log(1.6)
+        let norm = 1.2 * (1 - 0.75 + 0.75 * 3 / (10.0 / 3))
+        let p1 = idf * 2 * 2.2 / (2 + norm)
+        let p0 = idf * 1 * 2.2 / (1 + norm)
+        #expect(result.hits.map(\.passage) == [1, 0])
+        #expect(abs(Double(result.hits[0].score) - p1) < 1e-5)
+        #expect(abs(Double(result.hits[1].score) - p0) < 1e-5)
+        // Confidence: score over the ceiling idf · (k1 + 1).
+        #expect(abs(Double(result.confidence) - p1 / (idf * 2.2)) < 1e-5)
+    }
+
+    @Test func bm25SumsOverTermsAndCountsRepeats() {
+        let idx = index
+        let model = BM25(index: idx)
+        let one = Searcher(index: idx, model: model).search("dog night", top: 3)
+        let idf = log(1 + (3 - 1 + 0.5) / 1.5)
+        let norm = 1.2 * (1 - 0.75 + 0.75 * 4 / (10.0 / 3))
+        #expect(abs(Double(one.hits[0].score) - 2 * idf * 2.2 / (1 + norm)) < 1e-5)
+        let twice = Searcher(index: idx, model: model).search("dog dog", top: 3)
+        #expect(abs(Double(twice.hits[0].score) - 2 * idf * 2.2 / (1 + norm)) < 1e-5)
+    }
+
+    @Test func tfidfCosineMatchesHandComputation() {
+        let idx = index
+        let model = TFIDFCosine(index: idx)
+        let result = Searcher(index: idx, model: model).search("cat hat", top: 3)
+        // idf = ln((1+N)/(1+df)) + 1, N = 3.
+        let idfCat = log(4.0 / 3) + 1, idfHat = log(4.0 / 2) + 1, idfOnce = log(4.0 / 2) + 1
+        // p1: cat tf 2, hat tf 1. p0: cat, sat, mat once each.
+        let p1 = [(1 + log(2.0)) * idfCat, idfHat]
+        let p0 = [idfCat, idfOnce, idfOnce]
+        let q = [idfCat, idfHat]
+        func norm(_ v: [Double]) -> Double { v.map { $0 * $0 }.reduce(0, +).squareRoot() }
+        let cos1 = (q[0] * p1[0] + q[1] * p1[1]) / (norm(q) * norm(p1))
+        let cos0 = (q[0] * p0[0]) / (norm(q) * norm(p0))
+        #expect(result.hits.map(\.passage) == [1, 0])
+        #expect(abs(Double(result.hits[0].score) - cos1) < 1e-5)
+        #expect(abs(Double(result.hits[1].score) - cos0) < 1e-5)
+        #expect(result.confidence == result.hits[0].score)
+    }
+
+    @Test func unknownTermsLowerConfidenceButNotRanking() {
+        let idx = index
+        let searcher = Searcher(index: idx, model: BM25(index: idx))
+        let plain = searcher.search("cat", top: 3)
+        let noisy = searcher.search("cat zebra", top: 3)
+        #expect(plain.hits.map(\.passage) == noisy.hits.map(\.passage))
+        #expect(noisy.confidence < plain.confidence)
+        #expect(searcher.search("zebra", top: 3).hits.isEmpty)
+    }
+
+    @Test func titleWeightAddsHeadingOccurrences() {
+        let titled = [Passage(document: 0, section: ["Cats"], text: "They sit.", lines: 1...1, bytes: 0..<1)]
+        let idx = IndexBuilder(titleWeight: 0.5).build(titled)
+        let cat = idx.termIDs["cat"]!
+        #expect(idx.postingFrequency[idx.postings(cat)] == [0.5])
+        #expect(idx.passageLength == [1.5])   // "sit" + 0.5 × "cat"
+    }
+}

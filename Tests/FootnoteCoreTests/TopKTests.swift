@@ -1,0 +1,33 @@
+import Testing
+@testable import FootnoteCore
+
+@Suite struct TopKTests {
+    @Test func keepsTheBestInOrder() {
+        var top = TopK(3)
+        for (score, passage) in [(1.0, 0), (5.0, 1), (3.0, 2), (4.0, 3), (2.0, 4), (5.0, 5)] as [(Float, Int32)] {
+            top.insert(score, passage)
+        }
+        let kept = top.sorted()
+        #expect(kept.map(\.passage) == [1, 5, 3])
+        #expect(kept.map(\.score) == [5, 5, 4])
+    }
+
+    @Test func agreesWithAFullSort() {
+        var rng = SystemRandomNumberGenerator()
+        let scores = (0..<500).map { _ in Float(Int.random(in: 0..<50, using: &rng)) }
+        var top = TopK(10)
+        for (i, s) in scores.enumerated() { top.insert(s, Int32(i)) }
+        let expected = scores.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+            .prefix(10).map { Int32($0.offset) }
+        #expect(top.sorted().map(\.passage) == expected)
+    }
+
+    @Test func zeroAndFewer() {
+        var none = TopK(0)
+        none.insert(1, 1)
+        #expect(none.sorted().isEmpty)
+        var two = TopK(5)
+        two.insert(1, 7); two.insert(2, 8)
+        #expect(two.sorted().map(\.passage) == [8, 7])
+    }
+}
