@@ -85,7 +85,8 @@ struct REPL {
             for doc in session.corpus.documents {
                 say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))
             }
-            say("\(session.corpus.documents.count) files, \(session.corpus.passages.count) passages.")
+            let files = session.corpus.documents.count
+            say("\(files) file\(files == 1 ? "" : "s"), \(session.corpus.passages.count) passages.")
         case ":stats":
             let idx = session.index
             say("corpus      " + TerminalText.sanitize(session.corpus.absolutePath))

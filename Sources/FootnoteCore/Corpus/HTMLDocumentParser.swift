@@ -1,0 +1,559 @@
+/// Reads an HTML file into blocks of decoded, whitespace-collapsed text.
+///
+/// One forward pass over the UTF-8 bytes, tolerant the way browsers are:
+/// - Tags are stripped. Attribute values may hold `>` inside quotes. A `<` not
+///   followed by a letter, `/letter`, `!` or `?` is text. A tag, comment or quoted
+///   value still open at the end of the file ends parsing there.
+/// - Dropped with their content: `<script>`, `<style>`, `<noscript>`, `<textarea>`,
+///   `<iframe>`, `<xmp>`, `<noembed>`, `<noframes>` (raw text up to the matching end
+///   tag), `<template>` (nesting counted), comments, CDATA sections, doctypes and
+///   processing instructions. The head needs no rule of its own: everything it may
+///   hold is one of these or a void tag. Text written into the head ends it, as in browsers.
+/// - `<title>` (the first one): a level-1 heading placed first, but only when the
+///   document has no non-empty `<h1>` — pages usually repeat their title there.
+/// - `<h1>`–`<h6>` are headings. A block-level tag (`p`, `div`, `section`, `table`,
+///   `tr`, `hr`, `pre`, `blockquote`, …) ends the current block; `td`/`th`, `br` and
+///   `option` are whitespace. Inside a heading `div` is whitespace too; any other
+///   block tag ends the heading, so an unclosed `<h1>` does not swallow the page.
+/// - A list (`ul`, `ol`, `menu`) is one `.list` block, one item per line prefixed
+///   with "• "; nested items are indented two spaces per level (at most 8
+///   levels) and stay in the outer block; block tags inside a list are whitespace. `<li>` outside any list
+///   starts a list that the next block tag ends.
+/// - Whitespace (including U+00A0 and `&nbsp;`) collapses to one space and is
+///   trimmed. Inside `<pre>` it is kept, with CRLF read as LF, leading blank lines
+///   and trailing whitespace removed. Empty blocks are dropped.
+/// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
+///
+/// Every block has `isVerbatim == false`; `bytes` runs from the first to the
+/// last text byte in the file (an entity counts as the text it stands for) and
+/// `lines` are the 1-based lines of those two bytes.
+///
+/// - Complexity: O(n) time in the size of the file; every construct is read once.
+public enum HTMLDocumentParser {
+    /// Parses an HTML file's bytes (valid UTF-8, or decoded lossily by the caller) into blocks.
+    public static func parse(_ bytes: [UInt8]) -> [Block] {
+        bytes.withUnsafeBufferPointer { input in
+            var scanner = HTMLBlockScanner(input: input)
+            scanner.run()
+            return scanner.finish()
+        }
+    }
+}
+
+// MARK: - Tags
+
+/// What a tag does to the block structure.
+private enum HTMLTagRole: Equatable, Sendable {
+    case inline, block, division, whitespace, lineBreak, heading(Int), list, listItem, preformatted
+    /// Content up to the matching end tag is dropped unseen.
+    case rawText
+    case title, template
+
+    private static let table: [UInt64: HTMLTagRole] = {
+        var table: [UInt64: HTMLTagRole] = [:]
+        func add(_ names: String, _ role: HTMLTagRole) {
+            for name in names.split(separator: " ") { table[key(name.utf8)] = role }
+        }
+        add("""
+            p section article header footer main aside nav blockquote table tr thead tbody tfoot caption \
+            dl dt dd figure figcaption hr form address details summary fieldset legend center dialog \
+            hgroup search html head body frameset
+            """, .block)
+        add("div", .division)
+        add("td th option", .whitespace)
+        add("br", .lineBreak)
+        for level in 1...6 { add("h\(level)", .heading(level)) }
+        add("ul ol menu dir", .list)
+        add("li", .listItem)
+        add("pre listing", .preformatted)
+        add("script style noscript textarea iframe xmp noembed noframes", .rawText)
+        add("title", .title)
+        add("template", .template)
+        return table
+    }()
+
+    /// The role of the tag named by `input[name]`, compared case-insensitively.
+    static func of(_ name: Range<Int>, in input: UnsafeBufferPointer<UInt8>) -> HTMLTagRole {
+        guard name.count <= 10 else { return .inline }
+        return table[key(UnsafeBufferPointer(rebasing: input[name]))] ?? .inline
+    }
+
+    /// Up to 10 lowercased bytes, 6 bits each: 1–26 letters, 27–36 digits, 63 anything else.
+    private static func key<Bytes: Sequence<UInt8>>(_ name: Bytes) -> UInt64 {
+        var key: UInt64 = 0
+        for b in name {
+            let lower = b | 0x20
+            let code: UInt64
+            if lower &- UInt8(ascii: "a") < 26 { code = UInt64(lower &- UInt8(ascii: "a")) + 1 }
+            else if b &- UInt8(ascii: "0") < 10 { code = UInt64(b &- UInt8(ascii: "0")) + 27 }
+            else { code = 63 }
+            key = key << 6 | code
+        }
+        return key
+    }
+}
+
+// MARK: - Text of one block
+
+/// The decoded text of the block being read, with its source extent.
+private struct HTMLBlockText {
+    var bytes: [UInt8] = []
+    /// Source offset of the first text byte; -1 while no text has been seen.
+    var first = -1
+    /// Source offset just past the last text byte.
+    var end = 0
+    /// Collapsed whitespace waiting for the next text.
+    var pendingSpace = false
+    /// Preformatted whitespace waiting for the next text (dropped if none comes).
+    var pendingWhitespace: [UInt8] = []
+
+    var isEmpty: Bool { first < 0 }
+
+    /// Writes out the whitespace seen since the last text.
+    mutating func flushWhitespace() {
+        if !pendingWhitespace.isEmpty {
+            var from = 0
+            if bytes.isEmpty, let lastNewline = pendingWhitespace.lastIndex(of: UInt8(ascii: "\n")) {
+                from = lastNewline + 1   // leading blank lines go; the first line's indentation stays
+            }
+            bytes.append(contentsOf: pendingWhitespace[from...])
+            pendingWhitespace.removeAll(keepingCapacity: true)
+        } else if pendingSpace && !bytes.isEmpty {
+            bytes.append(UInt8(ascii: " "))
+        }
+        pendingSpace = false
+    }
+
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>, source: Range<Int>) {
+        flushWhitespace()
+        if first < 0 { first = source.lowerBound }
+        end = source.upperBound
+        bytes.append(contentsOf: run)
+    }
+
+    mutating func append(scalar: UInt32, source: Range<Int>) {
+        flushWhitespace()
+        if first < 0 { first = source.lowerBound }
+        end = source.upperBound
+        HTMLEntities.appendUTF8(scalar, to: &bytes)
+    }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        first = -1
+        pendingSpace = false
+        pendingWhitespace.removeAll(keepingCapacity: true)
+    }
+}
+
+/// 1-based line numbers of byte offsets, counted incrementally: asking in file
+/// order costs O(n) in total.
+private struct HTMLLineCounter {
+    let input: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+    private var line = 1
+
+    init(_ input: UnsafeBufferPointer<UInt8>) { self.input = input }
+
+    mutating func line(at target: Int) -> Int {
+        if target >= offset {
+            for k in offset..<target where input[k] == UInt8(ascii: "\n") { line += 1 }
+        } else {
+            for k in target..<offset where input[k] == UInt8(ascii: "\n") { line -= 1 }
+        }
+        offset = target
+        return line
+    }
+}
+
+// MARK: - Scanner
+
+@inline(__always)
+private func isHTMLSpace(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") || b == 0x0C
+}
+
+@inline(__always)
+private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") < 26 }
+
+private struct HTMLBlockScanner {
+    let input: UnsafeBufferPointer<UInt8>
+    private var blocks: [Block] = []
+    private var block = HTMLBlockText()
+    private var lines: HTMLLineCounter
+    private var headingLevel = 0
+    private var listDepth = 0
+    /// An `<li>` outside any list started the current block.
+    private var orphanList = false
+    /// An `<li>` opened and its bullet is not written yet.
+    private var itemPending = false
+    private var itemIndent = 0
+    /// Deeper lists indent no further, so absurd nesting cannot blow up the text.
+    private static let maxListIndent = 8
+    private var preDepth = 0
+    private var templateDepth = 0
+    private var title: Block?
+    private var sawTitle = false
+    private var sawH1 = false
+
+    init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        self.lines = HTMLLineCounter(input)
+    }
+
+    private var inList: Bool { listDepth > 0 || orphanList }
+    private var preformatted: Bool { preDepth > 0 && listDepth == 0 }
+
+    mutating func run() {
+        let n = input.count
+        var i = 0
+        while i < n {
+            let b = input[i]
+            switch b {
+            case UInt8(ascii: "<"):
+                guard let next = markup(at: i) else { return }
+                i = next
+            case UInt8(ascii: "&"):
+                i = reference(at: i)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0C:
+                whitespace(b)
+                i += 1
+            case UInt8(ascii: "\r"):
+                if i + 1 == n || input[i + 1] != UInt8(ascii: "\n") { whitespace(UInt8(ascii: "\n")) }
+                i += 1
+            case 0xC2 where i + 1 < n && input[i + 1] == 0xA0:   // U+00A0 no-break space
+                whitespace(UInt8(ascii: " "))
+                i += 2
+            default:
+                var j = i + 1
+                while j < n {
+                    let c = input[j]
+                    if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c <= 0x20 || c == 0xC2 { break }
+                    j += 1
+                }
+                text(i..<j)
+                i = j
+            }
+        }
+    }
+
+    mutating func finish() -> [Block] {
+        endBlock()
+        if let title, !sawH1 { blocks.insert(title, at: 0) }
+        return blocks
+    }
+
+    // MARK: Markup
+
+    /// Reads the markup starting with the `<` at `i`; returns where text resumes,
+    /// or `nil` when the markup runs to the end of the file.
+    private mutating func markup(at i: Int) -> Int? {
+        let n = input.count
+        guard i + 1 < n else { text(i..<i + 1); return i + 1 }
+        switch input[i + 1] {
+        case UInt8(ascii: "!"):
+            if has("<!--", at: i) {
+                // Searching from i + 2 makes `<!-->` and `<!--->` complete, as in HTML.
+                return find(UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: ">"), from: i + 2).map { $0 + 3 }
+            }
+            if has("<![CDATA[", at: i) {
+                return find(UInt8(ascii: "]"), UInt8(ascii: "]"), UInt8(ascii: ">"), from: i + 9).map { $0 + 3 }
+            }
+            return find(UInt8(ascii: ">"), from: i + 2).map { $0 + 1 }   // <!DOCTYPE …>, bogus comments
+        case UInt8(ascii: "?"):
+            return find(UInt8(ascii: ">"), from: i + 2).map { $0 + 1 }
+        case UInt8(ascii: "/") where i + 2 < n && isASCIILetter(input[i + 2]):
+            let name = i + 2..<nameEnd(from: i + 2)
+            guard let after = skipAttributes(from: name.upperBound) else { return nil }
+            endTag(HTMLTagRole.of(name, in: input))
+            return after
+        case let c where isASCIILetter(c):
+            let name = i + 1..<nameEnd(from: i + 1)
+            guard let after = skipAttributes(from: name.upperBound) else { return nil }
+            return startTag(HTMLTagRole.of(name, in: input), name: name, after: after)
+        default:
+            text(i..<i + 1)
+            return i + 1
+        }
+    }
+
+    private mutating func startTag(_ role: HTMLTagRole, name: Range<Int>, after: Int) -> Int? {
+        switch role {
+        case .rawText:
+            return findEndTag(name, from: after)?.after
+        case .title:
+            guard let close = findEndTag(name, from: after) else { return nil }
+            if !sawTitle && templateDepth == 0 {
+                sawTitle = true
+                title = readTitle(after..<close.start)
+            }
+            return close.after
+        default:
+            break
+        }
+        if templateDepth > 0 {
+            if role == .template { templateDepth += 1 }
+            return after
+        }
+        switch role {
+        case .template: templateDepth += 1
+        case .block: blockBoundary()
+        case .division: if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+        case .preformatted:
+            blockBoundary()
+            preDepth += 1
+        case .heading(let level):
+            if listDepth > 0 {
+                whitespace(UInt8(ascii: " "))
+            } else {
+                endBlock()
+                headingLevel = level
+            }
+        case .list:
+            if listDepth == 0 { endBlock() } else { whitespace(UInt8(ascii: " ")) }
+            listDepth += 1
+        case .listItem:
+            if !inList {
+                endBlock()
+                orphanList = true
+            }
+            itemPending = true
+            itemIndent = min(max(listDepth - 1, 0), Self.maxListIndent)
+        case .whitespace: whitespace(UInt8(ascii: " "))
+        case .lineBreak: whitespace(UInt8(ascii: "\n"))
+        case .inline, .rawText, .title: break
+        }
+        return after
+    }
+
+    private mutating func endTag(_ role: HTMLTagRole) {
+        if templateDepth > 0 {
+            if role == .template { templateDepth -= 1 }
+            return
+        }
+        switch role {
+        case .block: blockBoundary()
+        case .division: if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+        case .preformatted:
+            blockBoundary()
+            if preDepth > 0 { preDepth -= 1 }
+        case .heading: if headingLevel > 0 { endBlock() } else { blockBoundary() }
+        case .list:
+            if listDepth > 1 {
+                listDepth -= 1
+                whitespace(UInt8(ascii: " "))
+            } else {
+                endBlock()
+                listDepth = 0
+            }
+        case .listItem, .whitespace: whitespace(UInt8(ascii: " "))
+        case .lineBreak: whitespace(UInt8(ascii: "\n"))   // browsers read </br> as <br>
+        case .inline, .rawText, .title, .template: break
+        }
+    }
+
+    // MARK: Text
+
+    private mutating func whitespace(_ b: UInt8) {
+        guard templateDepth == 0 else { return }
+        if preformatted { block.pendingWhitespace.append(b) } else { block.pendingSpace = true }
+    }
+
+    /// Writes the bullet of a new list item (or of text loose in a list) before its first text.
+    private mutating func beginText() {
+        guard inList, itemPending || block.bytes.isEmpty else { return }
+        block.pendingSpace = false
+        if !block.bytes.isEmpty { block.bytes.append(UInt8(ascii: "\n")) }
+        block.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * itemIndent))
+        block.bytes.append(contentsOf: "• ".utf8)
+        itemPending = false
+    }
+
+    private mutating func text(_ range: Range<Int>) {
+        guard templateDepth == 0 else { return }
+        beginText()
+        block.append(UnsafeBufferPointer(rebasing: input[range]), source: range)
+    }
+
+    /// Reads the character reference at `i` (an `&`); returns where text resumes.
+    private mutating func reference(at i: Int) -> Int {
+        guard let (scalar, end) = HTMLEntities.decode(input, at: i) else {
+            text(i..<i + 1)
+            return i + 1
+        }
+        switch scalar {
+        case 0x09, 0x0A, 0x0C, 0x20: whitespace(UInt8(scalar))
+        case 0x0D: whitespace(UInt8(ascii: "\n"))
+        case 0xA0: whitespace(UInt8(ascii: " "))
+        default:
+            guard templateDepth == 0 else { break }
+            beginText()
+            block.append(scalar: scalar, source: i..<end)
+        }
+        return end
+    }
+
+    /// The title's text, decoded and collapsed, as a level-1 heading; `nil` if blank.
+    private mutating func readTitle(_ range: Range<Int>) -> Block? {
+        var text = HTMLBlockText()
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = input[i]
+            if isHTMLSpace(b) {
+                text.pendingSpace = true
+                i += 1
+            } else if b == 0xC2 && i + 1 < range.upperBound && input[i + 1] == 0xA0 {
+                text.pendingSpace = true
+                i += 2
+            } else if b == UInt8(ascii: "&"), let (scalar, end) = HTMLEntities.decode(input, at: i), end <= range.upperBound {
+                if isHTMLSpace(UInt8(truncatingIfNeeded: scalar)) && scalar < 0x80 || scalar == 0xA0 {
+                    text.pendingSpace = true
+                } else {
+                    text.append(scalar: scalar, source: i..<end)
+                }
+                i = end
+            } else {
+                var j = i + 1
+                while j < range.upperBound {
+                    let c = input[j]
+                    if c == UInt8(ascii: "&") || c <= 0x20 || c == 0xC2 { break }
+                    j += 1
+                }
+                text.append(UnsafeBufferPointer(rebasing: input[i..<j]), source: i..<j)
+                i = j
+            }
+        }
+        return makeBlock(text, kind: .heading(level: 1))
+    }
+
+    // MARK: Blocks
+
+    private mutating func blockBoundary() {
+        if listDepth > 0 { whitespace(UInt8(ascii: " ")) } else { endBlock() }
+    }
+
+    /// Emits the current block if it holds any text, and starts a fresh paragraph.
+    private mutating func endBlock() {
+        let kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : .paragraph
+        if let finished = makeBlock(block, kind: kind) {
+            blocks.append(finished)
+            if kind == .heading(level: 1) { sawH1 = true }
+        }
+        block.reset()
+        headingLevel = 0
+        orphanList = false
+        itemPending = false
+    }
+
+    private mutating func makeBlock(_ text: HTMLBlockText, kind: Block.Kind) -> Block? {
+        guard !text.isEmpty else { return nil }
+        let firstLine = lines.line(at: text.first)
+        let lastLine = lines.line(at: text.end - 1)
+        return Block(kind: kind, text: String(decoding: text.bytes, as: UTF8.self),
+                     lines: firstLine...lastLine, bytes: text.first..<text.end, isVerbatim: false)
+    }
+
+    // MARK: Byte search
+
+    /// True when the ASCII `literal` occurs at `i`, exactly.
+    private func has(_ literal: StaticString, at i: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard i + count <= input.count else { return false }
+        let pointer = literal.utf8Start
+        for k in 0..<count where input[i + k] != pointer[k] { return false }
+        return true
+    }
+
+    private func find(_ a: UInt8, from start: Int) -> Int? {
+        var k = start
+        while k < input.count {
+            if input[k] == a { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    private func find(_ a: UInt8, _ b: UInt8, _ c: UInt8, from start: Int) -> Int? {
+        var k = start
+        let last = input.count - 2
+        while k < last {
+            if input[k] == a && input[k + 1] == b && input[k + 2] == c { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// End of the tag name starting at `start` (HTML ends it at whitespace, `/` or `>`).
+    private func nameEnd(from start: Int) -> Int {
+        var k = start
+        while k < input.count {
+            let b = input[k]
+            if isHTMLSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") { break }
+            k += 1
+        }
+        return k
+    }
+
+    /// Skips a tag's attributes; returns the index after its `>`, or `nil` at end of file.
+    ///
+    /// Follows the HTML tokenizer: a quote opens a value only right after `=`, so
+    /// `title="a > b"` holds a `>` while `class=it's` holds an apostrophe.
+    private func skipAttributes(from start: Int) -> Int? {
+        let n = input.count
+        var k = start
+        while k < n {
+            let b = input[k]
+            if b == UInt8(ascii: ">") { return k + 1 }
+            if isHTMLSpace(b) || b == UInt8(ascii: "/") { k += 1; continue }
+            k += 1   // an attribute name; its first byte may be anything, even `=`
+            while k < n {
+                let c = input[k]
+                if isHTMLSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") || c == UInt8(ascii: "=") { break }
+                k += 1
+            }
+            while k < n && isHTMLSpace(input[k]) { k += 1 }
+            guard k < n, input[k] == UInt8(ascii: "=") else { continue }
+            k += 1
+            while k < n && isHTMLSpace(input[k]) { k += 1 }
+            guard k < n else { return nil }
+            let quote = input[k]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                guard let close = find(quote, from: k + 1) else { return nil }
+                k = close + 1
+            } else {
+                while k < n && !isHTMLSpace(input[k]) && input[k] != UInt8(ascii: ">") { k += 1 }
+            }
+        }
+        return nil
+    }
+
+    /// The first end tag named like `input[name]` (any case) at or after `start`:
+    /// where its `<` is and where text resumes after it.
+    private func findEndTag(_ name: Range<Int>, from start: Int) -> (start: Int, after: Int)? {
+        let n = input.count
+        let length = name.count
+        var k = start
+        while k + 2 + length < n {
+            if input[k] == UInt8(ascii: "<") && input[k + 1] == UInt8(ascii: "/") && sameName(name, at: k + 2) {
+                let t = k + 2 + length
+                let c = input[t]
+                if isHTMLSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") {
+                    guard let after = skipAttributes(from: t) else { return nil }
+                    return (k, after)
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func sameName(_ name: Range<Int>, at start: Int) -> Bool {
+        var k = start
+        for i in name {
+            let a = input[i], b = input[k]
+            if a != b && !(isASCIILetter(a) && a | 0x20 == b | 0x20) { return false }
+            k += 1
+        }
+        return true
+    }
+}

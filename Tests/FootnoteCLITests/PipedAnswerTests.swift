@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// The binary end to end: piped questions, `ask`, `index`, JSON, exit codes.
+@Suite struct PipedAnswerTests {
+    @Test func pipedQuestionCitesTheRightPassage() throws {
+        let r = try runFootnote(["--corpus", seedCorpus], input: "How do people access closed models?\n")
+        #expect(r.status == 0)
+        let blocks = r.stdout.components(separatedBy: "\n\n")
+        #expect(blocks[0].hasPrefix("Q: How do people access closed models?\n"))
+        #expect(blocks[0].contains("accessed via APIs or platforms"))
+        #expect(blocks[0].contains("[1] open-source-vs-closed-ai.txt:35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
+        #expect(!r.stdout.contains("\u{1B}"))   // no styling on a pipe
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func severalQuestionsOneAnswerEachBlankLinesIgnored() throws {
+        let r = try runFootnote(["--corpus", seedCorpus, "--top", "1"],
+                                input: "\nWho invented the telephone?\n\n   \nWhat can developers do with open models?\n")
+        #expect(r.status == 0)
+        let questions = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Q: ") }
+        #expect(questions == ["Q: Who invented the telephone?", "Q: What can developers do with open models?"])
+        #expect(r.stdout.contains("Q: Who invented the telephone?\nNothing in the corpus answers that.\n"))
+        #expect(r.stdout.components(separatedBy: "[1] ").count == 2)
+        #expect(!r.stdout.contains("footnote>"))
+    }
+
+    @Test func jsonFollowsTheSchema() throws {
+        let questions = ["How do people access closed models?", "Who invented the telephone?", "the of and"]
+        let r = try runFootnote(["--corpus", seedCorpus, "--json"], input: questions.joined(separator: "\n") + "\n")
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["question"] as? String } == questions)
+
+        let first = objects[0]
+        #expect(first["notice"] is NSNull)
+        let answers = try #require(first["answers"] as? [[String: Any]])
+        #expect(answers.count == 3)
+        #expect(answers.map { $0["rank"] as? Int } == [1, 2, 3])
+        let top = answers[0]
+        #expect(top["file"] as? String == "open-source-vs-closed-ai.txt")
+        #expect(top["lines"] as? [Int] == [35, 35])
+        #expect(top["section"] as? String == "What Are Open Source and Closed AI Models? › Defining Closed AI Models")
+        let scores = answers.compactMap { ($0["score"] as? NSNumber)?.doubleValue }
+        #expect(scores.count == 3 && scores == scores.sorted(by: >))
+        let excerpt = try #require(top["excerpt"] as? String)
+        #expect(excerpt.contains("accessed via APIs or platforms"))
+        // Highlights are code-point offsets into the excerpt naming the matched words.
+        let spans = try #require(top["highlights"] as? [[Int]])
+        let scalars = Array(excerpt.unicodeScalars)
+        let words = spans.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
+        #expect(words == ["models", "accessed"])
+
+        for abstained in objects.dropFirst() {
+            #expect((abstained["answers"] as? [Any])?.isEmpty == true)
+            #expect(abstained["notice"] is String)
+        }
+        #expect(objects[1]["notice"] as? String == "Nothing in the corpus answers that.")
+    }
+
+    @Test func askAnswersOnceAndIndexReports() throws {
+        let ask = try runFootnote(["ask", "--corpus", seedCorpus, "--top", "2", "How", "do people access closed models?"])
+        #expect(ask.status == 0)
+        #expect(ask.stdout.hasPrefix("These models are typically accessed via APIs or platforms"))
+        #expect(ask.stdout.contains("[2] "))
+        #expect(!ask.stdout.contains("[3] "))
+
+        let index = try runFootnote(["index", "--corpus", seedCorpus])
+        #expect(index.status == 0)
+        #expect(index.stdout.range(of: #"^.*corpus: 1 file \([0-9.]+ KB\), [0-9]+ passages, [0-9]+ terms, built in [0-9.]+ m?s\n$"#,
+                                   options: .regularExpression) != nil)
+    }
+
+    @Test func offTopicQuestionsAbstain() throws {
+        for q in ["Who invented the telephone?", "What is the boiling point of mercury?", "recipe for banana bread"] {
+            let r = try runFootnote(["ask", "--corpus", seedCorpus, q])
+            #expect(r.stdout == "Nothing in the corpus answers that.\n", "\(q)")
+        }
+        let stop = try runFootnote(["ask", "--corpus", seedCorpus, "what is it?"])
+        #expect(stop.stdout.contains("only very common words"))
+        let punct = try runFootnote(["ask", "--corpus", seedCorpus, "?!..."])
+        #expect(punct.stdout.contains("Ask a question with some words"))
+    }
+
+    @Test func missingCorpusExits66WithOneLine() throws {
+        let r = try runFootnote(["ask", "--corpus", "/nonexistent/notes", "anything"])
+        #expect(r.status == 66)
+        #expect(r.stderrLines == ["footnote: corpus '/nonexistent/notes' does not exist; pass --corpus with a folder or file of documents"])
+        #expect(r.stdout.isEmpty)
+        let index = try runFootnote(["index", "--corpus", "/nonexistent/notes"])
+        #expect(index.status == 66)
+    }
+
+    @Test func emptyCorpusExits66() throws {
+        let f = TemporaryFolder()
+        let r = try runFootnote(["index", "--corpus", f.path])
+        #expect(r.status == 66)
+        #expect(r.stderrLines.count == 1)
+        #expect(r.stderr.contains("has no readable passages"))
+        f.write("only.bin", [0, 1, 2, 3])
+        let r2 = try runFootnote(["index", "--corpus", f.path])
+        #expect(r2.status == 66)
+        #expect(r2.stderrLines.first == "footnote: skipped: only.bin: binary file (contains NUL bytes)")
+    }
+
+    @Test func usageErrorsExit64WithOneLine() throws {
+        let unknown = try runFootnote(["--corpus", seedCorpus, "--frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderrLines.count == 1)
+        #expect(unknown.stderr.contains("--frobnicate"))
+        let badTop = try runFootnote(["ask", "--top", "0", "x"])
+        #expect(badTop.status == 64)
+        #expect(badTop.stderrLines == ["footnote: --top must be between 1 and 100, got 0 (see 'footnote --help')"])
+        let badScoring = try runFootnote(["ask", "--scoring", "magic", "x"])
+        #expect(badScoring.status == 64)
+        #expect(badScoring.stderrLines.count == 1)
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try runFootnote(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: footnote"))
+        for sub in ["ask", "index", "chat"] {
+            let r = try runFootnote([sub, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("--corpus"))
+        }
+        let version = try runFootnote(["--version"])
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test func binaryAndInvalidUTF8FilesAreSkippedWithAWarning() throws {
+        let f = TemporaryFolder()
+        f.write("notes.md", "# Garden\n\nTomatoes need full sun and deep watering.\n")
+        f.write("photo.jpg", [0xFF, 0xD8, 0xFF, 0x00, 0x10])
+        f.write("dump.log", [0x66, 0x6F, 0xC3, 0x28, 0xFF])
+        let r = try runFootnote(["--corpus", f.path], input: "How much sun do tomatoes need?\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("[1] notes.md:3 · Garden"))
+        #expect(r.stderrLines == [
+            "footnote: skipped: dump.log: not UTF-8 text (unknown extension)",
+            "footnote: skipped: photo.jpg: binary file (contains NUL bytes)",
+            "footnote: 2 files skipped",
+        ])
+    }
+
+    @Test func corpusTextCannotReachTheTerminalRaw() throws {
+        let f = TemporaryFolder()
+        f.write("evil.txt", "Terminal \u{1B}]0;pwned\u{07} attack \u{1B}[2J with \u{202E}reversed text and \u{08}backspace.\n")
+        let plain = try runFootnote(["ask", "--corpus", f.path, "terminal attack"])
+        #expect(plain.status == 0)
+        for bad in ["\u{1B}", "\u{07}", "\u{202E}", "\u{08}"] { #expect(!plain.stdout.contains(bad)) }
+        #expect(plain.stdout.contains("␛]0;pwned"))
+        let json = try runFootnote(["ask", "--json", "--corpus", f.path, "terminal attack"])
+        #expect(!json.stdout.contains("\u{1B}"))
+        #expect(json.stdout.contains("\\u001b]0;pwned\\u0007"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let excerpt = ((object?["answers"] as? [[String: Any]])?.first?["excerpt"] as? String) ?? ""
+        #expect(excerpt.contains("\u{1B}]0;pwned"))
+    }
+
+    @Test func scoringChoicesBothAnswer() throws {
+        for scoring in ["bm25", "tfidf"] {
+            let r = try runFootnote(["ask", "--corpus", seedCorpus, "--scoring", scoring, "--top", "1", "How do people access closed models?"])
+            #expect(r.stdout.contains("accessed via APIs"), "\(scoring)")
+        }
+    }
+}

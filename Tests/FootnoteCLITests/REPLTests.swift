@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The REPL in a real pseudo-terminal (tmux): prompt, answers, completion,
+/// history across runs, Ctrl-C and Ctrl-D.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
+struct REPLTests {
+    func start(_ folder: TemporaryFolder) throws -> TmuxSession {
+        let command = "cd \(folder.path) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color "
+            + "\(footnoteBinary) --corpus \(seedCorpus)"
+        return try TmuxSession(command, folder: folder)
+    }
+
+    @Test func promptAnswerCompletionInterruptAndExit() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder)
+        let banner = try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        #expect(banner.contains("1 file, 31 passages"))
+        #expect(banner.contains(":help"))
+
+        try tmux.type("How do people access closed models?")
+        try tmux.press("Enter")
+        let answered = try tmux.waitFor("an answer") { $0.contains("[1] open-source-vs-closed-ai.txt:35") }
+        #expect(answered.contains("accessed via APIs or platforms"))
+
+        // Tab completes a command.
+        try tmux.type(":rel")
+        try tmux.press("Tab")
+        try tmux.waitFor("completion to :reload") { tmux.lastLine($0).hasPrefix("footnote> :reload") }
+        try tmux.press("Enter")
+        try tmux.waitFor("the reload report") { $0.contains("Reloaded ") }
+
+        // Tab completes a corpus word.
+        try tmux.type("transpa")
+        try tmux.press("Tab")
+        try tmux.waitFor("completion to transparency") { tmux.lastLine($0).hasPrefix("footnote> transparency") }
+
+        // Ctrl-C clears the line and the session goes on.
+        try tmux.press("C-c")
+        try tmux.waitFor("a fresh prompt") { tmux.lastLine($0) == "footnote>" }
+        try tmux.type(":top 1")
+        try tmux.press("Enter")
+        try tmux.waitFor(":top reply") { $0.contains("Citing up to 1 passage per answer.") }
+
+        // Ctrl-D on an empty line leaves with status 0.
+        try tmux.press("C-d")
+        let end = try tmux.waitFor("exit") { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=0"))
+    }
+
+    @Test func commandsAnswerInPlace() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder)
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        try tmux.type(":sources"); try tmux.press("Enter")
+        try tmux.waitFor(":sources") { $0.contains("31    open-source-vs-closed-ai.txt") && $0.contains("1 file, 31 passages.") }
+        try tmux.type(":stats"); try tmux.press("Enter")
+        try tmux.waitFor(":stats") { $0.contains("scoring     bm25") }
+        try tmux.type(":nonsense"); try tmux.press("Enter")
+        try tmux.waitFor("unknown command") { $0.contains("Unknown command ':nonsense'. Type :help for the list.") }
+        try tmux.type(":top zero"); try tmux.press("Enter")
+        try tmux.waitFor(":top usage") { $0.contains("Usage: :top N") }
+        try tmux.type(":quit"); try tmux.press("Enter")
+        let end = try tmux.waitFor("exit") { $0.contains("EXIT=") }
+        #expect(end.contains("EXIT=0"))
+    }
+
+    @Test func historyIsKeptAcrossRuns() throws {
+        let folder = TemporaryFolder()
+        do {
+            let first = try start(folder)
+            try first.waitFor("the prompt") { $0.contains("footnote>") }
+            try first.type("who controls closed models")
+            try first.press("Enter")
+            try first.waitFor("an answer") { $0.contains("[1] ") }
+            try first.press("C-d")
+            try first.waitFor("exit") { $0.contains("EXIT=0") }
+        }
+        let history = try String(contentsOfFile: folder.path + "/state/footnote/history", encoding: .utf8)
+        #expect(history.contains("who controls closed models"))
+
+        let second = try start(folder)
+        try second.waitFor("the prompt") { $0.contains("footnote>") }
+        try second.press("Up")
+        try second.waitFor("the recalled line") { second.lastLine($0) == "footnote> who controls closed models" }
+        try second.press("C-u")   // Ctrl-D leaves only on an empty line
+        try second.press("C-d")
+        try second.waitFor("exit") { $0.contains("EXIT=0") }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Drives a program in a real pseudo-terminal through tmux (a private server
+/// per session): type keys, read the rendered screen.
+final class TmuxSession {
+    let socket: String
+    let folder: TemporaryFolder
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Starts `command` (a shell command line) in a detached 100×30 window. When
+    /// the command ends, the window shows `EXIT=<status>` and stays open. The
+    /// shell around it traps SIGINT, so Ctrl-C reaches only the program.
+    init(_ command: String, folder: TemporaryFolder) throws {
+        self.folder = folder
+        socket = folder.path + "/tmux-\(UInt32.random(in: 0...UInt32.max)).sock"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+                  "sh -c 'trap true INT; \(command); echo EXIT=$?; sleep 600'"])
+    }
+
+    deinit { if ProcessInfo.processInfo.environment["KEEP_TMUX"] == nil { _ = try? tmux(["kill-server"]) } }
+
+    /// Runs `tmux -S socket ARGS…` and returns its stdout. Spawned with
+    /// posix_spawn and reaped with waitpid: Foundation's `Process` does not
+    /// notice the exit of a tmux client that has forked its server.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = folder.path + "/tmux.out"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, folder.path + "/tmux.err", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        var env = ProcessInfo.processInfo.environment
+        env["TMUX"] = nil
+        env["TERM"] = "xterm-256color"
+        let argv = (["/usr/bin/tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, envp)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Types literal text.
+    func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
+
+    /// Presses keys by tmux name (`Enter`, `Tab`, `C-c`, `C-d`, `Up`).
+    func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+
+    /// The visible screen, trailing blank lines dropped.
+    func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
+
+    /// Waits (up to `seconds`) until the screen satisfies `condition`; returns the last screen.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for \(what); screen:\n\(last)")
+        return last
+    }
+
+    /// The last non-empty screen line.
+    func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+}

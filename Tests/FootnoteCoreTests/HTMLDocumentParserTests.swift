@@ -1,0 +1,309 @@
+import Testing
+@testable import FootnoteCore
+
+private func parse(_ html: String) -> [Block] {
+    HTMLDocumentParser.parse(Array(html.utf8))
+}
+
+private func texts(_ html: String) -> [String] {
+    parse(html).map(\.text)
+}
+
+/// Byte range of the first occurrence of `needle` in `haystack`.
+private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
+    let h = Array(haystack.utf8), n = Array(needle.utf8)
+    for start in 0...(h.count - n.count) where Array(h[start..<start + n.count]) == n {
+        return start..<start + n.count
+    }
+    Issue.record("\(needle) not found")
+    return 0..<0
+}
+
+// MARK: - Structure
+
+@Test func paragraphsAndHeadingsOfEachLevel() {
+    let blocks = parse("""
+        <h1>One</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6>
+        <p>First paragraph.</p><div>Second <b>bold</b> paragraph.</div>
+        """)
+    #expect(blocks.map(\.kind) == [
+        .heading(level: 1), .heading(level: 2), .heading(level: 3),
+        .heading(level: 4), .heading(level: 5), .heading(level: 6),
+        .paragraph, .paragraph,
+    ])
+    #expect(blocks.map(\.text) == ["One", "Two", "Three", "Four", "Five", "Six",
+                                   "First paragraph.", "Second bold paragraph."])
+    #expect(blocks.allSatisfy { !$0.isVerbatim })
+}
+
+@Test func blockLevelTagsEndBlocksAndInlineTagsDoNot() {
+    #expect(texts("<p>foo<b>bar</b> <i>baz</i></p>") == ["foobar baz"])
+    #expect(texts("Loose text<section>In section</section><article>In article</article>Tail")
+            == ["Loose text", "In section", "In article", "Tail"])
+    #expect(texts("<p>one<br>two<br/>three</p>") == ["one two three"])
+    #expect(texts("<blockquote>Quoted</blockquote><hr>After rule") == ["Quoted", "After rule"])
+}
+
+@Test func tableRowsAreBlocksAndCellsAreSeparatedBySpaces() {
+    let blocks = parse("<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>42</td></tr></table>")
+    #expect(blocks.map(\.text) == ["Name Age", "Ann 42"])
+    #expect(blocks.allSatisfy { $0.kind == .paragraph })
+}
+
+@Test func whitespaceIsCollapsedAndTrimmedAndEmptyBlocksDropped() {
+    #expect(texts("<p>  Hello,\n\t  <em>big</em>\r\n   world!  </p>") == ["Hello, big world!"])
+    #expect(texts("<p>   </p><div>\n</div><p><span> </span></p>") == [])
+    #expect(texts("<p>a&nbsp;&nbsp;b\u{A0}\u{A0}c</p>") == ["a b c"])
+}
+
+@Test func headingContentAndUnclosedHeadings() {
+    #expect(parse("<h2><a href='#x'>Link</a> <div>inside</div></h2>").map(\.kind) == [.heading(level: 2)])
+    #expect(texts("<h2><a href='#x'>Link</a> <div>inside</div></h2>") == ["Link inside"])
+    // An unclosed heading ends at the next paragraph instead of swallowing the page.
+    let blocks = parse("<h1>Title<p>Body text</p>")
+    #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph])
+    #expect(blocks.map(\.text) == ["Title", "Body text"])
+}
+
+@Test func titleBecomesLevelOneHeadingOnlyWithoutH1() {
+    let withoutH1 = parse("""
+        <html><head><title> The &amp; Title </title><meta charset="utf-8"></head>
+        <body><h2>Section</h2><p>Text</p></body></html>
+        """)
+    #expect(withoutH1.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph])
+    #expect(withoutH1.map(\.text) == ["The & Title", "Section", "Text"])
+    #expect(withoutH1[0].lines == 1...1)
+
+    let withH1 = parse("<head><title>Page</title></head><body><h1>Page Heading</h1><p>x</p></body>")
+    #expect(withH1.map(\.text) == ["Page Heading", "x"])
+    // Only the first title counts; an empty h1 does not suppress it.
+    #expect(texts("<title>A</title><title>B</title><h1> </h1><p>x</p>") == ["A", "x"])
+}
+
+@Test func linesAndByteRangesPointAtTheFirstAndLastTextBytes() {
+    let html = """
+        <!DOCTYPE html>
+        <html>
+        <body>
+          <h1 class="top">Main  title</h1>
+          <p>First line
+          second line &amp; more</p>
+          <ul>
+            <li>Alpha</li>
+            <li>Beta é</li>
+          </ul>
+        </body>
+        </html>
+        """
+    let blocks = parse(html)
+    #expect(blocks.count == 3)
+
+    #expect(blocks[0].kind == .heading(level: 1))
+    #expect(blocks[0].text == "Main title")
+    #expect(blocks[0].lines == 4...4)
+    #expect(blocks[0].bytes == byteRange(of: "Main  title", in: html))
+
+    #expect(blocks[1].text == "First line second line & more")
+    #expect(blocks[1].lines == 5...6)
+    let paragraph = byteRange(of: "First line\n  second line &amp; more", in: html)
+    #expect(blocks[1].bytes == paragraph)   // ends after the entity's `;`
+
+    #expect(blocks[2].kind == .list)
+    #expect(blocks[2].text == "• Alpha\n• Beta é")
+    #expect(blocks[2].lines == 8...9)
+    let alpha = byteRange(of: "Alpha", in: html), beta = byteRange(of: "Beta é", in: html)
+    #expect(blocks[2].bytes == alpha.lowerBound..<beta.upperBound)   // é is two bytes, both included
+}
+
+@Test func crlfFilesCountLinesByLineFeeds() {
+    let html = "<p>one</p>\r\n<p>two\r\nthree</p>\r\n"
+    let blocks = parse(html)
+    #expect(blocks.map(\.lines) == [1...1, 2...3])
+    #expect(blocks.map(\.text) == ["one", "two three"])
+}
+
+// MARK: - Lists
+
+@Test func consecutiveItemsFormOneListBlock() {
+    let blocks = parse("""
+        <p>Intro</p>
+        <ul>
+          <li>One</li>
+          <li>Two <b>bold</b>
+              words</li>
+          <li></li>
+        </ul>
+        <ol><li>First<li>Second</ol>
+        <p>Outro</p>
+        """)
+    #expect(blocks.map(\.kind) == [.paragraph, .list, .list, .paragraph])
+    #expect(blocks.map(\.text) == ["Intro", "• One\n• Two bold words", "• First\n• Second", "Outro"])
+}
+
+@Test func nestedListsStayInTheOuterBlockIndented() {
+    let blocks = parse("<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>")
+    #expect(blocks.count == 1)
+    #expect(blocks[0].kind == .list)
+    #expect(blocks[0].text == "• a\n  • b\n  • c\n• d")
+}
+
+@Test func blockTagsInsideListItemsAreWhitespace() {
+    let blocks = parse("<ul><li><p>Para one</p><p>Para two</p></li><li><h3>Heading</h3>text</li></ul>")
+    #expect(blocks.map(\.kind) == [.list])
+    #expect(blocks[0].text == "• Para one Para two\n• Heading text")
+}
+
+@Test func itemsOutsideAListFormAListUntilTheNextBlock() {
+    let blocks = parse("<p>Before</p><li>x</li><li>y</li><p>After</p>")
+    #expect(blocks.map(\.kind) == [.paragraph, .list, .paragraph])
+    #expect(blocks.map(\.text) == ["Before", "• x\n• y", "After"])
+}
+
+@Test func definitionListsAreParagraphs() {
+    #expect(texts("<dl><dt>Term</dt><dd>Meaning</dd></dl>") == ["Term", "Meaning"])
+}
+
+// MARK: - Entities
+
+@Test func namedEntitiesAreDecoded() {
+    #expect(texts("<p>&amp; &lt; &gt; &quot; &apos;</p>") == ["& < > \" '"])
+    #expect(texts("<p>&mdash;&ndash;&hellip;&lsquo;&rsquo;&ldquo;&rdquo;&laquo;&raquo;</p>") == ["—–…‘’“”«»"])
+    #expect(texts("<p>&copy;&reg;&trade;&deg;&middot;&bull;&times;&divide;&euro;</p>") == ["©®™°·•×÷€"])
+    #expect(texts("<p>&eacute;&egrave;&aacute;&agrave;&ouml;&uuml;&auml;&ntilde;&ccedil;&szlig;&yuml;</p>")
+            == ["éèáàöüäñçßÿ"])
+    #expect(texts("<p>&Eacute;&AElig;&OElig;&alpha;&Omega;&sigmaf;&frac12;&there4;</p>") == ["ÉÆŒαΩς½∴"])
+    #expect(HTMLEntities.namedCount == 253)
+}
+
+@Test func numericEntitiesAreDecoded() {
+    #expect(texts("<p>&#233;&#xE9;&#XE9;&#x1F600;&#0065;</p>") == ["ééé😀A"])
+    #expect(texts("<p>&#233 no semicolon</p>") == ["é no semicolon"])
+    #expect(texts("<p>&#150;&#128;</p>") == ["–€"])   // Windows-1252 range, as HTML specifies
+}
+
+@Test func invalidCodePointsBecomeReplacementCharacters() {
+    #expect(texts("<p>&#0;|&#xD800;|&#xDFFF;|&#x110000;|&#99999999999999999999;</p>") == ["\u{FFFD}|\u{FFFD}|\u{FFFD}|\u{FFFD}|\u{FFFD}"])
+}
+
+@Test func unknownOrMalformedEntitiesStayLiteral() {
+    #expect(texts("<p>&bogus; &amp &#; &#x; &# &AMP; AT&T a & b &</p>") == ["&bogus; &amp &#; &#x; &# &AMP; AT&T a & b &"])
+    #expect(texts("<p>&averyveryverylongname;</p>") == ["&averyveryverylongname;"])
+}
+
+@Test func entityByteRangesSpanTheReference() {
+    let html = "<p>&eacute;t&eacute;</p>"
+    let blocks = parse(html)
+    #expect(blocks.first?.text == "été")
+    #expect(blocks.first?.bytes == 3..<(html.utf8.count - 4))
+}
+
+// MARK: - Dropped content
+
+@Test func scriptStyleCommentsAndDeclarationsAreDropped() {
+    let blocks = parse("""
+        <?xml version="1.0"?>
+        <!DOCTYPE html>
+        <html><head>
+        <style>p { color: red } /* <p>not text</p> */</style>
+        <SCRIPT type="text/javascript">if (a < b && c > d) { s = "</p><p>no"; }</SCRIPT >
+        <noscript><p>Enable JS</p></noscript>
+        </head><body>
+        <!-- a comment <p>hidden</p> -- still -->
+        <p>Visible<!----> text<![CDATA[ dropped ]]></p>
+        <template><p>Inert <template>nested</template> still inert</p></template>
+        <script>document.write("<h1>x</h1>")</script>
+        <p>End</p>
+        </body></html>
+        """)
+    #expect(blocks.map(\.text) == ["Visible text", "End"])
+}
+
+@Test func emptyCommentFormsCloseImmediately() {
+    #expect(texts("<p>a<!-->b<!--->c</p>") == ["abc"])
+}
+
+@Test func unclosedCommentAtEndOfFileEndsParsing() {
+    #expect(texts("<p>Before</p><!-- never closed <p>After</p>") == ["Before"])
+    #expect(texts("<p>Before</p><script>var x = 1; <p>After</p>") == ["Before"])
+}
+
+// MARK: - Tags and attributes
+
+@Test func quotedAttributesMayContainGreaterThan() {
+    #expect(texts(#"<p title="a > b" data-x='c > d'>Text</p><a href="x>y">link</a>"#) == ["Text", "link"])
+    #expect(texts("<p class=it's>Apostrophe in unquoted value</p>") == ["Apostrophe in unquoted value"])
+    #expect(texts("<p =odd a = \"spaced > value\" b=c>Fine</p>") == ["Fine"])
+}
+
+@Test func strayLessThanIsText() {
+    #expect(texts("<p>a < b and 1<2, x <= y, <3 </ done</p>") == ["a < b and 1<2, x <= y, <3 </ done"])
+    #expect(texts("<p>tail <</p>") == ["tail <"])
+    #expect(texts("ends with <") == ["ends with <"])
+}
+
+@Test func brokenAndUnclosedTagsDoNotCrash() {
+    #expect(texts("<p>Hello <b") == ["Hello"])
+    #expect(texts("<p>Hello</p><a href=\"never closed>more text") == ["Hello"])
+    #expect(texts("<p>Hello</p></p") == ["Hello"])
+    #expect(texts("<p>Hello</p><!DOCTYPE") == ["Hello"])
+    #expect(texts("</div></ul></pre></h1></template><p>Stray end tags</p>") == ["Stray end tags"])
+    #expect(texts("<unknown-element foo>Custom</unknown-element><verylongtagnamehere>x</verylongtagnamehere>")
+            == ["Customx"])
+    #expect(parse("").isEmpty)
+    #expect(parse("<").map(\.text) == ["<"])
+}
+
+// MARK: - Preformatted text
+
+@Test func preKeepsNewlinesAndIndentation() {
+    let blocks = parse("<p>Code:</p><pre>\n  let x = 1\n\n    if x {  y }\n</pre><p>After</p>")
+    #expect(blocks.map(\.text) == ["Code:", "  let x = 1\n\n    if x {  y }", "After"])
+    #expect(blocks[1].kind == .paragraph)
+    #expect(blocks[1].lines == 2...4)   // the leading newline is not text
+}
+
+@Test func preNormalizesCarriageReturnsAndKeepsEntities() {
+    let blocks = parse("<pre>a &lt; b\r\nc<br>d\re</pre>")
+    #expect(blocks.map(\.text) == ["a < b\nc\nd\ne"])
+}
+
+// MARK: - Size
+
+@Test func largeInputsParseCompletely() {
+    // ~1 MB on one line: many paragraphs, entities and tags.
+    let unit = "<p class=\"c\">Word &amp; word <b>bold</b> &#233;</p>"
+    let repeats = 20_000
+    let big = String(repeating: unit, count: repeats)
+    let blocks = parse(big)
+    #expect(blocks.count == repeats)
+    #expect(blocks.allSatisfy { $0.text == "Word & word bold é" && $0.lines == 1...1 })
+    #expect(blocks.last?.bytes.upperBound == big.utf8.count - 4)
+
+    // A 1 MB attribute value, quoted and unquoted, and one huge text run.
+    let value = String(repeating: "x>y ", count: 250_000)
+    #expect(texts("<p title=\"\(value)\">after attribute</p>") == ["after attribute"])
+    let unquoted = String(repeating: "z", count: 1_000_000)
+    #expect(texts("<p title=\(unquoted)>after</p>") == ["after"])
+    #expect(texts("<p>\(unquoted)</p>").first?.utf8.count == 1_000_000)
+
+    // Many unmatched `<` and `&` are each text, not a quadratic rescan.
+    let lessThans = String(repeating: "< & ", count: 100_000)
+    #expect(texts(lessThans).first?.utf8.count == 4 * 100_000 - 1)
+}
+
+@Test func deepListNestingIndentsAtMostEightLevels() {
+    let html = String(repeating: "<ul><li>a", count: 1_000)
+    let blocks = parse(html)
+    #expect(blocks.count == 1)
+    let lines = blocks[0].text.split(separator: "\n")
+    #expect(lines.count == 1_000)
+    #expect(lines.last == Substring(String(repeating: " ", count: 16) + "• a"))
+}
+
+@Test func headElementsCarryNoText() {
+    let html = """
+        <head><meta name="description" content="Not text"><link rel=stylesheet href=x.css>
+        <base href="/"><style>body{}</style></head><body><p>Only this</p></body>
+        """
+    #expect(texts(html) == ["Only this"])
+}
