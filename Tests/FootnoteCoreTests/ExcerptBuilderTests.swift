@@ -49,4 +49,11 @@ import Testing
         #expect(e.text == "First sentence here. Second one. Third.")
         #expect(e.highlights.isEmpty)
     }
+
+    @Test func listItemsDoNotCountAsSentences() {
+        let text = "Examples include:\n\n  • Meta’s LLaMA (partially open)\n  • Stable Diffusion\n  • Various open-source transformer models"
+        let e = excerpt(text, "examples of open source models")
+        #expect(e.text == "Examples include: • Meta’s LLaMA (partially open) • Stable Diffusion • Various open-source transformer models")
+        #expect(highlighted(e) == ["Examples", "open", "open", "source", "models"])
+    }
 }

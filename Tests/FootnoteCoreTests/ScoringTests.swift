@@ -83,10 +83,11 @@ import Testing
     }
 
     @Test func titleWeightAddsHeadingOccurrences() {
-        let titled = [Passage(document: 0, section: ["Cats"], text: "They sit.", lines: 1...1, bytes: 0..<1)]
-        let idx = IndexBuilder(titleWeight: 0.5).build(titled)
+        let titled = [Passage(document: 0, section: ["Cats", "Cat naps"], text: "They sit.", lines: 1...1, bytes: 0..<1),
+                      Passage(document: 0, id: "d1", section: ["Cats"], text: "They sit.", lines: 1...1, bytes: 0..<1)]
+        let idx = IndexBuilder(titleWeight: 2, headingWeight: 0.25).build(titled)
         let cat = idx.termIDs["cat"]!
-        #expect(idx.postingFrequency[idx.postings(cat)] == [0.5])
-        #expect(idx.passageLength == [1.5])   // "sit" + 0.5 × "cat"
+        #expect(idx.postingFrequency[idx.postings(cat)] == [0.5, 2])   // two headings × 0.25; one BEIR title × 2
+        #expect(idx.passageLength == [1.75, 3])   // "sit" + 0.25 × "cat", "cat", "nap"; "sit" + 2 × "cat"
     }
 }

@@ -12,7 +12,7 @@ public final class AnswerEngine {
         public var excerpt: ExcerptBuilder
 
         public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
-                    minConfidence: Float = 0.15, excerpt: ExcerptBuilder = ExcerptBuilder()) {
+                    minConfidence: Float = 0.10, excerpt: ExcerptBuilder = ExcerptBuilder()) {
             self.scoring = scoring
             self.k1 = k1
             self.b = b

@@ -1,7 +1,7 @@
 /// Cuts the excerpt of a passage that best covers a question.
 ///
-/// Candidates are runs of one to three consecutive sentences (`SentenceSplitter`)
-/// of at most `maxCharacters` bytes; each scores the summed query weight of the
+/// Candidates are runs of one to three consecutive sentences (`SentenceSplitter`;
+/// bullet items ride along without counting) of at most `maxCharacters` bytes; each scores the summed query weight of the
 /// distinct question terms it contains, plus `repeatBonus` of a weight for each
 /// further occurrence. The best candidate wins, the shorter one on a tie, then
 /// the earlier; when no question word is in the text at all, the opening
@@ -40,12 +40,16 @@ public struct ExcerptBuilder: Sendable {
         var sentences = SentenceSplitter.sentences(in: text)
         if sentences.isEmpty { sentences = [0..<bytes.count] }
 
-        // Score every run of 1...maxSentences sentences within the budget.
+        // Score every run of 1...maxSentences sentences within the budget
+        // (list items do not count as sentences: a short list may show whole).
         var best: (range: Range<Int>, score: Float)?
         var firstMatch = 0
         for i in sentences.indices {
             while firstMatch < matches.count && matches[firstMatch].start < sentences[i].lowerBound { firstMatch += 1 }
-            for j in i..<min(i + maxSentences, sentences.count) {
+            var prose = 0
+            for j in i..<sentences.count {
+                if !startsWithBullet(bytes, sentences[j]) { prose += 1 }
+                if j > i && prose > maxSentences { break }
                 let range = sentences[i].lowerBound..<sentences[j].upperBound
                 if j > i && range.count > maxCharacters { break }
                 let score = coverage(matches, from: firstMatch, in: range, weights: weights)
@@ -154,6 +158,17 @@ public struct ExcerptBuilder: Sendable {
             highlights.append(s..<e)
         }
         return Excerpt(text: String(out), highlights: highlights)
+    }
+
+    /// True when the sentence starts with a list marker (•, ‣, ◦, -, *, +, –).
+    func startsWithBullet(_ bytes: [UInt8], _ sentence: Range<Int>) -> Bool {
+        let s = sentence.lowerBound
+        guard s < sentence.upperBound else { return false }
+        switch bytes[s] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): return s + 1 < bytes.count && bytes[s + 1] == UInt8(ascii: " ")
+        case 0xE2: return s + 2 < bytes.count && ((bytes[s + 1] == 0x80 && [0xA2, 0xA3, 0x93].contains(bytes[s + 2])) || (bytes[s + 1] == 0x97 && bytes[s + 2] == 0xA6))
+        default: return false
+        }
     }
 
     @inline(__always) func isSpace(_ b: UInt8) -> Bool {

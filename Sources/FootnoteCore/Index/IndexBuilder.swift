@@ -6,12 +6,19 @@
 /// - Complexity: O(total tokens + postings).
 public struct IndexBuilder {
     public var analyzerSettings: Analyzer.Settings
-    /// Weight of a section-heading occurrence relative to a body occurrence.
+    /// Weight of an occurrence in a BEIR title (`.jsonl` passages, whose title
+    /// describes that passage alone) relative to a body occurrence.
     public var titleWeight: Float
+    /// Weight of an occurrence in the section headings of a document passage.
+    /// Lower than `titleWeight`: a heading speaks for every passage under it,
+    /// and a heading path often repeats its words ("Transparency vs
+    /// Performance › The Transparency Advantage").
+    public var headingWeight: Float
 
-    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 1.0) {
+    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 1.0, headingWeight: Float = 0.3) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
+        self.headingWeight = headingWeight
     }
 
     public func build(_ passages: [Passage]) -> InvertedIndex {
@@ -41,12 +48,13 @@ public struct IndexBuilder {
             localSlot.removeAll(keepingCapacity: true)
             local.removeAll(keepingCapacity: true)
             var length: Float = 0
+            let sectionWeight = passage.id != nil ? titleWeight : headingWeight
             for heading in passage.section {
                 analyzer.analyze(heading) { token in
                     let t = termID(token.term)
-                    if let slot = localSlot[t] { local[slot].frequency += titleWeight }
-                    else { localSlot[t] = local.count; local.append((t, titleWeight, [])) }
-                    length += titleWeight
+                    if let slot = localSlot[t] { local[slot].frequency += sectionWeight }
+                    else { localSlot[t] = local.count; local.append((t, sectionWeight, [])) }
+                    length += sectionWeight
                 }
             }
             analyzer.analyze(passage.text) { token in
@@ -88,7 +96,7 @@ public struct IndexBuilder {
         var stringIDs: [String: Int32] = [:]
         stringIDs.reserveCapacity(termStrings.count)
         for (i, s) in termStrings.enumerated() { stringIDs[s] = Int32(i) }
-        return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight,
+        return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              termIDs: stringIDs, terms: termStrings,
                              postingStart: postingStart, postingPassage: postingPassage, postingFrequency: postingFrequency,
                              positionStart: positionStart, positions: positions,

@@ -3,13 +3,15 @@
 /// Postings of term `t` are the slice `postingStart[t]..<postingStart[t+1]` of
 /// `postingPassage` (ascending passage numbers) and `postingFrequency`. The
 /// frequency is a BM25F-style pseudo-frequency: occurrences in the body plus
-/// `titleWeight` × occurrences in the section heading (Robertson, Zaragoza &
+/// `titleWeight` × occurrences in a BEIR title, or `headingWeight` ×
+/// occurrences in the section headings of a document passage (Robertson, Zaragoza &
 /// Taylor 2004, "Simple BM25 extension to multiple weighted fields");
 /// `passageLength` is the matching pseudo-length. Body positions of posting `p`
 /// are `positions[positionStart[p]..<positionStart[p+1]]`.
 public struct InvertedIndex: Sendable {
     public let analyzerSettings: Analyzer.Settings
     public let titleWeight: Float
+    public let headingWeight: Float
 
     /// Term string → term number.
     public let termIDs: [String: Int32]
@@ -22,18 +24,19 @@ public struct InvertedIndex: Sendable {
     public let positionStart: [Int]
     public let positions: [Int32]
 
-    /// Per passage: weighted length in tokens (body + titleWeight × title).
+    /// Per passage: weighted length in tokens (body + weight × title or headings).
     public let passageLength: [Float]
     public let averagePassageLength: Double
 
     /// Distinct folded non-stop words of the corpus, sorted (for completion).
     public let vocabulary: [String]
 
-    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, termIDs: [String: Int32], terms: [String],
+    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, termIDs: [String: Int32], terms: [String],
                 postingStart: [Int], postingPassage: [Int32], postingFrequency: [Float],
                 positionStart: [Int], positions: [Int32], passageLength: [Float], vocabulary: [String]) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
+        self.headingWeight = headingWeight
         self.termIDs = termIDs
         self.terms = terms
         self.postingStart = postingStart
