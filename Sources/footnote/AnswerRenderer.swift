@@ -18,7 +18,9 @@ struct AnswerRenderer {
         for (n, item) in answer.items.enumerated() {
             if n > 0 { out += "\n" }
             out += excerptLines(item.excerpt).joined(separator: "\n") + "\n"
-            out += style.dim("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+            let citation = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label)
+            out += wrap(citation.unicodeScalars.map { (String($0), false) }, indent: 4)
+                .map { style.dim($0) }.joined(separator: "\n") + "\n"
         }
         return out
     }
@@ -33,7 +35,12 @@ struct AnswerRenderer {
             let marked = h < excerpt.highlights.count && excerpt.highlights[h].contains(offset)
             cells.append((TerminalText.replacement(scalar), marked))
         }
-        // Split into words on spaces and fill lines.
+        return wrap(cells, indent: 0)
+    }
+
+    /// Fills lines of at most `style.width` columns (when set) with the words
+    /// of `cells`; continuation lines start with `indent` spaces.
+    func wrap(_ cells: [(text: String, marked: Bool)], indent: Int) -> [String] {
         var words: [[(text: String, marked: Bool)]] = [[]]
         for cell in cells {
             if cell.text == " " { if !words[words.count - 1].isEmpty { words.append([]) } }
@@ -41,15 +48,18 @@ struct AnswerRenderer {
         }
         if words.last?.isEmpty == true { words.removeLast() }
         var lines: [String] = []
-        var line = "", lineWidth = 0
+        var line = "", lineWidth = 0, wordsOnLine = 0
         for word in words {
-            let w = word.count
-            if let width = style.width, lineWidth > 0, lineWidth + 1 + w > width {
-                lines.append(line); line = ""; lineWidth = 0
+            if let width = style.width, wordsOnLine > 0, lineWidth + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineWidth = indent
+                wordsOnLine = 0
             }
-            if lineWidth > 0 { line += " "; lineWidth += 1 }
+            if wordsOnLine > 0 { line += " "; lineWidth += 1 }
             line += styled(word)
-            lineWidth += w
+            lineWidth += word.count
+            wordsOnLine += 1
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines

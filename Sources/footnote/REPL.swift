@@ -30,7 +30,7 @@ struct REPL {
     }
 
     mutating func run() {
-        say(style.dim("Footnote \(Footnote.version) · \(bannerLine()) · :help for commands, Ctrl-D to leave"))
+        say(style.dim("Footnote \(Footnote.version) · \(bannerLine()) · :help, Ctrl-D to leave"))
         while let line = editor.readLine(prompt: "footnote> ") {
             let text = line.trimmingCharacters()
             if text.isEmpty { continue }
@@ -51,7 +51,7 @@ struct REPL {
     func bannerLine() -> String {
         let c = session.corpus
         return TerminalText.sanitize(c.path) + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
-            + "\(c.passages.count) passages, indexed in \(formatDuration(session.buildSeconds))"
+            + "\(c.passages.count) passages (\(formatDuration(session.buildSeconds)))"
     }
 
     /// Runs a `:command`; returns false to leave the session.
