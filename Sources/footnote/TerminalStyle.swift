@@ -6,7 +6,8 @@ import Glibc
 ///
 /// Colour is on only when stdout is a terminal, `NO_COLOR` is unset (or empty)
 /// and `TERM` is not `dumb`. Wrapping happens only on a terminal, to its width
-/// (`TIOCGWINSZ`, else `COLUMNS`, else 80), capped at 100 columns for reading.
+/// (`TIOCGWINSZ`, else `COLUMNS`, else 80) less one column (no autowrap at the
+/// edge), at most 100 columns for reading, at least 20.
 struct TerminalStyle {
     var color: Bool
     /// Columns to wrap excerpts to; nil: do not wrap.
@@ -18,7 +19,7 @@ struct TerminalStyle {
         let env = ProcessInfoLite.environment
         let tty = isatty(1) == 1
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        return TerminalStyle(color: tty && !noColor, width: tty ? min(terminalWidth(), 100) : nil)
+        return TerminalStyle(color: tty && !noColor, width: tty ? max(20, min(terminalWidth() - 1, 100)) : nil)
     }
 
     static func terminalWidth() -> Int {

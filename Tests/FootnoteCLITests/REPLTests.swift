@@ -5,8 +5,8 @@ import Testing
 /// history across runs, Ctrl-C and Ctrl-D.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
 struct REPLTests {
-    func start(_ folder: TemporaryFolder) throws -> TmuxSession {
-        let command = "cd \(folder.path) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color "
+    func start(_ folder: TemporaryFolder, environment: String = "") throws -> TmuxSession {
+        let command = "cd \(folder.path) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
             + "\(footnoteBinary) --corpus \(seedCorpus)"
         return try TmuxSession(command, folder: folder)
     }
@@ -86,5 +86,35 @@ struct REPLTests {
         try second.press("C-u")   // Ctrl-D leaves only on an empty line
         try second.press("C-d")
         try second.waitFor("exit") { $0.contains("EXIT=0") }
+    }
+
+    @Test func colourOnATerminalUnlessNoColorOrDumb() throws {
+        for (environment, coloured) in [("", true), ("NO_COLOR=1", false), ("TERM=dumb", false)] {
+            let folder = TemporaryFolder()
+            let tmux = try start(folder, environment: environment)
+            try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+            try tmux.type("How do people access closed models?")
+            try tmux.press("Enter")
+            try tmux.waitFor("an answer") { $0.contains("[1] open-source-vs-closed-ai.txt:35") }
+            let styled = try tmux.styledScreen()
+            let answerLine = styled.split(separator: "\n").first { $0.contains("typically") }.map(String.init) ?? ""
+            #expect(answerLine.contains("\u{1B}[") == coloured, "\(environment): \(answerLine)")
+        }
+    }
+
+    @Test func excerptsWrapToTheTerminalWidth() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder)   // a 100-column window
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        try tmux.type("Why does open source foster innovation and collaboration across the world?")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("an answer") { $0.contains("[1] ") }
+        let lines = screen.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count < 100 })
+        // The 170-character top excerpt is cut between words into two lines.
+        let first = try #require(lines.firstIndex { $0.hasPrefix("Open source AI fosters rapid innovation") })
+        #expect(lines[first].count > 60)
+        #expect(lines[first + 1].hasSuffix("build on existing models."))
+        #expect(!lines[first + 1].hasPrefix("[1]"))
     }
 }

@@ -56,6 +56,9 @@ final class TmuxSession {
     /// The visible screen, trailing blank lines dropped.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
+
     /// Waits (up to `seconds`) until the screen satisfies `condition`; returns the last screen.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
