@@ -6,7 +6,8 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
 struct REPLTests {
     func start(_ folder: TemporaryFolder, environment: String = "") throws -> TmuxSession {
-        let command = "cd \(folder.path) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
+        // `swift test` may run us with NO_COLOR set; each test says what it wants.
+        let command = "cd \(folder.path) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
             + "\(footnoteBinary) --corpus \(seedCorpus)"
         return try TmuxSession(command, folder: folder)
     }

@@ -84,33 +84,3 @@ public struct Tokenizer: Sendable {
         }
     }
 }
-
-/// Decodes one UTF-8 scalar at `i`; nil for an invalid or truncated sequence.
-@inline(__always)
-func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
-    let b0 = UInt32(text[i])
-    let count = text.count
-    @inline(__always) func cont(_ k: Int) -> UInt32? {
-        guard i + k < count else { return nil }
-        let b = text[i + k]
-        return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
-    }
-    var value: UInt32
-    var width: Int
-    if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-    else if b0 & 0xE0 == 0xC0 {
-        guard let c1 = cont(1) else { return nil }
-        value = (b0 & 0x1F) << 6 | c1; width = 2
-        if value < 0x80 { return nil }
-    } else if b0 & 0xF0 == 0xE0 {
-        guard let c1 = cont(1), let c2 = cont(2) else { return nil }
-        value = (b0 & 0x0F) << 12 | c1 << 6 | c2; width = 3
-        if value < 0x800 { return nil }
-    } else if b0 & 0xF8 == 0xF0 {
-        guard let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) else { return nil }
-        value = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; width = 4
-        if value < 0x10000 { return nil }
-    } else { return nil }
-    guard let scalar = Unicode.Scalar(value) else { return nil }
-    return (scalar, width)
-}

@@ -160,15 +160,9 @@ public struct ExcerptBuilder: Sendable {
         return Excerpt(text: String(out), highlights: highlights)
     }
 
-    /// True when the sentence starts with a list marker (•, ‣, ◦, -, *, +, –).
+    /// True when the sentence is a list item.
     func startsWithBullet(_ bytes: [UInt8], _ sentence: Range<Int>) -> Bool {
-        let s = sentence.lowerBound
-        guard s < sentence.upperBound else { return false }
-        switch bytes[s] {
-        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): return s + 1 < bytes.count && bytes[s + 1] == UInt8(ascii: " ")
-        case 0xE2: return s + 2 < bytes.count && ((bytes[s + 1] == 0x80 && [0xA2, 0xA3, 0x93].contains(bytes[s + 2])) || (bytes[s + 1] == 0x97 && bytes[s + 2] == 0xA6))
-        default: return false
-        }
+        bytes.withUnsafeBufferPointer { ListMarker.startsLine($0, sentence) }
     }
 
     @inline(__always) func isSpace(_ b: UInt8) -> Bool {

@@ -63,7 +63,7 @@ public enum SentenceSplitter {
                 start = i
                 // A list marker ("1.", "a)", "-") opens the sentence; its own
                 // punctuation must not close it.
-                let marker = bulletMarkerLength(text, at: i)
+                let marker = ListMarker.length(in: text, at: i)
                 if marker > 0 {
                     i += marker
                     lastNonSpace = i
@@ -133,7 +133,7 @@ extension SentenceSplitter {
         var j = index + 1
         while j < text.count, text[j] == Byte.space || text[j] == Byte.tab || text[j] == Byte.cr { j += 1 }
         guard j < text.count else { return false }   // trailing whitespace: the text's end closes
-        return text[j] == Byte.lf || bulletMarkerLength(text, at: j) > 0
+        return text[j] == Byte.lf || ListMarker.length(in: text, at: j) > 0
     }
 
     /// Uppercase letter, digit, opening quote or bracket, or bullet marker.
@@ -151,7 +151,7 @@ extension SentenceSplitter {
         default:
             break
         }
-        return bulletMarkerLength(text, at: index) > 0 || isUppercase(text, at: index)
+        return ListMarker.length(in: text, at: index) > 0 || isUppercase(text, at: index)
     }
 
     /// Whether the period at `index` closes an abbreviation or an initial. `next` is
@@ -233,35 +233,6 @@ extension SentenceSplitter {
     ])
     private static let numberAbbreviations = keys(["no", "nos"])
 
-    /// Length in bytes of the list marker at `index`, or 0: `•` `‣` `◦` (alone), or
-    /// `-` `*` `+` `–`, one to three digits then `.` or `)`, or one ASCII letter then
-    /// `)` — each of the latter followed by a space or tab.
-    private static func bulletMarkerLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let n = text.count
-        func blank(_ j: Int) -> Bool { j < n && (text[j] == Byte.space || text[j] == Byte.tab) }
-        let byte = text[index]
-        switch byte {
-        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-            return blank(index + 1) ? 1 : 0
-        case 0xE2 where index + 2 < n:
-            let (b1, b2) = (text[index + 1], text[index + 2])
-            if b1 == 0x80, b2 == 0xA2 || b2 == 0xA3 { return 3 }      // • ‣
-            if b1 == 0x97, b2 == 0xA6 { return 3 }                     // ◦
-            if b1 == 0x80, b2 == 0x93, blank(index + 3) { return 3 }   // –
-            return 0
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            var j = index + 1
-            while j < n, j - index < 3, text[j] >= UInt8(ascii: "0"), text[j] <= UInt8(ascii: "9") { j += 1 }
-            guard j < n, text[j] == Byte.period || text[j] == UInt8(ascii: ")"), blank(j + 1) else { return 0 }
-            return j + 1 - index
-        default:
-            guard isASCIILetter(byte), index + 1 < n, text[index + 1] == UInt8(ascii: ")"), blank(index + 2) else {
-                return 0
-            }
-            return 2
-        }
-    }
-
     /// Index just past any closing quotes and brackets starting at `index`.
     private static func skipClosers(_ text: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var j = index
@@ -290,28 +261,6 @@ extension SentenceSplitter {
         let byte = text[index]
         if byte < 0x80 { return isASCIIUppercase(byte) }
         return decodeScalar(text, at: index)?.scalar.properties.isUppercase ?? false
-    }
-
-    /// The well-formed UTF-8 scalar starting at `index` and its length in bytes.
-    private static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int)? {
-        let lead = text[index]
-        let length: Int
-        var value: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
-        default: return nil
-        }
-        guard index + length <= text.count else { return nil }
-        for k in 1..<length {
-            let byte = text[index + k]
-            guard byte & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
     }
 
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {

@@ -95,30 +95,9 @@ struct TextLines {
                      lines: first.number...last.number, bytes: first.start..<last.end, isVerbatim: false)
     }
 
-    /// True when the line starts (after indentation) with a list marker:
-    /// `•`, `-`, `*`, `+`, `‣`, `◦`, `–` or `1.`/`1)`/`a)` followed by a space.
+    /// True when the line starts (after indentation) with a list marker (`ListMarker`).
     func startsWithBullet(_ line: Line) -> Bool {
-        var i = line.start
-        while i < line.end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
-        guard i < line.end else { return false }
-        func spaceAt(_ k: Int) -> Bool { k < line.end && (bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")) }
-        switch bytes[i] {
-        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): return spaceAt(i + 1)
-        case 0xE2 where i + 2 < line.end:
-            // • U+2022 (E2 80 A2), ‣ U+2023 (E2 80 A3), – U+2013 (E2 80 93), ◦ U+25E6 (E2 97 A6)
-            let b1 = bytes[i + 1], b2 = bytes[i + 2]
-            let bullet = (b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3 || b2 == 0x93)) || (b1 == 0x97 && b2 == 0xA6)
-            return bullet && spaceAt(i + 3)
-        default:
-            var k = i
-            while k < line.end && k - i < 3 && (bytes[k] &- UInt8(ascii: "0")) < 10 { k += 1 }
-            if k == i, k < line.end, (bytes[k] | 0x20) &- UInt8(ascii: "a") < 26,
-               k + 1 < line.end, bytes[k + 1] == UInt8(ascii: ")") {
-                return spaceAt(k + 2)   // a) b) c)
-            }
-            guard k > i, k < line.end else { return false }
-            return (bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: ")")) && spaceAt(k + 1)
-        }
+        bytes.withUnsafeBufferPointer { ListMarker.startsLine($0, line.start..<line.end) }
     }
 }
 
