@@ -26,8 +26,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore"]),
-        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteCore"]),
+        .target(name: "FootnoteTestSupport", path: "Tests/Support"),
+        .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore", "FootnoteTestSupport"]),
+        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteCore", "FootnoteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

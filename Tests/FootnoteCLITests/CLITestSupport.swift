@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// The repository root, from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let seedCorpus = repositoryRoot.appendingPathComponent("corpus").path
+@_exported import FootnoteTestSupport
+
+let seedCorpus = seedCorpusPath
 
 /// The built `footnote` binary: next to the test bundle.
 let footnoteBinary: String = {
@@ -46,26 +46,4 @@ func runFootnote(_ arguments: [String], input: String = "", environment: [String
     return RunResult(status: process.terminationStatus,
                      stdout: String(decoding: out, as: UTF8.self),
                      stderr: String(decoding: err, as: UTF8.self))
-}
-
-/// A fresh temporary folder, removed when released.
-final class TemporaryFolder {
-    let path: String
-    init() {
-        var bytes = Array((NSTemporaryDirectory() + "footnote-cli-XXXXXX").utf8CString)
-        path = bytes.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
-    /// Set KEEP_TMUX=1 to keep the folder (and the tmux servers) for a look after a failure.
-    deinit { if ProcessInfo.processInfo.environment["KEEP_TMUX"] == nil { try? FileManager.default.removeItem(atPath: path) } }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let full = path + "/" + name
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
-        return full
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 }
