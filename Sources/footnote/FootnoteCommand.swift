@@ -14,7 +14,7 @@ struct Footnote: ParsableCommand {
         With questions piped on stdin, answers one question per line.
         """,
         version: version,
-        subcommands: [Chat.self, Ask.self, Index.self],
+        subcommands: [Chat.self, Ask.self, Index.self, Search.self, Eval.self],
         defaultSubcommand: Chat.self)
 }
 

@@ -6,34 +6,47 @@ import Glibc
 /// A loaded corpus and its answer engine, with what it cost to build: the state
 /// behind every command. Reports skipped files on stderr once per load.
 final class Session {
-    let options: CorpusOptions
+    /// The corpus path as given, and how to rank.
+    let corpusPath: String
+    let engineOptions: AnswerEngine.Options
     private(set) var engine: AnswerEngine
+    /// Seconds to read the corpus and build the index.
     private(set) var buildSeconds: Double
+    /// Of those, seconds to turn the passages in memory into a searchable
+    /// index (`anchors.py`'s index_s: reading and parsing files excluded).
+    private(set) var indexSeconds: Double
 
-    init(options: CorpusOptions) throws {
-        self.options = options
-        (engine, buildSeconds) = try Session.load(options)
+    convenience init(options: CorpusOptions) throws {
+        try self.init(corpusPath: options.corpus, engineOptions: options.engineOptions)
+    }
+
+    init(corpusPath: String, engineOptions: AnswerEngine.Options) throws {
+        self.corpusPath = corpusPath
+        self.engineOptions = engineOptions
+        (engine, buildSeconds, indexSeconds) = try Session.load(corpusPath, engineOptions)
     }
 
     /// Re-reads the corpus and rebuilds the index. On failure the current
     /// engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds) = try Session.load(options)
+        (engine, buildSeconds, indexSeconds) = try Session.load(corpusPath, engineOptions)
     }
 
-    private static func load(_ options: CorpusOptions) throws -> (AnswerEngine, Double) {
+    private static func load(_ corpusPath: String, _ engineOptions: AnswerEngine.Options) throws -> (AnswerEngine, Double, Double) {
         let start = monotonicSeconds()
         let corpus: Corpus
         do {
-            corpus = try CorpusLoader().load(options.corpus)
+            corpus = try CorpusLoader().load(corpusPath)
         } catch {
             if case .empty(_, let notices) = error { reportNotices(notices) }
             if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
         reportNotices(corpus.notices)
-        let engine = AnswerEngine(corpus: corpus, options: options.engineOptions)
-        return (engine, monotonicSeconds() - start)
+        let indexStart = monotonicSeconds()
+        let engine = AnswerEngine(corpus: corpus, options: engineOptions)
+        let end = monotonicSeconds()
+        return (engine, end - start, end - indexStart)
     }
 
     private static func reportNotices(_ notices: [CorpusNotice]) {
@@ -77,3 +90,4 @@ func formatBytes(_ n: Int) -> String {
 }
 
 func format1(_ x: Double) -> String { "\((x * 10).rounded() / 10)" }
+

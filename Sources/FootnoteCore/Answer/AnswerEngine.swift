@@ -48,10 +48,7 @@ public final class AnswerEngine {
         guard !result.hits.isEmpty, result.confidence >= options.minConfidence else {
             return Answer(question: question, items: [], notice: .noAnswer, terms: terms)
         }
-        var termWeights: [String: Float] = [:]
-        for (term, weight) in zip(result.query.terms, result.weights) where term.id != nil {
-            termWeights[term.text] = weight
-        }
+        let termWeights = Self.termWeights(result)
         let items = result.hits.enumerated().map { rank, hit in
             let passage = corpus.passages[Int(hit.passage)]
             return Answer.Item(rank: rank + 1, passage: Int(hit.passage), score: hit.score,
@@ -59,6 +56,22 @@ public final class AnswerEngine {
                                excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer))
         }
         return Answer(question: question, items: items, notice: nil, terms: terms)
+    }
+
+    /// The excerpt the bot would show for `passage` in answer to `question`.
+    public func excerpt(question: String, passage: Int) -> Excerpt {
+        let result = searcher.search(Query(question, analyzer: searcher.analyzer, index: index), top: 0)
+        return options.excerpt.excerpt(of: corpus.passages[passage].text, termWeights: Self.termWeights(result),
+                                       analyzer: searcher.analyzer)
+    }
+
+    /// Query term → its query weight (the excerpt builder's notion of importance).
+    static func termWeights(_ result: Searcher.Result) -> [String: Float] {
+        var weights: [String: Float] = [:]
+        for (term, weight) in zip(result.query.terms, result.weights) where term.id != nil {
+            weights[term.text] = weight
+        }
+        return weights
     }
 
     public func citation(for passage: Passage) -> Citation {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a BEIR corpus file: one JSON object per line with `_id`, `title` and
 /// `text`. Each line becomes one passage, cited by its `_id`; the title is its
-/// section. Malformed lines are reported by line number and the rest is read.
+/// section. Malformed lines are reported by line number and the rest is read;
+/// documents with neither title nor text are passed over silently.
 enum BEIRCorpusReader {
     struct Result {
         var passages: [Passage] = []
@@ -29,10 +30,7 @@ enum BEIRCorpusReader {
             }
             let title = (object["title"] as? String) ?? ""
             let body = (object["text"] as? String) ?? ""
-            guard !(title.isEmpty && body.isEmpty) else {
-                result.problems.append((line.number, "empty \"title\" and \"text\""))
-                continue
-            }
+            if title.isEmpty && body.isEmpty { continue }   // an empty document: nothing to find
             result.passages.append(Passage(document: document, id: id,
                                            section: title.isEmpty ? [] : [title],
                                            text: body, lines: line.number...line.number,

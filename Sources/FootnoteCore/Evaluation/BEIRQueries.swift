@@ -1,0 +1,55 @@
+import Foundation
+
+/// One question of a BEIR `queries.jsonl`: `{"_id", "text"[, "answers"]}`.
+public struct BEIRQuery: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// Gold answer strings (SQuAD); empty when the collection has none.
+    public var answers: [String]
+
+    public init(id: String, text: String, answers: [String] = []) {
+        self.id = id
+        self.text = text
+        self.answers = answers
+    }
+}
+
+/// Errors reading evaluation inputs, each naming the file and line.
+public struct EvaluationInputError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String {
+        "\(path)\(line.map { ":\($0)" } ?? ""): \(reason)"
+    }
+}
+
+public enum BEIRQueries {
+    /// Reads every query of a `queries.jsonl` file, in file order.
+    public static func read(_ path: String) throws(EvaluationInputError) -> [BEIRQuery] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EvaluationInputError(path: path, line: nil, reason: "cannot read the file")
+        }
+        var out: [BEIRQuery] = []
+        var number = 0
+        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            if raw.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any] else {
+                throw EvaluationInputError(path: path, line: number, reason: "not a JSON object")
+            }
+            let id: String
+            switch object["_id"] {
+            case let s as String: id = s
+            case let n as NSNumber: id = n.stringValue
+            default: throw EvaluationInputError(path: path, line: number, reason: "no \"_id\"")
+            }
+            guard let text = object["text"] as? String else {
+                throw EvaluationInputError(path: path, line: number, reason: "no \"text\"")
+            }
+            out.append(BEIRQuery(id: id, text: text, answers: (object["answers"] as? [String]) ?? []))
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import FootnoteCore
+
+/// `footnote eval DATASET_DIR`: run every query of a BEIR folder and score the
+/// ranking (and, with gold answers, the excerpts) against its judgments.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score ranking and excerpts on a BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv).",
+        discussion: """
+        Prints nDCG@10, MAP (AP@100), R@100 and P@10 with trec_eval's definitions (as ir_measures
+        computes them), and when queries carry "answers": Success@1, Success@5, answer@1 (the top-1
+        passage contains a gold answer) and excerpt@1 (the top-1 excerpt a user is shown contains one),
+        with the mean excerpt length. A last line METRICS {json} holds the same figures.
+        """)
+
+    @Argument(help: ArgumentHelp("A BEIR folder.", valueName: "dataset-dir"))
+    var dataset: String
+
+    @Option(help: "Passages to rank per query (1-10000).")
+    var top: Int = 100
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Also write the TREC run here.", valueName: "path"))
+    var runPath: String?
+
+    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
+    var scoring: ScoringChoice = .bm25
+
+    @Option(name: .long, help: "BM25 term-frequency saturation k1.")
+    var k1: Float = BM25.defaultK1
+
+    @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
+    var b: Float = BM25.defaultB
+
+    func validate() throws {
+        guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
+    }
+
+    func run() throws {
+        let folder = dataset.hasSuffix("/") ? String(dataset.dropLast()) : dataset
+        let queries = try loadQueries(folder + "/queries.jsonl")
+        let qrels: Qrels
+        do { qrels = try Qrels.read(folder + "/qrels.tsv") } catch {
+            throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
+        }
+        var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
+        options.minConfidence = 0
+        let session = try Session(corpusPath: folder + "/corpus.jsonl", engineOptions: options)
+        let result = BatchSearch(engine: session.engine).run(queries, top: top, clock: monotonicSeconds)
+        if let path = runPath {
+            try writeFile(path, queries.map { TRECRun.lines(query: $0.id, entries: result.run.rankings[$0.id] ?? []) }.joined())
+        }
+
+        let report = EvaluationReport(engine: session.engine, queries: queries, qrels: qrels, result: result)
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        print("\(name): \(session.corpus.passages.count) passages, \(queries.count) queries, \(qrels.judgedQueries.count) judged; "
+              + "\(session.engine.searcher.model.name) k1=\(k1) b=\(b), top \(top)")
+        for (key, value) in report.figures {
+            print(key.padding(12) + " " + format4(value))
+        }
+        print("METRICS {" + report.figures.map { "\"\($0.0)\": \(json6($0.1))" }.joined(separator: ", ") + "}")
+    }
+}
+
+func format4(_ x: Double) -> String {
+    let scaled = Int((x * 10000).rounded())
+    let frac = String(abs(scaled) % 10000)
+    return (scaled < 0 ? "-" : "") + "\(abs(scaled) / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
+}
