@@ -22,14 +22,7 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Also write the TREC run here.", valueName: "path"))
     var runPath: String?
 
-    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
-    var scoring: ScoringChoice = .bm25
-
-    @Option(name: .long, help: "BM25 term-frequency saturation k1.")
-    var k1: Float = BM25.defaultK1
-
-    @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
-    var b: Float = BM25.defaultB
+    @OptionGroup var ranking: RankingOptions
 
     func validate() throws {
         guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
@@ -42,7 +35,7 @@ struct Eval: ParsableCommand {
         do { qrels = try Qrels.read(folder + "/qrels.tsv") } catch {
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
-        var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
+        var options = ranking.engineOptions
         options.minConfidence = 0
         let session = try Session(corpusPath: folder + "/corpus.jsonl", engineOptions: options)
         let result = BatchSearch(engine: session.engine).run(queries, top: top, clock: monotonicSeconds)
@@ -53,7 +46,7 @@ struct Eval: ParsableCommand {
         let report = EvaluationReport(engine: session.engine, queries: queries, qrels: qrels, result: result)
         let name = folder.split(separator: "/").last.map(String.init) ?? folder
         print("\(name): \(session.corpus.passages.count) passages, \(queries.count) queries, \(qrels.judgedQueries.count) judged; "
-              + "\(session.engine.searcher.model.name) k1=\(k1) b=\(b), top \(top)")
+              + "\(session.engine.searcher.model.name) k1=\(ranking.k1) b=\(ranking.b), top \(top)")
         for (key, value) in report.figures {
             print(key.padding(12) + " " + format4(value))
         }

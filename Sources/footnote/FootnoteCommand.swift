@@ -18,34 +18,72 @@ struct Footnote: ParsableCommand {
         defaultSubcommand: Chat.self)
 }
 
+/// How passages are ranked: shared by every command that searches.
+struct RankingOptions: ParsableArguments {
+    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
+    var scoring: ScoringChoice = .bm25
+
+    @Option(name: .long, help: "BM25 term-frequency saturation k1.")
+    var k1: Float = AnswerEngine.Options().k1
+
+    @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
+    var b: Float = AnswerEngine.Options().b
+
+    @Option(name: .customLong("title-weight"), help: ArgumentHelp("Weight of a BEIR title occurrence.", visibility: .hidden))
+    var titleWeight: Float = IndexBuilder().titleWeight
+
+    @Option(name: .customLong("heading-weight"), help: ArgumentHelp("Weight of a section heading occurrence.", visibility: .hidden))
+    var headingWeight: Float = IndexBuilder().headingWeight
+
+    @Option(name: .customLong("proximity-weight"), help: ArgumentHelp("Weight λ of the term-pair proximity bonus (0: off).", visibility: .hidden))
+    var proximityWeight: Float = ProximityBonus().weight
+
+    @Option(name: .customLong("proximity-window"), help: ArgumentHelp("Largest token distance earning a proximity bonus.", visibility: .hidden))
+    var proximityWindow: Int = ProximityBonus().window
+
+    @Option(name: .customLong("excerpt-cluster"), help: ArgumentHelp("Build excerpts around the densest cluster of matches within N bytes (0: best sentence run).", visibility: .hidden))
+    var excerptCluster: Int = ExcerptBuilder().clusterCharacters
+
+    func validate() throws {
+        guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
+        guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
+        guard titleWeight >= 0, headingWeight >= 0, proximityWeight >= 0, proximityWindow >= 1 else {
+            throw ValidationError("weights must be ≥ 0 and the proximity window ≥ 1")
+        }
+    }
+
+    /// The engine options these flags describe (abstention at its default).
+    var engineOptions: AnswerEngine.Options {
+        var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
+        options.index.titleWeight = titleWeight
+        options.index.headingWeight = headingWeight
+        options.excerpt.clusterCharacters = excerptCluster
+        options.proximity = proximityWeight > 0 ? ProximityBonus(weight: proximityWeight, window: proximityWindow) : nil
+        return options
+    }
+}
+
 /// Options shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder or file to answer from.", valueName: "path"))
     var corpus: String = "corpus"
 
-    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
-    var scoring: ScoringChoice = .bm25
-
-    @Option(name: .long, help: "BM25 term-frequency saturation k1.")
-    var k1: Float = BM25.defaultK1
-
-    @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
-    var b: Float = BM25.defaultB
+    @OptionGroup var ranking: RankingOptions
 
     @Option(name: .customLong("min-confidence"),
             help: "Abstain when the best passage scores below this share (0...1) of the best possible score.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
     func validate() throws {
-        guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
-        guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
         guard (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence)")
         }
     }
 
     var engineOptions: AnswerEngine.Options {
-        AnswerEngine.Options(scoring: scoring, k1: k1, b: b, minConfidence: minConfidence)
+        var options = ranking.engineOptions
+        options.minConfidence = minConfidence
+        return options
     }
 }
 

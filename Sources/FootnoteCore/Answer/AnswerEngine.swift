@@ -10,14 +10,21 @@ public final class AnswerEngine {
         /// Below this `Searcher.Result.confidence` the bot says nothing answers.
         public var minConfidence: Float
         public var excerpt: ExcerptBuilder
+        /// Term-pair proximity bonus (nil: none).
+        public var proximity: ProximityBonus?
+        /// How the index weighs titles and headings.
+        public var index: IndexBuilder
 
         public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
-                    minConfidence: Float = 0.10, excerpt: ExcerptBuilder = ExcerptBuilder()) {
+                    minConfidence: Float = 0.10, excerpt: ExcerptBuilder = ExcerptBuilder(),
+                    proximity: ProximityBonus? = ProximityBonus(), index: IndexBuilder = IndexBuilder()) {
             self.scoring = scoring
             self.k1 = k1
             self.b = b
             self.minConfidence = minConfidence
             self.excerpt = excerpt
+            self.proximity = proximity
+            self.index = index
         }
     }
 
@@ -30,12 +37,13 @@ public final class AnswerEngine {
         self.corpus = corpus
         self.index = index
         self.options = options
-        searcher = Searcher(index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b))
+        searcher = Searcher(index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b),
+                            proximity: options.proximity)
     }
 
     /// Reads nothing: builds the index of an already loaded corpus.
-    public convenience init(corpus: Corpus, options: Options = Options(), builder: IndexBuilder = IndexBuilder()) {
-        self.init(corpus: corpus, index: builder.build(corpus.passages), options: options)
+    public convenience init(corpus: Corpus, options: Options = Options()) {
+        self.init(corpus: corpus, index: options.index.build(corpus.passages), options: options)
     }
 
     public func answer(_ question: String, top k: Int) -> Answer {

@@ -12,11 +12,18 @@ public struct ExcerptBuilder: Sendable {
     public var maxCharacters: Int
     public var maxSentences: Int
     public var repeatBonus: Float
+    /// Fill the budget with the neighbouring sentences of the best run (the
+    /// next one first), up to `maxSentences` sentences.
+    public var extendWithContext: Bool
+    /// When > 0, the excerpt is built around the densest cluster of matches
+    /// within this many bytes instead of the best-covering sentence run.
+    public var clusterCharacters: Int = 0
 
-    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1) {
+    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true) {
         self.maxCharacters = maxCharacters
         self.maxSentences = maxSentences
         self.repeatBonus = repeatBonus
+        self.extendWithContext = extendWithContext
     }
 
     /// A matched word in the passage: byte range and which query term.
@@ -63,6 +70,16 @@ public struct ExcerptBuilder: Sendable {
             }
         }
         var window = best?.range ?? 0..<bytes.count
+        if clusterCharacters > 0, let cluster = densestCluster(matches, weights: weights) {
+            // The sentences around the densest cluster of matches.
+            let first = sentences.firstIndex { $0.upperBound > cluster.lowerBound } ?? 0
+            let last = sentences.lastIndex { $0.lowerBound < cluster.upperBound } ?? sentences.count - 1
+            window = sentences[first].lowerBound..<sentences[max(first, last)].upperBound
+            best = (window, coverage(matches, from: 0, in: window, weights: weights))
+        }
+        if let b = best, b.score > 0, window.count <= maxCharacters, extendWithContext {
+            window = extended(window, sentences: sentences, bytes: bytes)
+        }
         if (best?.score ?? 0) == 0 {
             // Nothing of the question in the text (it matched on the heading): lead with the opening sentences.
             window = sentences[0]
@@ -76,6 +93,42 @@ public struct ExcerptBuilder: Sendable {
             window = inner
         }
         return render(bytes, window, matches: matches, cutStart: cutStart, cutEnd: cutEnd)
+    }
+
+    /// `window` grown by whole neighbouring sentences, the next one first,
+    /// while it stays within `maxCharacters` and `maxSentences` prose sentences.
+    func extended(_ window: Range<Int>, sentences: [Range<Int>], bytes: [UInt8]) -> Range<Int> {
+        guard var first = sentences.firstIndex(where: { $0.upperBound > window.lowerBound }),
+              var last = sentences.lastIndex(where: { $0.lowerBound < window.upperBound }) else { return window }
+        func prose(_ a: Int, _ b: Int) -> Int { (a...b).filter { !startsWithBullet(bytes, sentences[$0]) }.count }
+        func fits(_ a: Int, _ b: Int) -> Bool {
+            sentences[b].upperBound - sentences[a].lowerBound <= maxCharacters && prose(a, b) <= maxSentences
+        }
+        while true {
+            if last + 1 < sentences.count && fits(first, last + 1) { last += 1 }
+            else if first > 0 && fits(first - 1, last) { first -= 1 }
+            else { break }
+        }
+        return sentences[first].lowerBound..<sentences[last].upperBound
+    }
+
+    /// The span from a match to the last match within `clusterCharacters` of it
+    /// that covers the most query weight (the earliest on a tie).
+    func densestCluster(_ matches: [Match], weights: [Float]) -> Range<Int>? {
+        var best: (range: Range<Int>, score: Float)?
+        for (i, m) in matches.enumerated() {
+            var seen = Set<Int>()
+            var score: Float = 0
+            var end = m.end
+            var j = i
+            while j < matches.count && matches[j].end - m.start <= clusterCharacters {
+                score += seen.insert(matches[j].term).inserted ? weights[matches[j].term] : weights[matches[j].term] * repeatBonus
+                end = matches[j].end
+                j += 1
+            }
+            if best == nil || score > best!.score { best = (m.start..<end, score) }
+        }
+        return best?.range
     }
 
     func coverage(_ matches: [Match], from first: Int, in range: Range<Int>, weights: [Float]) -> Float {

@@ -4,7 +4,7 @@
 /// terms are appended to per-term posting lists, which are finally laid out
 /// in flat arrays.
 /// - Complexity: O(total tokens + postings).
-public struct IndexBuilder {
+public struct IndexBuilder: Sendable {
     public var analyzerSettings: Analyzer.Settings
     /// Weight of an occurrence in a BEIR title (`.jsonl` passages, whose title
     /// describes that passage alone) relative to a body occurrence.

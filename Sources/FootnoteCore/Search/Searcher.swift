@@ -20,12 +20,18 @@ public final class Searcher {
     public let index: InvertedIndex
     public let model: any ScoringModel
     public let analyzer: Analyzer
+    /// Added to the ranking score of the best candidates (nil: none).
+    public let proximity: ProximityBonus?
+    /// How many of the best candidates by ranking score get the proximity
+    /// bonus and are re-ranked: `max(k, rerankDepth)`.
+    public var rerankDepth = 200
     private var accumulator: [Float]
     private var touched: [Int32] = []
 
-    public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil) {
+    public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil) {
         self.index = index
         self.model = model
+        self.proximity = proximity
         self.analyzer = analyzer ?? Analyzer(settings: index.analyzerSettings)
         accumulator = [Float](repeating: 0, count: index.passageCount)
     }
@@ -47,15 +53,32 @@ public final class Searcher {
                 accumulator[i] += weight * model.postingScore(frequency: index.postingFrequency[p], passage: passage)
             }
         }
-        var top = TopK(k)
+        let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w) } }
+        let rerank = proximity != nil && known.count > 1 && k > 0
+        var top = TopK(rerank ? max(k, rerankDepth) : k)
         for passage in touched {
             let score = accumulator[Int(passage)]
             if score > 0 { top.insert(score, passage) }
             accumulator[Int(passage)] = 0
         }
         touched.removeAll(keepingCapacity: true)
-        let hits = top.sorted().map { Hit(passage: $0.passage, score: $0.score) }
-        let confidence = hits.first.map { model.confidence(score: $0.score, queryWeights: weights) } ?? 0
+        var ranked = top.sorted()
+        if rerank, let proximity {
+            var reranked = TopK(k)
+            for (score, passage) in ranked {
+                reranked.insert(score + proximity.bonus(passage: passage, terms: known.map(\.0), weights: known.map(\.1), index: index), passage)
+            }
+            ranked = reranked.sorted()
+        }
+        let hits = ranked.map { Hit(passage: $0.passage, score: $0.score) }
+        let confidence = hits.first.map { self.confidence(score: $0.score, weights: weights) } ?? 0
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
+    }
+
+    /// `score` over the best score any passage could reach for these query
+    /// weights (the model's ceiling plus the largest proximity bonus).
+    func confidence(score: Float, weights: [Float]) -> Float {
+        let ceiling = model.ceiling(queryWeights: weights) + (proximity?.ceiling(weights: weights) ?? 0)
+        return ceiling > 0 ? min(1, score / ceiling) : 0
     }
 }

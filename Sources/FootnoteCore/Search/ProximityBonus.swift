@@ -1,0 +1,80 @@
+/// Rewards passages where query terms stand close together — a term-pair
+/// proximity model in the spirit of Rasolofo & Savoy 2003 ("Term proximity
+/// scoring for keyword-based retrieval systems") and Büttcher, Clarke &
+/// Lushman 2006:
+///
+///     bonus(q, d) = λ · Σ_{i<j} min(w_i, w_j) · (W + 1 − δ_ij) / W    for δ_ij ≤ W
+///
+/// over every pair of distinct query terms found in the passage body, where
+/// `δ_ij` is the smallest distance in token positions between an occurrence of
+/// one and of the other, `w` the query weights, `W` the window.
+public struct ProximityBonus: Sendable {
+    /// λ: the weight of the bonus relative to the ranking score.
+    public var weight: Float
+    /// W: the largest distance, in token positions, that earns a bonus.
+    public var window: Int
+
+    public init(weight: Float = 0.3, window: Int = 8) {
+        self.weight = weight
+        self.window = window
+    }
+
+    /// The bonus of `passage` for query terms `terms` with `weights`.
+    /// - Complexity: O(Σ occurrences) per pair.
+    public func bonus(passage: Int32, terms: [Int32], weights: [Float], index: InvertedIndex) -> Float {
+        guard weight > 0, terms.count > 1 else { return 0 }
+        var lists: [(slice: Range<Int>, weight: Float)] = []
+        for (t, w) in zip(terms, weights) {
+            if let p = index.posting(of: t, in: passage) {
+                lists.append((index.positionStart[p]..<index.positionStart[p + 1], w))
+            }
+        }
+        guard lists.count > 1 else { return 0 }
+        var total: Float = 0
+        for i in 0..<(lists.count - 1) {
+            for j in (i + 1)..<lists.count {
+                let d = Self.minimumDistance(index.positions, lists[i].slice, lists[j].slice)
+                if d <= window {
+                    total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
+                }
+            }
+        }
+        return weight * total
+    }
+
+    /// The largest bonus any passage could get: every pair adjacent.
+    public func ceiling(weights: [Float]) -> Float {
+        guard weight > 0, weights.count > 1 else { return 0 }
+        var total: Float = 0
+        for i in 0..<(weights.count - 1) {
+            for j in (i + 1)..<weights.count { total += min(weights[i], weights[j]) * Float(window) / Float(window) }
+        }
+        return weight * total
+    }
+
+    /// Smallest |a − b| over two ascending position lists (a merge walk).
+    static func minimumDistance(_ positions: [Int32], _ a: Range<Int>, _ b: Range<Int>) -> Int {
+        var i = a.lowerBound, j = b.lowerBound
+        var best = Int.max
+        while i < a.upperBound && j < b.upperBound {
+            let x = Int(positions[i]), y = Int(positions[j])
+            best = min(best, abs(x - y))
+            if x < y { i += 1 } else { j += 1 }
+        }
+        return best == 0 ? 1 : best
+    }
+}
+
+extension InvertedIndex {
+    /// The posting of term `t` for `passage`, by binary search; nil when absent.
+    public func posting(of t: Int32, in passage: Int32) -> Int? {
+        var lo = postingStart[Int(t)], hi = postingStart[Int(t) + 1]
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let p = postingPassage[mid]
+            if p == passage { return mid }
+            if p < passage { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
+    }
+}
