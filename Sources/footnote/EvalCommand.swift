@@ -24,6 +24,9 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var ranking: RankingOptions
 
+    @Flag(help: "Also measure abstention: ask each article's questions with and without that article (passages grouped by title).")
+    var abstention = false
+
     func validate() throws {
         guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
     }
@@ -49,6 +52,19 @@ struct Eval: ParsableCommand {
               + "\(session.engine.searcher.model.name) k1=\(ranking.k1) b=\(ranking.b), top \(top)")
         for (key, value) in report.figures {
             print(key.padding(12) + " " + format4(value))
+        }
+        if abstention {
+            let study = AbstentionStudy(corpus: session.corpus, queries: queries, qrels: qrels, options: ranking.engineOptions)
+            print("abstention: \(study.present.count) questions asked with and without their article")
+            print("threshold  answered  declined")
+            for p in study.curve where Int((p.threshold * 100).rounded()) % 2 == 0 {
+                print(format4(Double(p.threshold)).padding(10) + " " + format4(p.answered).padding(9) + " " + format4(p.declined))
+            }
+            if let best = study.bestThreshold() {
+                print("best threshold answering ≥ 95%: \(format4(Double(best.threshold))) (answered \(format4(best.answered)), declined \(format4(best.declined)))")
+            }
+            let current = study.point(AnswerEngine.Options().minConfidence)
+            print("default --min-confidence \(format4(Double(current.threshold))): answered \(format4(current.answered)), declined \(format4(current.declined))")
         }
         print("METRICS {" + report.figures.map { "\"\($0.0)\": \(json6($0.1))" }.joined(separator: ", ") + "}")
     }

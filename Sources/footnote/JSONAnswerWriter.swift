@@ -1,8 +1,8 @@
 import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
-/// `{"question", "answers": [{"rank", "file", "lines", "section", "score",
-/// "excerpt", "highlights"[, "id"]}], "notice"}`.
+/// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
+/// "excerpt", "highlights"}], "notice", "confidence"}`.
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
@@ -20,7 +20,8 @@ enum JSONAnswerWriter {
             out += ",\"excerpt\":" + quote(item.excerpt.text)
             out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]}"
         }
-        out += "],\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null") + "}"
+        out += "],\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
+        out += ",\"confidence\":" + number(answer.confidence) + "}"
         return out
     }
 

@@ -16,7 +16,7 @@ final class TmuxSession {
         self.folder = folder
         socket = folder.path + "/tmux-\(UInt32.random(in: 0...UInt32.max)).sock"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
-                  "sh -c 'trap true INT; \(command); echo EXIT=$?; sleep 600'"])
+                  "sh -c 'trap true INT; \(command); echo EXIT=$?; sleep 120'"])
     }
 
     deinit { if ProcessInfo.processInfo.environment["KEEP_TMUX"] == nil { _ = try? tmux(["kill-server"]) } }
@@ -36,11 +36,15 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil
         env["TERM"] = "xterm-256color"
-        let argv = (["/usr/bin/tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
+        // bash closes every inherited descriptor above 2 before exec'ing tmux:
+        // the tmux server outlives this call, and a pipe of a concurrent test
+        // that it inherited would never reach end of file.
+        let closeInherited = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@""#
+        let argv = (["/bin/bash", "-c", closeInherited, "tmux", "/usr/bin/tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -15,11 +15,33 @@ import Testing
         return e.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
+    /// Sentence-run selection alone: no cluster anchoring, no context.
+    let sentenceRuns = ExcerptBuilder(extendWithContext: false, clusterCharacters: 0)
+
     @Test func picksTheSentencesThatCoverTheQuestion() {
         let text = "Cats sleep a lot. Dogs bark at night. The moon is bright tonight. Owls hunt at night too."
-        let e = excerpt(text, "Why do dogs bark?")
+        let e = excerpt(text, "Why do dogs bark?", builder: sentenceRuns)
         #expect(e.text == "Dogs bark at night.")
         #expect(highlighted(e) == ["Dogs", "bark"])
+    }
+
+    @Test func fillsTheBudgetWithTheFollowingSentencesFirst() {
+        let text = "Cats sleep a lot. Dogs bark at night. The moon is bright tonight. Owls hunt at night too."
+        // Three prose sentences at most: the match, then the next two.
+        #expect(excerpt(text, "Why do dogs bark?").text == "Dogs bark at night. The moon is bright tonight. Owls hunt at night too.")
+        // With room for one more sentence only, the preceding one comes in when the next does not fit.
+        let short = ExcerptBuilder(maxCharacters: 40)
+        #expect(excerpt(text, "Why do dogs bark?", builder: short).text == "Cats sleep a lot. Dogs bark at night.")
+        // At the end of a passage it grows backwards.
+        #expect(excerpt(text, "owls hunting", builder: ExcerptBuilder(maxCharacters: 70)).text == "The moon is bright tonight. Owls hunt at night too.")
+    }
+
+    @Test func anchorsOnTheDensestClusterOfMatches() {
+        // The first sentence has both words far apart; the last has them together.
+        let filler = String(repeating: "filler ", count: 40)
+        let text = "Quantum ideas \(filler)and a capacitor. Nothing here at all. The quantum capacitor hums."
+        let e = excerpt(text, "quantum capacitor", builder: ExcerptBuilder(maxCharacters: 60, clusterCharacters: 40))
+        #expect(e.text.contains("The quantum capacitor hums."))
     }
 
     @Test func collapsesWhitespaceAndKeepsOffsetsInScalars() {
@@ -41,7 +63,7 @@ import Testing
 
     @Test func prefersTwoSentencesWhenTheQuestionSpansThem() {
         let text = "Alpha is first. Beta comes next. Gamma is unrelated here and rather long to read."
-        #expect(excerpt(text, "alpha beta").text == "Alpha is first. Beta comes next.")
+        #expect(excerpt(text, "alpha beta", builder: sentenceRuns).text == "Alpha is first. Beta comes next.")
     }
 
     @Test func leadsWithTheOpeningWhenNothingMatches() {

@@ -34,4 +34,8 @@ public struct Answer: Sendable {
     public var notice: Notice?
     /// The query's analyzed terms, for display and highlighting.
     public var terms: [String]
+    /// The best passage's score over the best score possible for this
+    /// question (0...1; 0 when nothing matched). The bot abstains below
+    /// `AnswerEngine.Options.minConfidence`.
+    public var confidence: Float = 0
 }

@@ -16,7 +16,7 @@ public final class AnswerEngine {
         public var index: IndexBuilder
 
         public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
-                    minConfidence: Float = 0.10, excerpt: ExcerptBuilder = ExcerptBuilder(),
+                    minConfidence: Float = 0.40, excerpt: ExcerptBuilder = ExcerptBuilder(),
                     proximity: ProximityBonus? = ProximityBonus(), index: IndexBuilder = IndexBuilder()) {
             self.scoring = scoring
             self.k1 = k1
@@ -54,7 +54,7 @@ public final class AnswerEngine {
             return Answer(question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms)
         }
         guard !result.hits.isEmpty, result.confidence >= options.minConfidence else {
-            return Answer(question: question, items: [], notice: .noAnswer, terms: terms)
+            return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence)
         }
         let termWeights = Self.termWeights(result)
         let items = result.hits.enumerated().map { rank, hit in
@@ -63,7 +63,7 @@ public final class AnswerEngine {
                                citation: citation(for: passage),
                                excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer))
         }
-        return Answer(question: question, items: items, notice: nil, terms: terms)
+        return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence)
     }
 
     /// The excerpt the bot would show for `passage` in answer to `question`.

@@ -17,9 +17,12 @@ public struct ExcerptBuilder: Sendable {
     public var extendWithContext: Bool
     /// When > 0, the excerpt is built around the densest cluster of matches
     /// within this many bytes instead of the best-covering sentence run.
-    public var clusterCharacters: Int = 0
+    /// Measured on SQuAD-dev: 150 beat sentence runs by ~1 point of excerpt@1.
+    public var clusterCharacters: Int
 
-    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true) {
+    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true,
+                clusterCharacters: Int = 150) {
+        self.clusterCharacters = clusterCharacters
         self.maxCharacters = maxCharacters
         self.maxSentences = maxSentences
         self.repeatBonus = repeatBonus

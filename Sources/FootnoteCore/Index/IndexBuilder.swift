@@ -15,7 +15,7 @@ public struct IndexBuilder: Sendable {
     /// Performance › The Transparency Advantage").
     public var headingWeight: Float
 
-    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 1.0, headingWeight: Float = 0.3) {
+    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 0.3) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight

@@ -15,6 +15,7 @@ public struct BM25: ScoringModel {
     public let passageCount: Int
     /// `k1 · (1 − b + b · |d| / avgdl)` per passage.
     public let lengthNorm: [Float]
+    private var maxima: TermMaxima!
 
     public init(index: InvertedIndex, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB) {
         self.k1 = k1
@@ -22,6 +23,8 @@ public struct BM25: ScoringModel {
         passageCount = index.passageCount
         let avg = Float(max(index.averagePassageLength, 1e-9))
         lengthNorm = index.passageLength.map { k1 * (1 - b + b * $0 / avg) }
+        let norms = lengthNorm
+        maxima = TermMaxima(index: index) { tf, p in tf * (k1 + 1) / (tf + norms[Int(p)]) }
     }
 
     public var name: String { "bm25" }
@@ -40,8 +43,7 @@ public struct BM25: ScoringModel {
         tf * (k1 + 1) / (tf + lengthNorm[Int(passage)])
     }
 
-    /// Each term's factor saturates at k1 + 1 as tf → ∞ (and |d| → 0).
-    public func ceiling(queryWeights: [Float]) -> Float { queryWeights.reduce(0, +) * (k1 + 1) }
+    public func maxPostingScore(term t: Int32?) -> Float { maxima.value(t) }
 }
 
 #if canImport(Glibc)

@@ -7,14 +7,16 @@
 ///
 /// over every pair of distinct query terms found in the passage body, where
 /// `δ_ij` is the smallest distance in token positions between an occurrence of
-/// one and of the other, `w` the query weights, `W` the window.
+/// one and of the other, `W` the window, and `w` the most each term can add
+/// to the ranking score in this corpus (query weight × `maxPostingScore`), so
+/// that λ means the same under BM25 and TF-IDF.
 public struct ProximityBonus: Sendable {
     /// λ: the weight of the bonus relative to the ranking score.
     public var weight: Float
     /// W: the largest distance, in token positions, that earns a bonus.
     public var window: Int
 
-    public init(weight: Float = 0.3, window: Int = 8) {
+    public init(weight: Float = 0.2, window: Int = 8) {
         self.weight = weight
         self.window = window
     }
@@ -38,16 +40,6 @@ public struct ProximityBonus: Sendable {
                     total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
                 }
             }
-        }
-        return weight * total
-    }
-
-    /// The largest bonus any passage could get: every pair adjacent.
-    public func ceiling(weights: [Float]) -> Float {
-        guard weight > 0, weights.count > 1 else { return 0 }
-        var total: Float = 0
-        for i in 0..<(weights.count - 1) {
-            for j in (i + 1)..<weights.count { total += min(weights[i], weights[j]) * Float(window) / Float(window) }
         }
         return weight * total
     }

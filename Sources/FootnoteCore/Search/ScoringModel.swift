@@ -14,19 +14,45 @@ public protocol ScoringModel: Sendable {
     /// The passage-side factor for a posting with (pseudo-)frequency `frequency`.
     func postingScore(frequency: Float, passage: Int32) -> Float
 
-    /// The highest score any passage could reach for a query with these
-    /// weights (all terms present, each as strongly as possible).
-    func ceiling(queryWeights: [Float]) -> Float
+    /// The largest `postingScore` among the postings of term `t` in this
+    /// corpus; for a term the corpus never uses (nil), ¾ of the mean of
+    /// those maxima over all terms (measured: unknown words weigh too much at
+    /// the full mean in small corpora, where most English words are unknown). `Σ_t queryWeight_t × maxPostingScore(t)` is the
+    /// best score a passage of this corpus could reach for a question.
+    func maxPostingScore(term t: Int32?) -> Float
 }
 
 extension ScoringModel {
-    /// How close `score` comes to the best any passage could score for the
-    /// query, in 0...1. The bot abstains below a threshold of this ratio rather
-    /// than of raw scores, which are not comparable across questions.
-    public func confidence(score: Float, queryWeights: [Float]) -> Float {
-        let top = ceiling(queryWeights: queryWeights)
-        return top > 0 ? min(1, score / top) : 0
+    /// The best score any passage of this corpus could reach for a query
+    /// with these terms and weights (each term at its best posting).
+    public func ceiling(terms: [Int32?], queryWeights: [Float]) -> Float {
+        zip(terms, queryWeights).reduce(0) { $0 + $1.1 * maxPostingScore(term: $1.0) }
     }
+}
+
+/// Per-term maxima of a posting score over an index, with their mean for
+/// unknown terms (shared by the models' `maxPostingScore`).
+struct TermMaxima: Sendable {
+    let perTerm: [Float]
+    let mean: Float
+
+    init(index: InvertedIndex, postingScore: (Float, Int32) -> Float) {
+        var maxima = [Float](repeating: 0, count: index.termCount)
+        for t in 0..<index.termCount {
+            var best: Float = 0
+            for p in index.postings(Int32(t)) {
+                best = max(best, postingScore(index.postingFrequency[p], index.postingPassage[p]))
+            }
+            maxima[t] = best
+        }
+        perTerm = maxima
+        mean = maxima.isEmpty ? 0 : maxima.reduce(0, +) / Float(maxima.count)
+    }
+
+    /// The share of the mean maximum an unknown term is credited with.
+    static let unknownShare: Float = 0.75
+
+    func value(_ t: Int32?) -> Float { t.map { perTerm[Int($0)] } ?? mean * Self.unknownShare }
 }
 
 /// Which ranking function to use (`--scoring`).

@@ -53,7 +53,8 @@ public final class Searcher {
                 accumulator[i] += weight * model.postingScore(frequency: index.postingFrequency[p], passage: passage)
             }
         }
-        let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w) } }
+        // Known terms with the most each can add to a score (the proximity bonus's scale).
+        let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w * model.maxPostingScore(term: $0)) } }
         let rerank = proximity != nil && known.count > 1 && k > 0
         var top = TopK(rerank ? max(k, rerankDepth) : k)
         for passage in touched {
@@ -63,7 +64,9 @@ public final class Searcher {
         }
         touched.removeAll(keepingCapacity: true)
         var ranked = top.sorted()
+        var baseScore: [Int32: Float] = [:]
         if rerank, let proximity {
+            for (score, passage) in ranked { baseScore[passage] = score }
             var reranked = TopK(k)
             for (score, passage) in ranked {
                 reranked.insert(score + proximity.bonus(passage: passage, terms: known.map(\.0), weights: known.map(\.1), index: index), passage)
@@ -71,14 +74,12 @@ public final class Searcher {
             ranked = reranked.sorted()
         }
         let hits = ranked.map { Hit(passage: $0.passage, score: $0.score) }
-        let confidence = hits.first.map { self.confidence(score: $0.score, weights: weights) } ?? 0
+        var confidence: Float = 0
+        if let best = hits.first {
+            // Judged on the ranking score alone: the proximity bonus reorders, it does not vouch.
+            let ceiling = model.ceiling(terms: query.terms.map(\.id), queryWeights: weights)
+            confidence = ceiling > 0 ? min(1, (baseScore[best.passage] ?? best.score) / ceiling) : 0
+        }
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
-    }
-
-    /// `score` over the best score any passage could reach for these query
-    /// weights (the model's ceiling plus the largest proximity bonus).
-    func confidence(score: Float, weights: [Float]) -> Float {
-        let ceiling = model.ceiling(queryWeights: weights) + (proximity?.ceiling(weights: weights) ?? 0)
-        return ceiling > 0 ? min(1, score / ceiling) : 0
     }
 }

@@ -14,6 +14,7 @@ public struct TFIDFCosine: ScoringModel {
     public let passageCount: Int
     /// 1 / ‖d‖ per passage.
     public let inverseNorm: [Float]
+    private var maxima: TermMaxima!
 
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
@@ -26,6 +27,8 @@ public struct TFIDFCosine: ScoringModel {
             }
         }
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        let inverse = inverseNorm
+        maxima = TermMaxima(index: index) { tf, p in (1 + logf(max(tf, 1))) * inverse[Int(p)] }
     }
 
     public var name: String { "tfidf" }
@@ -47,8 +50,7 @@ public struct TFIDFCosine: ScoringModel {
         (1 + logf(max(tf, 1))) * inverseNorm[Int(passage)]
     }
 
-    /// Cosine similarity is at most 1.
-    public func ceiling(queryWeights: [Float]) -> Float { 1 }
+    public func maxPostingScore(term t: Int32?) -> Float { maxima.value(t) }
 }
 
 #if canImport(Glibc)

@@ -1,0 +1,62 @@
+/// Measures how well a confidence threshold separates questions the corpus
+/// can answer from questions it cannot.
+///
+/// Protocol (leave one article out): passages are grouped by their title
+/// (a SQuAD article). For every group, the questions whose gold passage lies
+/// in it are asked twice: of the whole corpus (an answer exists: the bot
+/// should answer) and of the corpus without that group (no answer exists: it
+/// should decline). Each ask records the top hit's confidence
+/// (`Searcher.Result.confidence`). For a threshold τ the bot answers when
+/// confidence ≥ τ.
+public struct AbstentionStudy {
+    /// Top-hit confidence per question with its article present.
+    public private(set) var present: [Float] = []
+    /// Top-hit confidence per question with its article left out (0: no hit).
+    public private(set) var heldOut: [Float] = []
+
+    /// One point of the curve.
+    public struct Point: Sendable, Equatable {
+        public var threshold: Float
+        /// Share of answerable questions answered.
+        public var answered: Double
+        /// Share of unanswerable questions declined.
+        public var declined: Double
+    }
+
+    public init(corpus: Corpus, queries: [BEIRQuery], qrels: Qrels, options: AnswerEngine.Options) {
+        var passageOf: [String: Int] = [:]
+        for (i, p) in corpus.passages.enumerated() { if let id = p.id { passageOf[id] = i } }
+        let groupOf = corpus.passages.map { $0.section.first ?? "" }
+        // Questions by the group of their (first) relevant passage.
+        var questions: [String: [BEIRQuery]] = [:]
+        for q in queries {
+            guard let gold = qrels.grades[q.id]?.first(where: { $0.value > 0 })?.key, let p = passageOf[gold] else { continue }
+            questions[groupOf[p], default: []].append(q)
+        }
+        let whole = AnswerEngine(corpus: corpus, options: options)
+        for group in questions.keys.sorted() {
+            let asked = questions[group]!
+            for q in asked { present.append(whole.searcher.search(q.text, top: 1).confidence) }
+            var rest = corpus
+            rest.passages = corpus.passages.filter { ($0.section.first ?? "") != group }
+            let without = AnswerEngine(corpus: rest, options: options)
+            for q in asked { heldOut.append(without.searcher.search(q.text, top: 1).confidence) }
+        }
+    }
+
+    /// The point for threshold `tau`.
+    public func point(_ tau: Float) -> Point {
+        Point(threshold: tau,
+              answered: present.isEmpty ? 0 : Double(present.filter { $0 >= tau }.count) / Double(present.count),
+              declined: heldOut.isEmpty ? 0 : Double(heldOut.filter { $0 < tau }.count) / Double(heldOut.count))
+    }
+
+    /// The curve at thresholds 0, 0.01, …, 0.5.
+    public var curve: [Point] { (0...50).map { point(Float($0) / 100) } }
+
+    /// The highest threshold on the curve that still answers at least
+    /// `minimumAnswered` of the answerable questions.
+    public func bestThreshold(minimumAnswered: Double = 0.95) -> Point? {
+        curve.last { $0.answered >= minimumAnswered }
+    }
+}
