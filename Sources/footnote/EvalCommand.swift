@@ -47,7 +47,7 @@ struct Eval: ParsableCommand {
         }
 
         let report = EvaluationReport(engine: session.engine, queries: queries, qrels: qrels, result: result)
-        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        let name = CorpusLoader.absolutePath(folder).split(separator: "/").last.map(String.init) ?? folder
         print("\(name): \(session.corpus.passages.count) passages, \(queries.count) queries, \(qrels.judgedQueries.count) judged; "
               + "\(session.engine.searcher.model.name) k1=\(ranking.k1) b=\(ranking.b), top \(top)")
         for (key, value) in report.figures {

@@ -129,7 +129,8 @@ public struct CorpusLoader: Sendable {
         return .success(out)
     }
 
-    static func absolutePath(_ path: String) -> String {
+    /// The canonical absolute form of `path` (symbolic links resolved when it exists).
+    public static func absolutePath(_ path: String) -> String {
         if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             return String(cString: resolved)
