@@ -6,7 +6,7 @@ RUN_PACKAGES := libreadline-dev libstemmer-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux
 
 
-.PHONY: run test build release deps test-deps clean
+.PHONY: run test build release deps test-deps clean bench-quality
 
 ## make run: install what is missing, build, start the REPL on corpus/
 run: deps release
@@ -28,6 +28,12 @@ deps:
 
 test-deps:
 	@./scripts/install-packages $(TEST_PACKAGES)
+
+## make bench-quality: footnote eval on every collection in ../shared/data, beside the
+## reference engines when ANCHORS_PYTHON names a Python with ../shared/bench/requirements.txt
+ANCHORS_PYTHON ?= $(firstword $(wildcard ../shared/bench/.venv-anchors/bin/python))
+bench-quality: release
+	ANCHORS_PYTHON=$(ANCHORS_PYTHON) python3 Benchmarks/quality.py
 
 clean:
 	rm -rf .build

@@ -44,6 +44,9 @@ struct RankingOptions: ParsableArguments {
     @Option(name: .customLong("excerpt-cluster"), help: ArgumentHelp("Build excerpts around the densest cluster of matches within N bytes (0: best sentence run).", visibility: .hidden))
     var excerptCluster: Int = ExcerptBuilder().clusterCharacters
 
+    @Option(name: .customLong("excerpt-sentences"), help: ArgumentHelp("Most prose sentences in an excerpt.", visibility: .hidden))
+    var excerptSentences: Int = ExcerptBuilder().maxSentences
+
     func validate() throws {
         guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
         guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
@@ -58,6 +61,7 @@ struct RankingOptions: ParsableArguments {
         options.index.titleWeight = titleWeight
         options.index.headingWeight = headingWeight
         options.excerpt.clusterCharacters = excerptCluster
+        options.excerpt.maxSentences = max(1, excerptSentences)
         options.proximity = proximityWeight > 0 ? ProximityBonus(weight: proximityWeight, window: proximityWindow) : nil
         return options
     }

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""make bench-quality: Footnote's quality on every collection in ../shared/data,
+beside the reference engines measured in the same run when they are installed.
+
+Footnote: `footnote eval DIR` (and `--abstention` where queries carry answers).
+References: ../shared/bench/anchors.py `run` + `evaluate` (+ `snippets` for
+collections with answers), for each engine that imports in ANCHORS_PYTHON.
+
+Prints one Markdown table per collection with our margin over the best
+reference, ready to paste into BENCHMARKS.md. Standard library only.
+
+Environment: FOOTNOTE (binary, default .build/release/footnote), DATA
+(default ../shared/data), ANCHORS_PYTHON (a Python with anchors' requirements;
+without it only Footnote's figures are printed), ENGINES (space-separated
+subset), OUT (scratch folder, default /tmp/footnote-bench-quality).
+"""
+import json, os, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FOOTNOTE = os.environ.get("FOOTNOTE", os.path.join(ROOT, ".build/release/footnote"))
+DATA = os.environ.get("DATA", os.path.join(ROOT, "..", "shared", "data"))
+BENCH = os.path.join(os.path.dirname(os.path.abspath(DATA)), "bench", "anchors.py")
+PY = os.environ.get("ANCHORS_PYTHON", "")
+OUT = os.environ.get("OUT", "/tmp/footnote-bench-quality")
+RANKING = ["nDCG@10", "MAP@100", "R@100", "P@10"]
+ANSWERS = ["Success@1", "Success@5", "answer@1"]
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, check=True, **kw).stdout
+
+
+def tagged(out, tag):
+    line = next(l for l in out.splitlines() if l.startswith(tag + " "))
+    return json.loads(line[len(tag) + 1:])
+
+
+def engines():
+    if not PY:
+        return []
+    wanted = os.environ.get("ENGINES", "").split()
+    out = run([PY, BENCH, "engines"])
+    found = [l.split()[0] for l in out.splitlines() if l.strip() and "NOT INSTALLED" not in l and "error:" not in l]
+    names = [e for e in ["sklearn-tfidf", "rank-bm25", "bm25s", "tantivy", "sqlite-fts5", "lucene"] if e in found]
+    return [e for e in names if not wanted or e in wanted]
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    refs = engines()
+    print(f"footnote: {run([FOOTNOTE, '--version']).strip()}; references: {', '.join(refs) or 'none (set ANCHORS_PYTHON)'}\n")
+    for ds in sorted(os.listdir(DATA)):
+        folder = os.path.join(DATA, ds)
+        if not os.path.isfile(os.path.join(folder, "qrels.tsv")):
+            continue
+        has_answers = '"answers"' in open(os.path.join(folder, "queries.jsonl"), encoding="utf-8").readline()
+        args = [FOOTNOTE, "eval", folder] + (["--abstention"] if has_answers else [])
+        ours_out = run(args)
+        ours = tagged(ours_out, "METRICS")
+        rows = {"footnote": ours}
+        for e in refs:
+            trec = os.path.join(OUT, f"{ds}.{e}.trec")
+            run([PY, BENCH, "run", "--data", folder, "--engine", e, "--out", trec, "--k", "100"])
+            rows[e] = tagged(run([PY, BENCH, "evaluate", "--data", folder, "--run", trec]), "METRICS")
+            if has_answers:
+                snip = run([PY, BENCH, "snippets", "--data", folder, "--engine", e, "--budget-chars", "250"])
+                best = None
+                for line in snip.splitlines():
+                    if line.startswith("SNIPPETS "):
+                        rec = json.loads(line[9:])
+                        if rec.get("setting") in ("passage", "best-2-sentences") or rec.get("chars_mean", 999) > 250:
+                            continue
+                        if best is None or rec["excerpt@1"] > best[0]:
+                            best = (rec["excerpt@1"], rec.get("chars_mean", 0), rec.get("setting"))
+                if best:
+                    rows[e]["excerpt@1"], rows[e]["excerpt_chars"] = best[0], best[1]
+        cols = RANKING + (ANSWERS + ["excerpt@1", "excerpt_chars"] if has_answers else [])
+        print(f"### {ds}\n")
+        print("| engine | " + " | ".join(cols) + " |")
+        print("|---|" + "---:|" * len(cols))
+        for name, m in rows.items():
+            cells = [f"{m[c]:.4f}" if isinstance(m.get(c), float) and c != "excerpt_chars" else
+                     (f"{m[c]:.0f}" if c in m else "—") for c in cols]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+        if len(rows) > 1:
+            margins = []
+            for c in cols:
+                if c == "excerpt_chars":
+                    continue
+                others = [m[c] for n, m in rows.items() if n != "footnote" and c in m]
+                if others and c in ours:
+                    margins.append(f"{ours[c] - max(others):+.4f}")
+                else:
+                    margins.append("—")
+            print("| margin over best | " + " | ".join(margins) + (" | |" if has_answers else " |"))
+        if has_answers:
+            print("\n" + "\n".join(l for l in ours_out.splitlines() if l.startswith(("best threshold", "default --min"))))
+        print()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"bench-quality: {' '.join(e.cmd)} failed ({e.returncode}): {e.stderr.strip()[-500:]}")
