@@ -44,6 +44,9 @@ struct RankingOptions: ParsableArguments {
     @Option(name: .customLong("excerpt-cluster"), help: ArgumentHelp("Build excerpts around the densest cluster of matches within N bytes (0: best sentence run).", visibility: .hidden))
     var excerptCluster: Int = ExcerptBuilder().clusterCharacters
 
+    @Option(name: .customLong("cue-weight"), help: ArgumentHelp("Excerpt bonus for keeping a word of the kind the question asks for.", visibility: .hidden))
+    var cueWeight: Float = ExcerptBuilder().cueWeight
+
     @Option(name: .customLong("excerpt-sentences"), help: ArgumentHelp("Most prose sentences in an excerpt.", visibility: .hidden))
     var excerptSentences: Int = ExcerptBuilder().maxSentences
 
@@ -62,6 +65,7 @@ struct RankingOptions: ParsableArguments {
         options.index.headingWeight = headingWeight
         options.excerpt.clusterCharacters = excerptCluster
         options.excerpt.maxSentences = max(1, excerptSentences)
+        options.excerpt.cueWeight = cueWeight
         options.proximity = proximityWeight > 0 ? ProximityBonus(weight: proximityWeight, window: proximityWindow) : nil
         return options
     }

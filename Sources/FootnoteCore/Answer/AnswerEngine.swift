@@ -61,7 +61,8 @@ public final class AnswerEngine {
             let passage = corpus.passages[Int(hit.passage)]
             return Answer.Item(rank: rank + 1, passage: Int(hit.passage), score: hit.score,
                                citation: citation(for: passage),
-                               excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer))
+                               excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer,
+                                                                cue: AnswerCue(question: question)))
         }
         return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence)
     }
@@ -70,7 +71,7 @@ public final class AnswerEngine {
     public func excerpt(question: String, passage: Int) -> Excerpt {
         let result = searcher.search(Query(question, analyzer: searcher.analyzer, index: index), top: 0)
         return options.excerpt.excerpt(of: corpus.passages[passage].text, termWeights: Self.termWeights(result),
-                                       analyzer: searcher.analyzer)
+                                       analyzer: searcher.analyzer, cue: AnswerCue(question: question))
     }
 
     /// Query term → its query weight (the excerpt builder's notion of importance).
