@@ -16,20 +16,12 @@ struct Eval: ParsableCommand {
     @Argument(help: ArgumentHelp("A BEIR folder.", valueName: "dataset-dir"))
     var dataset: String
 
-    @Option(help: "Passages to rank per query (1-10000).")
-    var top: Int = 100
-
-    @Option(name: .customLong("run"), help: ArgumentHelp("Also write the TREC run here.", valueName: "path"))
-    var runPath: String?
+    @OptionGroup var batch: BatchOptions
 
     @OptionGroup var ranking: RankingOptions
 
     @Flag(help: "Also measure abstention: ask each article's questions with and without that article (passages grouped by title).")
     var abstention = false
-
-    func validate() throws {
-        guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
-    }
 
     func run() throws {
         let folder = dataset.hasSuffix("/") ? String(dataset.dropLast()) : dataset
@@ -41,15 +33,15 @@ struct Eval: ParsableCommand {
         var options = ranking.engineOptions
         options.minConfidence = 0
         let session = try Session(corpusPath: folder + "/corpus.jsonl", engineOptions: options)
-        let result = BatchSearch(engine: session.engine).run(queries, top: top, clock: monotonicSeconds)
-        if let path = runPath {
+        let result = BatchSearch(engine: session.engine).run(queries, top: batch.top, clock: monotonicSeconds)
+        if let path = batch.runPath {
             try writeFile(path, queries.map { TRECRun.lines(query: $0.id, entries: result.run.rankings[$0.id] ?? []) }.joined())
         }
 
         let report = EvaluationReport(engine: session.engine, queries: queries, qrels: qrels, result: result)
         let name = CorpusLoader.absolutePath(folder).split(separator: "/").last.map(String.init) ?? folder
         print("\(name): \(session.corpus.passages.count) passages, \(queries.count) queries, \(qrels.judgedQueries.count) judged; "
-              + "\(session.engine.searcher.model.name) k1=\(ranking.k1) b=\(ranking.b), top \(top)")
+              + "\(session.engine.searcher.model.name) k1=\(ranking.k1) b=\(ranking.b), top \(batch.top)")
         for (key, value) in report.figures {
             print(key.padding(12) + " " + format4(value))
         }

@@ -109,3 +109,16 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension ScoringChoice: ExpressibleByArgument {}
+
+/// Options of the batch commands (`search`, `eval`).
+struct BatchOptions: ParsableArguments {
+    @Option(help: "Passages to rank per query (1-10000).")
+    var top: Int = 100
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Write the TREC run here.", valueName: "path"))
+    var runPath: String?
+
+    func validate() throws {
+        guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
+    }
+}

@@ -16,11 +16,7 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("BEIR queries file ({\"_id\", \"text\"} per line).", valueName: "path"))
     var queries: String
 
-    @Option(help: "Passages to rank per query (1-10000).")
-    var top: Int = 100
-
-    @Option(name: .customLong("run"), help: ArgumentHelp("Write the TREC run here.", valueName: "path"))
-    var runPath: String?
+    @OptionGroup var batch: BatchOptions
 
     @Flag(help: "Also print one JSON answer per query on stdout (the piped schema plus \"id\").")
     var json = false
@@ -29,8 +25,7 @@ struct Search: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
-        guard runPath != nil || json || timings else {
+        guard batch.runPath != nil || json || timings else {
             throw ValidationError("nothing to output: pass --run FILE, --json or --timings")
         }
     }
@@ -39,16 +34,16 @@ struct Search: ParsableCommand {
         let queryList = try loadQueries(queries)
         let session = try Session(options: corpusOptions)
         let indexSeconds = session.indexSeconds
-        let batch = BatchSearch(engine: session.engine)
-        let result = batch.run(queryList, top: top, clock: monotonicSeconds)
-        if let path = runPath {
+        let batchSearch = BatchSearch(engine: session.engine)
+        let result = batchSearch.run(queryList, top: batch.top, clock: monotonicSeconds)
+        if let path = batch.runPath {
             var text = ""
             for q in queryList { text += TRECRun.lines(query: q.id, entries: result.run.rankings[q.id] ?? []) }
             try writeFile(path, text)
         }
         if json {
             for q in queryList {
-                let answer = session.engine.answer(q.text, top: top)
+                let answer = session.engine.answer(q.text, top: batch.top)
                 print(JSONAnswerWriter.line(for: answer, engine: session.engine, extra: [("id", JSONAnswerWriter.quote(q.id))]))
             }
         }
@@ -58,7 +53,7 @@ struct Search: ParsableCommand {
             let fields: [(String, String)] = [
                 ("engine", "\"footnote\""), ("version", "\"\(Footnote.version)\""),
                 ("docs", "\(session.corpus.passages.count)"), ("corpus_mb", json6(Double(corpusBytes) / 1e6)),
-                ("queries", "\(queryList.count)"), ("k", "\(top)"), ("threads", "1"), ("warmup_passes", "1"),
+                ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "1"), ("warmup_passes", "1"),
                 ("index_s", json6(indexSeconds)),
                 ("index_mb_per_s", json6(indexSeconds > 0 ? Double(corpusBytes) / 1e6 / indexSeconds : 0)),
                 ("query_total_s", json6(lat.reduce(0, +) / 1000)),
