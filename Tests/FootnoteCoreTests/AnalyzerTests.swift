@@ -73,4 +73,10 @@ import Testing
         _ = a.terms("Closed models and closed systems")
         #expect(Set(a.surfaceForms) == ["closed", "models", "systems"])
     }
+
+    @Test func dottedSingleLettersStayOneWord() {
+        #expect(tokens("e.g. the U.S.A. and U.S. policy").map(\.1) == ["U.S.A", "U.S", "policy"])
+        #expect(analyzer.terms("e.g. i.e. Ph.D. file.txt 3.14") == ["ph", "file", "txt", "3", "14"])   // "d" is a stop word
+        #expect(tokens("J.R.R. Tolkien").map(\.1) == ["J.R.R", "Tolkien"])
+    }
 }

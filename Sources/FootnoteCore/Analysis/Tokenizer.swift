@@ -5,7 +5,10 @@
 /// standing between two word characters stays inside the word (`don't`,
 /// `Meta’s`). Everything else separates words. ASCII bytes are classified by a
 /// 128-entry table; only non-ASCII bytes are decoded. Invalid UTF-8 bytes are
-/// separators. Words longer than `maxTokenBytes` are skipped (they are hashes,
+/// separators. Single letters joined by dots form one word, dots kept
+/// (`e.g.` → `e.g`, `U.S.A.` → `U.S.A`), so abbreviations neither fall apart
+/// into stray letters nor collide with words (`U.S.` is not `us`). Words
+/// longer than `maxTokenBytes` are skipped (they are hashes,
 /// base64 or garbage, never query words), but still advance the position.
 ///
 /// - Complexity: O(n) in the byte count of the text.
@@ -49,6 +52,8 @@ public struct Tokenizer: Sendable {
             } else if cls == 2 && wordStart >= 0 && lastWordEnd == i {
                 // An apostrophe inside a word: keep going; if no word character
                 // follows, the word ends at lastWordEnd.
+            } else if byte == UInt8(ascii: "."), wordStart >= 0, lastWordEnd == i, Tokenizer.continuesAcronym(text, wordStart, i) {
+                // "e.g", "U.S.A": the dot stays inside the word.
             } else if wordStart >= 0 {
                 emitWord(text, wordStart, lastWordEnd, &position, &token, emit)
                 wordStart = -1
@@ -56,6 +61,19 @@ public struct Tokenizer: Sendable {
             i += width
         }
         if wordStart >= 0 { emitWord(text, wordStart, lastWordEnd, &position, &token, emit) }
+    }
+
+    /// True when the word `start..<dot` is single ASCII letters joined by dots
+    /// and one more single ASCII letter follows the dot at `dot`.
+    static func continuesAcronym(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ dot: Int) -> Bool {
+        @inline(__always) func letter(_ k: Int) -> Bool { k < text.count && (text[k] | 0x20) &- UInt8(ascii: "a") < 26 }
+        guard letter(dot + 1), !(dot + 2 < text.count && text[dot + 2] < 0x80 && asciiClass[Int(text[dot + 2])] == 1) else { return false }
+        var k = start
+        while k < dot {
+            guard letter(k), k + 1 == dot || text[k + 1] == UInt8(ascii: ".") else { return false }
+            k += 2
+        }
+        return true
     }
 
     @inline(__always)
