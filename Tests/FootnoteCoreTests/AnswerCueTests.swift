@@ -9,6 +9,9 @@ import Testing
         #expect(AnswerCue(question: "What percentage of voters agreed?") == .quantity)
         #expect(AnswerCue(question: "Who won Super Bowl 50?") == .name)
         #expect(AnswerCue(question: "The Normans came from where?") == .place)
+        #expect(AnswerCue(question: "Which team won the AFC title?") == .name)
+        #expect(AnswerCue(question: "What was the name of the ship?") == .name)
+        #expect(AnswerCue(question: "In what country is Normandy?") == .place)
         #expect(AnswerCue(question: "What is the capital of France?") == nil)
         #expect(AnswerCue(question: "How do people access closed models?") == nil)
         #expect(AnswerCue(question: "Why is transparency important?") == nil)
@@ -40,5 +43,16 @@ import Testing
         let withCue = builder.excerpt(of: text, termWeights: weights, analyzer: analyzer, cue: .time)
         #expect(withCue.text.contains("1944"))
         #expect(withCue.text.contains("captured the bridge at Nijmegen"))
+    }
+
+    @Test func aClusterNearAnAskedForWordWinsATie() {
+        let analyzer = Analyzer()
+        var weights: [String: Float] = [:]
+        for t in analyzer.terms("When did the bridge open?") { weights[t] = 1 }
+        // Two equally dense clusters; without a cue the earlier one wins.
+        let text = "The bridge opened to praise from engineers. Nobody doubted it at all. The bridge opened in 1932 to traffic."
+        let builder = ExcerptBuilder(maxCharacters: 45, extendWithContext: false, clusterCharacters: 30)
+        #expect(builder.excerpt(of: text, termWeights: weights, analyzer: analyzer).text == "The bridge opened to praise from engineers.")
+        #expect(builder.excerpt(of: text, termWeights: weights, analyzer: analyzer, cue: .time).text == "The bridge opened in 1932 to traffic.")
     }
 }

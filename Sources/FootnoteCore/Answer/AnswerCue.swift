@@ -25,6 +25,8 @@ public enum AnswerCue: Sendable, Equatable {
             case "what", "which":
                 if ["year", "years", "century", "decade", "month", "day", "date", "time", "period", "era"].contains(next) { self = .time; return }
                 if ["percentage", "percent", "number", "amount", "size", "population"].contains(next) { self = .quantity; return }
+                if Self.placeNouns.contains(next) { self = .place; return }
+                if Self.nameNouns.contains(next) || words.dropFirst(i + 1).prefix(4).contains("name") { self = .name; return }
                 return nil
             case "why":
                 return nil
@@ -34,6 +36,16 @@ public enum AnswerCue: Sendable, Equatable {
         }
         return nil
     }
+
+    /// "what country …", "which city …": a place name answers.
+    static let placeNouns: Set<String> = ["country", "countries", "city", "cities", "state", "states", "nation", "continent",
+                                          "river", "region", "town", "county", "province", "island", "islands", "area",
+                                          "mountain", "lake", "sea", "ocean", "capital", "location", "place", "street", "district"]
+    /// "which team …", "what company …": a proper name answers.
+    static let nameNouns: Set<String> = ["team", "teams", "company", "companies", "group", "organization", "party", "university",
+                                         "school", "person", "president", "king", "queen", "leader", "emperor", "church",
+                                         "newspaper", "network", "language", "religion", "dynasty", "family", "tribe", "army",
+                                         "book", "album", "film", "song", "award", "brand", "band", "artist", "author", "scientist"]
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"]

@@ -26,6 +26,11 @@ public struct ExcerptBuilder: Sendable {
     /// The bonus, as a share of the heaviest question word's weight, for a
     /// cut that keeps a word of the kind the question asks for (`AnswerCue`).
     public var cueWeight: Float = 0.5
+    /// The bonus, as a share of the heaviest question word's weight, for a
+    /// cluster with a word of the asked-for kind within `cueReach` bytes
+    /// (SQuAD-dev excerpt@1: 0 → 0.7352, 0.3 → 0.7369, 0.6 → 0.7386, 1.0 → 0.7380).
+    public var cueClusterWeight: Float = 0.6
+    public var cueReach: Int = 20
 
     public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true,
                 clusterCharacters: Int = 150) {
@@ -88,7 +93,8 @@ public struct ExcerptBuilder: Sendable {
         }
         var window = best?.range ?? 0..<bytes.count
         var clusterSpan: Range<Int>?
-        if clusterCharacters > 0, let cluster = densestCluster(matches, weights: weights) {
+        if clusterCharacters > 0, let cluster = densestCluster(matches, weights: weights, cueWords: cueWords,
+                                                               cueBonus: cueClusterWeight * (weights.max() ?? 0), reach: cueReach) {
             clusterSpan = cluster
             // The sentences around the densest cluster of matches.
             let first = sentences.firstIndex { $0.upperBound > cluster.lowerBound } ?? 0
@@ -138,8 +144,10 @@ public struct ExcerptBuilder: Sendable {
     }
 
     /// The span from a match to the last match within `clusterCharacters` of it
-    /// that covers the most query weight (the earliest on a tie).
-    func densestCluster(_ matches: [Match], weights: [Float]) -> Range<Int>? {
+    /// that covers the most query weight, plus `cueBonus` when a cue word stands
+    /// within `reach` bytes of it (the earliest on a tie).
+    func densestCluster(_ matches: [Match], weights: [Float], cueWords: [Range<Int>] = [], cueBonus: Float = 0,
+                        reach: Int = 0) -> Range<Int>? {
         var best: (range: Range<Int>, score: Float)?
         for (i, m) in matches.enumerated() {
             var seen = Set<Int>()
@@ -150,6 +158,10 @@ public struct ExcerptBuilder: Sendable {
                 score += seen.insert(matches[j].term).inserted ? weights[matches[j].term] : weights[matches[j].term] * repeatBonus
                 end = matches[j].end
                 j += 1
+            }
+            // A word of the asked-for kind within reach of the cluster counts too.
+            if cueBonus > 0, cueWords.contains(where: { $0.upperBound > m.start - reach && $0.lowerBound < end + reach }) {
+                score += cueBonus
             }
             if best == nil || score > best!.score { best = (m.start..<end, score) }
         }
