@@ -1,12 +1,13 @@
 /// Cuts the excerpt of a passage that best covers a question.
 ///
 /// Candidates are runs of one to three consecutive sentences (`SentenceSplitter`;
-/// bullet items ride along without counting) of at most `maxCharacters` bytes; each scores the summed query weight of the
+/// bullet items ride along without counting) of at most `maxCharacters`
+/// characters as shown (`DisplayWidth`: whitespace runs count once); each scores the summed query weight of the
 /// distinct question terms it contains, plus `repeatBonus` of a weight for each
 /// further occurrence. The best candidate wins, the shorter one on a tie, then
 /// the earlier; when no question word is in the text at all, the opening
 /// sentences that fit the budget. A sentence longer than the budget is cut to the
-/// `maxCharacters`-byte span around its densest cluster of matches, at word
+/// `maxCharacters`-character span around its densest cluster of matches, at word
 /// boundaries, with "…" marking each cut. Whitespace runs become one space.
 public struct ExcerptBuilder: Sendable {
     public var maxCharacters: Int
@@ -66,6 +67,7 @@ public struct ExcerptBuilder: Sendable {
             cueWords = bytes.withUnsafeBufferPointer { cue.candidates(in: $0) }.filter { !matched.contains($0.lowerBound) }
         }
         let cueBonus = cueWeight * (weights.max() ?? 0)
+        let width = DisplayWidth(bytes)
         var sentences = SentenceSplitter.sentences(in: text)
         if sentences.isEmpty { sentences = [0..<bytes.count] }
 
@@ -80,10 +82,10 @@ public struct ExcerptBuilder: Sendable {
                 if !startsWithBullet(bytes, sentences[j]) { prose += 1 }
                 if j > i && prose > maxSentences { break }
                 let range = sentences[i].lowerBound..<sentences[j].upperBound
-                if j > i && range.count > maxCharacters { break }
+                if j > i && width.of(range) > maxCharacters { break }
                 let score = coverage(matches, from: firstMatch, in: range, weights: weights)
                 if let b = best {
-                    if score > b.score || (score == b.score && range.count < b.range.count && range.count <= maxCharacters) {
+                    if score > b.score || (score == b.score && range.count < b.range.count && width.of(range) <= maxCharacters) {
                         best = (range, score)
                     }
                 } else {
@@ -102,19 +104,19 @@ public struct ExcerptBuilder: Sendable {
             window = sentences[first].lowerBound..<sentences[max(first, last)].upperBound
             best = (window, coverage(matches, from: 0, in: window, weights: weights))
         }
-        if let b = best, b.score > 0, window.count <= maxCharacters, extendWithContext {
-            window = extended(window, sentences: sentences, bytes: bytes, cueWords: cueWords)
+        if let b = best, b.score > 0, width.of(window) <= maxCharacters, extendWithContext {
+            window = extended(window, sentences: sentences, bytes: bytes, width: width, cueWords: cueWords)
         }
         if (best?.score ?? 0) == 0 {
             // Nothing of the question in the text (it matched on the heading): lead with the opening sentences.
             window = sentences[0]
-            for s in sentences.dropFirst() where s.upperBound - window.lowerBound <= maxCharacters { window = window.lowerBound..<s.upperBound }
+            for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
         }
         var cutStart = false, cutEnd = false
-        if window.count > maxCharacters {
-            let inner = clusterSpan.map { clusterCut($0, in: window, matches: matches, weights: weights, bytes: bytes,
+        if width.of(window) > maxCharacters {
+            let inner = clusterSpan.map { clusterCut($0, in: window, matches: matches, weights: weights, bytes: bytes, width: width,
                                                      cueWords: cueWords, cueBonus: cueBonus) }
-                ?? densestSpan(matches, in: window, weights: weights, bytes: bytes, cueWords: cueWords, cueBonus: cueBonus)
+                ?? densestSpan(matches, in: window, weights: weights, bytes: bytes, width: width, cueWords: cueWords, cueBonus: cueBonus)
             cutStart = inner.lowerBound > window.lowerBound
             cutEnd = inner.upperBound < window.upperBound
             window = inner
@@ -124,12 +126,13 @@ public struct ExcerptBuilder: Sendable {
 
     /// `window` grown by whole neighbouring sentences, the next one first,
     /// while it stays within `maxCharacters` and `maxSentences` prose sentences.
-    func extended(_ window: Range<Int>, sentences: [Range<Int>], bytes: [UInt8], cueWords: [Range<Int>] = []) -> Range<Int> {
+    func extended(_ window: Range<Int>, sentences: [Range<Int>], bytes: [UInt8], width: DisplayWidth,
+                  cueWords: [Range<Int>] = []) -> Range<Int> {
         guard var first = sentences.firstIndex(where: { $0.upperBound > window.lowerBound }),
               var last = sentences.lastIndex(where: { $0.lowerBound < window.upperBound }) else { return window }
         func prose(_ a: Int, _ b: Int) -> Int { (a...b).filter { !startsWithBullet(bytes, sentences[$0]) }.count }
         func fits(_ a: Int, _ b: Int) -> Bool {
-            sentences[b].upperBound - sentences[a].lowerBound <= maxCharacters && prose(a, b) <= maxSentences
+            width.of(sentences[a].lowerBound..<sentences[b].upperBound) <= maxCharacters && prose(a, b) <= maxSentences
         }
         func hasCue(_ k: Int) -> Bool { cueWords.contains { sentences[k].contains($0.lowerBound) } }
         while true {
@@ -182,17 +185,18 @@ public struct ExcerptBuilder: Sendable {
         return score
     }
 
-    /// A `maxCharacters`-byte cut of `window` holding the whole cluster, with
+    /// A `maxCharacters`-character cut of `window` holding the whole cluster, with
     /// the rest of the budget split before and after it: a quarter before by
     /// default, more on the side where a word of the asked-for kind stands.
     func clusterCut(_ cluster: Range<Int>, in window: Range<Int>, matches: [Match], weights: [Float], bytes: [UInt8],
-                    cueWords: [Range<Int>], cueBonus: Float) -> Range<Int> {
-        let extra = max(0, maxCharacters - cluster.count)
+                    width: DisplayWidth, cueWords: [Range<Int>], cueBonus: Float) -> Range<Int> {
+        let extra = max(0, maxCharacters - width.of(cluster))
         var best: (range: Range<Int>, score: Float)?
         for share in [leadingContext, 0.5, 0, 0.75, 1] as [Float] {
-            let latest = max(window.lowerBound, window.upperBound - maxCharacters)
-            let start = min(latest, max(window.lowerBound, cluster.lowerBound - Int(Float(extra) * share)))
-            let span = start..<min(window.upperBound, start + maxCharacters)
+            let latest = width.start(before: window.upperBound, budget: maxCharacters, floor: window.lowerBound)
+            let before = width.start(before: cluster.lowerBound, budget: Int(Float(extra) * share), floor: window.lowerBound)
+            let start = min(latest, before)
+            let span = start..<width.end(from: start, budget: maxCharacters, limit: window.upperBound)
             var score = coverage(matches, from: 0, in: span, weights: weights)
             if cueWords.contains(where: { span.contains($0.lowerBound) && $0.upperBound <= span.upperBound }) { score += cueBonus }
             if best == nil || score > best!.score { best = (span, score) }
@@ -200,9 +204,9 @@ public struct ExcerptBuilder: Sendable {
         return snap(best!.range, in: window, bytes: bytes)
     }
 
-    /// The `maxCharacters`-byte span of `window` covering the most query weight,
+    /// The `maxCharacters`-character span of `window` covering the most query weight,
     /// starting `leadingContext` of the budget before a match, at word boundaries.
-    func densestSpan(_ matches: [Match], in window: Range<Int>, weights: [Float], bytes: [UInt8],
+    func densestSpan(_ matches: [Match], in window: Range<Int>, weights: [Float], bytes: [UInt8], width: DisplayWidth,
                      cueWords: [Range<Int>] = [], cueBonus: Float = 0) -> Range<Int> {
         let inside = matches.filter { $0.start >= window.lowerBound && $0.end <= window.upperBound }
         var start = window.lowerBound
@@ -210,14 +214,14 @@ public struct ExcerptBuilder: Sendable {
             var bestScore: Float = -1
             for anchor in inside {
                 // Leave some context before the first match.
-                let s = max(window.lowerBound, anchor.start - Int(Float(maxCharacters) * leadingContext))
-                let span = s..<min(window.upperBound, s + maxCharacters)
+                let s = width.start(before: anchor.start, budget: Int(Float(maxCharacters) * leadingContext), floor: window.lowerBound)
+                let span = s..<width.end(from: s, budget: maxCharacters, limit: window.upperBound)
                 var score = coverage(inside, from: 0, in: span, weights: weights)
                 if cueWords.contains(where: { span.contains($0.lowerBound) && $0.upperBound <= span.upperBound }) { score += cueBonus }
                 if score > bestScore { bestScore = score; start = s }
             }
         }
-        return snap(start..<min(window.upperBound, start + maxCharacters), in: window, bytes: bytes)
+        return snap(start..<width.end(from: start, budget: maxCharacters, limit: window.upperBound), in: window, bytes: bytes)
     }
 
     /// `span` shrunk to word boundaries (unless at the window's edges) and whole UTF-8 sequences.
