@@ -21,7 +21,7 @@ struct Ask: ParsableCommand {
         let session = try Session(options: corpusOptions)
         let answer = session.engine.answer(question.joined(separator: " "), top: output.top)
         if output.json {
-            print(JSONAnswerWriter.line(for: answer, engine: session.engine))
+            print(JSONAnswerWriter.line(for: answer))
         } else {
             print(AnswerRenderer(style: .forStdout(), showQuestion: false).render(answer), terminator: "")
         }

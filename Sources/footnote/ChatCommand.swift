@@ -25,7 +25,7 @@ struct Chat: ParsableCommand {
                 if question.isEmpty { continue }
                 let answer = session.engine.answer(question, top: output.top)
                 if output.json {
-                    print(JSONAnswerWriter.line(for: answer, engine: session.engine))
+                    print(JSONAnswerWriter.line(for: answer))
                 } else {
                     if !first { print("") }
                     print(renderer.render(answer), terminator: "")

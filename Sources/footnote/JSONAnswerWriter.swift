@@ -6,7 +6,7 @@ import FootnoteCore
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
-    static func line(for answer: Answer, engine: AnswerEngine, extra: [(String, String)] = []) -> String {
+    static func line(for answer: Answer, extra: [(String, String)] = []) -> String {
         var out = "{"
         for (key, rawJSON) in extra { out += quote(key) + ":" + rawJSON + "," }
         out += "\"question\":" + quote(answer.question) + ",\"answers\":["

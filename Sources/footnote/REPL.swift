@@ -39,7 +39,7 @@ struct REPL {
                 if !handle(command: text) { break }
             } else {
                 let answer = session.engine.answer(text, top: top)
-                if json { say(JSONAnswerWriter.line(for: answer, engine: session.engine)) }
+                if json { say(JSONAnswerWriter.line(for: answer)) }
                 else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
             }
         }

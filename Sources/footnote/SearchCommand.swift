@@ -44,7 +44,7 @@ struct Search: ParsableCommand {
         if json {
             for q in queryList {
                 let answer = session.engine.answer(q.text, top: batch.top)
-                print(JSONAnswerWriter.line(for: answer, engine: session.engine, extra: [("id", JSONAnswerWriter.quote(q.id))]))
+                print(JSONAnswerWriter.line(for: answer, extra: [("id", JSONAnswerWriter.quote(q.id))]))
             }
         }
         if timings {

@@ -62,11 +62,6 @@ public final class Analyzer {
         return out
     }
 
-    /// True when `word` (a surface word) is a stop word under these settings.
-    public func isStopWord(_ word: String) -> Bool {
-        settings.removeStopWords && stopWords.isStopWord(CaseAndDiacriticFolder.fold(word))
-    }
-
     /// The distinct folded, non-stop words this analyzer has stemmed so far.
     public var surfaceForms: [String] { stemmer?.surfaceForms ?? [] }
 }

@@ -16,8 +16,6 @@ public struct StopWordFilter: TokenFilter {
         !words.contains(token.term)
     }
 
-    public func isStopWord(_ folded: String) -> Bool { words.contains(Array(folded.utf8)) }
-
     public static let english: [String] = """
     i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves \
     he him his himself she she's her hers herself it it's its itself they them their theirs themselves \

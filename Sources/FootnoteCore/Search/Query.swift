@@ -29,5 +29,4 @@ public struct Query: Sendable {
     }
 
     public var isEmpty: Bool { terms.isEmpty }
-    public var knownTerms: [Term] { terms.filter { $0.id != nil } }
 }
