@@ -46,12 +46,7 @@ public final class Searcher {
             queryFrequencies: query.terms.map(\.frequency))
         for (term, weight) in zip(query.terms, weights) {
             guard let t = term.id, weight > 0 else { continue }
-            for p in index.postings(t) {
-                let passage = index.postingPassage[p]
-                let i = Int(passage)
-                if accumulator[i] == 0 { touched.append(passage) }
-                accumulator[i] += weight * model.postingScore(frequency: index.postingFrequency[p], passage: passage)
-            }
+            accumulate(model, term: t, weight: weight)
         }
         // Known terms with the most each can add to a score (the proximity bonus's scale).
         let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w * model.maxPostingScore(term: $0)) } }
@@ -81,5 +76,25 @@ public final class Searcher {
             confidence = ceiling > 0 ? min(1, (baseScore[best.passage] ?? best.score) / ceiling) : 0
         }
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
+    }
+
+    /// Adds `weight × postingScore` of every posting of `t` to the accumulator.
+    /// Generic over the model so that the hot loop is specialized for it (the
+    /// existential is opened once per term, not called once per posting), and
+    /// run over the flat arrays through buffer pointers.
+    private func accumulate<Model: ScoringModel>(_ model: Model, term t: Int32, weight: Float) {
+        let range = index.postings(t)
+        index.postingPassage.withUnsafeBufferPointer { passages in
+            index.postingFrequency.withUnsafeBufferPointer { frequencies in
+                accumulator.withUnsafeMutableBufferPointer { scores in
+                    for p in range {
+                        let passage = passages[p]
+                        let i = Int(passage)
+                        if scores[i] == 0 { touched.append(passage) }
+                        scores[i] += weight * model.postingScore(frequency: frequencies[p], passage: passage)
+                    }
+                }
+            }
+        }
     }
 }
