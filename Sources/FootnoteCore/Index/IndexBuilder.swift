@@ -1,8 +1,9 @@
 /// Builds an `InvertedIndex` from passages with one `Analyzer`.
 ///
-/// Each passage is analyzed once (section heading, then body); its distinct
-/// terms are appended to per-term posting lists, which are finally laid out
-/// in flat arrays.
+/// Each passage is analyzed once (section heading, then body); its body
+/// occurrences are grouped by term and appended to per-term posting lists
+/// (positions as one run per term, not an array per posting), which are
+/// finally laid out in flat arrays.
 /// - Complexity: O(total tokens + postings).
 public struct IndexBuilder: Sendable {
     public var analyzerSettings: Analyzer.Settings
@@ -27,53 +28,63 @@ public struct IndexBuilder: Sendable {
         var terms: [[UInt8]] = []
         var listPassage: [[Int32]] = []
         var listFrequency: [[Float]] = []
-        var listPositions: [[[Int32]]] = []
+        // Per term: the positions of all its postings, one run after another,
+        // and how long each posting's run is (no array per posting).
+        var listPositions: [[Int32]] = []
+        var listPositionCount: [[Int32]] = []
         var lengths: [Float] = []
         lengths.reserveCapacity(passages.count)
 
-        // Per-passage scratch: term → slot in `local`.
-        var localSlot: [Int32: Int] = [:]
-        var local: [(term: Int32, frequency: Float, positions: [Int32])] = []
+        // Per-passage scratch: body occurrences, and heading weight per term.
+        var occurrences: [(term: Int32, position: Int32)] = []
+        var sectionFrequency: [Int32: Float] = [:]
 
         func termID(_ bytes: [UInt8]) -> Int32 {
             if let id = termIDs[bytes] { return id }
             let id = Int32(terms.count)
             termIDs[bytes] = id
             terms.append(bytes)
-            listPassage.append([]); listFrequency.append([]); listPositions.append([])
+            listPassage.append([]); listFrequency.append([]); listPositions.append([]); listPositionCount.append([])
             return id
         }
 
         for (p, passage) in passages.enumerated() {
-            localSlot.removeAll(keepingCapacity: true)
-            local.removeAll(keepingCapacity: true)
+            occurrences.removeAll(keepingCapacity: true)
+            sectionFrequency.removeAll(keepingCapacity: true)
             var length: Float = 0
             let sectionWeight = passage.id != nil ? titleWeight : headingWeight
             for heading in passage.section {
                 analyzer.analyze(heading) { token in
-                    let t = termID(token.term)
-                    if let slot = localSlot[t] { local[slot].frequency += sectionWeight }
-                    else { localSlot[t] = local.count; local.append((t, sectionWeight, [])) }
+                    sectionFrequency[termID(token.term), default: 0] += sectionWeight
                     length += sectionWeight
                 }
             }
             analyzer.analyze(passage.text) { token in
-                let t = termID(token.term)
-                if let slot = localSlot[t] {
-                    local[slot].frequency += 1
-                    local[slot].positions.append(Int32(truncatingIfNeeded: token.position))
-                } else {
-                    localSlot[t] = local.count
-                    local.append((t, 1, [Int32(truncatingIfNeeded: token.position)]))
-                }
+                occurrences.append((termID(token.term), Int32(truncatingIfNeeded: token.position)))
                 length += 1
             }
             lengths.append(length)
-            for entry in local {
-                let t = Int(entry.term)
-                listPassage[t].append(Int32(p))
-                listFrequency[t].append(entry.frequency)
-                listPositions[t].append(entry.positions)
+            // Group the body occurrences by term, positions ascending.
+            occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
+            var k = 0
+            while k < occurrences.count {
+                let t = occurrences[k].term
+                var frequency = sectionFrequency.removeValue(forKey: t) ?? 0
+                let first = k
+                while k < occurrences.count && occurrences[k].term == t {
+                    frequency += 1
+                    listPositions[Int(t)].append(occurrences[k].position)
+                    k += 1
+                }
+                listPassage[Int(t)].append(Int32(p))
+                listFrequency[Int(t)].append(frequency)
+                listPositionCount[Int(t)].append(Int32(k - first))
+            }
+            // Terms found in the headings only.
+            for (t, frequency) in sectionFrequency.sorted(by: { $0.key < $1.key }) {
+                listPassage[Int(t)].append(Int32(p))
+                listFrequency[Int(t)].append(frequency)
+                listPositionCount[Int(t)].append(0)
             }
         }
 
@@ -86,10 +97,8 @@ public struct IndexBuilder: Sendable {
         for t in terms.indices {
             postingPassage += listPassage[t]
             postingFrequency += listFrequency[t]
-            for list in listPositions[t] {
-                positions += list
-                positionStart.append(positions.count)
-            }
+            positions += listPositions[t]
+            for count in listPositionCount[t] { positionStart.append(positionStart[positionStart.count - 1] + Int(count)) }
             postingStart.append(postingPassage.count)
         }
         let termStrings = terms.map { String(decoding: $0, as: UTF8.self) }
