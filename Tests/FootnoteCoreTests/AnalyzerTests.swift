@@ -79,4 +79,21 @@ import Testing
         #expect(analyzer.terms("e.g. i.e. Ph.D. file.txt 3.14") == ["ph", "file", "txt", "3", "14"])   // "d" is a stop word
         #expect(tokens("J.R.R. Tolkien").map(\.1) == ["J.R.R", "Tolkien"])
     }
+
+    @Test func internedAnalysisGivesTheSameTermsOffsetsAndPositions() {
+        let text = "The Models models MODELS, naïve Meta’s e.g. U.S.A. and the accessed access"
+        var plain: [(String, Int, Int, Int)] = []
+        analyzer.analyze(text) { plain.append(($0.termString, $0.start, $0.end, $0.position)) }
+        var table = TermTable()
+        for _ in 0..<2 {   // the second pass answers from the table
+            var seen: [(Int32, Int, Int, Int)] = []
+            Analyzer().analyze(text, into: &table) { id, tok in seen.append((id, tok.start, tok.end, tok.position)) }
+            let interned = seen.map { (String(decoding: table.terms[Int($0.0)], as: UTF8.self), $0.1, $0.2, $0.3) }
+            #expect(interned.map(\.0) == plain.map(\.0))
+            #expect(interned.map(\.1) == plain.map(\.1))
+            #expect(interned.map(\.3) == plain.map(\.3))
+        }
+        #expect(table.terms.count == Set(plain.map(\.0)).count)
+        #expect(table.surfaceForms == ["access", "accessed", "meta's", "models", "naive", "u.s.a"])
+    }
 }

@@ -49,6 +49,31 @@ public final class Analyzer {
         self.token = token
     }
 
+    /// Analyzes like `analyze`, but reports each term by its number in `table`;
+    /// the filters after folding run once per distinct folded word, whose
+    /// outcome `table` remembers. Same terms, same offsets and positions.
+    public func analyze(_ text: String, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
+        var text = text
+        var token = self.token
+        text.withUTF8 { bytes in
+            tokenizer.tokenize(bytes, into: &token) { tok in
+                guard folder.apply(&tok) else { return }
+                if let id = table.lookup(folded: tok.term) {
+                    if id >= 0 { body(id, tok) }
+                    return
+                }
+                let word = tok.term
+                var id: Int32 = -1
+                if !(settings.removeStopWords && !stopWords.apply(&tok)) && !(stemmer != nil && !stemmer!.apply(&tok)) {
+                    id = table.id(of: tok.term)
+                }
+                table.remember(folded: word, as: id)
+                if id >= 0 { body(id, tok) }
+            }
+        }
+        self.token = token
+    }
+
     /// Analyzes a String (offsets are UTF-8 byte offsets into it).
     public func analyze(_ text: String, _ body: (Token) -> Void) {
         var text = text

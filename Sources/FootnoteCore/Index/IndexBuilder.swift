@@ -24,8 +24,7 @@ public struct IndexBuilder: Sendable {
 
     public func build(_ passages: [Passage]) -> InvertedIndex {
         let analyzer = Analyzer(settings: analyzerSettings)
-        var termIDs: [[UInt8]: Int32] = [:]
-        var terms: [[UInt8]] = []
+        var table = TermTable()
         var listPassage: [[Int32]] = []
         var listFrequency: [[Float]] = []
         // Per term: the positions of all its postings, one run after another,
@@ -39,13 +38,11 @@ public struct IndexBuilder: Sendable {
         var occurrences: [(term: Int32, position: Int32)] = []
         var sectionFrequency: [Int32: Float] = [:]
 
-        func termID(_ bytes: [UInt8]) -> Int32 {
-            if let id = termIDs[bytes] { return id }
-            let id = Int32(terms.count)
-            termIDs[bytes] = id
-            terms.append(bytes)
-            listPassage.append([]); listFrequency.append([]); listPositions.append([]); listPositionCount.append([])
-            return id
+        /// Makes room in the per-term lists for a term numbered for the first time.
+        func admit(_ t: Int32) {
+            while listPassage.count <= Int(t) {
+                listPassage.append([]); listFrequency.append([]); listPositions.append([]); listPositionCount.append([])
+            }
         }
 
         for (p, passage) in passages.enumerated() {
@@ -54,13 +51,15 @@ public struct IndexBuilder: Sendable {
             var length: Float = 0
             let sectionWeight = passage.id != nil ? titleWeight : headingWeight
             for heading in passage.section {
-                analyzer.analyze(heading) { token in
-                    sectionFrequency[termID(token.term), default: 0] += sectionWeight
+                analyzer.analyze(heading, into: &table) { t, _ in
+                    admit(t)
+                    sectionFrequency[t, default: 0] += sectionWeight
                     length += sectionWeight
                 }
             }
-            analyzer.analyze(passage.text) { token in
-                occurrences.append((termID(token.term), Int32(truncatingIfNeeded: token.position)))
+            analyzer.analyze(passage.text, into: &table) { t, token in
+                admit(t)
+                occurrences.append((t, Int32(truncatingIfNeeded: token.position)))
                 length += 1
             }
             lengths.append(length)
@@ -89,6 +88,7 @@ public struct IndexBuilder: Sendable {
         }
 
         // Lay out flat arrays.
+        let terms = table.terms
         var postingStart = [Int](); postingStart.reserveCapacity(terms.count + 1)
         var postingPassage = [Int32](), postingFrequency = [Float]()
         var positionStart = [Int](), positions = [Int32]()
@@ -109,6 +109,6 @@ public struct IndexBuilder: Sendable {
                              termIDs: stringIDs, terms: termStrings,
                              postingStart: postingStart, postingPassage: postingPassage, postingFrequency: postingFrequency,
                              positionStart: positionStart, positions: positions,
-                             passageLength: lengths, vocabulary: analyzer.surfaceForms.sorted())
+                             passageLength: lengths, vocabulary: table.surfaceForms)
     }
 }

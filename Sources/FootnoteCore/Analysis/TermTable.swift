@@ -1,0 +1,33 @@
+/// Numbers the distinct terms of a corpus while it is analyzed, and remembers
+/// what each distinct folded word became, so that the stop-word and stemming
+/// filters run once per word rather than once per occurrence
+/// (`Analyzer.analyze(_:into:_:)`).
+public struct TermTable {
+    /// Term (analyzed bytes) → number.
+    private(set) var ids: [[UInt8]: Int32] = [:]
+    /// Number → term.
+    public private(set) var terms: [[UInt8]] = []
+    /// Folded word → its term's number, or −1 for a stop word.
+    private(set) var folded: [[UInt8]: Int32] = [:]
+
+    public init() {}
+
+    /// The number of `term`, assigning the next one to a new term.
+    mutating func id(of term: [UInt8]) -> Int32 {
+        if let id = ids[term] { return id }
+        let id = Int32(terms.count)
+        ids[term] = id
+        terms.append(term)
+        return id
+    }
+
+    mutating func remember(folded word: [UInt8], as id: Int32) { folded[word] = id }
+
+    func lookup(folded word: [UInt8]) -> Int32? { folded[word] }
+
+    /// The distinct folded words that became terms (stop words left out), sorted:
+    /// the vocabulary completion offers.
+    public var surfaceForms: [String] {
+        folded.compactMap { $0.value >= 0 ? String(decoding: $0.key, as: UTF8.self) : nil }.sorted()
+    }
+}
