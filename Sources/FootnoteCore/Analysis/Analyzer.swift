@@ -86,7 +86,4 @@ public final class Analyzer {
         analyze(text) { out.append($0.termString) }
         return out
     }
-
-    /// The distinct folded, non-stop words this analyzer has stemmed so far.
-    public var surfaceForms: [String] { stemmer?.surfaceForms ?? [] }
 }

@@ -1,7 +1,4 @@
 /// Replaces a term by its Snowball stem, caching each distinct word's stem.
-///
-/// The cache's keys are exactly the distinct folded, non-stop words seen, which
-/// is the corpus vocabulary the REPL completes from (`surfaceForms`).
 public struct StemFilter: TokenFilter {
     private let stemmer: SnowballStemmer
     private var cache: [[UInt8]: [UInt8]] = [:]
@@ -21,7 +18,4 @@ public struct StemFilter: TokenFilter {
         token.term.append(contentsOf: scratch)
         return !token.term.isEmpty
     }
-
-    /// Every distinct word stemmed so far, folded but not stemmed.
-    public var surfaceForms: [String] { cache.keys.map { String(decoding: $0, as: UTF8.self) } }
 }
