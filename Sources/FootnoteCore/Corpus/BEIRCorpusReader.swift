@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a BEIR corpus file: one JSON object per line with `_id`, `title` and
 /// `text`. Each line becomes one passage, cited by its `_id`; the title is its
 /// section. Malformed lines are reported by line number and the rest is read;
@@ -15,21 +13,20 @@ enum BEIRCorpusReader {
         var result = Result()
         let text = TextLines(bytes)
         for line in text.lines where !text.isBlank(line) {
-            let slice = Data(bytes[line.start..<line.end])
-            guard let object = try? JSONSerialization.jsonObject(with: slice) as? [String: Any] else {
+            guard let object = FlatJSONObject(bytes[line.start..<line.end]) else {
                 result.problems.append((line.number, "not a JSON object"))
                 continue
             }
             let id: String
             switch object["_id"] {
-            case let s as String: id = s
-            case let n as NSNumber: id = n.stringValue
+            case .string(let s)?, .number(let s)?: id = s
             default:
                 result.problems.append((line.number, "no \"_id\""))
                 continue
             }
-            let title = (object["title"] as? String) ?? ""
-            let body = (object["text"] as? String) ?? ""
+            func text(_ key: String) -> String { if case .string(let s)? = object[key] { return s }; return "" }
+            let title = text("title")
+            let body = text("text")
             if title.isEmpty && body.isEmpty { continue }   // an empty document: nothing to find
             result.passages.append(Passage(document: document, id: id,
                                            section: title.isEmpty ? [] : [title],

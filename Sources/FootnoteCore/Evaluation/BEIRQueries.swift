@@ -36,19 +36,20 @@ public enum BEIRQueries {
         for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             if raw.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any] else {
+            guard let object = FlatJSONObject(ArraySlice(raw)) else {
                 throw EvaluationInputError(path: path, line: number, reason: "not a JSON object")
             }
             let id: String
             switch object["_id"] {
-            case let s as String: id = s
-            case let n as NSNumber: id = n.stringValue
+            case .string(let s)?, .number(let s)?: id = s
             default: throw EvaluationInputError(path: path, line: number, reason: "no \"_id\"")
             }
-            guard let text = object["text"] as? String else {
+            guard case .string(let text)? = object["text"] else {
                 throw EvaluationInputError(path: path, line: number, reason: "no \"text\"")
             }
-            out.append(BEIRQuery(id: id, text: text, answers: (object["answers"] as? [String]) ?? []))
+            var answers: [String] = []
+            if case .strings(let list)? = object["answers"] { answers = list }
+            out.append(BEIRQuery(id: id, text: text, answers: answers))
         }
         return out
     }
