@@ -56,7 +56,7 @@ public final class AnswerEngine {
         guard !result.hits.isEmpty, result.confidence >= options.minConfidence else {
             return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence)
         }
-        let termWeights = Self.termWeights(result)
+        let termWeights = Self.termWeights(result.query, result.weights)
         let items = result.hits.enumerated().map { rank, hit in
             let passage = corpus.passages[Int(hit.passage)]
             return Answer.Item(rank: rank + 1, passage: Int(hit.passage), score: hit.score,
@@ -69,15 +69,16 @@ public final class AnswerEngine {
 
     /// The excerpt the bot would show for `passage` in answer to `question`.
     public func excerpt(question: String, passage: Int) -> Excerpt {
-        let result = searcher.search(Query(question, analyzer: searcher.analyzer, index: index), top: 0)
-        return options.excerpt.excerpt(of: corpus.passages[passage].text, termWeights: Self.termWeights(result),
+        let query = Query(question, analyzer: searcher.analyzer, index: index)
+        return options.excerpt.excerpt(of: corpus.passages[passage].text,
+                                       termWeights: Self.termWeights(query, searcher.weights(for: query)),
                                        analyzer: searcher.analyzer, cue: AnswerCue(question: question))
     }
 
     /// Query term → its query weight (the excerpt builder's notion of importance).
-    static func termWeights(_ result: Searcher.Result) -> [String: Float] {
+    static func termWeights(_ query: Query, _ queryWeights: [Float]) -> [String: Float] {
         var weights: [String: Float] = [:]
-        for (term, weight) in zip(result.query.terms, result.weights) where term.id != nil {
+        for (term, weight) in zip(query.terms, queryWeights) where term.id != nil {
             weights[term.text] = weight
         }
         return weights

@@ -23,7 +23,10 @@ public struct AbstentionStudy {
         public var declined: Double
     }
 
-    public init(corpus: Corpus, queries: [BEIRQuery], qrels: Qrels, options: AnswerEngine.Options) {
+    /// - Parameter whole: the engine over the whole corpus; each held-out
+    ///   corpus gets an engine with its options.
+    public init(whole: AnswerEngine, queries: [BEIRQuery], qrels: Qrels) {
+        let corpus = whole.corpus, options = whole.options
         var passageOf: [String: Int] = [:]
         for (i, p) in corpus.passages.enumerated() { if let id = p.id { passageOf[id] = i } }
         let groupOf = corpus.passages.map { $0.section.first ?? "" }
@@ -33,7 +36,6 @@ public struct AbstentionStudy {
             guard let gold = qrels.grades[q.id]?.first(where: { $0.value > 0 })?.key, let p = passageOf[gold] else { continue }
             questions[groupOf[p], default: []].append(q)
         }
-        let whole = AnswerEngine(corpus: corpus, options: options)
         for group in questions.keys.sorted() {
             let asked = questions[group]!
             for q in asked { present.append(whole.searcher.search(q.text, top: 1).confidence) }

@@ -40,10 +40,14 @@ public final class Searcher {
         search(Query(text, analyzer: analyzer, index: index), top: k)
     }
 
+    /// The model's weight for each of `query.terms` (unknown terms included).
+    public func weights(for query: Query) -> [Float] {
+        model.queryWeights(documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
+                           queryFrequencies: query.terms.map(\.frequency))
+    }
+
     public func search(_ query: Query, top k: Int) -> Result {
-        let weights = model.queryWeights(
-            documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
-            queryFrequencies: query.terms.map(\.frequency))
+        let weights = weights(for: query)
         for (term, weight) in zip(query.terms, weights) {
             guard let t = term.id, weight > 0 else { continue }
             accumulate(model, term: t, weight: weight)
@@ -62,9 +66,10 @@ public final class Searcher {
         var baseScore: [Int32: Float] = [:]
         if rerank, let proximity {
             for (score, passage) in ranked { baseScore[passage] = score }
+            let terms = known.map(\.0), termWeights = known.map(\.1)
             var reranked = TopK(k)
             for (score, passage) in ranked {
-                reranked.insert(score + proximity.bonus(passage: passage, terms: known.map(\.0), weights: known.map(\.1), index: index), passage)
+                reranked.insert(score + proximity.bonus(passage: passage, terms: terms, weights: termWeights, index: index), passage)
             }
             ranked = reranked.sorted()
         }
