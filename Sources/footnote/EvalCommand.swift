@@ -46,7 +46,7 @@ struct Eval: ParsableCommand {
             print(key.padding(12) + " " + format4(value))
         }
         if abstention {
-            let study = AbstentionStudy(corpus: session.corpus, queries: queries, qrels: qrels, options: ranking.engineOptions)
+            let study = AbstentionStudy(whole: session.engine, queries: queries, qrels: qrels)
             print("abstention: \(study.present.count) questions asked with and without their article")
             print("threshold  answered  declined")
             for p in study.curve where Int((p.threshold * 100).rounded()) % 2 == 0 {
@@ -60,10 +60,4 @@ struct Eval: ParsableCommand {
         }
         print("METRICS {" + report.figures.map { "\"\($0.0)\": \(json6($0.1))" }.joined(separator: ", ") + "}")
     }
-}
-
-func format4(_ x: Double) -> String {
-    let scaled = Int((x * 10000).rounded())
-    let frac = String(abs(scaled) % 10000)
-    return (scaled < 0 ? "-" : "") + "\(abs(scaled) / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
 }

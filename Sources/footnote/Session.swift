@@ -65,29 +65,3 @@ final class Session {
             + "\(passages) passage\(passages == 1 ? "" : "s"), \(index.termCount) terms, built in \(formatDuration(buildSeconds))"
     }
 }
-
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-func formatDuration(_ seconds: Double) -> String {
-    if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
-    return String(format2(seconds)) + " s"
-}
-
-func format2(_ x: Double) -> String {
-    let v = (x * 100).rounded() / 100
-    return "\(v)"
-}
-
-func formatBytes(_ n: Int) -> String {
-    if n < 1024 { return "\(n) B" }
-    if n < 1024 * 1024 { return "\(format1(Double(n) / 1024)) KB" }
-    if n < 1024 * 1024 * 1024 { return "\(format1(Double(n) / 1048576)) MB" }
-    return "\(format1(Double(n) / 1073741824)) GB"
-}
-
-func format1(_ x: Double) -> String { "\((x * 10).rounded() / 10)" }
-
