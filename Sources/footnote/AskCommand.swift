@@ -12,7 +12,7 @@ struct Ask: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard !question.joined().trimmingCharacters().isEmpty else {
+        guard !question.joined().trimmingWhitespace().isEmpty else {
             throw ValidationError("the question is empty; try: footnote ask \"How are closed models accessed?\"")
         }
     }

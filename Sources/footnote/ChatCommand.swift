@@ -21,7 +21,7 @@ struct Chat: ParsableCommand {
             let renderer = AnswerRenderer(style: .forStdout(), showQuestion: true)
             var first = true
             while let line = readLine(strippingNewline: true) {
-                let question = line.trimmingCharacters()
+                let question = String(line.trimmingWhitespace())
                 if question.isEmpty { continue }
                 let answer = session.engine.answer(question, top: output.top)
                 if output.json {
@@ -33,14 +33,5 @@ struct Chat: ParsableCommand {
                 first = false
             }
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing whitespace.
-    func trimmingCharacters() -> String {
-        guard let s = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let e = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[s...e])
     }
 }

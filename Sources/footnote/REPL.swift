@@ -32,7 +32,7 @@ struct REPL {
     mutating func run() {
         say(style.dim("Footnote \(Footnote.version) · \(bannerLine()) · :help, Ctrl-D to leave"))
         while let line = editor.readLine(prompt: "footnote> ") {
-            let text = line.trimmingCharacters()
+            let text = String(line.trimmingWhitespace())
             if text.isEmpty { continue }
             editor.remember(text)
             if text.hasPrefix(":") {

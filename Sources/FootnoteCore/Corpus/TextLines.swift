@@ -103,7 +103,7 @@ struct TextLines {
 
 extension StringProtocol {
     /// The text without leading and trailing whitespace (spaces, tabs, newlines).
-    func trimmingWhitespace() -> Substring {
+    public func trimmingWhitespace() -> Substring {
         let s = self[...]
         guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return Substring() }
         let last = s.lastIndex(where: { !$0.isWhitespace })!
