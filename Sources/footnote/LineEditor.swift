@@ -1,4 +1,5 @@
 @preconcurrency import CReadline
+import FootnoteCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,8 +15,8 @@ struct LineEditor {
     /// - Parameters:
     ///   - historyPath: file to load history from and append to (nil: none).
     ///   - commands: `:commands` offered at the start of a line.
-    ///   - vocabulary: words offered elsewhere, sorted.
-    init(historyPath: String?, commands: [String], vocabulary: [String]) {
+    ///   - vocabulary: words offered elsewhere, sorted by bytes.
+    init(historyPath: String?, commands: [String], vocabulary: StringTable) {
         self.historyPath = historyPath
         completionCommands = commands
         completionVocabulary = vocabulary
@@ -31,7 +32,7 @@ struct LineEditor {
         installInterruptHandler()
     }
 
-    func updateVocabulary(_ vocabulary: [String]) { completionVocabulary = vocabulary }
+    func updateVocabulary(_ vocabulary: StringTable) { completionVocabulary = vocabulary }
 
     /// Reads one line; nil at end of input (Ctrl-D on an empty line).
     func readLine(prompt: String) -> String? {
@@ -71,7 +72,7 @@ struct LineEditor {
 // MARK: - Callbacks (C function pointers: no captures, state in globals)
 
 nonisolated(unsafe) private var completionCommands: [String] = []
-nonisolated(unsafe) private var completionVocabulary: [String] = []
+nonisolated(unsafe) private var completionVocabulary = StringTable()
 nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionNext = 0
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
@@ -92,16 +93,17 @@ private func footnoteCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _
 /// Words of the sorted vocabulary starting with `prefix` (binary search, at most 200).
 private func vocabularyMatches(_ prefix: String) -> [String] {
     guard !prefix.isEmpty else { return [] }
-    var lo = 0, hi = completionVocabulary.count
-    while lo < hi {
-        let mid = (lo + hi) / 2
-        if completionVocabulary[mid] < prefix { lo = mid + 1 } else { hi = mid }
+    var prefix = prefix
+    return prefix.withUTF8 { key in
+        var out: [String] = []
+        var i = completionVocabulary.lowerBound(key)
+        while i < completionVocabulary.count, out.count < 200 {
+            let word = completionVocabulary.utf8(i)
+            guard word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { break }
+            out.append(completionVocabulary[i]); i += 1
+        }
+        return out
     }
-    var out: [String] = []
-    while lo < completionVocabulary.count, completionVocabulary[lo].hasPrefix(prefix), out.count < 200 {
-        out.append(completionVocabulary[lo]); lo += 1
-    }
-    return out
 }
 
 private func footnoteCompletionEntry(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {

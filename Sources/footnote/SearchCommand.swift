@@ -48,7 +48,7 @@ struct Search: ParsableCommand {
             }
         }
         if timings {
-            let corpusBytes = session.corpus.passages.reduce(0) { $0 + $1.text.utf8.count + $1.section.reduce(0) { $0 + $1.utf8.count + 1 } }
+            let corpusBytes = session.corpus.passages.textByteCount
             let lat = result.latenciesMs
             let fields: [(String, String)] = [
                 ("engine", "\"footnote\""), ("version", "\"\(Footnote.version)\""),

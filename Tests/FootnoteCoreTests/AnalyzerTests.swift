@@ -71,7 +71,7 @@ import Testing
     @Test func vocabularyHoldsFoldedSurfaceWords() {
         var table = TermTable()
         Analyzer().analyze("Closed models and closed systems", into: &table) { _, _ in }
-        #expect(table.surfaceForms == ["closed", "models", "systems"])
+        #expect(table.surfaceForms.map { String(decoding: $0.word, as: UTF8.self) } == ["closed", "models", "systems"])
     }
 
     @Test func dottedSingleLettersStayOneWord() {
@@ -94,6 +94,8 @@ import Testing
             #expect(interned.map(\.3) == plain.map(\.3))
         }
         #expect(table.terms.count == Set(plain.map(\.0)).count)
-        #expect(table.surfaceForms == ["access", "accessed", "meta's", "models", "naive", "u.s.a"])
+        #expect(table.surfaceForms.map { String(decoding: $0.word, as: UTF8.self) } == ["access", "accessed", "meta's", "models", "naive", "u.s.a"])
+        #expect(table.surfaceForms.map { String(decoding: table.terms[Int($0.term)], as: UTF8.self) }
+                == ["access", "access", "meta", "model", "naiv", "u.s.a"])
     }
 }

@@ -6,5 +6,5 @@ import Foundation
 func passages(_ text: String, name: String = "doc.txt", builder: PassageBuilder = PassageBuilder()) throws -> [Passage] {
     let folder = TemporaryFolder()
     folder.write(name, text)
-    return try CorpusLoader(passageBuilder: builder).load(folder.path).passages
+    return Array(try CorpusLoader(passageBuilder: builder).load(folder.path).passages)
 }

@@ -54,8 +54,13 @@ public final class Analyzer {
     /// outcome `table` remembers. Same terms, same offsets and positions.
     public func analyze(_ text: String, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
         var text = text
+        text.withUTF8 { analyze($0, into: &table, body) }
+    }
+
+    /// `analyze(_:into:_:)` over UTF-8 bytes.
+    public func analyze(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
         var token = self.token
-        text.withUTF8 { bytes in
+        do {
             tokenizer.tokenize(bytes, into: &token) { tok in
                 guard folder.apply(&tok) else { return }
                 if let id = table.lookup(folded: tok.term) {

@@ -25,9 +25,9 @@ public struct TermTable {
 
     func lookup(folded word: [UInt8]) -> Int32? { folded[word] }
 
-    /// The distinct folded words that became terms (stop words left out), sorted:
-    /// the vocabulary completion offers.
-    public var surfaceForms: [String] {
-        folded.compactMap { $0.value >= 0 ? String(decoding: $0.key, as: UTF8.self) : nil }.sorted()
+    /// The distinct folded words that became terms (stop words left out), in
+    /// byte order, each with its term's number: the vocabulary completion offers.
+    public var surfaceForms: [(word: [UInt8], term: Int32)] {
+        folded.compactMap { $0.value >= 0 ? ($0.key, $0.value) : nil }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
     }
 }

@@ -5,11 +5,11 @@ public struct Corpus: Sendable {
     public var path: String
     public var absolutePath: String
     public var documents: [SourceDocument]
-    public var passages: [Passage]
+    public var passages: PassageList
     /// Files skipped or read with a caveat, one entry each.
     public var notices: [CorpusNotice]
 
-    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: [Passage], notices: [CorpusNotice]) {
+    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice]) {
         self.path = path
         self.absolutePath = absolutePath
         self.documents = documents

@@ -39,7 +39,7 @@ public struct CorpusLoader: Sendable {
         }
 
         var documents: [SourceDocument] = []
-        var passages: [Passage] = []
+        var passages = PassageList.Builder()
         for entry in entries {
             let format = DocumentFormat(path: entry.relativePath)
             let outcome = Self.decode(path: entry.fullPath, format: format)
@@ -75,10 +75,10 @@ public struct CorpusLoader: Sendable {
                 continue
             }
             documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count))
-            passages += found
+            for p in found { passages.append(p) }
         }
-        guard !passages.isEmpty else { throw .empty(path: path, notices: notices) }
-        return Corpus(path: path, absolutePath: absolute, documents: documents, passages: passages, notices: notices)
+        guard passages.count > 0 else { throw .empty(path: path, notices: notices) }
+        return Corpus(path: path, absolutePath: absolute, documents: documents, passages: passages.build(), notices: notices)
     }
 
     enum Decoded {

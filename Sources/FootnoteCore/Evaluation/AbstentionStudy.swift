@@ -40,7 +40,7 @@ public struct AbstentionStudy {
             let asked = questions[group]!
             for q in asked { present.append(whole.searcher.search(q.text, top: 1).confidence) }
             var rest = corpus
-            rest.passages = corpus.passages.filter { ($0.section.first ?? "") != group }
+            rest.passages = PassageList(corpus.passages.filter { ($0.section.first ?? "") != group })
             let without = AnswerEngine(corpus: rest, options: options)
             for q in asked { heldOut.append(without.searcher.search(q.text, top: 1).confidence) }
         }

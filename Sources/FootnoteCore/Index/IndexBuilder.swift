@@ -1,10 +1,10 @@
 /// Builds an `InvertedIndex` from passages with one `Analyzer`.
 ///
-/// Each passage is analyzed once (section heading, then body); its body
-/// occurrences are grouped by term and appended to per-term posting lists
-/// (positions as one run per term, not an array per posting), which are
-/// finally laid out in flat arrays.
-/// - Complexity: O(total tokens + postings).
+/// Each passage is analyzed once, from its bytes (section headings, then body),
+/// and its postings are appended in passage order to flat arrays; a counting
+/// sort by term then lays them out term by term (stable, so each term's
+/// postings stay in passage order), with terms numbered in byte order.
+/// - Complexity: O(total tokens + postings + terms · log terms).
 public struct IndexBuilder: Sendable {
     public var analyzerSettings: Analyzer.Settings
     /// Weight of an occurrence in a BEIR title (`.jsonl` passages, whose title
@@ -22,15 +22,15 @@ public struct IndexBuilder: Sendable {
         self.headingWeight = headingWeight
     }
 
-    public func build(_ passages: [Passage]) -> InvertedIndex {
+    public func build(_ passages: [Passage]) -> InvertedIndex { build(PassageList(passages)) }
+
+    public func build(_ passages: PassageList) -> InvertedIndex {
         let analyzer = Analyzer(settings: analyzerSettings)
         var table = TermTable()
-        var listPassage: [[Int32]] = []
-        var listFrequency: [[Float]] = []
-        // Per term: the positions of all its postings, one run after another,
-        // and how long each posting's run is (no array per posting).
-        var listPositions: [[Int32]] = []
-        var listPositionCount: [[Int32]] = []
+        // Postings in passage order: term (first-seen number), frequency, and
+        // the run of positions each one owns in `runPositions`.
+        var runTerm: [Int32] = [], runPassage: [Int32] = [], runFrequency: [Float] = []
+        var runPositionEnd: [Int] = [], runPositions: [Int32] = []
         var lengths: [Float] = []
         lengths.reserveCapacity(passages.count)
 
@@ -38,27 +38,19 @@ public struct IndexBuilder: Sendable {
         var occurrences: [(term: Int32, position: Int32)] = []
         var sectionFrequency: [Int32: Float] = [:]
 
-        /// Makes room in the per-term lists for a term numbered for the first time.
-        func admit(_ t: Int32) {
-            while listPassage.count <= Int(t) {
-                listPassage.append([]); listFrequency.append([]); listPositions.append([]); listPositionCount.append([])
-            }
-        }
-
-        for (p, passage) in passages.enumerated() {
+        for p in 0..<passages.count {
             occurrences.removeAll(keepingCapacity: true)
             sectionFrequency.removeAll(keepingCapacity: true)
             var length: Float = 0
-            let sectionWeight = passage.id != nil ? titleWeight : headingWeight
-            for heading in passage.section {
-                analyzer.analyze(heading, into: &table) { t, _ in
-                    admit(t)
+            let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
+            let section = passages.sections.utf8(p)
+            for heading in section.split(separator: PassageList.headingSeparator) {
+                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &table) { t, _ in
                     sectionFrequency[t, default: 0] += sectionWeight
                     length += sectionWeight
                 }
             }
-            analyzer.analyze(passage.text, into: &table) { t, token in
-                admit(t)
+            analyzer.analyze(passages.texts.utf8(p), into: &table) { t, token in
                 occurrences.append((t, Int32(truncatingIfNeeded: token.position)))
                 length += 1
             }
@@ -69,46 +61,74 @@ public struct IndexBuilder: Sendable {
             while k < occurrences.count {
                 let t = occurrences[k].term
                 var frequency = sectionFrequency.removeValue(forKey: t) ?? 0
-                let first = k
                 while k < occurrences.count && occurrences[k].term == t {
                     frequency += 1
-                    listPositions[Int(t)].append(occurrences[k].position)
+                    runPositions.append(occurrences[k].position)
                     k += 1
                 }
-                listPassage[Int(t)].append(Int32(p))
-                listFrequency[Int(t)].append(frequency)
-                listPositionCount[Int(t)].append(Int32(k - first))
+                runTerm.append(t); runPassage.append(Int32(p)); runFrequency.append(frequency)
+                runPositionEnd.append(runPositions.count)
             }
             // Terms found in the headings only.
             for (t, frequency) in sectionFrequency.sorted(by: { $0.key < $1.key }) {
-                listPassage[Int(t)].append(Int32(p))
-                listFrequency[Int(t)].append(frequency)
-                listPositionCount[Int(t)].append(0)
+                runTerm.append(t); runPassage.append(Int32(p)); runFrequency.append(frequency)
+                runPositionEnd.append(runPositions.count)
             }
         }
 
-        // Lay out flat arrays.
-        let terms = table.terms
-        var postingStart = [Int](); postingStart.reserveCapacity(terms.count + 1)
-        var postingPassage = [Int32](), postingFrequency = [Float]()
-        var positionStart = [Int](), positions = [Int32]()
-        postingStart.append(0)
-        positionStart.append(0)
-        for t in terms.indices {
-            postingPassage += listPassage[t]
-            postingFrequency += listFrequency[t]
-            positions += listPositions[t]
-            for count in listPositionCount[t] { positionStart.append(positionStart[positionStart.count - 1] + Int(count)) }
-            postingStart.append(postingPassage.count)
+        // Number terms in byte order.
+        let termBytes = table.terms
+        let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
+        var rank = [Int32](repeating: 0, count: termBytes.count)
+        for (r, t) in order.enumerated() { rank[t] = Int32(r) }
+
+        // Counting sort of the postings by term rank, stable in passage order.
+        let termCount = termBytes.count, postingCount = runTerm.count
+        var postingStart = [Int](repeating: 0, count: termCount + 1)
+        var positionCount = [Int](repeating: 0, count: termCount + 1)
+        for i in 0..<postingCount {
+            let r = Int(rank[Int(runTerm[i])])
+            postingStart[r + 1] += 1
+            positionCount[r + 1] += runPositionEnd[i] - (i > 0 ? runPositionEnd[i - 1] : 0)
         }
-        let termStrings = terms.map { String(decoding: $0, as: UTF8.self) }
-        var stringIDs: [String: Int32] = [:]
-        stringIDs.reserveCapacity(termStrings.count)
-        for (i, s) in termStrings.enumerated() { stringIDs[s] = Int32(i) }
+        for r in 0..<termCount {
+            postingStart[r + 1] += postingStart[r]
+            positionCount[r + 1] += positionCount[r]
+        }
+        var nextPosting = postingStart, nextPosition = positionCount
+        var postingPassage = [Int32](repeating: 0, count: postingCount)
+        var postingFrequency = [Float](repeating: 0, count: postingCount)
+        var postingPositionCount = [Int](repeating: 0, count: postingCount)
+        var positions = [Int32](repeating: 0, count: runPositions.count)
+        for i in 0..<postingCount {
+            let r = Int(rank[Int(runTerm[i])])
+            let slot = nextPosting[r]
+            nextPosting[r] += 1
+            postingPassage[slot] = runPassage[i]
+            postingFrequency[slot] = runFrequency[i]
+            let from = i > 0 ? runPositionEnd[i - 1] : 0, to = runPositionEnd[i]
+            postingPositionCount[slot] = to - from
+            var at = nextPosition[r]
+            for k in from..<to { positions[at] = runPositions[k]; at += 1 }
+            nextPosition[r] = at
+        }
+        var positionStart = [Int](repeating: 0, count: postingCount + 1)
+        for i in 0..<postingCount { positionStart[i + 1] = positionStart[i] + postingPositionCount[i] }
+
+        var sortedTerms = StringTable.Builder()
+        for t in order { sortedTerms.append(termBytes[t]) }
+        let surface = table.surfaceForms
+        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
+        for (word, t) in surface {
+            vocabulary.append(word)
+            vocabularyTerm.append(rank[Int(t)])
+        }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             termIDs: stringIDs, terms: termStrings,
-                             postingStart: postingStart, postingPassage: postingPassage, postingFrequency: postingFrequency,
-                             positionStart: positionStart, positions: positions,
-                             passageLength: lengths, vocabulary: table.surfaceForms)
+                             terms: sortedTerms.build(),
+                             postingStart: FlatArray(postingStart), postingPassage: FlatArray(postingPassage),
+                             postingFrequency: FlatArray(postingFrequency),
+                             positionStart: FlatArray(positionStart), positions: FlatArray(positions),
+                             passageLength: FlatArray(lengths),
+                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm))
     }
 }

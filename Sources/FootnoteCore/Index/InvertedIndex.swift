@@ -1,5 +1,9 @@
-/// The searchable form of a corpus: a term dictionary and flat posting arrays.
+/// The searchable form of a corpus: a sorted term dictionary and flat posting
+/// arrays, either built in memory (`IndexBuilder`) or mapped from an index file
+/// (`IndexFile`) and read in place.
 ///
+/// Term numbers are ranks in byte order of the terms, so the same corpus gives
+/// the same numbers however it was built (in full or by `IndexMerger`).
 /// Postings of term `t` are the slice `postingStart[t]..<postingStart[t+1]` of
 /// `postingPassage` (ascending passage numbers) and `postingFrequency`. The
 /// frequency is a BM25F-style pseudo-frequency: occurrences in the body plus
@@ -13,31 +17,31 @@ public struct InvertedIndex: Sendable {
     public let titleWeight: Float
     public let headingWeight: Float
 
-    /// Term string → term number.
-    public let termIDs: [String: Int32]
-    /// Term number → term string.
-    public let terms: [String]
+    /// Term number → term, sorted by bytes.
+    public let terms: StringTable
 
-    public let postingStart: [Int]
-    public let postingPassage: [Int32]
-    public let postingFrequency: [Float]
-    public let positionStart: [Int]
-    public let positions: [Int32]
+    public let postingStart: FlatArray<Int>
+    public let postingPassage: FlatArray<Int32>
+    public let postingFrequency: FlatArray<Float>
+    public let positionStart: FlatArray<Int>
+    public let positions: FlatArray<Int32>
 
     /// Per passage: weighted length in tokens (body + weight × title or headings).
-    public let passageLength: [Float]
+    public let passageLength: FlatArray<Float>
     public let averagePassageLength: Double
 
-    /// Distinct folded non-stop words of the corpus, sorted (for completion).
-    public let vocabulary: [String]
+    /// Distinct folded non-stop words of the corpus, sorted (for completion),
+    /// and the term each became.
+    public let vocabulary: StringTable
+    public let vocabularyTerm: FlatArray<Int32>
 
-    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, termIDs: [String: Int32], terms: [String],
-                postingStart: [Int], postingPassage: [Int32], postingFrequency: [Float],
-                positionStart: [Int], positions: [Int32], passageLength: [Float], vocabulary: [String]) {
+    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
+                postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: FlatArray<Float>,
+                positionStart: FlatArray<Int>, positions: FlatArray<Int32>, passageLength: FlatArray<Float>,
+                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight
-        self.termIDs = termIDs
         self.terms = terms
         self.postingStart = postingStart
         self.postingPassage = postingPassage
@@ -46,13 +50,19 @@ public struct InvertedIndex: Sendable {
         self.positions = positions
         self.passageLength = passageLength
         self.vocabulary = vocabulary
-        let total = passageLength.reduce(0.0) { $0 + Double($1) }
+        self.vocabularyTerm = vocabularyTerm
+        var total = 0.0
+        for length in passageLength.buffer { total += Double(length) }
         averagePassageLength = passageLength.isEmpty ? 0 : total / Double(passageLength.count)
     }
 
     public var passageCount: Int { passageLength.count }
     public var termCount: Int { terms.count }
     public var postingCount: Int { postingPassage.count }
+
+    /// The number of term `term`, nil when the corpus never uses it.
+    /// - Complexity: O(log termCount).
+    public func termID(_ term: String) -> Int32? { terms.sortedIndex(of: term).map { Int32($0) } }
 
     /// Number of passages containing term `t`.
     @inline(__always)

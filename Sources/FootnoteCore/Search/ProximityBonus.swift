@@ -45,7 +45,7 @@ public struct ProximityBonus: Sendable {
     }
 
     /// Smallest |a − b| over two ascending position lists (a merge walk).
-    static func minimumDistance(_ positions: [Int32], _ a: Range<Int>, _ b: Range<Int>) -> Int {
+    static func minimumDistance(_ positions: FlatArray<Int32>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
         var i = a.lowerBound, j = b.lowerBound
         var best = Int.max
         while i < a.upperBound && j < b.upperBound {

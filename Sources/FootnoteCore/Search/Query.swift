@@ -23,7 +23,7 @@ public struct Query: Sendable {
             let s = token.termString
             if let k = slot[s] { terms[k].frequency += 1; return }
             slot[s] = terms.count
-            terms.append(Term(text: s, frequency: 1, id: index.termIDs[s]))
+            terms.append(Term(text: s, frequency: 1, id: index.termID(s)))
         }
         self.terms = terms
     }

@@ -89,16 +89,13 @@ public final class Searcher {
     /// run over the flat arrays through buffer pointers.
     private func accumulate<Model: ScoringModel>(_ model: Model, term t: Int32, weight: Float) {
         let range = index.postings(t)
-        index.postingPassage.withUnsafeBufferPointer { passages in
-            index.postingFrequency.withUnsafeBufferPointer { frequencies in
-                accumulator.withUnsafeMutableBufferPointer { scores in
-                    for p in range {
-                        let passage = passages[p]
-                        let i = Int(passage)
-                        if scores[i] == 0 { touched.append(passage) }
-                        scores[i] += weight * model.postingScore(frequency: frequencies[p], passage: passage)
-                    }
-                }
+        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
+        accumulator.withUnsafeMutableBufferPointer { scores in
+            for p in range {
+                let passage = passages[p]
+                let i = Int(passage)
+                if scores[i] == 0 { touched.append(passage) }
+                scores[i] += weight * model.postingScore(frequency: frequencies[p], passage: passage)
             }
         }
     }

@@ -1,0 +1,105 @@
+/// The passages of a corpus, stored column by column in flat arrays so that
+/// an index file can hold them as they are and a loaded corpus reads them in
+/// place: `Passage` values (and their Strings) are made only for the passages
+/// a reader asks for.
+public struct PassageList: RandomAccessCollection, Sendable, Equatable {
+    /// Per passage: `Passage.document`.
+    public let documents: FlatArray<Int32>
+    /// Per passage: first and last line (two entries each).
+    public let lineBounds: FlatArray<Int32>
+    /// Per passage: byte range start and end (two entries each).
+    public let byteBounds: FlatArray<Int>
+    public let texts: StringTable
+    /// The heading path joined by `PassageList.headingSeparator`.
+    public let sections: StringTable
+    /// The BEIR `_id`, empty when `hasID` is 0.
+    public let ids: StringTable
+    public let hasID: FlatArray<UInt8>
+
+    /// Between the headings of a section path (U+001F, the unit separator,
+    /// which `Builder` replaces inside headings).
+    public static let headingSeparator: UInt8 = 0x1F
+
+    public init(documents: FlatArray<Int32>, lineBounds: FlatArray<Int32>, byteBounds: FlatArray<Int>,
+                texts: StringTable, sections: StringTable, ids: StringTable, hasID: FlatArray<UInt8>) {
+        self.documents = documents
+        self.lineBounds = lineBounds
+        self.byteBounds = byteBounds
+        self.texts = texts
+        self.sections = sections
+        self.ids = ids
+        self.hasID = hasID
+    }
+
+    public init<S: Sequence>(_ passages: S) where S.Element == Passage {
+        var builder = Builder()
+        for p in passages { builder.append(p) }
+        self = builder.build()
+    }
+
+    public init() { self.init([Passage]()) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { documents.count }
+
+    public subscript(i: Int) -> Passage {
+        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts[i],
+                lines: Int(lineBounds[2 * i])...Int(lineBounds[2 * i + 1]),
+                bytes: byteBounds[2 * i]..<byteBounds[2 * i + 1])
+    }
+
+    public func id(_ i: Int) -> String? { hasID[i] != 0 ? ids[i] : nil }
+
+    public func section(_ i: Int) -> [String] {
+        let bytes = sections.utf8(i)
+        guard !bytes.isEmpty else { return [] }
+        return bytes.split(separator: Self.headingSeparator, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Bytes of text and headings: the corpus size the timings report.
+    /// (Body, plus the headings each followed by a line break, as `anchors.py`
+    /// counts title + "\n" + text.)
+    public var textByteCount: Int {
+        var total = texts.bytes.count + sections.bytes.count
+        for i in 0..<sections.count where sections.offsets[i + 1] > sections.offsets[i] { total += 1 }
+        return total
+    }
+
+    /// Collects passages column by column.
+    public struct Builder {
+        var documents: [Int32] = []
+        var lineBounds: [Int32] = []
+        var byteBounds: [Int] = []
+        var texts = StringTable.Builder()
+        var sections = StringTable.Builder()
+        var ids = StringTable.Builder()
+        var hasID: [UInt8] = []
+
+        public init() {}
+
+        public var count: Int { documents.count }
+
+        public mutating func append(_ p: Passage) {
+            documents.append(Int32(p.document))
+            lineBounds.append(Int32(clamping: p.lines.lowerBound))
+            lineBounds.append(Int32(clamping: p.lines.upperBound))
+            byteBounds.append(p.bytes.lowerBound)
+            byteBounds.append(p.bytes.upperBound)
+            texts.append(p.text)
+            var joined: [UInt8] = []
+            for (k, heading) in p.section.enumerated() {
+                if k > 0 { joined.append(PassageList.headingSeparator) }
+                joined += heading.utf8.map { $0 == PassageList.headingSeparator ? 0x20 : $0 }
+            }
+            sections.append(joined)
+            ids.append(p.id ?? "")
+            hasID.append(p.id == nil ? 0 : 1)
+        }
+
+        public func build() -> PassageList {
+            PassageList(documents: FlatArray(documents), lineBounds: FlatArray(lineBounds), byteBounds: FlatArray(byteBounds),
+                        texts: texts.build(), sections: sections.build(), ids: ids.build(), hasID: FlatArray(hasID))
+        }
+    }
+}

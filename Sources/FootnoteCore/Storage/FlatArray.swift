@@ -1,0 +1,68 @@
+/// An immutable, contiguous array of plain values whose memory is owned by
+/// something else: a heap block (an index built in this process) or a region of
+/// a memory-mapped index file (an index loaded from disk, used in place).
+///
+/// Indexing is unchecked in release builds (checked by `assert` in debug
+/// builds): the hot loops that read postings run over it.
+public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unchecked Sendable {
+    /// Keeps `base` valid; never mutated after creation.
+    private let owner: AnyObject?
+    public let base: UnsafePointer<Element>?
+    public let count: Int
+
+    /// A view of `count` elements at `base`, kept alive by `owner`.
+    init(base: UnsafePointer<Element>?, count: Int, owner: AnyObject?) {
+        self.base = count > 0 ? base : nil
+        self.count = count
+        self.owner = owner
+    }
+
+    /// A copy of `elements` in a heap block of its own.
+    public init(_ elements: [Element]) {
+        guard !elements.isEmpty else {
+            self.init(base: nil, count: 0, owner: nil)
+            return
+        }
+        let block = HeapBlock(byteCount: elements.count * MemoryLayout<Element>.stride,
+                              alignment: MemoryLayout<Element>.alignment)
+        let typed = block.pointer.bindMemory(to: Element.self, capacity: elements.count)
+        elements.withUnsafeBufferPointer { typed.initialize(from: $0.baseAddress!, count: $0.count) }
+        self.init(base: UnsafePointer(typed), count: elements.count, owner: block)
+    }
+
+    public init() { self.init(base: nil, count: 0, owner: nil) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    @inline(__always)
+    public subscript(i: Int) -> Element {
+        assert(i >= 0 && i < count, "FlatArray index \(i) out of 0..<\(count)")
+        return base.unsafelyUnwrapped[i]
+    }
+
+    /// The elements as a buffer (valid while this array is alive).
+    public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The elements' bytes (for writing to a file).
+    public var rawBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
+}
+
+extension FlatArray: Equatable where Element: Equatable {
+    public static func == (a: FlatArray, b: FlatArray) -> Bool { a.elementsEqual(b) }
+}
+
+extension FlatArray: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Element...) { self.init(elements) }
+}
+
+/// Heap memory freed when the last `FlatArray` using it goes away.
+final class HeapBlock {
+    let pointer: UnsafeMutableRawPointer
+
+    init(byteCount: Int, alignment: Int) {
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: max(alignment, 8))
+    }
+
+    deinit { pointer.deallocate() }
+}
