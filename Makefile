@@ -6,7 +6,7 @@ RUN_PACKAGES := libreadline-dev libstemmer-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux
 
 
-.PHONY: run test build release deps test-deps clean bench-quality
+.PHONY: run test build release deps test-deps clean bench-quality bench
 
 ## make run: install what is missing, build, start the REPL on corpus/
 run: deps release
@@ -34,6 +34,12 @@ test-deps:
 ANCHORS_PYTHON ?= $(firstword $(wildcard ../shared/bench/.venv-anchors/bin/python))
 bench-quality: release
 	ANCHORS_PYTHON=$(ANCHORS_PYTHON) python3 Benchmarks/quality.py
+
+## make bench: speed, index size and peak RSS on SQuAD-dev, the 80 MB kernel corpus and the kernel's
+## Documentation/ folder (both generated once into $BENCH_DATA, default /var/tmp/footnote-bench), beside
+## tantivy and SQLite FTS5 when ANCHORS_PYTHON is set; BENCH_ARGS passes options (--quick, --only kernel, ...)
+bench: release
+	ANCHORS_PYTHON=$(ANCHORS_PYTHON) python3 Benchmarks/speed.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

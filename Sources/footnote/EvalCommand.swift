@@ -20,6 +20,8 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var ranking: RankingOptions
 
+    @OptionGroup var index: IndexOptions
+
     @Flag(help: "Also measure abstention: ask each article's questions with and without that article (passages grouped by title).")
     var abstention = false
 
@@ -32,7 +34,7 @@ struct Eval: ParsableCommand {
         }
         var options = ranking.engineOptions
         options.minConfidence = 0
-        let session = try Session(corpusPath: folder + "/corpus.jsonl", engineOptions: options)
+        let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir, engineOptions: options)
         let result = BatchSearch(engine: session.engine).run(queries, top: batch.top, clock: monotonicSeconds)
         if let path = batch.runPath {
             try writeFile(path, queries.map { TRECRun.lines(query: $0.id, entries: result.run.rankings[$0.id] ?? []) }.joined())

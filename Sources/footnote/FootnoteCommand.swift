@@ -71,10 +71,24 @@ struct RankingOptions: ParsableArguments {
     }
 }
 
+/// Where the persisted index lives: shared by every command that reads a corpus.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .customLong("index-dir"),
+            help: ArgumentHelp("Keep the index in this folder (default: $XDG_CACHE_HOME/footnote/<hash of the corpus path>).",
+                               valueName: "dir"))
+    var indexDir: String?
+
+    func validate() throws {
+        if let indexDir, indexDir.isEmpty { throw ValidationError("--index-dir needs a folder path") }
+    }
+}
+
 /// Options shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder or file to answer from.", valueName: "path"))
     var corpus: String = "corpus"
+
+    @OptionGroup var index: IndexOptions
 
     @OptionGroup var ranking: RankingOptions
 

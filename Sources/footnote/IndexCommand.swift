@@ -1,14 +1,28 @@
 import ArgumentParser
 import FootnoteCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `footnote index`: read the corpus, build the index, say what was indexed.
+/// `footnote index`: bring the stored index up to date (or rebuild it with
+/// `--full`) and say what it holds and where it is.
 struct Index: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the index of the corpus and report what it holds.")
+    static let configuration = CommandConfiguration(
+        abstract: "Update the stored index of the corpus (only added and changed files are read) and report what it holds.")
 
     @OptionGroup var corpusOptions: CorpusOptions
 
+    @Flag(help: "Read every file and rebuild the index from scratch.")
+    var full = false
+
     func run() throws {
-        let session = try Session(options: corpusOptions)
+        let session = try Session(options: corpusOptions, full: full)
         print(session.summary)
+        if let folder = session.indexFolder {
+            let path = folder + "/" + IndexFile.fileName
+            var st = stat()
+            let size = stat(path, &st) == 0 ? " (\(formatBytes(Int(st.st_size))))" : " (not saved)"
+            print("index: \(path)\(size)")
+        }
     }
 }

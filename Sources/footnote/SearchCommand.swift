@@ -21,7 +21,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Also print one JSON answer per query on stdout (the piped schema plus \"id\").")
     var json = false
 
-    @Flag(help: "Print a TIMINGS {json} line on stderr (index_s, query_median_ms, query_p99_ms, ...).")
+    @Flag(help: "Print a TIMINGS {json} line on stderr (index_s, query_median_ms, query_p99_ms, ...; index_s is 0 when the stored index was reused: pass a fresh --index-dir to time a build).")
     var timings = false
 
     func validate() throws {
@@ -55,6 +55,8 @@ struct Search: ParsableCommand {
                 ("docs", "\(session.corpus.passages.count)"), ("corpus_mb", json6(Double(corpusBytes) / 1e6)),
                 ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "1"), ("warmup_passes", "1"),
                 ("index_s", json6(indexSeconds)),
+                ("index", session.provenance == .reused ? "\"loaded\"" : session.provenance == .built ? "\"built\"" : "\"updated\""),
+                ("index_load_s", json6(session.buildSeconds)),
                 ("index_mb_per_s", json6(indexSeconds > 0 ? Double(corpusBytes) / 1e6 / indexSeconds : 0)),
                 ("query_total_s", json6(lat.reduce(0, +) / 1000)),
                 ("query_median_ms", json6(BatchSearch.percentile(50, of: lat))),

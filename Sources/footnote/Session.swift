@@ -3,50 +3,75 @@ import FootnoteCore
 import Glibc
 #endif
 
-/// A loaded corpus and its answer engine, with what it cost to build: the state
-/// behind every command. Reports skipped files on stderr once per load.
+/// A loaded corpus and its answer engine, with what it cost to get them: the
+/// state behind every command. The index comes from `IndexStore` (reused,
+/// updated or rebuilt on disk) unless no index folder can be found, when it is
+/// built in memory. Reports on stderr, once per load, the files skipped and
+/// why a stored index was not used.
 final class Session {
-    /// The corpus path as given, and how to rank.
+    /// The corpus path as given, where its index lives, and how to rank.
     let corpusPath: String
+    let indexFolder: String?
     let engineOptions: AnswerEngine.Options
     private(set) var engine: AnswerEngine
-    /// Seconds to read the corpus and build the index.
+    /// Seconds to get the index in hand (reading the corpus and building, or loading).
     private(set) var buildSeconds: Double
-    /// Of those, seconds to turn the passages in memory into a searchable
-    /// index (`anchors.py`'s index_s: reading and parsing files excluded).
+    /// Of those, seconds turning passages in memory into postings (`anchors.py`'s
+    /// index_s: reading and parsing files excluded); 0 when the index was reused.
     private(set) var indexSeconds: Double
+    /// How the index came to be.
+    private(set) var provenance: IndexStore.Provenance
 
-    convenience init(options: CorpusOptions) throws {
-        try self.init(corpusPath: options.corpus, engineOptions: options.engineOptions)
+    convenience init(options: CorpusOptions, full: Bool = false) throws {
+        try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full)
     }
 
-    init(corpusPath: String, engineOptions: AnswerEngine.Options) throws {
+    /// - Parameter indexFolder: `--index-dir`; nil for the default cache folder.
+    init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false) throws {
         self.corpusPath = corpusPath
+        self.indexFolder = indexFolder
+            ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds) = try Session.load(corpusPath, engineOptions)
+        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, self.indexFolder, engineOptions, full: full)
     }
 
-    /// Re-reads the corpus and rebuilds the index. On failure the current
-    /// engine stays in place and the error is thrown.
+    /// Brings the index up to date with the corpus (re-reading only what
+    /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds) = try Session.load(corpusPath, engineOptions)
+        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, indexFolder, engineOptions, full: false)
     }
 
-    private static func load(_ corpusPath: String, _ engineOptions: AnswerEngine.Options) throws -> (AnswerEngine, Double, Double) {
-        let start = monotonicSeconds()
-        let corpus: Corpus
+    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options,
+                             full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance) {
         do {
-            corpus = try CorpusLoader().load(corpusPath)
-        } catch {
+            guard let indexFolder else {
+                let start = monotonicSeconds()
+                let corpus = try CorpusLoader().load(corpusPath)
+                reportNotices(corpus.notices)
+                let indexStart = monotonicSeconds()
+                let engine = AnswerEngine(corpus: corpus, options: engineOptions)
+                return (engine, monotonicSeconds() - start, monotonicSeconds() - indexStart, .built)
+            }
+            let store = IndexStore(folder: indexFolder, builder: engineOptions.index)
+            let progress = ProgressBar()
+            let outcome = try store.open(corpusPath, full: full) { event in
+                switch event {
+                case .rebuilding(let reason): progress.clear(); printError("index: \(reason)")
+                case .waitingForLock(let path): progress.clear(); printError("index: waiting for another footnote process to finish indexing (lock \(path))")
+                case .notSaved(let reason): progress.clear(); printError("warning: \(reason); answering from memory this time")
+                case .reading(let p): progress.update(phase: "reading", files: (p.files, p.totalFiles), bytes: (p.bytes, p.totalBytes))
+                case .analyzing(let done, let total): progress.update(phase: "indexing", done: done, of: total)
+                }
+            }
+            progress.clear()
+            reportNotices(outcome.newNotices)
+            let engine = AnswerEngine(corpus: outcome.corpus, index: outcome.index, options: engineOptions)
+            return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance)
+        } catch let error as CorpusError {
             if case .empty(_, let notices) = error { reportNotices(notices) }
             if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
-        reportNotices(corpus.notices)
-        let indexStart = monotonicSeconds()
-        let engine = AnswerEngine(corpus: corpus, options: engineOptions)
-        let end = monotonicSeconds()
-        return (engine, end - start, end - indexStart)
     }
 
     private static func reportNotices(_ notices: [CorpusNotice]) {
@@ -61,7 +86,14 @@ final class Session {
     /// "corpus: 1 file (5.2 KB), 27 passages, 312 terms, built in 3 ms"
     var summary: String {
         let files = corpus.documents.count, passages = corpus.passages.count
+        let how: String
+        switch provenance {
+        case .built: how = "built"
+        case .reused: how = "loaded"
+        case .updated(let added, let changed, let removed):
+            how = "updated (\(added) added, \(changed) changed, \(removed) removed)"
+        }
         return "\(corpus.path): \(files) file\(files == 1 ? "" : "s") (\(formatBytes(corpus.byteCount))), "
-            + "\(passages) passage\(passages == 1 ? "" : "s"), \(index.termCount) terms, built in \(formatDuration(buildSeconds))"
+            + "\(passages) passage\(passages == 1 ? "" : "s"), \(index.termCount) terms, \(how) in \(formatDuration(buildSeconds))"
     }
 }

@@ -30,6 +30,7 @@ func runFootnote(_ arguments: [String], input: String = "", environment: [String
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = nil
+    env["XDG_CACHE_HOME"] = testCacheHome
     for (k, v) in environment { env[k] = v }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -67,10 +67,13 @@ import Testing
         #expect(ask.stdout.contains("[2] "))
         #expect(!ask.stdout.contains("[3] "))
 
-        let index = try runFootnote(["index", "--corpus", seedCorpus])
+        let folder = TemporaryFolder()
+        let index = try runFootnote(["index", "--corpus", seedCorpus, "--index-dir", folder.path])
         #expect(index.status == 0)
-        #expect(index.stdout.range(of: #"^.*corpus: 1 file \([0-9.]+ KB\), [0-9]+ passages, [0-9]+ terms, built in [0-9.]+ m?s\n$"#,
-                                   options: .regularExpression) != nil)
+        #expect(index.stdout.range(of: #"^.*corpus: 1 file \([0-9.]+ KB\), [0-9]+ passages, [0-9]+ terms, built in [0-9.]+ m?s\n"#
+                                   + #"index: .*/index.footnote \([0-9.]+ KB\)\n$"#, options: .regularExpression) != nil, "\(index.stdout)")
+        let again = try runFootnote(["index", "--corpus", seedCorpus, "--index-dir", folder.path])
+        #expect(again.stdout.contains(" terms, loaded in "), "\(again.stdout)")
     }
 
     @Test func offTopicQuestionsAbstain() throws {

@@ -36,6 +36,7 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil
         env["TERM"] = "xterm-256color"
+        env["XDG_CACHE_HOME"] = testCacheHome
         // bash closes every inherited descriptor above 2 before exec'ing tmux:
         // the tmux server outlives this call, and a pipe of a concurrent test
         // that it inherited would never reach end of file.

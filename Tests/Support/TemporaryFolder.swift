@@ -31,3 +31,19 @@ public final class TemporaryFolder {
 public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 /// The bundled default corpus.
 public let seedCorpusPath = repositoryRoot.appendingPathComponent("corpus").path
+
+/// `XDG_CACHE_HOME` for the binaries the tests start, so that their stored
+/// indexes never land in the user's cache: one folder per test process,
+/// removed when it exits.
+public let testCacheHome: String = {
+    let folder = TemporaryFolder()
+    testCacheFolder = folder
+    atexit {
+        if ProcessInfo.processInfo.environment["KEEP_TMUX"] == nil, let path = testCacheFolder?.path {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+    return folder.path
+}()
+
+nonisolated(unsafe) private var testCacheFolder: TemporaryFolder?

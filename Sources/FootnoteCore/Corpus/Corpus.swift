@@ -8,13 +8,21 @@ public struct Corpus: Sendable {
     public var passages: PassageList
     /// Files skipped or read with a caveat, one entry each.
     public var notices: [CorpusNotice]
+    /// Every regular file read (documents and skipped files), in path order,
+    /// with what it looked like: what change detection compares.
+    public var files: [CorpusFile]
+    /// When the corpus was listed, nanoseconds since the epoch.
+    public var scannedAt: Int64
 
-    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice]) {
+    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
+                files: [CorpusFile] = [], scannedAt: Int64 = 0) {
         self.path = path
         self.absolutePath = absolutePath
         self.documents = documents
         self.passages = passages
         self.notices = notices
+        self.files = files
+        self.scannedAt = scannedAt
     }
 
     public var skippedCount: Int { notices.filter { $0.kind == .skipped }.count }

@@ -17,32 +17,66 @@ public struct CorpusLoader: Sendable {
         self.passageBuilder = passageBuilder
     }
 
-    public func load(_ path: String) throws(CorpusError) -> Corpus {
+    /// Reads every file of `path` (a folder or one file).
+    /// - Throws: `CorpusError` when the path is missing or nothing in it is readable.
+    public func load(_ path: String, progress: ((Progress) -> Void)? = nil) throws(CorpusError) -> Corpus {
+        let scan = try scan(path)
+        let corpus = load(scan, progress: progress)
+        guard !corpus.passages.isEmpty else { throw .empty(path: path, notices: corpus.notices) }
+        return corpus
+    }
+
+    /// Lists the files of `path` with their sizes and times, reading none of them.
+    public func scan(_ path: String) throws(CorpusError) -> CorpusScan {
         var st = stat()
+        let startedAt = CorpusScan.now()
         guard stat(path, &st) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        let absolute = Self.absolutePath(path)
-        var entries: [CorpusWalker.Entry]
-        var notices: [CorpusNotice] = []
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
             let walker = CorpusWalker(root: path)
-            entries = walker.files
-            notices += walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) }
+            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: walker.files,
+                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) })
         case S_IFREG:
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            entries = [CorpusWalker.Entry(relativePath: name, fullPath: path)]
+            let entry = CorpusWalker.Entry(relativePath: name, fullPath: path, size: Int64(st.st_size), modified: st.modificationTime)
+            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: [entry], problems: [])
         default:
             throw .unreadable(path: path, reason: "not a folder or a regular file")
         }
+    }
 
+    /// How far `load` has got: files and bytes read of those it was given.
+    public struct Progress: Sendable {
+        public var files: Int, totalFiles: Int
+        public var bytes: Int64, totalBytes: Int64
+    }
+
+    /// Reads the scanned files whose positions are in `only` (all when nil),
+    /// numbering their documents from 0 in scan order. Never throws: an empty
+    /// result is the caller's to judge. Notices: the scan's problems (when
+    /// reading all files), then one per file skipped or read with a caveat.
+    public func load(_ scan: CorpusScan, only: [Int]? = nil, progress: ((Progress) -> Void)? = nil) -> Corpus {
+        let chosen = only ?? Array(scan.entries.indices)
         var documents: [SourceDocument] = []
         var passages = PassageList.Builder()
-        for entry in entries {
+        var notices = only == nil ? scan.problems : []
+        var files: [CorpusFile] = []
+        let totalBytes = chosen.reduce(Int64(0)) { $0 + scan.entries[$1].size }
+        var done = Progress(files: 0, totalFiles: chosen.count, bytes: 0, totalBytes: totalBytes)
+        for e in chosen {
+            let entry = scan.entries[e]
+            defer {
+                done.files += 1
+                done.bytes += entry.size
+                progress?(done)
+            }
             let format = DocumentFormat(path: entry.relativePath)
-            let outcome = Self.decode(path: entry.fullPath, format: format)
+            let (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
+            files.append(CorpusFile(path: entry.relativePath,
+                                    stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
             guard case .text(let bytes, let caveat) = outcome else {
                 if case .skip(let reason) = outcome { notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: reason)) }
                 continue
@@ -77,8 +111,8 @@ public struct CorpusLoader: Sendable {
             documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count))
             for p in found { passages.append(p) }
         }
-        guard passages.count > 0 else { throw .empty(path: path, notices: notices) }
-        return Corpus(path: path, absolutePath: absolute, documents: documents, passages: passages.build(), notices: notices)
+        return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
+                      notices: notices, files: files, scannedAt: scan.startedAt)
     }
 
     enum Decoded {
@@ -86,13 +120,18 @@ public struct CorpusLoader: Sendable {
         case skip(String)
     }
 
-    /// Reads a file and decides how (or whether) to use it as text.
-    static func decode(path: String, format: DocumentFormat) -> Decoded {
+    /// Reads a file and decides how (or whether) to use it as text; with the
+    /// `Checksum.hash` of its bytes (0 when unreadable).
+    static func decode(path: String, format: DocumentFormat) -> (Decoded, UInt64) {
         let bytes: [UInt8]
         switch readFile(path) {
         case .success(let b): bytes = b
-        case .failure(let reason): return .skip(reason)
+        case .failure(let reason): return (.skip(reason), 0)
         }
+        return (decode(bytes, format: format), Checksum.hash(bytes))
+    }
+
+    static func decode(_ bytes: [UInt8], format: DocumentFormat) -> Decoded {
         if bytes.isEmpty { return .skip("empty file") }
         // UTF-16 with a byte-order mark.
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -108,6 +147,12 @@ public struct CorpusLoader: Sendable {
     }
 
     enum ReadResult { case success([UInt8]), failure(String) }
+
+    /// The `Checksum.hash` of a file's bytes, nil when it cannot be read.
+    public static func contentHash(path: String) -> UInt64? {
+        guard case .success(let bytes) = readFile(path) else { return nil }
+        return Checksum.hash(bytes)
+    }
 
     static func readFile(_ path: String) -> ReadResult {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

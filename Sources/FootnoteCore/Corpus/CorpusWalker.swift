@@ -13,6 +13,9 @@ struct CorpusWalker {
         var relativePath: String
         /// Path to open.
         var fullPath: String
+        /// Size and modification time when listed.
+        var size: Int64
+        var modified: Int64
     }
 
     private struct FileID: Hashable { var device: UInt64; var inode: UInt64 }
@@ -59,10 +62,15 @@ struct CorpusWalker {
                 guard visited.insert(id).inserted else { continue }   // already walked (a link loop or a second link)
                 walk(directory: full, relative: rel)
             case S_IFREG:
-                files.append(Entry(relativePath: rel, fullPath: full))
+                files.append(Entry(relativePath: rel, fullPath: full, size: Int64(st.st_size), modified: st.modificationTime))
             default:
                 problems.append((rel, "not a regular file"))
             }
         }
     }
+}
+
+extension stat {
+    /// Modification time in nanoseconds since the epoch.
+    var modificationTime: Int64 { Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec) }
 }

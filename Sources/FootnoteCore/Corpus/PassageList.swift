@@ -97,6 +97,18 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             hasID.append(p.id == nil ? 0 : 1)
         }
 
+        /// Appends passage `row` of `list` as it is (no Strings made), as part of
+        /// document `document`.
+        public mutating func append(row i: Int, of list: PassageList, document: Int32) {
+            documents.append(document)
+            lineBounds.append(list.lineBounds[2 * i]); lineBounds.append(list.lineBounds[2 * i + 1])
+            byteBounds.append(list.byteBounds[2 * i]); byteBounds.append(list.byteBounds[2 * i + 1])
+            texts.append(list.texts.utf8(i))
+            sections.append(list.sections.utf8(i))
+            ids.append(list.ids.utf8(i))
+            hasID.append(list.hasID[i])
+        }
+
         public func build() -> PassageList {
             PassageList(documents: FlatArray(documents), lineBounds: FlatArray(lineBounds), byteBounds: FlatArray(byteBounds),
                         texts: texts.build(), sections: sections.build(), ids: ids.build(), hasID: FlatArray(hasID))

@@ -24,7 +24,8 @@ public struct IndexBuilder: Sendable {
 
     public func build(_ passages: [Passage]) -> InvertedIndex { build(PassageList(passages)) }
 
-    public func build(_ passages: PassageList) -> InvertedIndex {
+    /// - Parameter progress: called now and then with passages analyzed and the total.
+    public func build(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> InvertedIndex {
         let analyzer = Analyzer(settings: analyzerSettings)
         var table = TermTable()
         // Postings in passage order: term (first-seen number), frequency, and
@@ -39,6 +40,7 @@ public struct IndexBuilder: Sendable {
         var sectionFrequency: [Int32: Float] = [:]
 
         for p in 0..<passages.count {
+            if p & 4095 == 0 { progress?(p, passages.count) }
             occurrences.removeAll(keepingCapacity: true)
             sectionFrequency.removeAll(keepingCapacity: true)
             var length: Float = 0

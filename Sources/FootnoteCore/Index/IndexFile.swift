@@ -1,0 +1,352 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The on-disk form of a corpus and its index: one file, memory-mapped when
+/// loaded so that postings and passages are used in place, never parsed or
+/// copied.
+///
+/// Layout (little-endian, 64-bit):
+///
+///     0   magic "FOOTNOTE"            8 bytes
+///     8   format version              UInt32
+///     12  section count               UInt32
+///     16  checksum of bytes 24..<64 and of the section table   UInt64
+///     24  file length                 UInt64
+///     32  byte-order mark 0x0102030405060708                   UInt64
+///     40  reserved (zero)             24 bytes
+///     64  section table: per section kind UInt32, element size UInt32,
+///         offset UInt64, byte length UInt64, checksum UInt64 (32 bytes)
+///     ... sections, each starting at a multiple of 8
+///
+/// Every section carries its own `Checksum.hash`, verified at load; the
+/// structure (counts, offsets, passage and term numbers) is checked too, so a
+/// damaged or foreign file is reported and rebuilt, never trusted.
+/// Writes go to a temporary file in the same folder, are flushed with
+/// `fsync`, then renamed over the old file: a reader sees the old index or the
+/// new one, never a mixture.
+public enum IndexFile {
+    public static let formatVersion: UInt32 = 1
+    public static let fileName = "index.footnote"
+    static let magic: [UInt8] = Array("FOOTNOTE".utf8)
+    static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
+    static let headerSize = 64
+    static let tableEntrySize = 32
+
+    enum Section: UInt32, CaseIterable {
+        case meta = 1, documents, files, notices
+        case termBytes, termOffsets, postingStart, postingPassage, postingFrequency, positionStart, positions, passageLength
+        case vocabularyBytes, vocabularyOffsets, vocabularyTerm
+        case passageDocument, passageLines, passageBytes, textBytes, textOffsets, sectionBytes, sectionOffsets
+        case idBytes, idOffsets, idFlags
+    }
+
+    /// Why an index file was not used, or could not be written.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case missing
+        case unreadable(String)
+        case otherVersion(UInt32)
+        case damaged(String)
+        case cannotWrite(String)
+
+        public var description: String {
+            switch self {
+            case .missing: return "no index yet"
+            case .unreadable(let reason): return "cannot read the index (\(reason))"
+            case .otherVersion(let v): return "the index was written by another version of footnote (format \(v), this one reads \(IndexFile.formatVersion))"
+            case .damaged(let reason): return "the index file is damaged (\(reason))"
+            case .cannotWrite(let reason): return "cannot save the index: \(reason)"
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    /// Writes `corpus` and `index` to `path` atomically (temporary file,
+    /// fsync, rename, fsync of the folder).
+    public static func write(_ corpus: Corpus, _ index: InvertedIndex, to path: String) throws(Failure) {
+        var meta = BinaryRecordWriter()
+        meta.write(index.analyzerSettings.removeStopWords)
+        meta.write(index.analyzerSettings.stem)
+        meta.write(UInt32(index.analyzerSettings.maxTokenBytes))
+        meta.write(index.titleWeight)
+        meta.write(index.headingWeight)
+        meta.write(corpus.path)
+        meta.write(corpus.absolutePath)
+        meta.write(corpus.scannedAt)
+        meta.write(corpus.fingerprint)
+        meta.write(UInt64(corpus.passages.count))
+        meta.write(UInt64(index.termCount))
+
+        var documents = BinaryRecordWriter()
+        documents.write(UInt64(corpus.documents.count))
+        for d in corpus.documents {
+            documents.write(d.path); documents.write(d.format.rawValue)
+            documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount))
+        }
+        var files = BinaryRecordWriter()
+        files.write(UInt64(corpus.files.count))
+        for f in corpus.files {
+            files.write(f.path); files.write(f.stamp.size); files.write(f.stamp.modified); files.write(f.stamp.contentHash)
+        }
+        var notices = BinaryRecordWriter()
+        notices.write(UInt64(corpus.notices.count))
+        for n in corpus.notices {
+            notices.write(UInt8(n.kind == .skipped ? 0 : 1)); notices.write(n.path); notices.write(n.reason)
+        }
+
+        let p = corpus.passages
+        let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
+        var outcome: Result<Void, Failure> = .success(())
+        metaBytes.withUnsafeBytes { metaRaw in
+        documentBytes.withUnsafeBytes { documentRaw in
+        fileBytes.withUnsafeBytes { fileRaw in
+        noticeBytes.withUnsafeBytes { noticeRaw in
+            let sections: [(Section, Int, UnsafeRawBufferPointer)] = [
+                (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
+                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, 8, index.terms.offsets.rawBytes),
+                (.postingStart, 8, index.postingStart.rawBytes), (.postingPassage, 4, index.postingPassage.rawBytes),
+                (.postingFrequency, 4, index.postingFrequency.rawBytes), (.positionStart, 8, index.positionStart.rawBytes),
+                (.positions, 4, index.positions.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
+                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
+                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
+                (.passageDocument, 4, p.documents.rawBytes), (.passageLines, 4, p.lineBounds.rawBytes),
+                (.passageBytes, 8, p.byteBounds.rawBytes),
+                (.textBytes, 1, p.texts.bytes.rawBytes), (.textOffsets, 8, p.texts.offsets.rawBytes),
+                (.sectionBytes, 1, p.sections.bytes.rawBytes), (.sectionOffsets, 8, p.sections.offsets.rawBytes),
+                (.idBytes, 1, p.ids.bytes.rawBytes), (.idOffsets, 8, p.ids.offsets.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
+            ]
+            outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
+        }}}}
+        try outcome.get()
+    }
+
+    private static func writeSections(_ sections: [(Section, Int, UnsafeRawBufferPointer)], to path: String) throws(Failure) {
+        // Lay out: header, table, then each section 8-aligned.
+        var table = BinaryRecordWriter()
+        var offset = headerSize + sections.count * tableEntrySize
+        var placed: [(offset: Int, bytes: UnsafeRawBufferPointer)] = []
+        for (kind, size, bytes) in sections {
+            offset = (offset + 7) & ~7
+            table.write(kind.rawValue); table.write(UInt32(size))
+            table.write(UInt64(offset)); table.write(UInt64(bytes.count))
+            table.write(Checksum.hash(bytes))
+            placed.append((offset, bytes))
+            offset += bytes.count
+        }
+        let fileLength = offset
+        var header = BinaryRecordWriter()
+        header.write(UInt64(fileLength))
+        header.write(byteOrderMark)
+        for _ in 0..<3 { header.write(UInt64(0)) }
+        let checked = header.bytes + table.bytes
+        var head = BinaryRecordWriter()
+        for b in magic { head.write(b) }
+        head.write(formatVersion)
+        head.write(UInt32(sections.count))
+        head.write(Checksum.hash(checked))
+        let prefix = head.bytes + checked
+
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let temporary = "\(path).tmp.\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite("\(temporary): \(String(cString: strerror(errno)))") }
+        var ok = false
+        defer {
+            if !ok { close(fd); unlink(temporary) }
+        }
+        var written = 0
+        /// Writes all of `bytes`; 0, or the errno of the failure.
+        func put(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + done, min(bytes.count - done, 1 << 26))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            written += bytes.count
+            return 0
+        }
+        let zeros = [UInt8](repeating: 0, count: 8)
+        var failure = prefix.withUnsafeBytes { put($0) }
+        for (at, bytes) in placed where failure == 0 {
+            let pad = at - written
+            if pad > 0 { failure = zeros.withUnsafeBytes { put(UnsafeRawBufferPointer(rebasing: $0[0..<pad])) } }
+            if failure == 0 && bytes.count > 0 { failure = put(bytes) }
+        }
+        guard failure == 0 else { throw .cannotWrite("\(temporary): \(String(cString: strerror(failure)))") }
+        guard fsync(fd) == 0 else { throw .cannotWrite("\(temporary): fsync: \(String(cString: strerror(errno)))") }
+        guard close(fd) == 0 else { ok = true; unlink(temporary); throw .cannotWrite("\(temporary): \(String(cString: strerror(errno)))") }
+        ok = true
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite("\(path): \(reason)")
+        }
+        let dirfd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+    }
+
+    // MARK: Reading
+
+    /// What an index file holds.
+    public struct Contents: Sendable {
+        public var corpus: Corpus
+        public var index: InvertedIndex
+        /// The corpus fingerprint recorded when it was built.
+        public var fingerprint: UInt64
+        /// The mapped file (its identity tells whether it was replaced since).
+        public var file: MappedFile
+    }
+
+    /// Maps and verifies the index file at `path`.
+    public static func read(_ path: String) throws(Failure) -> Contents {
+        let file: MappedFile
+        do throws(MappedFile.Failure) { file = try MappedFile(path: path) } catch {
+            if error == .missing { throw .missing }
+            throw .unreadable(error.description)
+        }
+        let bytes = file.bytes
+        guard bytes.count >= headerSize else { throw .damaged("\(bytes.count) bytes, shorter than its header") }
+        guard Array(bytes[0..<8]) == magic else { throw .damaged("not a footnote index") }
+        var head = BinaryRecordReader(bytes)
+        do {
+            _ = try head.read(UInt64.self)
+            let version = try head.read(UInt32.self)
+            guard version == formatVersion else { throw Failure.otherVersion(version) }
+            let sectionCount = Int(try head.read(UInt32.self))
+            let checksum = try head.read(UInt64.self)
+            let tableEnd = headerSize + sectionCount * tableEntrySize
+            guard sectionCount <= 1000, tableEnd <= bytes.count else { throw Failure.damaged("truncated section table") }
+            guard Checksum.hash(UnsafeRawBufferPointer(rebasing: bytes[24..<tableEnd])) == checksum else {
+                throw Failure.damaged("header checksum mismatch")
+            }
+            let fileLength = try head.read(UInt64.self)
+            guard fileLength == UInt64(bytes.count) else {
+                throw Failure.damaged("\(bytes.count) bytes where the header says \(fileLength): truncated or extended")
+            }
+            guard try head.read(UInt64.self) == byteOrderMark else { throw Failure.damaged("written on a machine of another byte order") }
+
+            var table = BinaryRecordReader(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<tableEnd]))
+            var found: [Section: (size: Int, offset: Int, count: Int)] = [:]
+            for _ in 0..<sectionCount {
+                let kind = try table.read(UInt32.self), size = Int(try table.read(UInt32.self))
+                let offset = try table.read(UInt64.self), length = try table.read(UInt64.self), sum = try table.read(UInt64.self)
+                guard let section = Section(rawValue: kind) else { continue }   // a later minor addition: ignore
+                guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset, offset % 8 == 0, size > 0,
+                      Int(length) % size == 0 else {
+                    throw Failure.damaged("section \(kind) lies outside the file")
+                }
+                guard Checksum.hash(UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<Int(offset + length)])) == sum else {
+                    throw Failure.damaged("checksum mismatch in section \(kind)")
+                }
+                found[section] = (size, Int(offset), Int(length) / size)
+            }
+            for s in Section.allCases where found[s] == nil { throw Failure.damaged("section \(s.rawValue) is missing") }
+            return try decode(file, found)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .damaged("truncated record")
+        }
+    }
+
+    private static func decode(_ file: MappedFile, _ found: [Section: (size: Int, offset: Int, count: Int)]) throws -> Contents {
+        func raw(_ s: Section) -> UnsafeRawBufferPointer {
+            let f = found[s]!
+            return UnsafeRawBufferPointer(rebasing: file.bytes[f.offset..<(f.offset + f.count * f.size)])
+        }
+        func array<T: BitwiseCopyable>(_ s: Section, _: T.Type) throws(Failure) -> FlatArray<T> {
+            let f = found[s]!
+            guard f.size == MemoryLayout<T>.stride else { throw .damaged("section \(s.rawValue) has \(f.size)-byte elements") }
+            return file.array(of: T.self, at: f.offset, count: f.count)
+        }
+        func strings(_ bytes: Section, _ offsets: Section) throws(Failure) -> StringTable {
+            let b = try array(bytes, UInt8.self), o = try array(offsets, Int.self)
+            guard o.count >= 1, o[0] == 0, o[o.count - 1] == b.count else { throw .damaged("string table \(offsets.rawValue) is inconsistent") }
+            var previous = 0
+            for x in o.buffer {
+                guard x >= previous else { throw .damaged("string table \(offsets.rawValue) is out of order") }
+                previous = x
+            }
+            return StringTable(bytes: b, offsets: o)
+        }
+
+        var meta = BinaryRecordReader(raw(.meta))
+        let settings = Analyzer.Settings(removeStopWords: try meta.readBool(), stem: try meta.readBool(),
+                                         maxTokenBytes: Int(try meta.read(UInt32.self)))
+        let titleWeight = try meta.readFloat(), headingWeight = try meta.readFloat()
+        let path = try meta.readString(), absolutePath = try meta.readString()
+        let scannedAt = try meta.read(Int64.self)
+        let fingerprint = try meta.read(UInt64.self)
+        let passageCount = Int(try meta.read(UInt64.self)), termCount = Int(try meta.read(UInt64.self))
+
+        var documents: [SourceDocument] = []
+        var r = BinaryRecordReader(raw(.documents))
+        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+            let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString()) ?? .unknown
+            documents.append(SourceDocument(path: docPath, format: format, byteCount: Int(try r.read(Int64.self)),
+                                            passageCount: Int(try r.read(Int64.self))))
+        }
+        var files: [CorpusFile] = []
+        r = BinaryRecordReader(raw(.files))
+        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+            let filePath = try r.readString()
+            files.append(CorpusFile(path: filePath, stamp: FileStamp(size: try r.read(Int64.self), modified: try r.read(Int64.self),
+                                                                     contentHash: try r.read(UInt64.self))))
+        }
+        var notices: [CorpusNotice] = []
+        r = BinaryRecordReader(raw(.notices))
+        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+            let kind: CorpusNotice.Kind = try r.read(UInt8.self) == 0 ? .skipped : .warning
+            let noticePath = try r.readString()
+            notices.append(CorpusNotice(kind, path: noticePath, reason: try r.readString()))
+        }
+
+        let passages = PassageList(documents: try array(.passageDocument, Int32.self), lineBounds: try array(.passageLines, Int32.self),
+                                   byteBounds: try array(.passageBytes, Int.self),
+                                   texts: try strings(.textBytes, .textOffsets), sections: try strings(.sectionBytes, .sectionOffsets),
+                                   ids: try strings(.idBytes, .idOffsets), hasID: try array(.idFlags, UInt8.self))
+        let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
+                                  terms: try strings(.termBytes, .termOffsets),
+                                  postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
+                                  postingFrequency: try array(.postingFrequency, Float.self),
+                                  positionStart: try array(.positionStart, Int.self), positions: try array(.positions, Int32.self),
+                                  passageLength: try array(.passageLength, Float.self),
+                                  vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
+                                  vocabularyTerm: try array(.vocabularyTerm, Int32.self))
+        try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
+        let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
+                            notices: notices, files: files, scannedAt: scannedAt)
+        return Contents(corpus: corpus, index: index, fingerprint: fingerprint, file: file)
+    }
+
+    /// The structural promises search relies on: every count agrees, offsets
+    /// ascend, and every passage, term and document number is in range.
+    private static func validate(_ index: InvertedIndex, _ passages: PassageList, documents: [SourceDocument],
+                                 passageCount: Int, termCount: Int) throws(Failure) {
+        func check(_ ok: Bool, _ what: String) throws(Failure) { if !ok { throw .damaged(what) } }
+        let n = passageCount
+        try check(passages.count == n && index.passageLength.count == n && passages.lineBounds.count == 2 * n
+                  && passages.byteBounds.count == 2 * n && passages.texts.count == n && passages.sections.count == n
+                  && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
+        try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
+        let postings = index.postingPassage.count
+        try check(index.postingFrequency.count == postings && index.positionStart.count == postings + 1, "posting columns disagree")
+        try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
+        var previous = 0
+        for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
+        try check(index.positionStart[0] == 0 && index.positionStart[postings] == index.positions.count, "position ranges disagree")
+        previous = 0
+        for x in index.positionStart.buffer { try check(x >= previous, "position ranges out of order"); previous = x }
+        for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
+        for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
+        try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")
+        for t in index.vocabularyTerm.buffer { try check(t >= 0 && Int(t) < termCount, "vocabulary names term \(t)") }
+    }
+}

@@ -1,0 +1,160 @@
+/// Combines the indexes of disjoint sets of documents into the index that a
+/// full build over all of them would give: what makes an incremental rebuild
+/// (the old index without its changed files, plus an index of the changed
+/// files) identical to a full one.
+///
+/// This holds because everything a posting records (pseudo-frequency,
+/// positions, passage length) depends on its passage alone, term numbers are
+/// ranks in byte order, and passages are numbered in document order: each
+/// part's postings keep their order when renumbered, and two parts' postings
+/// of a term interleave by a merge.
+///
+/// One difference remains: a part's vocabulary (completion words) may keep a
+/// word whose last occurrence was in a dropped document while other words
+/// still give its term; `footnote index --full` drops it.
+/// - Complexity: O(passages + postings + positions + terms · parts).
+public enum IndexMerger {
+    /// A corpus subset and its index.
+    public struct Part {
+        public var corpus: Corpus
+        public var index: InvertedIndex
+        /// For each of `corpus.documents`: its number in the result, nil to drop
+        /// it. Kept documents must keep their relative order.
+        public var documentNumber: [Int?]
+
+        public init(corpus: Corpus, index: InvertedIndex, documentNumber: [Int?]) {
+            self.corpus = corpus
+            self.index = index
+            self.documentNumber = documentNumber
+        }
+    }
+
+    /// The passages and index of the result, whose documents are numbered
+    /// `0..<documentCount` as the parts say. All parts share analyzer settings
+    /// and weights.
+    public static func merge(_ parts: [Part], documentCount: Int) -> (passages: PassageList, index: InvertedIndex) {
+        precondition(!parts.isEmpty)
+        // Where each result document comes from: (part, document in part).
+        var source = [(part: Int, document: Int)?](repeating: nil, count: documentCount)
+        for (k, part) in parts.enumerated() {
+            var last = -1
+            for (d, number) in part.documentNumber.enumerated() {
+                guard let number else { continue }
+                precondition(number > last && number < documentCount && source[number] == nil, "documents out of order")
+                source[number] = (k, d)
+                last = number
+            }
+        }
+        // Each part's passages of each document are contiguous.
+        let firstPassage: [[Int]] = parts.map { part in
+            var first = [Int](repeating: 0, count: part.corpus.documents.count + 1)
+            for d in part.corpus.documents.indices { first[d + 1] = first[d] + part.corpus.documents[d].passageCount }
+            return first
+        }
+
+        // Passages in result order, and each part's passage → result passage.
+        var passageMap = parts.map { [Int32](repeating: -1, count: $0.corpus.passages.count) }
+        var passages = PassageList.Builder()
+        var lengths: [Float] = []
+        for number in 0..<documentCount {
+            guard let (k, d) = source[number] else { continue }
+            let part = parts[k]
+            for p in firstPassage[k][d]..<firstPassage[k][d + 1] {
+                passageMap[k][p] = Int32(passages.count)
+                passages.append(row: p, of: part.corpus.passages, document: Int32(number))
+                lengths.append(part.index.passageLength[p])
+            }
+        }
+
+        // Terms: a k-way merge of the sorted dictionaries.
+        var terms = StringTable.Builder()
+        var postingStart: [Int] = [0], postingPassage: [Int32] = [], postingFrequency: [Float] = []
+        var positionStart: [Int] = [0], positions: [Int32] = []
+        var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
+        var next = [Int](repeating: 0, count: parts.count)
+        var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
+        var holding = [Bool](repeating: false, count: parts.count)
+        while true {
+            // The smallest term among the parts' next terms, and who holds it.
+            var smallest: Int? = nil
+            for k in parts.indices where next[k] < parts[k].index.termCount {
+                if let s = smallest {
+                    let c = StringTable.compare(parts[k].index.terms.utf8(next[k]), parts[s].index.terms.utf8(next[s]))
+                    if c < 0 { smallest = k }
+                } else {
+                    smallest = k
+                }
+            }
+            guard let s = smallest else { break }
+            let term = parts[s].index.terms.utf8(next[s])
+            for k in parts.indices {
+                holding[k] = next[k] < parts[k].index.termCount
+                    && (k == s || StringTable.compare(parts[k].index.terms.utf8(next[k]), term) == 0)
+                if holding[k] { cursor[k] = parts[k].index.postingStart[next[k]] }
+            }
+            // Merge the postings by result passage, skipping dropped ones.
+            let before = postingPassage.count
+            while true {
+                var best: Int? = nil, bestPassage = Int32.max
+                for k in parts.indices where holding[k] {
+                    let end = parts[k].index.postingStart[next[k] + 1]
+                    while cursor[k] < end && passageMap[k][Int(parts[k].index.postingPassage[cursor[k]])] < 0 { cursor[k] += 1 }
+                    if cursor[k] < end {
+                        let mapped = passageMap[k][Int(parts[k].index.postingPassage[cursor[k]])]
+                        if mapped < bestPassage { bestPassage = mapped; best = k }
+                    }
+                }
+                guard let b = best else { break }
+                let index = parts[b].index, p = cursor[b]
+                postingPassage.append(bestPassage)
+                postingFrequency.append(index.postingFrequency[p])
+                for i in index.positionStart[p]..<index.positionStart[p + 1] { positions.append(index.positions[i]) }
+                positionStart.append(positions.count)
+                cursor[b] += 1
+            }
+            if postingPassage.count > before {
+                let number = Int32(terms.count)
+                terms.append(term)
+                postingStart.append(postingPassage.count)
+                for k in parts.indices where holding[k] { termMap[k][next[k]] = number }
+            }
+            for k in parts.indices where holding[k] { next[k] += 1 }
+        }
+
+        // Vocabulary: the union of the parts' words whose term survives.
+        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
+        var word = [Int](repeating: 0, count: parts.count)
+        while true {
+            var smallest: Int? = nil
+            for k in parts.indices where word[k] < parts[k].index.vocabulary.count {
+                if let s = smallest {
+                    if StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), parts[s].index.vocabulary.utf8(word[s])) < 0 { smallest = k }
+                } else {
+                    smallest = k
+                }
+            }
+            guard let s = smallest else { break }
+            let bytes = parts[s].index.vocabulary.utf8(word[s])
+            var number: Int32 = -1
+            for k in parts.indices where word[k] < parts[k].index.vocabulary.count
+                && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 {
+                number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
+                word[k] += 1
+            }
+            if number >= 0 {
+                vocabulary.append(bytes)
+                vocabularyTerm.append(number)
+            }
+        }
+
+        let first = parts[0].index
+        let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
+                                  terms: terms.build(),
+                                  postingStart: FlatArray(postingStart), postingPassage: FlatArray(postingPassage),
+                                  postingFrequency: FlatArray(postingFrequency),
+                                  positionStart: FlatArray(positionStart), positions: FlatArray(positions),
+                                  passageLength: FlatArray(lengths),
+                                  vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm))
+        return (passages.build(), index)
+    }
+}

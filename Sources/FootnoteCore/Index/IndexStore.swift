@@ -1,0 +1,249 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Keeps a corpus's index on disk and up to date: reuses it when no file
+/// changed, re-reads only added and changed files when some did, rebuilds it
+/// all when it is missing, damaged, from another version or built with other
+/// settings — and says why through `events`.
+///
+/// A file whose size and modification time match its stamp is unchanged,
+/// unless it was modified within `FileStamp.ambiguityWindow` of the scan that
+/// stamped it: then its content hash decides. Writers hold an exclusive
+/// `flock` on `lock` in the index folder; readers need none, because the index
+/// file is only ever replaced by a rename.
+public struct IndexStore {
+    /// The folder holding `IndexFile.fileName` and the lock file.
+    public var folder: String
+    public var builder: IndexBuilder
+    public var loader: CorpusLoader
+
+    public init(folder: String, builder: IndexBuilder = IndexBuilder(), loader: CorpusLoader = CorpusLoader()) {
+        self.folder = folder
+        self.builder = builder
+        self.loader = loader
+    }
+
+    public var indexPath: String { folder + "/" + IndexFile.fileName }
+    public var lockPath: String { folder + "/lock" }
+
+    /// `$XDG_CACHE_HOME/footnote/<hash of the corpus's absolute path>`, by
+    /// default under `~/.cache`; nil without either variable.
+    public static func defaultFolder(forCorpus absolutePath: String, environment: [String: String]) -> String? {
+        let base: String
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            base = cache
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.cache"
+        } else {
+            return nil
+        }
+        let hash = Checksum.hash(absolutePath)
+        let hex = String(hash, radix: 16)
+        return base + "/footnote/" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// What happened on the way, for the user.
+    public enum Event {
+        /// The stored index cannot be used; a full build follows.
+        case rebuilding(reason: String)
+        /// Another process holds the lock; this one waits for it.
+        case waitingForLock(path: String)
+        case reading(CorpusLoader.Progress)
+        case analyzing(passages: Int, of: Int)
+        /// The index was built but could not be saved; it is used from memory.
+        case notSaved(reason: String)
+    }
+
+    /// How the index came to be.
+    public enum Provenance: Equatable, Sendable {
+        /// Loaded as it was: nothing changed.
+        case reused
+        /// Only these files were read again.
+        case updated(added: Int, changed: Int, removed: Int)
+        /// Every file was read.
+        case built
+    }
+
+    public struct Outcome {
+        public var corpus: Corpus
+        public var index: InvertedIndex
+        public var provenance: Provenance
+        /// Seconds from the start of `open` to the index in hand.
+        public var seconds: Double
+        /// Of those, seconds building postings from passages in memory (0 when reused).
+        public var indexSeconds: Double
+        /// Notices of the files read this time (all notices after a full build).
+        public var newNotices: [CorpusNotice]
+    }
+
+    /// The corpus at `corpusPath` and its index, from disk when up to date.
+    /// - Parameter full: read every file and rebuild, whatever is stored.
+    /// - Throws: `CorpusError` when the corpus is missing or has nothing readable;
+    ///   the stored index is then left as it was.
+    public func open(_ corpusPath: String, full: Bool = false, events: @escaping (Event) -> Void = { _ in }) throws(CorpusError) -> Outcome {
+        let start = Self.seconds()
+        let scan = try loader.scan(corpusPath)
+        var lock: Int32 = -1
+        defer { if lock >= 0 { close(lock) } }   // closing releases the flock
+        var attempt = 0
+        while true {
+            attempt += 1
+            // 1. What is stored, and can it be used?
+            var stored: IndexFile.Contents? = nil
+            do throws(IndexFile.Failure) {
+                stored = try IndexFile.read(indexPath)
+            } catch {
+                if error != .missing && attempt == 1 { events(.rebuilding(reason: "\(error.description); rebuilding")) }
+            }
+            if let s = stored, let reason = incompatibility(s, corpus: scan.absolutePath) {
+                if attempt == 1 { events(.rebuilding(reason: "\(reason); rebuilding")) }
+                stored = nil
+            }
+            // 2. What changed?
+            let plan = stored.map { Plan(scan: scan, stored: $0.corpus) }
+            if !full, let stored, let plan, plan.isUnchanged {
+                var corpus = stored.corpus
+                corpus.path = corpusPath
+                return Outcome(corpus: corpus, index: stored.index, provenance: .reused,
+                               seconds: Self.seconds() - start, indexSeconds: 0, newNotices: [])
+            }
+            // 3. Build under the lock; if another process rebuilt the index while
+            //    we waited, look again.
+            if lock < 0 {
+                Self.makeFolder(folder)
+                lock = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+                if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
+                    events(.waitingForLock(path: lockPath))
+                    while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+                    if attempt < 3 && Self.identity(indexPath) != stored?.file.identity { continue }
+                }
+            }
+            var outcome = try build(scan: scan, stored: full ? nil : stored, plan: full ? nil : plan, events: events)
+            outcome.seconds = Self.seconds() - start
+            do throws(IndexFile.Failure) {
+                try IndexFile.write(outcome.corpus, outcome.index, to: indexPath)
+            } catch {
+                events(.notSaved(reason: error.description))
+            }
+            return outcome
+        }
+    }
+
+    /// Why a stored index does not fit this corpus and these settings, or nil.
+    func incompatibility(_ stored: IndexFile.Contents, corpus absolutePath: String) -> String? {
+        let index = stored.index
+        if index.analyzerSettings != builder.analyzerSettings || index.titleWeight != builder.titleWeight
+            || index.headingWeight != builder.headingWeight {
+            return "the index was built with other analysis settings"
+        }
+        if stored.corpus.absolutePath != absolutePath {
+            return "the index in \(folder) was built for another corpus (\(stored.corpus.absolutePath))"
+        }
+        return nil
+    }
+
+    /// The changes between a scan and the stored corpus's files.
+    struct Plan {
+        /// Per scanned file: its position in the stored file list when unchanged.
+        var unchanged: [Int?]
+        var added = 0, changed = 0, removed = 0
+
+        init(scan: CorpusScan, stored: Corpus) {
+            var storedFile: [String: Int] = [:]
+            for (i, f) in stored.files.enumerated() { storedFile[f.path] = i }
+            unchanged = []
+            var seen = 0
+            for i in 0..<scan.fileCount {
+                guard let s = storedFile[scan.relativePath(i)] else { unchanged.append(nil); added += 1; continue }
+                seen += 1
+                let stamp = stored.files[s].stamp
+                var same = stamp.size == scan.size(i) && stamp.modified == scan.modified(i)
+                if same && stamp.modified >= stored.scannedAt - FileStamp.ambiguityWindow {
+                    same = CorpusLoader.contentHash(path: scan.fullPath(i)) == stamp.contentHash
+                }
+                unchanged.append(same ? s : nil)
+                if !same { changed += 1 }
+            }
+            removed = stored.files.count - seen
+            if stored.absolutePath != scan.absolutePath { unchanged = unchanged.map { _ in nil } }
+        }
+
+        var isUnchanged: Bool { added == 0 && changed == 0 && removed == 0 }
+    }
+
+    private func build(scan: CorpusScan, stored: IndexFile.Contents?, plan: Plan?, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
+        let reading: (CorpusLoader.Progress) -> Void = { events(.reading($0)) }
+        guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
+            let corpus = loader.load(scan, progress: reading)
+            guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
+            let indexStart = Self.seconds()
+            let index = builder.build(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
+            return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,
+                           indexSeconds: Self.seconds() - indexStart, newNotices: corpus.notices)
+        }
+        // Re-read the added and changed files only.
+        let fresh = loader.load(scan, only: plan.unchanged.indices.filter { plan.unchanged[$0] == nil }, progress: reading)
+        let indexStart = Self.seconds()
+        let freshIndex = builder.build(fresh.passages) { events(.analyzing(passages: $0, of: $1)) }
+
+        let old = stored.corpus
+        var oldDocument: [String: Int] = [:], freshDocument: [String: Int] = [:]
+        for (d, doc) in old.documents.enumerated() { oldDocument[doc.path] = d }
+        for (d, doc) in fresh.documents.enumerated() { freshDocument[doc.path] = d }
+        var oldNotices: [String: [CorpusNotice]] = [:], freshNotices: [String: [CorpusNotice]] = [:]
+        for n in old.notices { oldNotices[n.path, default: []].append(n) }
+        for n in fresh.notices { freshNotices[n.path, default: []].append(n) }
+
+        var oldNumber = [Int?](repeating: nil, count: old.documents.count)
+        var freshNumber = [Int?](repeating: nil, count: fresh.documents.count)
+        var documents: [SourceDocument] = [], files: [CorpusFile] = [], notices = scan.problems
+        var freshFile = 0
+        for i in 0..<scan.fileCount {
+            let path = scan.relativePath(i)
+            if let s = plan.unchanged[i] {
+                files.append(old.files[s])
+                notices += oldNotices[path] ?? []
+                if let d = oldDocument[path] { oldNumber[d] = documents.count; documents.append(old.documents[d]) }
+            } else {
+                files.append(fresh.files[freshFile]); freshFile += 1
+                notices += freshNotices[path] ?? []
+                if let d = freshDocument[path] { freshNumber[d] = documents.count; documents.append(fresh.documents[d]) }
+            }
+        }
+        guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
+        let (passages, index) = IndexMerger.merge([
+            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber),
+            IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
+        ], documentCount: documents.count)
+        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages,
+                            notices: notices, files: files, scannedAt: scan.startedAt)
+        return Outcome(corpus: corpus, index: index,
+                       provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
+                       seconds: 0, indexSeconds: Self.seconds() - indexStart, newNotices: scan.problems + fresh.notices)
+    }
+
+    static func makeFolder(_ path: String) {
+        var folder = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            folder += "/" + part
+            mkdir(folder, 0o755)
+        }
+    }
+
+    /// Device, inode, size and time of the file at `path`, nil when absent.
+    static func identity(_ path: String) -> MappedFile.FileIdentity? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return MappedFile.FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                                       modified: st.modificationTime)
+    }
+
+    static func seconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
