@@ -18,6 +18,8 @@ What is measured for Footnote (the release binary, .build/release/footnote)
     ready to search). With a persisted index (`--index-dir`) the runs use a
     fresh, empty index folder so that this is a real build, and the whole
     `footnote index --full --corpus X --index-dir DIR` process is timed too.
+    TIMINGS "index" must say "built" there and "loaded" on the persisted
+    index, whose index_load_s (open to index in hand) is the index load row.
   * index size on disk: the bytes of every file in the index folder, and
     that as a share of the corpus text (TIMINGS corpus_mb).
   * start → first answer: wall time of the whole `footnote ask --corpus X
@@ -51,6 +53,7 @@ only.
 """
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -248,6 +251,10 @@ def measure_footnote(c, reps, startup_runs, persisted, scratch):
                                           f"index, run {i + 1}/{reps}"), "step": f"search k={k}"}
                        for i in range(reps)] for k in KS}
         fig["rss_search_mb"] = best(queries[100] + queries[10], "rss_mb")
+        fig["index_load_s"] = best(queries[100] + queries[10], "index_load_s")
+        provenance = {r.get("index") for r in fresh} | {"persisted: " + str(r.get("index")) for r in queries[100] + queries[10]}
+        if provenance != {"built", "persisted: loaded"}:  # what TIMINGS "index" says each run did
+            fig["warning"] = f"unexpected index provenance in TIMINGS: {sorted(provenance)}"
         question = first_query(c.queries)
         progress(f"{c.name}: footnote ask \"{question}\", {startup_runs} runs")
         fig["startup_ms"], fig["startup_timer"] = startup_ms(
@@ -260,7 +267,8 @@ def measure_footnote(c, reps, startup_runs, persisted, scratch):
                         "step": f"search k={k}"} for i in range(reps)] for k in KS}
         builds_in_process = queries[100] + queries[10]  # every search builds the index
         fig["rss_index_mb"] = best(builds_in_process, "rss_mb")
-        na = {key: NO_PERSISTENCE for key in ("index_mb", "index_cmd_s", "startup_ms", "rss_search_mb")}
+        na = {key: NO_PERSISTENCE for key in ("index_mb", "index_cmd_s", "index_load_s", "startup_ms",
+                                              "rss_search_mb")}
         runs = builds_in_process
     fig["index_s"] = best(builds_in_process, "index_s")
     fig["index_mb_per_s"] = best(builds_in_process, "index_mb_per_s", max)
@@ -329,6 +337,7 @@ ROWS = [  # figure key, label, format
     ("index_mb_per_s", "index throughput", lambda v: f"{v:.1f} MB/s"),
     ("index_cmd_s", "`footnote index`, whole process", seconds),
     ("index_mb", "index size on disk", size),
+    ("index_load_s", "index load (persisted, in process)", seconds),
     ("startup_ms", "start → first answer (`ask`)", lambda v: f"{v:.0f} ms" if v >= 10 else f"{v:.1f} ms"),
     ("q100_median_ms", "query median, k=100", millis),
     ("q100_p99_ms", "query p99, k=100", millis),
@@ -432,6 +441,7 @@ def main():
           f"{args.anchor_reps} run(s) each\n")
 
     record = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "footnote": str(FOOTNOTE),
+              "footnote_sha256": hashlib.sha256(FOOTNOTE.read_bytes()).hexdigest(),
               "version": version, "tree": commit, "persisted_index": persisted, "references": ref_note,
               "cores": os.cpu_count(), "load_before": os.getloadavg(), "reps": args.reps,
               "anchor_reps": args.anchor_reps, "startup_runs": args.startup_runs, "corpora": {}}
@@ -455,6 +465,8 @@ def main():
             notes = []
             if refs and not c.beir:
                 notes.append("references: n/a (anchors.py reads BEIR folders only)")
+            if fig.get("warning"):
+                notes.append("warning: " + fig["warning"])
             if fig.get("startup_question"):
                 notes.append(f"start-up question: \"{fig['startup_question']}\" ({fig['startup_timer']})")
             if theirs:

@@ -63,17 +63,20 @@ public final class Analyzer {
         do {
             tokenizer.tokenize(bytes, into: &token) { tok in
                 guard folder.apply(&tok) else { return }
-                if let id = table.lookup(folded: tok.term) {
-                    if id >= 0 { body(id, tok) }
-                    return
+                var slot: Int32
+                if let known = table.slot(folded: tok.term) {
+                    slot = known
+                    guard table.term(slot: slot) >= 0 else { return }
+                } else {
+                    let word = tok.term
+                    var id: Int32 = -1
+                    if !(settings.removeStopWords && !stopWords.apply(&tok)) && !(stemmer != nil && !stemmer!.apply(&tok)) {
+                        id = table.id(of: tok.term)
+                    }
+                    slot = table.remember(folded: word, as: id)
+                    guard id >= 0 else { return }
                 }
-                let word = tok.term
-                var id: Int32 = -1
-                if !(settings.removeStopWords && !stopWords.apply(&tok)) && !(stemmer != nil && !stemmer!.apply(&tok)) {
-                    id = table.id(of: tok.term)
-                }
-                table.remember(folded: word, as: id)
-                if id >= 0 { body(id, tok) }
+                body(table.count(slot: slot), tok)
             }
         }
         self.token = token

@@ -119,11 +119,11 @@ public struct IndexBuilder: Sendable {
 
         var sortedTerms = StringTable.Builder()
         for t in order { sortedTerms.append(termBytes[t]) }
-        let surface = table.surfaceForms
-        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
-        for (word, t) in surface {
+        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = [], vocabularyCount: [Int32] = []
+        for (word, t, count) in table.surfaceForms {
             vocabulary.append(word)
             vocabularyTerm.append(rank[Int(t)])
+            vocabularyCount.append(count)
         }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: sortedTerms.build(),
@@ -131,6 +131,23 @@ public struct IndexBuilder: Sendable {
                              postingFrequency: FlatArray(postingFrequency),
                              positionStart: FlatArray(positionStart), positions: FlatArray(positions),
                              passageLength: FlatArray(lengths),
-                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm))
+                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
+                             vocabularyCount: FlatArray(vocabularyCount))
+    }
+
+    /// Occurrences of each folded non-stop word in the given passages,
+    /// counted as `build` counts them (headings and body).
+    public func wordCounts<Rows: Sequence<Int>>(_ passages: PassageList, rows: Rows) -> [[UInt8]: Int32] {
+        let analyzer = Analyzer(settings: analyzerSettings)
+        var table = TermTable()
+        for p in rows {
+            for heading in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
+                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &table) { _, _ in }
+            }
+            analyzer.analyze(passages.texts.utf8(p), into: &table) { _, _ in }
+        }
+        var counts: [[UInt8]: Int32] = [:]
+        for (word, _, count) in table.surfaceForms { counts[word] = count }
+        return counts
     }
 }

@@ -38,7 +38,7 @@ public enum IndexFile {
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
         case termBytes, termOffsets, postingStart, postingPassage, postingFrequency, positionStart, positions, passageLength
-        case vocabularyBytes, vocabularyOffsets, vocabularyTerm
+        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
         case passageDocument, passageLines, passageBytes, textBytes, textOffsets, sectionBytes, sectionOffsets
         case idBytes, idOffsets, idFlags
     }
@@ -111,7 +111,7 @@ public enum IndexFile {
                 (.postingFrequency, 4, index.postingFrequency.rawBytes), (.positionStart, 8, index.positionStart.rawBytes),
                 (.positions, 4, index.positions.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
-                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
+                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
                 (.passageDocument, 4, p.documents.rawBytes), (.passageLines, 4, p.lineBounds.rawBytes),
                 (.passageBytes, 8, p.byteBounds.rawBytes),
                 (.textBytes, 1, p.texts.bytes.rawBytes), (.textOffsets, 8, p.texts.offsets.rawBytes),
@@ -319,7 +319,8 @@ public enum IndexFile {
                                   positionStart: try array(.positionStart, Int.self), positions: try array(.positions, Int32.self),
                                   passageLength: try array(.passageLength, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
-                                  vocabularyTerm: try array(.vocabularyTerm, Int32.self))
+                                  vocabularyTerm: try array(.vocabularyTerm, Int32.self),
+                                  vocabularyCount: try array(.vocabularyCount, Int32.self))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
                             notices: notices, files: files, scannedAt: scannedAt)
@@ -346,7 +347,8 @@ public enum IndexFile {
         for x in index.positionStart.buffer { try check(x >= previous, "position ranges out of order"); previous = x }
         for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
-        try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")
+        try check(index.vocabularyTerm.count == index.vocabulary.count && index.vocabularyCount.count == index.vocabulary.count,
+                  "vocabulary columns disagree")
         for t in index.vocabularyTerm.buffer { try check(t >= 0 && Int(t) < termCount, "vocabulary names term \(t)") }
     }
 }

@@ -9,9 +9,8 @@
 /// part's postings keep their order when renumbered, and two parts' postings
 /// of a term interleave by a merge.
 ///
-/// One difference remains: a part's vocabulary (completion words) may keep a
-/// word whose last occurrence was in a dropped document while other words
-/// still give its term; `footnote index --full` drops it.
+/// Vocabulary counts are summed, less each part's `droppedWords` (the
+/// occurrences in its dropped documents), and words left with none are dropped.
 /// - Complexity: O(passages + postings + positions + terms · parts).
 public enum IndexMerger {
     /// A corpus subset and its index.
@@ -21,11 +20,15 @@ public enum IndexMerger {
         /// For each of `corpus.documents`: its number in the result, nil to drop
         /// it. Kept documents must keep their relative order.
         public var documentNumber: [Int?]
+        /// Occurrences of folded words in the dropped documents
+        /// (`IndexBuilder.wordCounts`).
+        public var droppedWords: [[UInt8]: Int32]
 
-        public init(corpus: Corpus, index: InvertedIndex, documentNumber: [Int?]) {
+        public init(corpus: Corpus, index: InvertedIndex, documentNumber: [Int?], droppedWords: [[UInt8]: Int32] = [:]) {
             self.corpus = corpus
             self.index = index
             self.documentNumber = documentNumber
+            self.droppedWords = droppedWords
         }
     }
 
@@ -121,8 +124,8 @@ public enum IndexMerger {
             for k in parts.indices where holding[k] { next[k] += 1 }
         }
 
-        // Vocabulary: the union of the parts' words whose term survives.
-        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
+        // Vocabulary: the parts' words still occurring, counts summed.
+        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = [], vocabularyCount: [Int32] = []
         var word = [Int](repeating: 0, count: parts.count)
         while true {
             var smallest: Int? = nil
@@ -135,15 +138,21 @@ public enum IndexMerger {
             }
             guard let s = smallest else { break }
             let bytes = parts[s].index.vocabulary.utf8(word[s])
-            var number: Int32 = -1
+            var number: Int32 = -1, count: Int32 = 0
+            let key = Array(bytes)
             for k in parts.indices where word[k] < parts[k].index.vocabulary.count
                 && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 {
-                number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
+                let left = parts[k].index.vocabularyCount[word[k]] - (parts[k].droppedWords[key] ?? 0)
+                if left > 0 {
+                    number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
+                    count += left
+                }
                 word[k] += 1
             }
-            if number >= 0 {
-                vocabulary.append(bytes)
+            if count > 0 && number >= 0 {
+                vocabulary.append(key)
                 vocabularyTerm.append(number)
+                vocabularyCount.append(count)
             }
         }
 
@@ -154,7 +163,8 @@ public enum IndexMerger {
                                   postingFrequency: FlatArray(postingFrequency),
                                   positionStart: FlatArray(positionStart), positions: FlatArray(positions),
                                   passageLength: FlatArray(lengths),
-                                  vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm))
+                                  vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
+                                  vocabularyCount: FlatArray(vocabularyCount))
         return (passages.build(), index)
     }
 }

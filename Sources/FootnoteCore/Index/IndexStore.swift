@@ -214,8 +214,15 @@ public struct IndexStore {
             }
         }
         guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
+        // The words of the old documents dropped (removed or changed), from their stored text.
+        var droppedRows: [Int] = [], first = 0
+        for (d, doc) in old.documents.enumerated() {
+            if oldNumber[d] == nil { droppedRows += first..<(first + doc.passageCount) }
+            first += doc.passageCount
+        }
+        let droppedWords = builder.wordCounts(old.passages, rows: droppedRows)
         let (passages, index) = IndexMerger.merge([
-            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber),
+            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber, droppedWords: droppedWords),
             IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
         ], documentCount: documents.count)
         let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages,

@@ -30,15 +30,16 @@ public struct InvertedIndex: Sendable {
     public let passageLength: FlatArray<Float>
     public let averagePassageLength: Double
 
-    /// Distinct folded non-stop words of the corpus, sorted (for completion),
-    /// and the term each became.
+    /// Distinct folded non-stop words of the corpus, sorted by bytes (for
+    /// completion), the term each became, and its occurrences in the corpus.
     public let vocabulary: StringTable
     public let vocabularyTerm: FlatArray<Int32>
+    public let vocabularyCount: FlatArray<Int32>
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
                 postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: FlatArray<Float>,
                 positionStart: FlatArray<Int>, positions: FlatArray<Int32>, passageLength: FlatArray<Float>,
-                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>) {
+                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, vocabularyCount: FlatArray<Int32>) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight
@@ -51,6 +52,7 @@ public struct InvertedIndex: Sendable {
         self.passageLength = passageLength
         self.vocabulary = vocabulary
         self.vocabularyTerm = vocabularyTerm
+        self.vocabularyCount = vocabularyCount
         var total = 0.0
         for length in passageLength.buffer { total += Double(length) }
         averagePassageLength = passageLength.isEmpty ? 0 : total / Double(passageLength.count)

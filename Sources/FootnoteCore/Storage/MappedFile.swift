@@ -37,7 +37,7 @@ public final class MappedFile: @unchecked Sendable {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT { throw .missing }
+            if errno == ENOENT || errno == ENOTDIR { throw .missing }
             throw .unreadable("cannot open: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }

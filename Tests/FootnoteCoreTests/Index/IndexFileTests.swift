@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import FootnoteCore
+
+@Suite struct IndexFileTests {
+    /// Builds the mixed corpus and writes its index; returns both and the file path.
+    func written() throws -> (folder: TemporaryFolder, corpus: Corpus, index: InvertedIndex, path: String) {
+        let folder = TemporaryFolder()
+        writeMixedCorpus(folder)
+        let corpus = try CorpusLoader().load(folder.path)
+        let index = IndexBuilder().build(corpus.passages)
+        let path = folder.path + "/" + IndexFile.fileName   // not a corpus file: written after loading
+        try IndexFile.write(corpus, index, to: path)
+        return (folder, corpus, index, path)
+    }
+
+    @Test func roundTripGivesTheSameIndexAndAnswers() throws {
+        let w = try written()
+        let (corpus, index, path) = (w.corpus, w.index, w.path)
+        let loaded = try IndexFile.read(path)
+        expectSame((corpus, index), (loaded.corpus, loaded.index))
+        #expect(loaded.corpus.files == corpus.files)
+        #expect(loaded.corpus.scannedAt == corpus.scannedAt)
+        #expect(loaded.fingerprint == corpus.fingerprint)
+        #expect(loaded.index.analyzerSettings == index.analyzerSettings)
+        #expect(answers(loaded.corpus, loaded.index, teaQuestions) == answers(corpus, index, teaQuestions))
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp.\(getpid())"))
+    }
+
+    @Test func roundTripOfTheSquadSampleGivesTheSameRun() throws {
+        let corpus = try CorpusLoader().load(repositoryRoot.appendingPathComponent("Tests/Fixtures/squad-sample/corpus.jsonl").path)
+        let index = IndexBuilder().build(corpus.passages)
+        let folder = TemporaryFolder()
+        try IndexFile.write(corpus, index, to: folder.path + "/i")
+        let loaded = try IndexFile.read(folder.path + "/i")
+        let queries = try BEIRQueries.read(repositoryRoot.appendingPathComponent("Tests/Fixtures/squad-sample/queries.jsonl").path)
+        let before = BatchSearch(engine: AnswerEngine(corpus: corpus, index: index)).run(queries, top: 100, clock: { 0 })
+        let after = BatchSearch(engine: AnswerEngine(corpus: loaded.corpus, index: loaded.index)).run(queries, top: 100, clock: { 0 })
+        for q in queries {
+            #expect(TRECRun.lines(query: q.id, entries: before.run.rankings[q.id] ?? [])
+                    == TRECRun.lines(query: q.id, entries: after.run.rankings[q.id] ?? []))
+        }
+    }
+
+    @Test func bitFlipsAnywhereAreDetected() throws {
+        let w = try written()
+        let path = w.path
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let scratch = TemporaryFolder()
+        let copy = scratch.path + "/flipped"
+        // Header fields, the section table, every section's first and last byte, and a sweep.
+        var offsets = Set([0, 7, 8, 12, 16, 24, 32, 40, 63, 64, 65, 100, original.count / 2, original.count - 1])
+        let sectionCount = Int(original[12])
+        for s in 0..<sectionCount {
+            let entry = 64 + 32 * s
+            let offset = original[(entry + 8)..<(entry + 16)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            let length = original[(entry + 16)..<(entry + 24)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            offsets.insert(entry + 4)
+            if length > 0 { offsets.insert(offset); offsets.insert(offset + length - 1) }
+        }
+        for o in stride(from: 0, to: original.count, by: max(1, original.count / 97)) { offsets.insert(o) }
+        for offset in offsets.sorted() {
+            var bytes = original
+            bytes[offset] ^= 0x10
+            try Data(bytes).write(to: URL(fileURLWithPath: copy))
+            #expect(throws: IndexFile.Failure.self, "flip at \(offset) of \(original.count)") { try IndexFile.read(copy) }
+        }
+    }
+
+    @Test func truncatedOrExtendedFilesAreDetected() throws {
+        let w = try written()
+        let path = w.path
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let scratch = TemporaryFolder()
+        let copy = scratch.path + "/cut"
+        for length in [0, 1, 8, 63, 64, 100, original.count / 2, original.count - 8, original.count - 1] {
+            try Data(original[0..<length]).write(to: URL(fileURLWithPath: copy))
+            #expect(throws: IndexFile.Failure.self, "cut at \(length)") { try IndexFile.read(copy) }
+        }
+        try Data(original + [0, 0, 0, 0, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: copy))
+        #expect(throws: IndexFile.Failure.self) { try IndexFile.read(copy) }
+    }
+
+    @Test func swappedSectionsAreDetected() throws {
+        let w = try written()
+        let path = w.path
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        // Swap the first two 8-byte words of the posting data region (past the table).
+        let sectionCount = Int(bytes[12])
+        let start = (64 + 32 * sectionCount + 7) & ~7
+        let a = start + 64, b = start + 128
+        for k in 0..<8 { bytes.swapAt(a + k, b + k) }
+        let scratch = TemporaryFolder()
+        let copy = scratch.path + "/swapped"
+        try Data(bytes).write(to: URL(fileURLWithPath: copy))
+        #expect(throws: IndexFile.Failure.self) { try IndexFile.read(copy) }
+    }
+
+    @Test func anotherFormatVersionIsReportedAsSuch() throws {
+        let w = try written()
+        let path = w.path
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[8] = UInt8(truncatingIfNeeded: IndexFile.formatVersion + 1)
+        let scratch = TemporaryFolder()
+        let copy = scratch.path + "/old"
+        try Data(bytes).write(to: URL(fileURLWithPath: copy))
+        #expect(throws: IndexFile.Failure.otherVersion(IndexFile.formatVersion + 1)) { try IndexFile.read(copy) }
+        #expect(throws: IndexFile.Failure.missing) { try IndexFile.read(copy + ".none") }
+        try Data("not an index at all, just some text that is long enough to pass the header size".utf8).write(to: URL(fileURLWithPath: copy))
+        #expect(throws: IndexFile.Failure.damaged("not a footnote index")) { try IndexFile.read(copy) }
+    }
+
+    @Test func writingIntoAMissingFolderFailsCleanly() throws {
+        let w = try written()
+        let (corpus, index) = (w.corpus, w.index)
+        #expect(throws: IndexFile.Failure.self) { try IndexFile.write(corpus, index, to: "/nonexistent/folder/index") }
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import FootnoteCore
+
+@Suite struct StringTableTests {
+    @Test func storesStringsAndFindsThemInByteOrder() {
+        let words = ["", "a", "ab", "abc", "b", "zeta", "é"]   // byte order: "é" (0xC3…) sorts last
+        let table = StringTable(words)
+        #expect(Array(table) == words)
+        for (i, w) in words.enumerated() { #expect(table.sortedIndex(of: w) == i) }
+        #expect(table.sortedIndex(of: "aa") == nil)
+        #expect(table.sortedIndex(of: "zz") == nil)
+        var key = "abb"
+        #expect(key.withUTF8 { table.lowerBound($0) } == 3)
+    }
+
+    @Test func flatArrayCopiesAndCompares() {
+        let a = FlatArray([1, 2, 3] as [Int32])
+        #expect(Array(a) == [1, 2, 3])
+        #expect(a == [1, 2, 3])
+        #expect(FlatArray<Int>().isEmpty)
+    }
+
+    @Test func passageListRoundTripsPassages() {
+        let passages = [
+            Passage(document: 0, id: nil, section: ["Top", "Sub \u{1F}part"], text: "Body one.", lines: 1...3, bytes: 0..<20),
+            Passage(document: 1, id: "d-7", section: ["Title"], text: "Body two.", lines: 1...1, bytes: 5..<9),
+            Passage(document: 1, id: "", section: [], text: "", lines: 2...2, bytes: 9..<9),
+        ]
+        let list = PassageList(passages)
+        #expect(list[0].section == ["Top", "Sub  part"])   // the separator byte cannot appear inside a heading
+        #expect(Array(list[1...]) == Array(passages[1...]))
+        #expect(list.id(2) == "")
+        #expect(list.textByteCount == 18 + (13 + 1) + (5 + 1))   // bodies, then each heading path and its line break
+    }
+}
