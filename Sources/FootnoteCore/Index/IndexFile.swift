@@ -331,7 +331,7 @@ public enum IndexFile {
     /// ascend, and every passage, term and document number is in range.
     private static func validate(_ index: InvertedIndex, _ passages: PassageList, documents: [SourceDocument],
                                  passageCount: Int, termCount: Int) throws(Failure) {
-        func check(_ ok: Bool, _ what: String) throws(Failure) { if !ok { throw .damaged(what) } }
+        func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
         try check(passages.count == n && index.passageLength.count == n && passages.lineBounds.count == 2 * n
                   && passages.byteBounds.count == 2 * n && passages.texts.count == n && passages.sections.count == n
