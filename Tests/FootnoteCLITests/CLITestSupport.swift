@@ -48,3 +48,37 @@ func runFootnote(_ arguments: [String], input: String = "", environment: [String
                      stdout: String(decoding: out, as: UTF8.self),
                      stderr: String(decoding: err, as: UTF8.self))
 }
+
+/// A started `footnote` whose output is collected by `finish()`.
+final class RunningFootnote {
+    let process = Process()
+    private let stdout = Pipe(), stderr = Pipe()
+    private var out = Data(), err = Data()
+    private let group = DispatchGroup()
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: footnoteBinary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = testCacheHome
+        process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let outHandle = stdout.fileHandleForReading, errHandle = stderr.fileHandleForReading
+        nonisolated(unsafe) let this = self
+        DispatchQueue.global().async(group: group) { this.out = outHandle.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { this.err = errHandle.readDataToEndOfFile() }
+    }
+
+    func finish() -> RunResult {
+        group.wait()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                         stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// Starts the binary without waiting for it (for concurrency tests).
+func startFootnote(_ arguments: [String]) throws -> RunningFootnote { try RunningFootnote(arguments) }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The stored index end to end: where it lives, reuse, incremental updates,
+/// damage, and concurrent writers.
+@Suite struct IndexPersistenceTests {
+    func notes() -> TemporaryFolder {
+        let f = TemporaryFolder()
+        f.write("kettles.md", "# Kettles\n\nA kettle boils water for tea. Vinegar removes limescale.\n")
+        f.write("teapots.txt", "Teapots\n\nA teapot steeps leaves. Porcelain teapots keep heat.\n")
+        return f
+    }
+
+    @Test func everyCommandTakesIndexDirAndReusesTheIndex() throws {
+        let corpus = notes(), index = TemporaryFolder()
+        let stored = index.path + "/index.footnote"
+        let ask = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "What removes limescale?"])
+        #expect(ask.status == 0 && ask.stdout.hasPrefix("A kettle boils water for tea. Vinegar removes limescale."), "\(ask.stdout)")
+        #expect(ask.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: stored))
+        let built = try FileManager.default.attributesOfItem(atPath: stored)[.modificationDate] as? Date
+
+        let again = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+        #expect(again.stdout.contains(" terms, loaded in "), "\(again.stdout)")
+        let piped = try runFootnote(["--corpus", corpus.path, "--index-dir", index.path], input: "porcelain teapots\n")
+        #expect(piped.stdout.contains("Porcelain teapots keep heat"))
+        #expect(try FileManager.default.attributesOfItem(atPath: stored)[.modificationDate] as? Date == built)
+
+        // search and eval over a BEIR file keep their own index in the folder they are given.
+        let data = TemporaryFolder()
+        data.write("corpus.jsonl", "{\"_id\": \"d1\", \"title\": \"Tea\", \"text\": \"Green tea is steamed.\"}\n")
+        data.write("queries.jsonl", "{\"_id\": \"q1\", \"text\": \"steamed tea\"}\n")
+        data.write("qrels.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\n")
+        let beirIndex = TemporaryFolder()
+        let search = try runFootnote(["search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
+                                      "--index-dir", beirIndex.path, "--timings"])
+        #expect(search.status == 0 && search.stderr.contains("\"index\": \"built\""), "\(search.stderr)")
+        let eval = try runFootnote(["eval", data.path, "--index-dir", beirIndex.path])
+        #expect(eval.status == 0 && eval.stdout.contains("nDCG@10"), "\(eval.stderr)")
+        let searchAgain = try runFootnote(["search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
+                                           "--index-dir", beirIndex.path, "--timings"])
+        #expect(searchAgain.stderr.contains("\"index\": \"loaded\""), "\(searchAgain.stderr)")
+    }
+
+    @Test func theDefaultFolderIsUnderXDGCacheHome() throws {
+        let corpus = notes(), cache = TemporaryFolder()
+        let r = try runFootnote(["ask", "--corpus", corpus.path, "kettle"], environment: ["XDG_CACHE_HOME": cache.path])
+        #expect(r.status == 0)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/footnote")
+        #expect(folders.count == 1 && folders[0].count == 16 && folders[0].allSatisfy(\.isHexDigit), "\(folders)")
+        #expect(FileManager.default.fileExists(atPath: cache.path + "/footnote/" + folders[0] + "/index.footnote"))
+    }
+
+    @Test func changesAreIndexedIncrementallyAndFullRebuildsOnRequest() throws {
+        let corpus = notes(), index = TemporaryFolder()
+        _ = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+        corpus.write("mugs/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
+        let updated = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+        #expect(updated.stdout.contains("3 files") && updated.stdout.contains("updated (1 added, 0 changed, 0 removed)"), "\(updated.stdout)")
+        let ask = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "What keeps cocoa warm?"])
+        #expect(ask.stdout.contains("stoneware mug"))
+        #expect(ask.stdout.contains("mugs/mugs.md:3"))
+        try FileManager.default.removeItem(atPath: corpus.path + "/teapots.txt")
+        let removed = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "porcelain teapots"])
+        #expect(removed.stdout == "Nothing in the corpus answers that.\n", "\(removed.stdout)")
+        let full = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
+        #expect(full.stdout.contains("2 files") && full.stdout.contains(" terms, built in "), "\(full.stdout)")
+    }
+
+    @Test func aDamagedIndexIsRebuiltWithOneLineSayingWhy() throws {
+        let corpus = notes(), index = TemporaryFolder()
+        _ = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+        let path = index.path + "/index.footnote"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count - 3] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let r = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "What removes limescale?"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("A kettle boils water for tea."))
+        #expect(r.stderrLines.count == 1)
+        #expect(r.stderr.hasPrefix("footnote: index: the index file is damaged (checksum mismatch in section"), "\(r.stderr)")
+        #expect(r.stderr.hasSuffix("; rebuilding\n"))
+        let clean = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "limescale"])
+        #expect(clean.stderr.isEmpty)
+    }
+
+    @Test func anIndexDirThatIsAFileStillAnswers() throws {
+        let corpus = notes(), scratch = TemporaryFolder()
+        let file = scratch.write("taken", "not a folder")
+        let r = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", file, "limescale"])
+        #expect(r.status == 0 && r.stdout.contains("Vinegar removes limescale"))
+        #expect(r.stderrLines.count == 1 && r.stderr.contains("cannot save the index") && r.stderr.contains("answering from memory"),
+                "\(r.stderr)")
+    }
+
+    @Test(arguments: [2, 4])
+    func concurrentIndexRunsLeaveOneValidIndex(writers: Int) throws {
+        let corpus = TemporaryFolder(), index = TemporaryFolder()
+        for i in 0..<300 {
+            corpus.write("notes/\(i / 30)/note\(i).md", "# Note \(i)\n\nTopic \(i) covers tea number \(i) and kettle model k\(i * 7).\n"
+                         + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
+        }
+        let processes = try (0..<writers).map { _ in
+            try startFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
+        }
+        for p in processes {
+            let result = p.finish()
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("300 files"))
+            #expect(result.stderr.isEmpty || result.stderr.contains("waiting for another footnote process"), "\(result.stderr)")
+        }
+        let after = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+        #expect(after.stdout.contains(" terms, loaded in "), "\(after.stdout) \(after.stderr)")
+        let ask = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "kettle model k693"])
+        #expect(ask.stdout.contains("Topic 99 covers"), "\(ask.stdout)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.contains(".tmp.") }
+        #expect(leftovers.isEmpty)
+    }
+}
