@@ -88,14 +88,14 @@ import Testing
         for _ in 0..<2 {   // the second pass answers from the table
             var seen: [(Int32, Int, Int, Int)] = []
             Analyzer().analyze(text, into: &table) { id, tok in seen.append((id, tok.start, tok.end, tok.position)) }
-            let interned = seen.map { (String(decoding: table.terms[Int($0.0)], as: UTF8.self), $0.1, $0.2, $0.3) }
+            let interned = seen.map { (String(decoding: table.term($0.0), as: UTF8.self), $0.1, $0.2, $0.3) }
             #expect(interned.map(\.0) == plain.map(\.0))
             #expect(interned.map(\.1) == plain.map(\.1))
             #expect(interned.map(\.3) == plain.map(\.3))
         }
-        #expect(table.terms.count == Set(plain.map(\.0)).count)
+        #expect(table.termCount == Set(plain.map(\.0)).count)
         #expect(table.surfaceForms.map { String(decoding: $0.word, as: UTF8.self) } == ["access", "accessed", "meta's", "models", "naive", "u.s.a"])
-        #expect(table.surfaceForms.map { String(decoding: table.terms[Int($0.term)], as: UTF8.self) }
+        #expect(table.surfaceForms.map { String(decoding: table.term($0.term), as: UTF8.self) }
                 == ["access", "access", "meta", "model", "naiv", "u.s.a"])
     }
 }

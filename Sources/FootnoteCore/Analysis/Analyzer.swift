@@ -64,7 +64,7 @@ public final class Analyzer {
             tokenizer.tokenize(bytes, into: &token) { tok in
                 guard folder.apply(&tok) else { return }
                 var slot: Int32
-                if let known = table.slot(folded: tok.term) {
+                if let known = tok.term.withUnsafeBufferPointer({ table.slot(folded: $0) }) {
                     slot = known
                     guard table.term(slot: slot) >= 0 else { return }
                 } else {
@@ -73,7 +73,7 @@ public final class Analyzer {
                     if !(settings.removeStopWords && !stopWords.apply(&tok)) && !(stemmer != nil && !stemmer!.apply(&tok)) {
                         id = table.id(of: tok.term)
                     }
-                    slot = table.remember(folded: word, as: id)
+                    slot = word.withUnsafeBufferPointer { table.remember(folded: $0, as: id) }
                     guard id >= 0 else { return }
                 }
                 body(table.count(slot: slot), tok)

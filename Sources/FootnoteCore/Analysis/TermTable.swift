@@ -3,13 +3,10 @@
 /// the stop-word and stemming filters run once per word rather than once per
 /// occurrence (`Analyzer.analyze(_:into:_:)`).
 public struct TermTable {
-    /// Term (analyzed bytes) → number.
-    private(set) var ids: [[UInt8]: Int32] = [:]
-    /// Number → term.
-    public private(set) var terms: [[UInt8]] = []
-    /// Folded word → its slot in `words`, `wordTerm` and `wordCount`.
-    private(set) var slots: [[UInt8]: Int32] = [:]
-    private(set) var words: [[UInt8]] = []
+    /// Terms (analyzed bytes), numbered in order of first appearance.
+    private(set) var termKeys = ByteKeyTable()
+    /// Folded words, numbered in order of first appearance (their slots).
+    private(set) var wordKeys = ByteKeyTable()
     /// Per folded word: its term's number, or −1 for a stop word.
     private(set) var wordTerm: [Int32] = []
     /// Per folded word: occurrences analyzed so far (stop words: 0).
@@ -17,28 +14,27 @@ public struct TermTable {
 
     public init() {}
 
+    public var termCount: Int { termKeys.count }
+
+    /// The bytes of term `t`.
+    public func term(_ t: Int32) -> ArraySlice<UInt8> { termKeys.key(Int(t)) }
+
     /// The number of `term`, assigning the next one to a new term.
-    mutating func id(of term: [UInt8]) -> Int32 {
-        if let id = ids[term] { return id }
-        let id = Int32(terms.count)
-        ids[term] = id
-        terms.append(term)
-        return id
-    }
+    mutating func id(of term: [UInt8]) -> Int32 { termKeys.insert(term).number }
 
     /// Records what a new folded word became (`id` −1: a stop word); its slot.
-    mutating func remember(folded word: [UInt8], as id: Int32) -> Int32 {
-        let slot = Int32(words.count)
-        slots[word] = slot
-        words.append(word)
+    mutating func remember(folded word: UnsafeBufferPointer<UInt8>, as id: Int32) -> Int32 {
+        let slot = wordKeys.insert(word).number
         wordTerm.append(id)
         wordCount.append(0)
         return slot
     }
 
     /// The slot of a folded word seen before.
-    func slot(folded word: [UInt8]) -> Int32? { slots[word] }
+    @inline(__always)
+    func slot(folded word: UnsafeBufferPointer<UInt8>) -> Int32? { wordKeys.find(word) }
 
+    @inline(__always)
     func term(slot: Int32) -> Int32 { wordTerm[Int(slot)] }
 
     /// Counts one occurrence of the word in `slot`; its term's number.
@@ -51,8 +47,8 @@ public struct TermTable {
     /// The distinct folded words that became terms (stop words left out), in
     /// byte order, each with its term's number and its occurrences: the
     /// vocabulary completion offers.
-    public var surfaceForms: [(word: [UInt8], term: Int32, count: Int32)] {
-        words.indices.compactMap { wordTerm[$0] >= 0 ? (words[$0], wordTerm[$0], wordCount[$0]) : nil }
+    public var surfaceForms: [(word: ArraySlice<UInt8>, term: Int32, count: Int32)] {
+        (0..<wordKeys.count).compactMap { wordTerm[$0] >= 0 ? (wordKeys.key($0), wordTerm[$0], wordCount[$0]) : nil }
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }
     }
 }

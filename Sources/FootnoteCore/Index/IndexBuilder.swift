@@ -1,10 +1,18 @@
-/// Builds an `InvertedIndex` from passages with one `Analyzer`.
+import Foundation
+
+/// Builds an `InvertedIndex` from passages.
 ///
-/// Each passage is analyzed once, from its bytes (section headings, then body),
-/// and its postings are appended in passage order to flat arrays; a counting
-/// sort by term then lays them out term by term (stable, so each term's
-/// postings stay in passage order), with terms numbered in byte order.
-/// - Complexity: O(total tokens + postings + terms · log terms).
+/// Analysis runs in `threads` chunks of consecutive passages at once, each
+/// with its own `Analyzer` and `TermTable`, recording every occurrence as
+/// (term, position) — position −1 for a heading or title occurrence — in
+/// passage order. The chunks' terms are then numbered together in byte order,
+/// and two passes over the occurrences lay out the postings: the first counts
+/// postings and positions per term, the second places each one. Each term's
+/// postings come out in passage order and each posting's pseudo-frequency is
+/// summed in the order its occurrences were read, so the index is the same
+/// whatever the number of chunks.
+/// - Complexity: O(tokens + postings + terms · log terms); memory 8 bytes per
+///   occurrence while building.
 public struct IndexBuilder: Sendable {
     public var analyzerSettings: Analyzer.Settings
     /// Weight of an occurrence in a BEIR title (`.jsonl` passages, whose title
@@ -15,124 +23,193 @@ public struct IndexBuilder: Sendable {
     /// and a heading path often repeats its words ("Transparency vs
     /// Performance › The Transparency Advantage").
     public var headingWeight: Float
+    /// How many chunks to analyze at once (the machine's cores by default).
+    public var threads: Int
 
-    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 0.3) {
+    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 0.3,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight
+        self.threads = max(1, threads)
     }
 
     public func build(_ passages: [Passage]) -> InvertedIndex { build(PassageList(passages)) }
 
-    /// - Parameter progress: called now and then with passages analyzed and the total.
-    public func build(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> InvertedIndex {
-        let analyzer = Analyzer(settings: analyzerSettings)
+    /// The occurrences of a run of passages, with the terms and words they use.
+    struct Chunk {
+        var passages: Range<Int>
         var table = TermTable()
-        // Postings in passage order: term (first-seen number), frequency, and
-        // the run of positions each one owns in `runPositions`.
-        var runTerm: [Int32] = [], runPassage: [Int32] = [], runFrequency: [Float] = []
-        var runPositionEnd: [Int] = [], runPositions: [Int32] = []
+        /// Per occurrence: the chunk's term number, and the body position (−1: heading).
+        var term: [Int32] = []
+        var position: [Int32] = []
+        /// Per passage of the chunk: where its occurrences start (`count + 1` entries).
+        var start: [Int] = [0]
         var lengths: [Float] = []
-        lengths.reserveCapacity(passages.count)
+        /// Per passage of the chunk: the weight of its heading occurrences.
+        var sectionWeight: [Float] = []
+    }
 
-        // Per-passage scratch: body occurrences, and heading weight per term.
-        var occurrences: [(term: Int32, position: Int32)] = []
-        var sectionFrequency: [Int32: Float] = [:]
-
-        for p in 0..<passages.count {
-            if p & 4095 == 0 { progress?(p, passages.count) }
-            occurrences.removeAll(keepingCapacity: true)
-            sectionFrequency.removeAll(keepingCapacity: true)
+    /// Analyzes `range` of `passages` into a chunk.
+    func analyze(_ passages: PassageList, _ range: Range<Int>, progress: ((Int) -> Void)?) -> Chunk {
+        let analyzer = Analyzer(settings: analyzerSettings)
+        var chunk = Chunk(passages: range)
+        chunk.lengths.reserveCapacity(range.count)
+        chunk.start.reserveCapacity(range.count + 1)
+        for p in range {
+            if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
             var length: Float = 0
             let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
-            let section = passages.sections.utf8(p)
-            for heading in section.split(separator: PassageList.headingSeparator) {
-                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &table) { t, _ in
-                    sectionFrequency[t, default: 0] += sectionWeight
+            for heading in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
+                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &chunk.table) { t, _ in
+                    chunk.term.append(t)
+                    chunk.position.append(-1)
                     length += sectionWeight
                 }
             }
-            analyzer.analyze(passages.texts.utf8(p), into: &table) { t, token in
-                occurrences.append((t, Int32(truncatingIfNeeded: token.position)))
+            analyzer.analyze(passages.texts.utf8(p), into: &chunk.table) { t, token in
+                chunk.term.append(t)
+                chunk.position.append(Int32(truncatingIfNeeded: token.position))
                 length += 1
             }
-            lengths.append(length)
-            // Group the body occurrences by term, positions ascending.
-            occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
-            var k = 0
-            while k < occurrences.count {
-                let t = occurrences[k].term
-                var frequency = sectionFrequency.removeValue(forKey: t) ?? 0
-                while k < occurrences.count && occurrences[k].term == t {
-                    frequency += 1
-                    runPositions.append(occurrences[k].position)
-                    k += 1
-                }
-                runTerm.append(t); runPassage.append(Int32(p)); runFrequency.append(frequency)
-                runPositionEnd.append(runPositions.count)
-            }
-            // Terms found in the headings only.
-            for (t, frequency) in sectionFrequency.sorted(by: { $0.key < $1.key }) {
-                runTerm.append(t); runPassage.append(Int32(p)); runFrequency.append(frequency)
-                runPositionEnd.append(runPositions.count)
-            }
+            chunk.lengths.append(length)
+            chunk.sectionWeight.append(sectionWeight)
+            chunk.start.append(chunk.term.count)
         }
+        return chunk
+    }
 
-        // Number terms in byte order.
-        let termBytes = table.terms
-        let order = termBytes.indices.sorted { termBytes[$0].lexicographicallyPrecedes(termBytes[$1]) }
-        var rank = [Int32](repeating: 0, count: termBytes.count)
-        for (r, t) in order.enumerated() { rank[t] = Int32(r) }
+    /// - Parameter progress: called now and then with passages analyzed and the total.
+    public func build(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> InvertedIndex {
+        let n = passages.count
+        let parts = n < 4096 ? 1 : min(threads, 8)
+        let bounds = (0...parts).map { $0 * n / parts }
+        var chunks = [Chunk?](repeating: nil, count: parts)
+        if parts == 1 {
+            chunks[0] = analyze(passages, 0..<n) { progress?($0, n) }
+        } else {
+            nonisolated(unsafe) let report = progress
+            let box = ChunkBox(count: parts)
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                let range = bounds[k]..<bounds[k + 1]
+                box.chunks[k] = analyze(passages, range, progress: k == 0 ? { report?($0 * parts, n) } : nil)
+            }
+            chunks = box.chunks
+        }
+        return layOut(chunks.map { $0! }, passageCount: n)
+    }
 
-        // Counting sort of the postings by term rank, stable in passage order.
-        let termCount = termBytes.count, postingCount = runTerm.count
+    private final class ChunkBox: @unchecked Sendable {
+        var chunks: [Chunk?]
+        init(count: Int) { chunks = [Chunk?](repeating: nil, count: count) }
+    }
+
+    /// Numbers the chunks' terms together in byte order and lays out postings.
+    private func layOut(_ chunks: [Chunk], passageCount n: Int) -> InvertedIndex {
+        // All terms, numbered in byte order; each chunk's numbers mapped to those.
+        var union = ByteKeyTable()
+        var toUnion: [[Int32]] = []
+        for chunk in chunks {
+            toUnion.append((0..<chunk.table.termCount).map { t in
+                chunk.table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number }
+            })
+        }
+        let unionTerms = (0..<union.count).map { union.key($0) }
+        let order = unionTerms.indices.sorted { unionTerms[$0].lexicographicallyPrecedes(unionTerms[$1]) }
+        var rank = [Int32](repeating: 0, count: order.count)
+        for (r, u) in order.enumerated() { rank[u] = Int32(r) }
+        let toRank = toUnion.map { $0.map { rank[Int($0)] } }
+        let termCount = order.count
+
+        // Pass 1: postings and positions per term.
         var postingStart = [Int](repeating: 0, count: termCount + 1)
-        var positionCount = [Int](repeating: 0, count: termCount + 1)
-        for i in 0..<postingCount {
-            let r = Int(rank[Int(runTerm[i])])
-            postingStart[r + 1] += 1
-            positionCount[r + 1] += runPositionEnd[i] - (i > 0 ? runPositionEnd[i - 1] : 0)
+        var positionBase = [Int](repeating: 0, count: termCount + 1)
+        var lastPassage = [Int32](repeating: -1, count: termCount)
+        for (c, chunk) in chunks.enumerated() {
+            toRank[c].withUnsafeBufferPointer { toRank in
+            chunk.term.withUnsafeBufferPointer { terms in
+            chunk.position.withUnsafeBufferPointer { positions in
+                for (k, p) in chunk.passages.enumerated() {
+                    for i in chunk.start[k]..<chunk.start[k + 1] {
+                        let r = Int(toRank[Int(terms[i])])
+                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postingStart[r + 1] += 1 }
+                        if positions[i] >= 0 { positionBase[r + 1] += 1 }
+                    }
+                }
+            }}}
         }
         for r in 0..<termCount {
             postingStart[r + 1] += postingStart[r]
-            positionCount[r + 1] += positionCount[r]
+            positionBase[r + 1] += positionBase[r]
         }
-        var nextPosting = postingStart, nextPosition = positionCount
+        let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
+
+        // Pass 2: place each posting and position.
         var postingPassage = [Int32](repeating: 0, count: postingCount)
         var postingFrequency = [Float](repeating: 0, count: postingCount)
-        var postingPositionCount = [Int](repeating: 0, count: postingCount)
-        var positions = [Int32](repeating: 0, count: runPositions.count)
-        for i in 0..<postingCount {
-            let r = Int(rank[Int(runTerm[i])])
-            let slot = nextPosting[r]
-            nextPosting[r] += 1
-            postingPassage[slot] = runPassage[i]
-            postingFrequency[slot] = runFrequency[i]
-            let from = i > 0 ? runPositionEnd[i - 1] : 0, to = runPositionEnd[i]
-            postingPositionCount[slot] = to - from
-            var at = nextPosition[r]
-            for k in from..<to { positions[at] = runPositions[k]; at += 1 }
-            nextPosition[r] = at
-        }
         var positionStart = [Int](repeating: 0, count: postingCount + 1)
-        for i in 0..<postingCount { positionStart[i + 1] = positionStart[i] + postingPositionCount[i] }
-
-        var sortedTerms = StringTable.Builder()
-        for t in order { sortedTerms.append(termBytes[t]) }
-        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = [], vocabularyCount: [Int32] = []
-        for (word, t, count) in table.surfaceForms {
-            vocabulary.append(word)
-            vocabularyTerm.append(rank[Int(t)])
-            vocabularyCount.append(count)
+        var positions = [Int32](repeating: 0, count: positionCount)
+        var nextPosting = postingStart, nextPosition = positionBase
+        for r in 0..<termCount { lastPassage[r] = -1 }
+        var lengths: [Float] = []
+        lengths.reserveCapacity(n)
+        for (c, chunk) in chunks.enumerated() {
+            lengths += chunk.lengths
+            toRank[c].withUnsafeBufferPointer { toRank in
+            chunk.term.withUnsafeBufferPointer { terms in
+            chunk.position.withUnsafeBufferPointer { occurrencePositions in
+            postingPassage.withUnsafeMutableBufferPointer { postingPassage in
+            postingFrequency.withUnsafeMutableBufferPointer { postingFrequency in
+            positionStart.withUnsafeMutableBufferPointer { positionStart in
+            positions.withUnsafeMutableBufferPointer { positions in
+                for (k, p) in chunk.passages.enumerated() {
+                    let sectionWeight = chunk.sectionWeight[k]
+                    for i in chunk.start[k]..<chunk.start[k + 1] {
+                        let r = Int(toRank[Int(terms[i])])
+                        var slot = nextPosting[r] - 1
+                        if lastPassage[r] != Int32(p) {
+                            lastPassage[r] = Int32(p)
+                            slot = nextPosting[r]
+                            nextPosting[r] += 1
+                            postingPassage[slot] = Int32(p)
+                            positionStart[slot] = nextPosition[r]
+                        }
+                        let position = occurrencePositions[i]
+                        if position >= 0 {
+                            postingFrequency[slot] += 1
+                            positions[nextPosition[r]] = position
+                            nextPosition[r] += 1
+                        } else {
+                            postingFrequency[slot] += sectionWeight
+                        }
+                    }
+                }
+            }}}}}}}
         }
+        positionStart[postingCount] = positionCount
+
+        // Terms and completion words.
+        var sortedTerms = StringTable.Builder()
+        for u in order { sortedTerms.append(unionTerms[u]) }
+        var words = ByteKeyTable()
+        var wordTerm: [Int32] = [], wordCount: [Int32] = []
+        for (c, chunk) in chunks.enumerated() {
+            for (word, t, count) in chunk.table.surfaceForms {
+                let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
+                if inserted { wordTerm.append(toRank[c][Int(t)]); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
+            }
+        }
+        let wordOrder = (0..<words.count).sorted { words.key($0).lexicographicallyPrecedes(words.key($1)) }
+        var vocabulary = StringTable.Builder()
+        for w in wordOrder { vocabulary.append(words.key(w)) }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: sortedTerms.build(),
                              postingStart: FlatArray(postingStart), postingPassage: FlatArray(postingPassage),
                              postingFrequency: FlatArray(postingFrequency),
                              positionStart: FlatArray(positionStart), positions: FlatArray(positions),
                              passageLength: FlatArray(lengths),
-                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
-                             vocabularyCount: FlatArray(vocabularyCount))
+                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(wordOrder.map { wordTerm[$0] }),
+                             vocabularyCount: FlatArray(wordOrder.map { wordCount[$0] }))
     }
 
     /// Occurrences of each folded non-stop word in the given passages,
@@ -147,7 +224,7 @@ public struct IndexBuilder: Sendable {
             analyzer.analyze(passages.texts.utf8(p), into: &table) { _, _ in }
         }
         var counts: [[UInt8]: Int32] = [:]
-        for (word, _, count) in table.surfaceForms { counts[word] = count }
+        for (word, _, count) in table.surfaceForms { counts[Array(word)] = count }
         return counts
     }
 }

@@ -1,0 +1,42 @@
+import Testing
+@testable import FootnoteCore
+
+@Suite struct IndexBuilderTests {
+    /// Enough passages for several chunks, with titles, headings, repeats and rare words.
+    func passages() -> PassageList {
+        PassageList((0..<9000).map { i in
+            Passage(document: i / 100, id: i % 3 == 0 ? "p\(i)" : nil,
+                    section: i % 3 == 0 ? ["Title \(i % 17) kettle"] : ["Chapter \(i / 100)", "Part \(i % 7) tea"],
+                    text: "Word\(i % 101) tea kettle water \(i). " + String(repeating: "leaf\(i % 13) ", count: i % 5)
+                        + (i % 250 == 0 ? "Ünïcode naïve café \(i)" : "steep steeped steeps"),
+                    lines: 1...1, bytes: 0..<1)
+        })
+    }
+
+    @Test func chunkedAnalysisGivesTheSameIndexAsOneThread() {
+        let list = passages()
+        let one = IndexBuilder(threads: 1).build(list)
+        for threads in [2, 3, 8] {
+            let many = IndexBuilder(threads: threads).build(list)
+            let corpus = Corpus(path: "", absolutePath: "", documents: [], passages: list, notices: [])
+            expectSame((corpus, one), (corpus, many))
+        }
+        #expect(one.vocabularyCount[one.vocabulary.sortedIndex(of: "steeped")!] == Int32(9000 - 36))
+        #expect(Array(one.terms).elementsEqual(Array(one.terms).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }))
+    }
+
+    @Test func headingAndTitleOccurrencesWeighWithoutPositions() {
+        let list = PassageList([
+            Passage(document: 0, id: nil, section: ["Tea", "Tea kettles"], text: "A kettle.", lines: 1...1, bytes: 0..<1),
+            Passage(document: 0, id: "t", section: ["Tea"], text: "Tea tea.", lines: 2...2, bytes: 0..<1),
+        ])
+        let idx = IndexBuilder(titleWeight: 3, headingWeight: 0.5).build(list)
+        let tea = idx.termID("tea")!, kettl = idx.termID("kettl")!
+        #expect(Array(idx.postingFrequency[idx.postings(tea)]) == [1.0, 5.0])   // two headings × 0.5; title × 3 + 2
+        #expect(Array(idx.postingFrequency[idx.postings(kettl)]) == [1.5])
+        let p = idx.postings(tea).lowerBound
+        #expect(idx.positionStart[p] == idx.positionStart[p + 1])   // heading occurrences have no positions
+        #expect(Array(idx.positions[idx.positionStart[p + 1]..<idx.positionStart[p + 2]]) == [0, 1])
+        #expect(Array(idx.passageLength) == [1.5 + 1, 3 + 2])
+    }
+}
