@@ -1,7 +1,8 @@
-/// Ranks passages for a query: term-at-a-time accumulation into a dense score
-/// array, then a bounded heap over the touched passages.
+/// Ranks passages for a query: the best `max(k, rerankDepth)` by the model's
+/// score (`MaxScore`, which skips passages that cannot make the cut), then the
+/// proximity bonus re-ranks them and the best `k` are kept.
 ///
-/// Not thread-safe (it reuses its accumulator); make one per thread.
+/// Not thread-safe (its analyzer keeps state); make one per thread.
 public final class Searcher {
     public struct Hit: Sendable, Equatable {
         public var passage: Int32
@@ -25,15 +26,12 @@ public final class Searcher {
     /// How many of the best candidates by ranking score get the proximity
     /// bonus and are re-ranked: `max(k, rerankDepth)`.
     public var rerankDepth = 200
-    private var accumulator: [Float]
-    private var touched: [Int32] = []
 
     public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil) {
         self.index = index
         self.model = model
         self.proximity = proximity
         self.analyzer = analyzer ?? Analyzer(settings: index.analyzerSettings)
-        accumulator = [Float](repeating: 0, count: index.passageCount)
     }
 
     public func search(_ text: String, top k: Int) -> Result {
@@ -48,20 +46,15 @@ public final class Searcher {
 
     public func search(_ query: Query, top k: Int) -> Result {
         let weights = weights(for: query)
-        for (term, weight) in zip(query.terms, weights) {
-            guard let t = term.id, weight > 0 else { continue }
-            accumulate(model, term: t, weight: weight)
-        }
-        // Known terms with the most each can add to a score (the proximity bonus's scale).
+        // Known terms with the most each can add to a score (the proximity bonus's scale, and MaxScore's bounds).
         let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w * model.maxPostingScore(term: $0)) } }
         let rerank = proximity != nil && known.count > 1 && k > 0
-        var top = TopK(rerank ? max(k, rerankDepth) : k)
-        for passage in touched {
-            let score = accumulator[Int(passage)]
-            if score > 0 { top.insert(score, passage) }
-            accumulator[Int(passage)] = 0
+        var scored: [MaxScore.Term] = []
+        for (term, weight) in zip(query.terms, weights) {
+            guard let t = term.id, weight > 0 else { continue }
+            scored.append(MaxScore.Term(id: t, weight: weight, bound: weight * model.maxPostingScore(term: t), order: scored.count))
         }
-        touched.removeAll(keepingCapacity: true)
+        let top = Self.top(model, scored, depth: rerank ? max(k, rerankDepth) : k, index: index)
         var ranked = top.sorted()
         var baseScore: [Int32: Float] = [:]
         if rerank, let proximity {
@@ -83,20 +76,8 @@ public final class Searcher {
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
     }
 
-    /// Adds `weight × postingScore` of every posting of `t` to the accumulator.
-    /// Generic over the model so that the hot loop is specialized for it (the
-    /// existential is opened once per term, not called once per posting), and
-    /// run over the flat arrays through buffer pointers.
-    private func accumulate<Model: ScoringModel>(_ model: Model, term t: Int32, weight: Float) {
-        let range = index.postings(t)
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
-        accumulator.withUnsafeMutableBufferPointer { scores in
-            for p in range {
-                let passage = passages[p]
-                let i = Int(passage)
-                if scores[i] == 0 { touched.append(passage) }
-                scores[i] += weight * model.postingScore(frequency: frequencies[p], passage: passage)
-            }
-        }
+    /// Opens the model existential once, so that `MaxScore` runs specialized for it.
+    private static func top<Model: ScoringModel>(_ model: Model, _ terms: [MaxScore.Term], depth: Int, index: InvertedIndex) -> TopK {
+        MaxScore.top(terms, depth: depth, model: model, index: index)
     }
 }
