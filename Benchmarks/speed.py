@@ -477,6 +477,9 @@ def main():
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     record["load_after"] = os.getloadavg()
+    if hashlib.sha256(FOOTNOTE.read_bytes()).hexdigest() != record["footnote_sha256"]:
+        record["warning"] = f"{FOOTNOTE} was replaced during the run: the figures may mix two builds"
+        print("warning: " + record["warning"])
     out = args.out or default_out()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(record, indent=1, default=str) + "\n")

@@ -39,11 +39,22 @@ struct MaxScore {
         for i in 1...n { prefix[i] *= 1 + 1e-5 }
 
         let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
-        var cursor = sorted.map { index.postingStart[Int($0.id)] }
-        let end = sorted.map { index.postingStart[Int($0.id) + 1] }
-        // Per query-order slot: this candidate's contribution, and whether it has one.
-        var contribution = [Float](repeating: 0, count: n)
-        var present = [Bool](repeating: false, count: n)
+        // Per sorted term: cursor, end, weight and summation slot, in flat scratch memory.
+        let cursor = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let end = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let weight = UnsafeMutableBufferPointer<Float>.allocate(capacity: n)
+        let slot = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        // Per query-order slot: this candidate's contribution, 0 when it has none.
+        let contribution = UnsafeMutableBufferPointer<Float>.allocate(capacity: n)
+        let present = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        defer { [cursor, end, slot].forEach { $0.deallocate() }; weight.deallocate(); contribution.deallocate(); present.deallocate() }
+        for (i, term) in sorted.enumerated() {
+            cursor[i] = index.postingStart[Int(term.id)]
+            end[i] = index.postingStart[Int(term.id) + 1]
+            weight[i] = term.weight
+            slot[i] = term.order
+            present[i] = false
+        }
         var nonEssential = 0      // sorted[0..<nonEssential] are non-essential
         var threshold = -Float.infinity
 
@@ -57,9 +68,9 @@ struct MaxScore {
 
             var essentialSum: Float = 0
             for i in nonEssential..<n where cursor[i] < end[i] && passages[cursor[i]] == candidate {
-                let c = sorted[i].weight * model.postingScore(frequency: frequencies[cursor[i]], passage: candidate)
-                contribution[sorted[i].order] = c
-                present[sorted[i].order] = true
+                let c = weight[i] * model.postingScore(frequency: frequencies[cursor[i]], passage: candidate)
+                contribution[slot[i]] = c
+                present[slot[i]] = true
                 essentialSum += c
                 cursor[i] += 1
             }
@@ -69,12 +80,10 @@ struct MaxScore {
             while reachable && i >= 0 {
                 cursor[i] = Self.advance(passages, from: cursor[i], to: end[i], target: candidate)
                 if cursor[i] < end[i] && passages[cursor[i]] == candidate {
-                    let c = sorted[i].weight * model.postingScore(frequency: frequencies[cursor[i]], passage: candidate)
-                    contribution[sorted[i].order] = c
-                    present[sorted[i].order] = true
+                    let c = weight[i] * model.postingScore(frequency: frequencies[cursor[i]], passage: candidate)
+                    contribution[slot[i]] = c
+                    present[slot[i]] = true
                     essentialSum += c
-                } else {
-                    // Without this term the rest must make up the difference.
                 }
                 reachable = essentialSum * (1 + 1e-5) + prefix[i] >= threshold
                 i -= 1
@@ -82,7 +91,7 @@ struct MaxScore {
             if reachable {
                 var score: Float = 0
                 for k in 0..<n where present[k] { score += contribution[k] }
-                if score > 0 {
+                if score > 0 && score >= threshold {
                     top.insert(score, candidate)
                     let t = top.threshold
                     if t > threshold {

@@ -76,8 +76,15 @@ public final class Searcher {
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
     }
 
-    /// Opens the model existential once, so that `MaxScore` runs specialized for it.
-    private static func top<Model: ScoringModel>(_ model: Model, _ terms: [MaxScore.Term], depth: Int, index: InvertedIndex) -> TopK {
+    /// Runs `MaxScore` specialized for the concrete model, so that the posting
+    /// score is inlined in its loop rather than called through the protocol.
+    private static func top(_ model: any ScoringModel, _ terms: [MaxScore.Term], depth: Int, index: InvertedIndex) -> TopK {
+        if let bm25 = model as? BM25 { return MaxScore.top(terms, depth: depth, model: bm25, index: index) }
+        if let tfidf = model as? TFIDFCosine { return MaxScore.top(terms, depth: depth, model: tfidf, index: index) }
+        return open(model, terms, depth: depth, index: index)
+    }
+
+    private static func open<Model: ScoringModel>(_ model: Model, _ terms: [MaxScore.Term], depth: Int, index: InvertedIndex) -> TopK {
         MaxScore.top(terms, depth: depth, model: model, index: index)
     }
 }
