@@ -4,12 +4,15 @@
 /// documents with neither title nor text are passed over silently.
 enum BEIRCorpusReader {
     struct Result {
-        var passages: [Passage] = []
+        /// Passages appended.
+        var count = 0
         /// Line numbers and reasons of lines that were passed over.
         var problems: [(line: Int, reason: String)] = []
     }
 
-    static func read(_ bytes: [UInt8], document: Int) -> Result {
+    /// Appends the passages of `bytes` to `passages` as document `document`
+    /// (no `Passage` values are made: a large corpus file goes straight into columns).
+    static func read(_ bytes: [UInt8], document: Int, into passages: inout PassageList.Builder) -> Result {
         var result = Result()
         let text = TextLines(bytes)
         for line in text.lines where !text.isBlank(line) {
@@ -27,11 +30,10 @@ enum BEIRCorpusReader {
             func text(_ key: String) -> String { if case .string(let s)? = object[key] { return s }; return "" }
             let title = text("title")
             let body = text("text")
-            if title.isEmpty && body.isEmpty { continue }   // an empty document: nothing to find
-            result.passages.append(Passage(document: document, id: id,
-                                           section: title.isEmpty ? [] : [title],
-                                           text: body, lines: line.number...line.number,
-                                           bytes: line.start..<line.end))
+            if title.isEmpty && body.allSatisfy(\.isWhitespace) { continue }   // an empty document: nothing to find
+            passages.append(document: document, id: id, section: title.isEmpty ? [] : [title], text: body,
+                            lines: line.number...line.number, bytes: line.start..<line.end)
+            result.count += 1
         }
         return result
     }

@@ -86,14 +86,19 @@ public struct CorpusLoader: Sendable {
             var found: [Passage]
             switch format {
             case .beirJSONL:
-                let result = BEIRCorpusReader.read(bytes, document: index)
-                found = result.passages
+                let result = BEIRCorpusReader.read(bytes, document: index, into: &passages)
                 if !result.problems.isEmpty {
                     let shown = result.problems.prefix(5).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
                     let more = result.problems.count > 5 ? "; and \(result.problems.count - 5) more" : ""
                     notices.append(CorpusNotice(.warning, path: entry.relativePath,
                                                 reason: "\(result.problems.count) malformed line\(result.problems.count == 1 ? "" : "s") passed over (\(shown)\(more))"))
                 }
+                guard result.count > 0 else {
+                    notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
+                    continue
+                }
+                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: result.count))
+                continue
             case .markdown:
                 found = passageBuilder.passages(from: MarkdownParser.parse(bytes), file: bytes, document: index)
             case .restructuredText:

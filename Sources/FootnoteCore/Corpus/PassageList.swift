@@ -68,13 +68,13 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     /// Collects passages column by column.
     public struct Builder {
-        var documents: [Int32] = []
-        var lineBounds: [Int32] = []
-        var byteBounds: [Int] = []
+        let documents = FlatArrayBuilder<Int32>()
+        let lineBounds = FlatArrayBuilder<Int32>()
+        let byteBounds = FlatArrayBuilder<Int>()
         var texts = StringTable.Builder()
         var sections = StringTable.Builder()
         var ids = StringTable.Builder()
-        var hasID: [UInt8] = []
+        let hasID = FlatArrayBuilder<UInt8>()
 
         public init() {}
 
@@ -87,14 +87,34 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             byteBounds.append(p.bytes.lowerBound)
             byteBounds.append(p.bytes.upperBound)
             texts.append(p.text)
+            appendSection(p.section)
+            ids.append(p.id ?? "")
+            hasID.append(p.id == nil ? 0 : 1)
+        }
+
+        /// Appends a passage given by its parts (no `Passage` value made).
+        public mutating func append(document: Int, id: String?, section: [String], text: String,
+                                    lines: ClosedRange<Int>, bytes: Range<Int>) {
+            documents.append(Int32(document))
+            lineBounds.append(Int32(clamping: lines.lowerBound))
+            lineBounds.append(Int32(clamping: lines.upperBound))
+            byteBounds.append(bytes.lowerBound)
+            byteBounds.append(bytes.upperBound)
+            texts.append(text)
+            appendSection(section)
+            ids.append(id ?? "")
+            hasID.append(id == nil ? 0 : 1)
+        }
+
+        private mutating func appendSection(_ section: [String]) {
+            if section.isEmpty { sections.append(UnsafeBufferPointer<UInt8>(start: nil, count: 0)); return }
+            if section.count == 1, !section[0].utf8.contains(PassageList.headingSeparator) { sections.append(section[0]); return }
             var joined: [UInt8] = []
-            for (k, heading) in p.section.enumerated() {
+            for (k, heading) in section.enumerated() {
                 if k > 0 { joined.append(PassageList.headingSeparator) }
                 joined += heading.utf8.map { $0 == PassageList.headingSeparator ? 0x20 : $0 }
             }
             sections.append(joined)
-            ids.append(p.id ?? "")
-            hasID.append(p.id == nil ? 0 : 1)
         }
 
         /// Appends passage `row` of `list` as it is (no Strings made), as part of
@@ -110,8 +130,8 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
 
         public func build() -> PassageList {
-            PassageList(documents: FlatArray(documents), lineBounds: FlatArray(lineBounds), byteBounds: FlatArray(byteBounds),
-                        texts: texts.build(), sections: sections.build(), ids: ids.build(), hasID: FlatArray(hasID))
+            PassageList(documents: documents.build(), lineBounds: lineBounds.build(), byteBounds: byteBounds.build(),
+                        texts: texts.build(), sections: sections.build(), ids: ids.build(), hasID: hasID.build())
         }
     }
 }

@@ -145,10 +145,10 @@ public struct IndexBuilder: Sendable {
         let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
 
         // Pass 2: place each posting and position.
-        var postingPassage = [Int32](repeating: 0, count: postingCount)
-        var postingFrequency = [Float](repeating: 0, count: postingCount)
-        var positionStart = [Int](repeating: 0, count: postingCount + 1)
-        var positions = [Int32](repeating: 0, count: positionCount)
+        let (postingPassageArray, postingPassage) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
+        let (postingFrequencyArray, postingFrequency) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
+        let (positionStartArray, positionStart) = FlatArray<Int>.allocate(count: postingCount + 1, repeating: 0)
+        let (positionsArray, positions) = FlatArray<Int32>.allocate(count: positionCount, repeating: 0)
         var nextPosting = postingStart, nextPosition = positionBase
         for r in 0..<termCount { lastPassage[r] = -1 }
         var lengths: [Float] = []
@@ -158,10 +158,6 @@ public struct IndexBuilder: Sendable {
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
             chunk.position.withUnsafeBufferPointer { occurrencePositions in
-            postingPassage.withUnsafeMutableBufferPointer { postingPassage in
-            postingFrequency.withUnsafeMutableBufferPointer { postingFrequency in
-            positionStart.withUnsafeMutableBufferPointer { positionStart in
-            positions.withUnsafeMutableBufferPointer { positions in
                 for (k, p) in chunk.passages.enumerated() {
                     let sectionWeight = chunk.sectionWeight[k]
                     for i in chunk.start[k]..<chunk.start[k + 1] {
@@ -184,7 +180,7 @@ public struct IndexBuilder: Sendable {
                         }
                     }
                 }
-            }}}}}}}
+            }}}
         }
         positionStart[postingCount] = positionCount
 
@@ -204,9 +200,9 @@ public struct IndexBuilder: Sendable {
         for w in wordOrder { vocabulary.append(words.key(w)) }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: sortedTerms.build(),
-                             postingStart: FlatArray(postingStart), postingPassage: FlatArray(postingPassage),
-                             postingFrequency: FlatArray(postingFrequency),
-                             positionStart: FlatArray(positionStart), positions: FlatArray(positions),
+                             postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
+                             postingFrequency: postingFrequencyArray,
+                             positionStart: positionStartArray, positions: positionsArray,
                              passageLength: FlatArray(lengths),
                              vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(wordOrder.map { wordTerm[$0] }),
                              vocabularyCount: FlatArray(wordOrder.map { wordCount[$0] }))

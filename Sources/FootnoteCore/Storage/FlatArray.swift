@@ -66,3 +66,74 @@ final class HeapBlock {
 
     deinit { pointer.deallocate() }
 }
+
+extension FlatArray {
+    /// `count` copies of `value` in a heap block of their own, and a pointer
+    /// through which the builder of the array fills it in before sharing it
+    /// (no intermediate Swift array, no copy).
+    public static func allocate(count: Int, repeating value: Element) -> (FlatArray, UnsafeMutableBufferPointer<Element>) {
+        guard count > 0 else { return (FlatArray(), UnsafeMutableBufferPointer(start: nil, count: 0)) }
+        let block = HeapBlock(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let typed = block.pointer.bindMemory(to: Element.self, capacity: count)
+        typed.initialize(repeating: value, count: count)
+        return (FlatArray(base: UnsafePointer(typed), count: count, owner: block), UnsafeMutableBufferPointer(start: typed, count: count))
+    }
+}
+
+/// Appends plain values to a growing heap block that becomes a `FlatArray`
+/// without a copy. Capacity doubles; pages never written are never touched,
+/// so the slack costs address space, not memory.
+public final class FlatArrayBuilder<Element: BitwiseCopyable> {
+    private var block: HeapBlock
+    private var pointer: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    public private(set) var count = 0
+
+    public init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 16)
+        block = HeapBlock(byteCount: self.capacity * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        pointer = block.pointer.bindMemory(to: Element.self, capacity: self.capacity)
+    }
+
+    @inline(__always)
+    public func append(_ value: Element) {
+        if count == capacity { grow(to: count + 1) }
+        pointer[count] = value
+        count += 1
+    }
+
+    public func append(contentsOf values: UnsafeBufferPointer<Element>) {
+        guard let source = values.baseAddress, values.count > 0 else { return }
+        if count + values.count > capacity { grow(to: count + values.count) }
+        (pointer + count).initialize(from: source, count: values.count)
+        count += values.count
+    }
+
+    public subscript(i: Int) -> Element {
+        get { assert(i < count); return pointer[i] }
+        set { assert(i < count); pointer[i] = newValue }
+    }
+
+    /// The last element appended.
+    public var last: Element? { count > 0 ? pointer[count - 1] : nil }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBlock = HeapBlock(byteCount: newCapacity * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let newPointer = newBlock.pointer.bindMemory(to: Element.self, capacity: newCapacity)
+        newPointer.initialize(from: pointer, count: count)
+        block = newBlock
+        pointer = newPointer
+        capacity = newCapacity
+    }
+
+    /// The elements as a `FlatArray` sharing this builder's memory; the
+    /// builder must not be used afterwards.
+    public func build() -> FlatArray<Element> {
+        FlatArray(base: UnsafePointer(pointer), count: count, owner: block)
+    }
+
+    /// The elements appended so far (valid until the next append).
+    public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: pointer, count: count) }
+}

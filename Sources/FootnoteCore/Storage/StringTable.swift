@@ -72,10 +72,15 @@ public struct StringTable: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    /// Appends strings and builds the table.
+    /// Appends strings and builds the table (in place: `build` copies nothing).
+    /// Holds references: do not copy a builder and use both.
     public struct Builder {
-        public private(set) var bytes: [UInt8] = []
-        public private(set) var offsets: [Int] = [0]
+        private let bytes = FlatArrayBuilder<UInt8>()
+        private let offsets: FlatArrayBuilder<Int> = {
+            let o = FlatArrayBuilder<Int>()
+            o.append(0)
+            return o
+        }()
 
         public init() {}
 
@@ -86,11 +91,18 @@ public struct StringTable: RandomAccessCollection, Sendable, Equatable {
             s.withUTF8 { append($0) }
         }
 
-        public mutating func append<C: Collection>(_ utf8: C) where C.Element == UInt8 {
+        public mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
             bytes.append(contentsOf: utf8)
             offsets.append(bytes.count)
         }
 
-        public func build() -> StringTable { StringTable(bytes: FlatArray(bytes), offsets: FlatArray(offsets)) }
+        public mutating func append<C: Collection>(_ utf8: C) where C.Element == UInt8 {
+            if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                for b in utf8 { bytes.append(b) }
+            }
+            offsets.append(bytes.count)
+        }
+
+        public func build() -> StringTable { StringTable(bytes: bytes.build(), offsets: offsets.build()) }
     }
 }
