@@ -17,8 +17,9 @@ public struct BatchSearch {
 
     /// The id a run file uses for a passage: its BEIR `_id`, or `file:line`.
     public func documentID(_ passage: Int) -> String {
-        let p = engine.corpus.passages[passage]
-        return p.id ?? "\(engine.corpus.documents[p.document].path):\(p.lines.lowerBound)"
+        let passages = engine.corpus.passages
+        return passages.id(passage)
+            ?? "\(engine.corpus.documents[Int(passages.documents[passage])].path):\(passages.lineBounds[2 * passage])"
     }
 
     public func run(_ queries: [BEIRQuery], top k: Int, warmupPasses: Int = 1,
