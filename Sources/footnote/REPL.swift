@@ -13,7 +13,7 @@ struct REPL {
 
     static let commands: [(name: String, help: String)] = [
         (":help", "show this list"),
-        (":reload", "re-read the corpus and rebuild the index"),
+        (":reload", "bring the index up to date (reads only added and changed files)"),
         (":top", ":top N — cite N passages per answer (1-100)"),
         (":sources", "list the indexed files and their passage counts"),
         (":stats", "corpus and index figures"),
@@ -68,7 +68,13 @@ struct REPL {
             do {
                 try session.reload()
                 editor.updateVocabulary(session.index.vocabulary)
-                say("Reloaded " + bannerLine() + ", \(session.index.termCount) terms.")
+                switch session.provenance {
+                case .reused: say("Index up to date: " + bannerLine() + ".")
+                case .updated(let added, let changed, let removed):
+                    say("Updated the index (\(added) added, \(changed) changed, \(removed) removed): " + bannerLine()
+                        + ", \(session.index.termCount) terms.")
+                case .built: say("Rebuilt the index: " + bannerLine() + ", \(session.index.termCount) terms.")
+                }
             } catch let error as FootnoteError {
                 say("Reload failed, keeping the previous index: " + TerminalText.sanitize(error.message))
             } catch {

@@ -5,10 +5,10 @@ import Testing
 /// history across runs, Ctrl-C and Ctrl-D.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
 struct REPLTests {
-    func start(_ folder: TemporaryFolder, environment: String = "") throws -> TmuxSession {
+    func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus) throws -> TmuxSession {
         // `swift test` may run us with NO_COLOR set; each test says what it wants.
         let command = "cd \(folder.path) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
-            + "\(footnoteBinary) --corpus \(seedCorpus)"
+            + "\(footnoteBinary) --corpus \(corpus)"
         return try TmuxSession(command, folder: folder)
     }
 
@@ -29,7 +29,7 @@ struct REPLTests {
         try tmux.press("Tab")
         try tmux.waitFor("completion to :reload") { tmux.lastLine($0).hasPrefix("footnote> :reload") }
         try tmux.press("Enter")
-        try tmux.waitFor("the reload report") { $0.contains("Reloaded ") }
+        try tmux.waitFor("the reload report") { $0.contains("Index up to date: ") }
 
         // Tab completes a corpus word.
         try tmux.type("transpa")
@@ -117,5 +117,22 @@ struct REPLTests {
         #expect(lines[first].count > 60)
         #expect(lines[first + 1].hasSuffix("build on existing models."))
         #expect(!lines[first + 1].hasPrefix("[1]"))
+    }
+
+    @Test func reloadReadsOnlyWhatChanged() throws {
+        let folder = TemporaryFolder()
+        folder.write("notes/kettles.md", "# Kettles\n\nA kettle boils water for tea.\n")
+        let tmux = try start(folder, corpus: folder.path + "/notes")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        folder.write("notes/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
+        try tmux.type(":reload")
+        try tmux.press("Enter")
+        let report = try tmux.waitFor("the update report") { $0.contains("Updated the index") }
+        #expect(report.contains("Updated the index (1 added, 0 changed, 0 removed)"))
+        #expect(report.contains("2 files"))
+        try tmux.type("What keeps cocoa warm?")
+        try tmux.press("Enter")
+        let answer = try tmux.waitFor("an answer from the new file") { $0.contains("[1] mugs.md:3") }
+        #expect(answer.contains("stoneware mug"))
     }
 }
