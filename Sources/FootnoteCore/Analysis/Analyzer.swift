@@ -29,6 +29,7 @@ public final class Analyzer {
     public init(settings: Settings = .standard) {
         self.settings = settings
         tokenizer = Tokenizer(maxTokenBytes: settings.maxTokenBytes)
+        scratch = .allocate(capacity: max(settings.maxTokenBytes, 1))
         if settings.stem {
             guard let snowball = SnowballStemmer(language: "english") else {
                 fatalError("libstemmer has no English stemmer")  // a broken install, not user input
@@ -57,30 +58,60 @@ public final class Analyzer {
         text.withUTF8 { analyze($0, into: &table, body) }
     }
 
-    /// `analyze(_:into:_:)` over UTF-8 bytes.
+    /// `analyze(_:into:_:)` over UTF-8 bytes. The token passed to `body` has
+    /// its offsets and position; its `term` is not filled in.
+    ///
+    /// A word of ASCII letters that `table` has seen is lowercased into a
+    /// scratch buffer and looked up there, with no copy and no filter: the
+    /// case of nearly every occurrence. Other words take the full pipeline.
     public func analyze(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
         var token = self.token
+        let scratch = self.scratch
         do {
-            tokenizer.tokenize(bytes, into: &token) { tok in
-                guard folder.apply(&tok) else { return }
+            tokenizer.spans(bytes) { start, end, position in
+                var ascii = true
+                for i in start..<end {
+                    let b = bytes[i]
+                    if b >= 0x80 { ascii = false; break }
+                    scratch[i - start] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
+                }
+                if ascii, let slot = table.slot(folded: UnsafeBufferPointer(start: scratch.baseAddress, count: end - start)) {
+                    guard table.term(slot: slot) >= 0 else { return }
+                    token.start = start
+                    token.end = end
+                    token.position = position
+                    body(table.count(slot: slot), token)
+                    return
+                }
+                token.term.removeAll(keepingCapacity: true)
+                token.term.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                token.start = start
+                token.end = end
+                token.position = position
+                guard folder.apply(&token) else { return }
                 var slot: Int32
-                if let known = tok.term.withUnsafeBufferPointer({ table.slot(folded: $0) }) {
+                if let known = token.term.withUnsafeBufferPointer({ table.slot(folded: $0) }) {
                     slot = known
                     guard table.term(slot: slot) >= 0 else { return }
                 } else {
-                    let word = tok.term
+                    let word = token.term
                     var id: Int32 = -1
-                    if !(settings.removeStopWords && !stopWords.apply(&tok)) && !(stemmer != nil && !stemmer!.apply(&tok)) {
-                        id = table.id(of: tok.term)
+                    if !(settings.removeStopWords && !stopWords.apply(&token)) && !(stemmer != nil && !stemmer!.apply(&token)) {
+                        id = table.id(of: token.term)
                     }
                     slot = word.withUnsafeBufferPointer { table.remember(folded: $0, as: id) }
                     guard id >= 0 else { return }
                 }
-                body(table.count(slot: slot), tok)
+                body(table.count(slot: slot), token)
             }
         }
         self.token = token
     }
+
+    /// Room for one lowercased word (`analyze(_:into:_:)`'s fast path).
+    private let scratch: UnsafeMutableBufferPointer<UInt8>
+
+    deinit { scratch.deallocate() }
 
     /// Analyzes a String (offsets are UTF-8 byte offsets into it).
     public func analyze(_ text: String, _ body: (Token) -> Void) {

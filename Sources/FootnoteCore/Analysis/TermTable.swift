@@ -48,7 +48,6 @@ public struct TermTable {
     /// byte order, each with its term's number and its occurrences: the
     /// vocabulary completion offers.
     public var surfaceForms: [(word: ArraySlice<UInt8>, term: Int32, count: Int32)] {
-        (0..<wordKeys.count).compactMap { wordTerm[$0] >= 0 ? (wordKeys.key($0), wordTerm[$0], wordCount[$0]) : nil }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        wordKeys.sortedOrder().compactMap { wordTerm[$0] >= 0 ? (wordKeys.key($0), wordTerm[$0], wordCount[$0]) : nil }
     }
 }

@@ -32,6 +32,19 @@ public struct Tokenizer: Sendable {
     /// Calls `emit` once per word, in order, with `token.term` holding the word's
     /// bytes exactly as they appear in `text`.
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into token: inout Token, _ emit: (inout Token) -> Void) {
+        spans(text) { start, end, position in
+            token.term.removeAll(keepingCapacity: true)
+            token.term.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+            token.start = start
+            token.end = end
+            token.position = position
+            emit(&token)
+        }
+    }
+
+    /// Calls `emit` once per word with its byte range and position, copying
+    /// nothing (words over `maxTokenBytes` are left out but still counted).
+    public func spans(_ text: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
         let count = text.count
         var i = 0
         var position = 0
@@ -55,12 +68,13 @@ public struct Tokenizer: Sendable {
             } else if byte == UInt8(ascii: "."), wordStart >= 0, lastWordEnd == i, Tokenizer.continuesAcronym(text, wordStart, i) {
                 // "e.g", "U.S.A": the dot stays inside the word.
             } else if wordStart >= 0 {
-                emitWord(text, wordStart, lastWordEnd, &position, &token, emit)
+                if lastWordEnd - wordStart <= maxTokenBytes { emit(wordStart, lastWordEnd, position) }
+                position += 1
                 wordStart = -1
             }
             i += width
         }
-        if wordStart >= 0 { emitWord(text, wordStart, lastWordEnd, &position, &token, emit) }
+        if wordStart >= 0 && lastWordEnd - wordStart <= maxTokenBytes { emit(wordStart, lastWordEnd, position) }
     }
 
     /// True when the word `start..<dot` is single ASCII letters joined by dots
@@ -74,19 +88,6 @@ public struct Tokenizer: Sendable {
             k += 2
         }
         return true
-    }
-
-    @inline(__always)
-    private func emitWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: inout Int,
-                          _ token: inout Token, _ emit: (inout Token) -> Void) {
-        defer { position += 1 }
-        guard end - start <= maxTokenBytes else { return }
-        token.term.removeAll(keepingCapacity: true)
-        token.term.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
-        token.start = start
-        token.end = end
-        token.position = position
-        emit(&token)
     }
 
     /// Classifies the (possibly invalid) UTF-8 sequence starting at `i`.

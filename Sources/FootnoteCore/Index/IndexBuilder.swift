@@ -82,7 +82,7 @@ public struct IndexBuilder: Sendable {
     /// - Parameter progress: called now and then with passages analyzed and the total.
     public func build(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> InvertedIndex {
         let n = passages.count
-        let parts = n < 4096 ? 1 : min(threads, 8)
+        let parts = n < 1024 ? 1 : min(threads, 8)
         let bounds = (0...parts).map { $0 * n / parts }
         var chunks = [Chunk?](repeating: nil, count: parts)
         if parts == 1 {
@@ -115,7 +115,7 @@ public struct IndexBuilder: Sendable {
             })
         }
         let unionTerms = (0..<union.count).map { union.key($0) }
-        let order = unionTerms.indices.sorted { unionTerms[$0].lexicographicallyPrecedes(unionTerms[$1]) }
+        let order = union.sortedOrder()
         var rank = [Int32](repeating: 0, count: order.count)
         for (r, u) in order.enumerated() { rank[u] = Int32(r) }
         let toRank = toUnion.map { $0.map { rank[Int($0)] } }
@@ -195,7 +195,7 @@ public struct IndexBuilder: Sendable {
                 if inserted { wordTerm.append(toRank[c][Int(t)]); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
             }
         }
-        let wordOrder = (0..<words.count).sorted { words.key($0).lexicographicallyPrecedes(words.key($1)) }
+        let wordOrder = words.sortedOrder()
         var vocabulary = StringTable.Builder()
         for w in wordOrder { vocabulary.append(words.key(w)) }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,

@@ -29,6 +29,21 @@ public struct ByteKeyTable {
     /// The bytes of key `k`.
     public func key(_ k: Int) -> ArraySlice<UInt8> { arena[keyStart[k]..<keyStart[k + 1]] }
 
+    /// The key numbers ordered by the keys' bytes (memcmp order, shorter first on a tie).
+    public func sortedOrder() -> [Int] {
+        arena.withUnsafeBufferPointer { arena in
+            (0..<count).sorted { a, b in
+                let sa = keyStart[a], la = keyStart[a + 1] - sa, sb = keyStart[b], lb = keyStart[b + 1] - sb
+                let n = Swift.min(la, lb)
+                if n > 0 {
+                    let c = memcmp(arena.baseAddress! + sa, arena.baseAddress! + sb, n)
+                    if c != 0 { return c < 0 }
+                }
+                return la < lb
+            }
+        }
+    }
+
     /// The number of `key`, nil when absent.
     @inline(__always)
     public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
