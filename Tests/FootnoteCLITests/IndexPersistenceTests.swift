@@ -93,6 +93,35 @@ import Testing
                 "\(r.stderr)")
     }
 
+    @Test func killingAWriterLeavesThePreviousIndexUsable() throws {
+        let corpus = TemporaryFolder(), index = TemporaryFolder()
+        for i in 0..<400 {
+            corpus.write("notes/note\(i).md", "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
+                         + String(repeating: "Filler words about leaves and water. ", count: 60) + "\n")
+        }
+        let started = Date()
+        let first = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
+        #expect(first.status == 0)
+        // Kill at twelve points spread over a whole full build, writing included.
+        let duration = Date().timeIntervalSince(started)
+        for step in 0..<12 {
+            let delay = Int(duration * 1000 * Double(step) / 11)
+            let writer = try startFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
+            usleep(useconds_t(delay * 1000))
+            kill(writer.process.processIdentifier, SIGKILL)
+            _ = writer.finish()
+            let after = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
+            #expect(after.status == 0 && after.stderr.isEmpty, "after a kill at \(delay) ms: \(after.stderr)")
+            #expect(after.stdout.contains(" terms, loaded in ") || after.stdout.contains(" terms, built in "), "\(after.stdout)")
+        }
+        // The next writer clears what killed ones left.
+        _ = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.contains(".tmp.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        let ask = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "kettle model k693"])
+        #expect(ask.stdout.contains("Topic 99 covers"))
+    }
+
     @Test(arguments: [2, 4])
     func concurrentIndexRunsLeaveOneValidIndex(writers: Int) throws {
         let corpus = TemporaryFolder(), index = TemporaryFolder()

@@ -123,6 +123,7 @@ public struct IndexStore {
             }
             var outcome = try build(scan: scan, stored: full ? nil : stored, plan: full ? nil : plan, events: events)
             outcome.seconds = Self.seconds() - start
+            if lock >= 0 { removeAbandonedTemporaryFiles() }
             do throws(IndexFile.Failure) {
                 try IndexFile.write(outcome.corpus, outcome.index, to: indexPath)
             } catch {
@@ -130,6 +131,20 @@ public struct IndexStore {
             }
             return outcome
         }
+    }
+
+    /// Deletes temporary index files left by writers that died mid-write
+    /// (killed, or out of power). Only called while holding the lock: every
+    /// writer holds it while its temporary file exists, so any found now is abandoned.
+    func removeAbandonedTemporaryFiles() {
+        guard let dir = opendir(folder) else { return }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name.hasPrefix(IndexFile.fileName + ".tmp.") { names.append(name) }
+        }
+        closedir(dir)
+        for name in names { unlink(folder + "/" + name) }
     }
 
     /// Why a stored index does not fit this corpus and these settings, or nil.

@@ -113,6 +113,16 @@ import Testing
         #expect(elsewhere.events.first?.contains("was built for another corpus") == true)
     }
 
+    @Test func temporaryFilesOfDeadWritersAreRemoved() throws {
+        let corpus = TemporaryFolder(), index = TemporaryFolder()
+        writeMixedCorpus(corpus)
+        let abandoned = index.write(IndexFile.fileName + ".tmp.99999", "half an index from a writer that was killed")
+        let other = index.write("notes.txt", "not ours")
+        _ = try open(corpus.path, index.path)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
     @Test func aCorpusEmptiedLeavesTheStoredIndexAlone() throws {
         let corpus = TemporaryFolder(), index = TemporaryFolder()
         corpus.write("only.txt", "Oolong is partly oxidised.\n")
