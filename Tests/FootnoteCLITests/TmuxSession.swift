@@ -44,8 +44,18 @@ final class TmuxSession {
         let argv = (["/bin/bash", "-c", closeInherited, "tmux", "/usr/bin/tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        // The test runner's threads block most signals and spawned processes
+        // inherit the mask: a tmux server that cannot receive SIGCHLD/SIGHUP
+        // never finishes `kill-server`. Start with nothing blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
