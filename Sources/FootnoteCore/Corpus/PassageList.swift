@@ -81,15 +81,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         public var count: Int { documents.count }
 
         public mutating func append(_ p: Passage) {
-            documents.append(Int32(p.document))
-            lineBounds.append(Int32(clamping: p.lines.lowerBound))
-            lineBounds.append(Int32(clamping: p.lines.upperBound))
-            byteBounds.append(p.bytes.lowerBound)
-            byteBounds.append(p.bytes.upperBound)
-            texts.append(p.text)
-            appendSection(p.section)
-            ids.append(p.id ?? "")
-            hasID.append(p.id == nil ? 0 : 1)
+            append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes)
         }
 
         /// Appends a passage given by its parts (no `Passage` value made).

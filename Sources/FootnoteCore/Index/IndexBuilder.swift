@@ -60,23 +60,30 @@ public struct IndexBuilder: Sendable {
             if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
             var length: Float = 0
             let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
-            for heading in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
-                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &chunk.table) { t, _ in
-                    chunk.term.append(t)
-                    chunk.position.append(-1)
-                    length += sectionWeight
-                }
-            }
-            analyzer.analyze(passages.texts.utf8(p), into: &chunk.table) { t, token in
+            Self.analyze(passage: p, of: passages, with: analyzer, into: &chunk.table, heading: { t in
                 chunk.term.append(t)
-                chunk.position.append(Int32(truncatingIfNeeded: token.position))
+                chunk.position.append(-1)
+                length += sectionWeight
+            }, body: { t, position in
+                chunk.term.append(t)
+                chunk.position.append(Int32(truncatingIfNeeded: position))
                 length += 1
-            }
+            })
             chunk.lengths.append(length)
             chunk.sectionWeight.append(sectionWeight)
             chunk.start.append(chunk.term.count)
         }
         return chunk
+    }
+
+    /// Analyzes passage `p`: each heading of its section path (or its title),
+    /// then its body, reporting heading terms and body terms with positions.
+    static func analyze(passage p: Int, of passages: PassageList, with analyzer: Analyzer, into table: inout TermTable,
+                        heading: (Int32) -> Void, body: (Int32, Int) -> Void) {
+        for part in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
+            analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
+        }
+        analyzer.analyze(passages.texts.utf8(p), into: &table) { t, token in body(t, token.position) }
     }
 
     /// - Parameter progress: called now and then with passages analyzed and the total.
@@ -214,10 +221,7 @@ public struct IndexBuilder: Sendable {
         let analyzer = Analyzer(settings: analyzerSettings)
         var table = TermTable()
         for p in rows {
-            for heading in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
-                analyzer.analyze(UnsafeBufferPointer(rebasing: heading), into: &table) { _, _ in }
-            }
-            analyzer.analyze(passages.texts.utf8(p), into: &table) { _, _ in }
+            Self.analyze(passage: p, of: passages, with: analyzer, into: &table, heading: { _ in }, body: { _, _ in })
         }
         var counts: [[UInt8]: Int32] = [:]
         for (word, _, count) in table.surfaceForms { counts[Array(word)] = count }
