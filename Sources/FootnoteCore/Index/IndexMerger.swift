@@ -33,17 +33,18 @@ public enum IndexMerger {
     }
 
     /// The passages and index of the result, whose documents are numbered
-    /// `0..<documentCount` as the parts say. All parts share analyzer settings
-    /// and weights.
-    public static func merge(_ parts: [Part], documentCount: Int) -> (passages: PassageList, index: InvertedIndex) {
-        precondition(!parts.isEmpty)
+    /// `0..<documentCount` as the parts say; nil when the parts do not fit
+    /// that promise (no parts, a number out of range or twice, or kept
+    /// documents out of order). All parts share analyzer settings and weights.
+    public static func merge(_ parts: [Part], documentCount: Int) -> (passages: PassageList, index: InvertedIndex)? {
+        guard !parts.isEmpty else { return nil }
         // Where each result document comes from: (part, document in part).
         var source = [(part: Int, document: Int)?](repeating: nil, count: documentCount)
         for (k, part) in parts.enumerated() {
             var last = -1
             for (d, number) in part.documentNumber.enumerated() {
                 guard let number else { continue }
-                precondition(number > last && number < documentCount && source[number] == nil, "documents out of order")
+                guard number > last && number < documentCount && source[number] == nil else { return nil }
                 source[number] = (k, d)
                 last = number
             }

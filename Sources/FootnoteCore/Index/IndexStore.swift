@@ -236,10 +236,12 @@ public struct IndexStore {
             first += doc.passageCount
         }
         let droppedWords = builder.wordCounts(old.passages, rows: droppedRows)
-        let (passages, index) = IndexMerger.merge([
+        guard let (passages, index) = IndexMerger.merge([
             IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber, droppedWords: droppedWords),
             IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
-        ], documentCount: documents.count)
+        ], documentCount: documents.count) else {
+            return try build(scan: scan, stored: nil, plan: nil, events: events)   // cannot happen for one walk order; never guess
+        }
         let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages,
                             notices: notices, files: files, scannedAt: scan.startedAt)
         return Outcome(corpus: corpus, index: index,
