@@ -109,6 +109,17 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             sections.append(joined)
         }
 
+        /// Appends passages `rows` of `list` as they are, in bulk, as part of document `document`.
+        public mutating func append(rows: Range<Int>, of list: PassageList, document: Int32) {
+            for _ in rows { documents.append(document) }
+            lineBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.lineBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
+            byteBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.byteBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
+            texts.append(rows: rows, of: list.texts)
+            sections.append(rows: rows, of: list.sections)
+            ids.append(rows: rows, of: list.ids)
+            hasID.append(contentsOf: UnsafeBufferPointer(rebasing: list.hasID.buffer[rows]))
+        }
+
         /// Appends passage `row` of `list` as it is (no Strings made), as part of
         /// document `document`.
         public mutating func append(row i: Int, of list: PassageList, document: Int32) {

@@ -59,21 +59,22 @@ public enum IndexMerger {
         // Passages in result order, and each part's passage → result passage.
         var passageMap = parts.map { [Int32](repeating: -1, count: $0.corpus.passages.count) }
         var passages = PassageList.Builder()
-        var lengths: [Float] = []
+        let lengths = FlatArrayBuilder<Float>()
         for number in 0..<documentCount {
             guard let (k, d) = source[number] else { continue }
             let part = parts[k]
-            for p in firstPassage[k][d]..<firstPassage[k][d + 1] {
-                passageMap[k][p] = Int32(passages.count)
-                passages.append(row: p, of: part.corpus.passages, document: Int32(number))
-                lengths.append(part.index.passageLength[p])
-            }
+            let rows = firstPassage[k][d]..<firstPassage[k][d + 1]
+            for p in rows { passageMap[k][p] = Int32(passages.count + p - rows.lowerBound) }
+            passages.append(rows: rows, of: part.corpus.passages, document: Int32(number))
+            lengths.append(contentsOf: UnsafeBufferPointer(rebasing: part.index.passageLength.buffer[rows]))
         }
 
         // Terms: a k-way merge of the sorted dictionaries.
         var terms = StringTable.Builder()
-        var postingStart: [Int] = [0], postingPassage: [Int32] = [], postingFrequency: [Float] = []
-        var positionStart: [Int] = [0], positions: [Int32] = []
+        var postingStart: [Int] = [0]
+        let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
+        let positionStart = FlatArrayBuilder<Int>(), positions = FlatArrayBuilder<Int32>()
+        positionStart.append(0)
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
@@ -96,9 +97,26 @@ public enum IndexMerger {
                     && (k == s || StringTable.compare(parts[k].index.terms.utf8(next[k]), term) == 0)
                 if holding[k] { cursor[k] = parts[k].index.postingStart[next[k]] }
             }
-            // Merge the postings by result passage, skipping dropped ones.
+            // Merge the postings by result passage, skipping dropped ones; a
+            // term only one part holds is copied in a single pass.
             let before = postingPassage.count
-            while true {
+            let holders = parts.indices.filter { holding[$0] }
+            if holders.count == 1 {
+                let k = holders[0], index = parts[k].index
+                let passagesOfTerm = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
+                let starts = index.positionStart.buffer, allPositions = index.positions.buffer
+                passageMap[k].withUnsafeBufferPointer { map in
+                    for p in cursor[k]..<index.postingStart[next[k] + 1] {
+                        let mapped = map[Int(passagesOfTerm[p])]
+                        guard mapped >= 0 else { continue }
+                        postingPassage.append(mapped)
+                        postingFrequency.append(frequencies[p])
+                        positions.append(contentsOf: UnsafeBufferPointer(rebasing: allPositions[starts[p]..<starts[p + 1]]))
+                        positionStart.append(positions.count)
+                    }
+                }
+            }
+            while holders.count > 1 {
                 var best: Int? = nil, bestPassage = Int32.max
                 for k in parts.indices where holding[k] {
                     let end = parts[k].index.postingStart[next[k] + 1]
@@ -112,7 +130,7 @@ public enum IndexMerger {
                 let index = parts[b].index, p = cursor[b]
                 postingPassage.append(bestPassage)
                 postingFrequency.append(index.postingFrequency[p])
-                for i in index.positionStart[p]..<index.positionStart[p + 1] { positions.append(index.positions[i]) }
+                positions.append(contentsOf: UnsafeBufferPointer(rebasing: index.positions.buffer[index.positionStart[p]..<index.positionStart[p + 1]]))
                 positionStart.append(positions.count)
                 cursor[b] += 1
             }
@@ -160,10 +178,10 @@ public enum IndexMerger {
         let first = parts[0].index
         let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
                                   terms: terms.build(),
-                                  postingStart: FlatArray(postingStart), postingPassage: FlatArray(postingPassage),
-                                  postingFrequency: FlatArray(postingFrequency),
-                                  positionStart: FlatArray(positionStart), positions: FlatArray(positions),
-                                  passageLength: FlatArray(lengths),
+                                  postingStart: FlatArray(postingStart), postingPassage: postingPassage.build(),
+                                  postingFrequency: postingFrequency.build(),
+                                  positionStart: positionStart.build(), positions: positions.build(),
+                                  passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
                                   vocabularyCount: FlatArray(vocabularyCount))
         return (passages.build(), index)

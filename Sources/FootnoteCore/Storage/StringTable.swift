@@ -103,6 +103,15 @@ public struct StringTable: RandomAccessCollection, Sendable, Equatable {
             offsets.append(bytes.count)
         }
 
+        /// Appends elements `rows` of `table` with one copy of their bytes.
+        public mutating func append(rows: Range<Int>, of table: StringTable) {
+            guard !rows.isEmpty else { return }
+            let from = table.offsets[rows.lowerBound], to = table.offsets[rows.upperBound]
+            let shift = bytes.count - from
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: table.bytes.buffer[from..<to]))
+            for i in (rows.lowerBound + 1)...rows.upperBound { offsets.append(table.offsets[i] + shift) }
+        }
+
         public func build() -> StringTable { StringTable(bytes: bytes.build(), offsets: offsets.build()) }
     }
 }
