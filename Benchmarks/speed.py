@@ -33,12 +33,15 @@ What is measured for Footnote (the release binary, .build/release/footnote)
   * peak RSS: GNU time's "Maximum resident set size" (`/usr/bin/time -v`)
     of the indexing process (`footnote index`, or the `search` process that
     builds the index in memory when there is no persisted index yet).
+The binary is copied at the start and the copy runs, so that a rebuild
+during the run cannot mix two builds in one table.
 Until the binary takes `--index-dir` (checked in `footnote index --help`),
 index size and start-up are "n/a (no persisted index yet)".
 
 References: `anchors.py run --data DIR --engine tantivy|sqlite-fts5 --k K`
 in $ANCHORS_PYTHON (a Python with ../shared/bench/requirements.txt), on the
-BEIR corpora only (anchors.py reads no folder corpus). Their peak RSS is GNU
+BEIR corpora only (anchors.py reads no folder corpus), at its defaults (one
+indexing thread, one warm-up pass). Their peak RSS is GNU
 time's for the whole Python process (which holds the corpus strings too).
 
 The machine is shared and noisy: every Footnote figure is the better (lower
@@ -70,6 +73,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FOOTNOTE = Path(os.environ.get("FOOTNOTE") or ROOT / ".build/release/footnote")
+BIN = FOOTNOTE  # what runs: a copy of FOOTNOTE taken at start, so that a rebuild mid-run changes nothing
 SQUAD = SHARED / "data" / "squad-dev"
 ANCHORS = SHARED / "bench" / "anchors.py"
 MAKE_SCALE = SHARED / "bench" / "make_scale_corpus.py"
@@ -219,11 +223,11 @@ def public(run):
 
 # --------------------------------------------------------------- footnote ----
 def footnote_help(command):
-    return subprocess.run([FOOTNOTE, command, "--help"], capture_output=True, text=True).stdout
+    return subprocess.run([BIN, command, "--help"], capture_output=True, text=True).stdout
 
 
 def footnote_search(c, k, index_dir, what):
-    cmd = [FOOTNOTE, "search", "--corpus", c.corpus, "--queries", c.queries, "--top", k, "--timings"]
+    cmd = [BIN, "search", "--corpus", c.corpus, "--queries", c.queries, "--top", k, "--timings"]
     if index_dir:
         cmd += ["--index-dir", index_dir]
     r = run_measured(cmd, what)
@@ -237,7 +241,7 @@ def measure_footnote(c, reps, startup_runs, persisted, scratch):
         builds = []
         for i in range(reps):
             index_dir = fresh_dir(scratch / f"{c.name}.index")  # the last one stays for the runs below
-            r = run_measured([FOOTNOTE, "index", *full, "--corpus", c.corpus, "--index-dir", index_dir],
+            r = run_measured([BIN, "index", *full, "--corpus", c.corpus, "--index-dir", index_dir],
                              f"{c.name}: footnote index, run {i + 1}/{reps}")
             builds.append({**r, "step": "index"})
         fig["index_cmd_s"] = best(builds, "wall_s")
@@ -258,7 +262,7 @@ def measure_footnote(c, reps, startup_runs, persisted, scratch):
         question = first_query(c.queries)
         progress(f"{c.name}: footnote ask \"{question}\", {startup_runs} runs")
         fig["startup_ms"], fig["startup_timer"] = startup_ms(
-            [FOOTNOTE, "ask", "--corpus", c.corpus, "--index-dir", index_dir, question], startup_runs)
+            [BIN, "ask", "--corpus", c.corpus, "--index-dir", index_dir, question], startup_runs)
         fig["startup_question"] = question
         builds_in_process = fresh
         runs = builds + fresh + queries[100] + queries[10]
@@ -416,11 +420,25 @@ def main():
     ap.add_argument("--out", type=Path, help="raw numbers as JSON (default runs/bench-<date>.json)")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # the table and the progress lines (stderr) in order
-    names = ["squad"] if args.quick else [n for n in CORPORA if not args.only or n in args.only]
     if not os.access(FOOTNOTE, os.X_OK):
         sys.exit(f"bench: {FOOTNOTE} missing: swift build -c release")
+    global BIN
+    scratch = Path(tempfile.mkdtemp(prefix="footnote-speed-", dir="/var/tmp"))
+    try:
+        BIN = Path(shutil.copy2(FOOTNOTE, scratch / "footnote"))
+        record = bench(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    out = args.out or default_out()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(record, indent=1, default=str) + "\n")
+    print(f"load average after: {record['load_after'][0]:.2f}; raw numbers: {out}")
 
-    version = subprocess.run([FOOTNOTE, "--version"], capture_output=True, text=True).stdout.strip()
+
+def bench(args, scratch):
+    """Measure every corpus asked for, print its table; the record for the JSON file."""
+    names = ["squad"] if args.quick else [n for n in CORPORA if not args.only or n in args.only]
+    version = subprocess.run([BIN, "--version"], capture_output=True, text=True).stdout.strip()
     persisted = "--index-dir" in footnote_help("index")
     refs, ref_note = {}, ""
     if args.no_anchors:
@@ -433,57 +451,47 @@ def main():
             ref_note = f"skipped: {e}"
     commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True,
                             text=True).stdout.strip()
-    print(f"footnote {version} ({FOOTNOTE}, tree {commit or '?'}); persisted index: "
+    sha = hashlib.sha256(BIN.read_bytes()).hexdigest()
+    print(f"footnote {version} ({FOOTNOTE}, sha256 {sha[:12]}, tree {commit or '?'}); persisted index: "
           f"{'yes (--index-dir)' if persisted else 'no (the binary has no --index-dir yet)'}")
     print(f"references: {ref_note}")
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; Footnote figures: the better "
-          f"of {args.reps} runs each, start-up the median of {args.startup_runs}; references: "
-          f"{args.anchor_reps} run(s) each\n")
-
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; Footnote figures: "
+          + (f"the better of {args.reps} runs each" if args.reps > 1 else "one run each")
+          + f", start-up the median of {args.startup_runs}; references: {args.anchor_reps} run(s) each\n")
     record = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "footnote": str(FOOTNOTE),
-              "footnote_sha256": hashlib.sha256(FOOTNOTE.read_bytes()).hexdigest(),
-              "version": version, "tree": commit, "persisted_index": persisted, "references": ref_note,
-              "cores": os.cpu_count(), "load_before": os.getloadavg(), "reps": args.reps,
-              "anchor_reps": args.anchor_reps, "startup_runs": args.startup_runs, "corpora": {}}
-    scratch = Path(tempfile.mkdtemp(prefix="footnote-speed-", dir="/var/tmp"))
-    try:
-        for name in names:
-            try:
-                c = CORPORA[name]()
-                ours = measure_footnote(c, args.reps, args.startup_runs, persisted, scratch)
-                theirs = {e: measure_reference(os.environ["ANCHORS_PYTHON"], c, e, args.anchor_reps, scratch)
-                          for e in refs} if c.beir else {}
-            except (Skip, RuntimeError, subprocess.CalledProcessError) as e:
-                print(f"### {name}: not measured: {e}\n")
-                record["corpora"][name] = {"error": str(e)}
-                continue
-            fig = ours["figures"]
-            print(f"### {c.title}: {fig['docs']:,} passages, {fig['corpus_mb']:.1f} MB of text, "
-                  f"{fig['queries']:,} queries\n")
-            text, checks = table(c, ours, theirs)
-            print(text)
-            notes = []
-            if refs and not c.beir:
-                notes.append("references: n/a (anchors.py reads BEIR folders only)")
-            if fig.get("warning"):
-                notes.append("warning: " + fig["warning"])
-            if fig.get("startup_question"):
-                notes.append(f"start-up question: \"{fig['startup_question']}\" ({fig['startup_timer']})")
-            if theirs:
-                notes.append("references' peak RSS: the whole Python process, corpus strings included")
-            print("\n" + "\n".join(notes) + ("\n" if notes else ""))
-            record["corpora"][name] = {"corpus": str(c.corpus), "queries": str(c.queries), "footnote": ours,
-                                       "references": theirs, "targets": checks}
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+              "footnote_sha256": sha, "version": version, "tree": commit, "persisted_index": persisted,
+              "references": ref_note, "cores": os.cpu_count(), "load_before": os.getloadavg(),
+              "reps": args.reps, "anchor_reps": args.anchor_reps, "startup_runs": args.startup_runs, "corpora": {}}
+    for name in names:
+        try:
+            c = CORPORA[name]()
+            ours = measure_footnote(c, args.reps, args.startup_runs, persisted, scratch)
+            theirs = {e: measure_reference(os.environ["ANCHORS_PYTHON"], c, e, args.anchor_reps, scratch)
+                      for e in refs} if c.beir else {}
+        except (Skip, RuntimeError, subprocess.CalledProcessError) as e:
+            print(f"### {name}: not measured: {e}\n")
+            record["corpora"][name] = {"error": str(e)}
+            continue
+        fig = ours["figures"]
+        print(f"### {c.title}: {fig['docs']:,} passages, {fig['corpus_mb']:.1f} MB of text, "
+              f"{fig['queries']:,} queries\n")
+        text, checks = table(c, ours, theirs)
+        print(text)
+        notes = []
+        if refs and not c.beir:
+            notes.append("references: n/a (anchors.py reads BEIR folders only)")
+        if fig.get("warning"):
+            notes.append("warning: " + fig["warning"])
+        if fig.get("startup_question"):
+            notes.append(f"start-up question: \"{fig['startup_question']}\" ({fig['startup_timer']})")
+        if theirs:
+            notes.append("references: anchors.py defaults (one indexing thread); their peak RSS is the whole "
+                         "Python process, corpus strings included")
+        print("\n" + "\n".join(notes) + ("\n" if notes else ""))
+        record["corpora"][name] = {"corpus": str(c.corpus), "queries": str(c.queries), "footnote": ours,
+                                   "references": theirs, "targets": checks}
     record["load_after"] = os.getloadavg()
-    if hashlib.sha256(FOOTNOTE.read_bytes()).hexdigest() != record["footnote_sha256"]:
-        record["warning"] = f"{FOOTNOTE} was replaced during the run: the figures may mix two builds"
-        print("warning: " + record["warning"])
-    out = args.out or default_out()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(record, indent=1, default=str) + "\n")
-    print(f"load average after: {record['load_after'][0]:.2f}; raw numbers: {out}")
+    return record
 
 
 if __name__ == "__main__":

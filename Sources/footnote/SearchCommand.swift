@@ -53,7 +53,7 @@ struct Search: ParsableCommand {
             let fields: [(String, String)] = [
                 ("engine", "\"footnote\""), ("version", "\"\(Footnote.version)\""),
                 ("docs", "\(session.corpus.passages.count)"), ("corpus_mb", json6(Double(corpusBytes) / 1e6)),
-                ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "1"), ("warmup_passes", "1"),
+                ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "\(session.engineOptions.index.threads)"), ("warmup_passes", "1"),
                 ("index_s", json6(indexSeconds)),
                 ("index", session.provenance == .reused ? "\"loaded\"" : session.provenance == .built ? "\"built\"" : "\"updated\""),
                 ("index_load_s", json6(session.buildSeconds)),
