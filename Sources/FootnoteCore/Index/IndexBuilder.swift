@@ -106,6 +106,12 @@ public struct IndexBuilder: Sendable {
         return layOut(chunks.map { $0! }, passageCount: n)
     }
 
+    /// Per chunk: postings and positions per term (pass 1's result).
+    private final class CountsBox: @unchecked Sendable {
+        var postings: [[Int]], positions: [[Int]]
+        init(parts: Int) { postings = [[Int]](repeating: [], count: parts); positions = [[Int]](repeating: [], count: parts) }
+    }
+
     private final class ChunkBox: @unchecked Sendable {
         var chunks: [Chunk?]
         init(count: Int) { chunks = [Chunk?](repeating: nil, count: count) }
@@ -128,40 +134,65 @@ public struct IndexBuilder: Sendable {
         let toRank = toUnion.map { $0.map { rank[Int($0)] } }
         let termCount = order.count
 
-        // Pass 1: postings and positions per term.
-        var postingStart = [Int](repeating: 0, count: termCount + 1)
-        var positionBase = [Int](repeating: 0, count: termCount + 1)
-        var lastPassage = [Int32](repeating: -1, count: termCount)
-        for (c, chunk) in chunks.enumerated() {
+        // Pass 1, a chunk per core: postings and positions per term in each chunk
+        // (chunks hold disjoint passages, so no posting spans two).
+        let parts = chunks.count
+        let counts = CountsBox(parts: parts)
+        nonisolated(unsafe) let allChunks = chunks
+        DispatchQueue.concurrentPerform(iterations: parts) { c in
+            let chunk = allChunks[c]
+            var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
+            var lastPassage = [Int32](repeating: -1, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
             chunk.position.withUnsafeBufferPointer { positions in
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
-                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postingStart[r + 1] += 1 }
-                        if positions[i] >= 0 { positionBase[r + 1] += 1 }
+                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postings[r] += 1 }
+                        if positions[i] >= 0 { positionCounts[r] += 1 }
                     }
                 }
             }}}
+            counts.postings[c] = postings
+            counts.positions[c] = positionCounts
+        }
+        // Where each term's postings and positions start, and where each chunk's do.
+        var postingStart = [Int](repeating: 0, count: termCount + 1)
+        var positionBase = [Int](repeating: 0, count: termCount + 1)
+        var chunkPosting = [[Int]](repeating: [], count: parts), chunkPosition = [[Int]](repeating: [], count: parts)
+        for c in 0..<parts {
+            chunkPosting[c] = [Int](repeating: 0, count: termCount)
+            chunkPosition[c] = [Int](repeating: 0, count: termCount)
         }
         for r in 0..<termCount {
-            postingStart[r + 1] += postingStart[r]
-            positionBase[r + 1] += positionBase[r]
+            var posting = postingStart[r], position = positionBase[r]
+            for c in 0..<parts {
+                chunkPosting[c][r] = posting
+                chunkPosition[c][r] = position
+                posting += counts.postings[c][r]
+                position += counts.positions[c][r]
+            }
+            postingStart[r + 1] = posting
+            positionBase[r + 1] = position
         }
+        counts.postings = []
+        counts.positions = []
         let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
 
-        // Pass 2: place each posting and position.
-        let (postingPassageArray, postingPassage) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
-        let (postingFrequencyArray, postingFrequency) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
-        let (positionStartArray, positionStart) = FlatArray<Int>.allocate(count: postingCount + 1, repeating: 0)
-        let (positionsArray, positions) = FlatArray<Int32>.allocate(count: positionCount, repeating: 0)
-        var nextPosting = postingStart, nextPosition = positionBase
-        for r in 0..<termCount { lastPassage[r] = -1 }
-        var lengths: [Float] = []
-        lengths.reserveCapacity(n)
-        for (c, chunk) in chunks.enumerated() {
-            lengths += chunk.lengths
+        // Pass 2, a chunk per core: each places its postings and positions in
+        // the slots pass 1 reserved for it.
+        let (postingPassageArray, postingPassageOut) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
+        let (postingFrequencyArray, postingFrequencyOut) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
+        let (positionStartArray, positionStartOut) = FlatArray<Int>.allocate(count: postingCount + 1, repeating: 0)
+        let (positionsArray, positionsOut) = FlatArray<Int32>.allocate(count: positionCount, repeating: 0)
+        nonisolated(unsafe) let postingPassage = postingPassageOut, postingFrequency = postingFrequencyOut
+        nonisolated(unsafe) let positionStart = positionStartOut, positions = positionsOut
+        nonisolated(unsafe) let starts = (chunkPosting, chunkPosition)
+        DispatchQueue.concurrentPerform(iterations: parts) { c in
+            let chunk = allChunks[c]
+            var nextPosting = starts.0[c], nextPosition = starts.1[c]
+            var lastPassage = [Int32](repeating: -1, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
             chunk.position.withUnsafeBufferPointer { occurrencePositions in
@@ -190,6 +221,9 @@ public struct IndexBuilder: Sendable {
             }}}
         }
         positionStart[postingCount] = positionCount
+        var lengths: [Float] = []
+        lengths.reserveCapacity(n)
+        for chunk in chunks { lengths += chunk.lengths }
 
         // Terms and completion words.
         var sortedTerms = StringTable.Builder()
