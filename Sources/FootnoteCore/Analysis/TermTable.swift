@@ -47,6 +47,11 @@ public struct TermTable {
     /// The distinct folded words that became terms (stop words left out), in
     /// byte order, each with its term's number and its occurrences: the
     /// vocabulary completion offers.
+    /// The words that became terms, unordered (cheaper when the caller sorts a union anyway).
+    public func forEachSurfaceForm(_ body: (ArraySlice<UInt8>, Int32, Int32) -> Void) {
+        for w in 0..<wordKeys.count where wordTerm[w] >= 0 { body(wordKeys.key(w), wordTerm[w], wordCount[w]) }
+    }
+
     public var surfaceForms: [(word: ArraySlice<UInt8>, term: Int32, count: Int32)] {
         wordKeys.sortedOrder().compactMap { wordTerm[$0] >= 0 ? (wordKeys.key($0), wordTerm[$0], wordCount[$0]) : nil }
     }

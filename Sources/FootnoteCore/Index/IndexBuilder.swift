@@ -106,6 +106,16 @@ public struct IndexBuilder: Sendable {
         return layOut(chunks.map { $0! }, passageCount: n)
     }
 
+    /// The sorted term dictionary and completion words, built side by side.
+    private final class DictionaryBox: @unchecked Sendable {
+        var terms = StringTable()
+        var toRank: [[Int32]] = []
+        var vocabulary = StringTable()
+        /// Per word in byte order: the chunk and chunk-local term it was first seen with.
+        var wordSource: [(chunk: Int, term: Int32)] = []
+        var wordCount = FlatArray<Int32>()
+    }
+
     /// Per chunk: postings and positions per term (pass 1's result).
     private final class CountsBox: @unchecked Sendable {
         var postings: [[Int]], positions: [[Int]]
@@ -119,20 +129,42 @@ public struct IndexBuilder: Sendable {
 
     /// Numbers the chunks' terms together in byte order and lays out postings.
     private func layOut(_ chunks: [Chunk], passageCount n: Int) -> InvertedIndex {
-        // All terms, numbered in byte order; each chunk's numbers mapped to those.
-        var union = ByteKeyTable()
-        var toUnion: [[Int32]] = []
-        for chunk in chunks {
-            toUnion.append((0..<chunk.table.termCount).map { t in
-                chunk.table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number }
-            })
+        // At once: all terms, numbered in byte order (each chunk's numbers
+        // mapped to those), and all completion words in byte order.
+        let dictionaries = DictionaryBox()
+        nonisolated(unsafe) let tables = chunks.map(\.table)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                var union = ByteKeyTable()
+                let toUnion = tables.map { table in
+                    (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
+                }
+                let order = union.sortedOrder()
+                var rank = [Int32](repeating: 0, count: order.count)
+                for (r, u) in order.enumerated() { rank[u] = Int32(r) }
+                var sortedTerms = StringTable.Builder()
+                for u in order { sortedTerms.append(union.key(u)) }
+                dictionaries.terms = sortedTerms.build()
+                dictionaries.toRank = toUnion.map { $0.map { rank[Int($0)] } }
+            } else {
+                var words = ByteKeyTable()
+                var source: [(chunk: Int, term: Int32)] = [], wordCount: [Int32] = []
+                for (c, table) in tables.enumerated() {
+                    table.forEachSurfaceForm { word, t, count in
+                        let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
+                        if inserted { source.append((c, t)); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
+                    }
+                }
+                let wordOrder = words.sortedOrder()
+                var vocabulary = StringTable.Builder()
+                for w in wordOrder { vocabulary.append(words.key(w)) }
+                dictionaries.vocabulary = vocabulary.build()
+                dictionaries.wordSource = wordOrder.map { source[$0] }
+                dictionaries.wordCount = FlatArray(wordOrder.map { wordCount[$0] })
+            }
         }
-        let unionTerms = (0..<union.count).map { union.key($0) }
-        let order = union.sortedOrder()
-        var rank = [Int32](repeating: 0, count: order.count)
-        for (r, u) in order.enumerated() { rank[u] = Int32(r) }
-        let toRank = toUnion.map { $0.map { rank[Int($0)] } }
-        let termCount = order.count
+        let toRank = dictionaries.toRank
+        let termCount = dictionaries.terms.count
 
         // Pass 1, a chunk per core: postings and positions per term in each chunk
         // (chunks hold disjoint passages, so no posting spans two).
@@ -225,28 +257,15 @@ public struct IndexBuilder: Sendable {
         lengths.reserveCapacity(n)
         for chunk in chunks { lengths += chunk.lengths }
 
-        // Terms and completion words.
-        var sortedTerms = StringTable.Builder()
-        for u in order { sortedTerms.append(unionTerms[u]) }
-        var words = ByteKeyTable()
-        var wordTerm: [Int32] = [], wordCount: [Int32] = []
-        for (c, chunk) in chunks.enumerated() {
-            for (word, t, count) in chunk.table.surfaceForms {
-                let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
-                if inserted { wordTerm.append(toRank[c][Int(t)]); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
-            }
-        }
-        let wordOrder = words.sortedOrder()
-        var vocabulary = StringTable.Builder()
-        for w in wordOrder { vocabulary.append(words.key(w)) }
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             terms: sortedTerms.build(),
+                             terms: dictionaries.terms,
                              postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
                              postingFrequency: postingFrequencyArray,
                              positionStart: positionStartArray, positions: positionsArray,
                              passageLength: FlatArray(lengths),
-                             vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(wordOrder.map { wordTerm[$0] }),
-                             vocabularyCount: FlatArray(wordOrder.map { wordCount[$0] }))
+                             vocabulary: dictionaries.vocabulary,
+                             vocabularyTerm: FlatArray(dictionaries.wordSource.map { toRank[$0.chunk][Int($0.term)] }),
+                             vocabularyCount: dictionaries.wordCount)
     }
 
     /// Occurrences of each folded non-stop word in the given passages,
