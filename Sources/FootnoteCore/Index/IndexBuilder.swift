@@ -5,12 +5,14 @@ import Foundation
 /// Analysis runs in `threads` chunks of consecutive passages at once, each
 /// with its own `Analyzer` and `TermTable`, recording every occurrence as
 /// (term, position) — position −1 for a heading or title occurrence — in
-/// passage order. The chunks' terms are then numbered together in byte order,
-/// and two passes over the occurrences lay out the postings: the first counts
-/// postings and positions per term, the second places each one. Each term's
-/// postings come out in passage order and each posting's pseudo-frequency is
-/// summed in the order its occurrences were read, so the index is the same
-/// whatever the number of chunks.
+/// passage order. The chunks' terms are then numbered together in byte order
+/// (while the completion words are sorted beside them), and a parallel
+/// counting sort lays out the postings: pass 1 counts each chunk's postings
+/// and positions per term, which fixes where every chunk's share of every
+/// term goes; pass 2 places them, a chunk per core. Each term's postings come
+/// out in passage order and each posting's pseudo-frequency is summed in the
+/// order its occurrences were read, so the index is the same whatever the
+/// number of chunks.
 /// - Complexity: O(tokens + postings + terms · log terms); memory 8 bytes per
 ///   occurrence while building.
 public struct IndexBuilder: Sendable {
