@@ -34,6 +34,7 @@ struct Eval: ParsableCommand {
         }
         var options = ranking.engineOptions
         options.minConfidence = 0
+        if let threads = index.threads { options.index.threads = threads }
         let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir, engineOptions: options)
         let result = BatchSearch(engine: session.engine).run(queries, top: batch.top, clock: monotonicSeconds)
         if let path = batch.runPath {

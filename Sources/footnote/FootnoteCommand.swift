@@ -78,8 +78,12 @@ struct IndexOptions: ParsableArguments {
                                valueName: "dir"))
     var indexDir: String?
 
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", visibility: .hidden))
+    var threads: Int?
+
     func validate() throws {
         if let indexDir, indexDir.isEmpty { throw ValidationError("--index-dir needs a folder path") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
     }
 }
 
@@ -105,6 +109,7 @@ struct CorpusOptions: ParsableArguments {
     var engineOptions: AnswerEngine.Options {
         var options = ranking.engineOptions
         options.minConfidence = minConfidence
+        if let threads = index.threads { options.index.threads = threads }
         return options
     }
 }
