@@ -87,4 +87,24 @@ import Testing
             return notices.count == 1
         }
     }
+
+    @Test func parallelLoadingEqualsOnePass() throws {
+        let f = TemporaryFolder()
+        for i in 0..<300 {
+            switch i % 50 {
+            case 7: f.write("d\(i / 40)/bin\(i).dat", [0, 1, 2, 3])
+            case 8: f.write("d\(i / 40)/empty\(i).txt", "")
+            case 9: f.write("d\(i / 40)/bad\(i).txt", [0x41, 0xFF, 0x42, 0x0A])
+            default: f.write("d\(i / 40)/note\(i).md", "# Note \(i)\n\n" + String(repeating: "Words about tea \(i). ", count: i % 13 + 1) + "\n")
+            }
+        }
+        let one = try CorpusLoader(threads: 1).load(f.path)
+        let two = try CorpusLoader(threads: 2).load(f.path)
+        #expect(one.documents == two.documents)
+        #expect(one.passages == two.passages)
+        #expect(one.notices == two.notices)
+        #expect(one.files == two.files)
+        #expect(one.documents.count == 300 - 12)   // binary and empty files skipped; invalid UTF-8 read with a warning
+        #expect(one.notices.filter { $0.kind == .warning }.count == 6)
+    }
 }

@@ -12,9 +12,12 @@ import Glibc
 /// `CorpusNotice`; nothing a file contains can make loading fail.
 public struct CorpusLoader: Sendable {
     public var passageBuilder: PassageBuilder
+    /// How many files (or runs of a large BEIR file's lines) are parsed at once.
+    public var threads: Int
 
-    public init(passageBuilder: PassageBuilder = PassageBuilder()) {
+    public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.passageBuilder = passageBuilder
+        self.threads = max(1, threads)
     }
 
     /// Reads every file of `path` (a folder or one file).
@@ -58,21 +61,81 @@ public struct CorpusLoader: Sendable {
     /// numbering their documents from 0 in scan order. Never throws: an empty
     /// result is the caller's to judge. Notices: the scan's problems (when
     /// reading all files), then one per file skipped or read with a caveat.
+    ///
+    /// Many files are read by `threads` workers at once, each taking a
+    /// contiguous run of them (balanced by bytes); the runs are joined in
+    /// scan order, so the result is the same as one pass.
     public func load(_ scan: CorpusScan, only: [Int]? = nil, progress: ((Progress) -> Void)? = nil) -> Corpus {
         let chosen = only ?? Array(scan.entries.indices)
+        let totalBytes = chosen.reduce(Int64(0)) { $0 + scan.entries[$1].size }
+        let tally = ProgressTally(Progress(files: 0, totalFiles: chosen.count, bytes: 0, totalBytes: totalBytes), progress)
+        let runs = chosen.count >= 64 ? min(threads, chosen.count / 32) : 1
+        guard runs > 1 else {
+            return load(scan, chosen[...], problems: only == nil ? scan.problems : [], tally: tally)
+        }
+        // Contiguous runs of about equal bytes.
+        var bounds = [0]
+        var accumulated: Int64 = 0
+        for (k, e) in chosen.enumerated() {
+            accumulated += scan.entries[e].size
+            if bounds.count < runs && accumulated * Int64(runs) >= totalBytes * Int64(bounds.count) && k + 1 < chosen.count {
+                bounds.append(k + 1)
+            }
+        }
+        bounds.append(chosen.count)
+        let parts = bounds.count - 1, runBounds = bounds
+        final class Parts: @unchecked Sendable { var corpora: [Corpus?]; init(_ n: Int) { corpora = Array(repeating: nil, count: n) } }
+        let box = Parts(parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { r in
+            box.corpora[r] = load(scan, chosen[runBounds[r]..<runBounds[r + 1]], problems: r == 0 && only == nil ? scan.problems : [], tally: tally)
+        }
+        // Join the runs, numbering documents on.
+        var documents: [SourceDocument] = [], notices: [CorpusNotice] = [], files: [CorpusFile] = []
+        var passages = PassageList.Builder()
+        for part in box.corpora.map({ $0! }) {
+            var first = 0
+            for d in part.documents {
+                passages.append(rows: first..<(first + d.passageCount), of: part.passages, document: Int32(documents.count))
+                first += d.passageCount
+                documents.append(d)
+            }
+            notices += part.notices
+            files += part.files
+        }
+        return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
+                      notices: notices, files: files, scannedAt: scan.startedAt)
+    }
+
+    /// Reports progress from several workers, one at a time.
+    final class ProgressTally: @unchecked Sendable {
+        private var done: Progress
+        private let report: ((Progress) -> Void)?
+        private let lock = NSLock()
+
+        init(_ start: Progress, _ report: ((Progress) -> Void)?) {
+            done = start
+            self.report = report
+        }
+
+        func add(bytes: Int64) {
+            guard let report else { return }
+            lock.lock()
+            defer { lock.unlock() }
+            done.files += 1
+            done.bytes += bytes
+            report(done)
+        }
+    }
+
+    /// Reads the files `chosen` in order, numbering their documents from 0.
+    private func load(_ scan: CorpusScan, _ chosen: ArraySlice<Int>, problems: [CorpusNotice], tally: ProgressTally) -> Corpus {
         var documents: [SourceDocument] = []
         var passages = PassageList.Builder()
-        var notices = only == nil ? scan.problems : []
+        var notices = problems
         var files: [CorpusFile] = []
-        let totalBytes = chosen.reduce(Int64(0)) { $0 + scan.entries[$1].size }
-        var done = Progress(files: 0, totalFiles: chosen.count, bytes: 0, totalBytes: totalBytes)
         for e in chosen {
             let entry = scan.entries[e]
-            defer {
-                done.files += 1
-                done.bytes += entry.size
-                progress?(done)
-            }
+            defer { tally.add(bytes: entry.size) }
             let format = DocumentFormat(path: entry.relativePath)
             let (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
             files.append(CorpusFile(path: entry.relativePath,
@@ -86,7 +149,7 @@ public struct CorpusLoader: Sendable {
             var found: [Passage]
             switch format {
             case .beirJSONL:
-                let result = BEIRCorpusReader.read(bytes, document: index, into: &passages)
+                let result = BEIRCorpusReader.read(bytes, document: index, into: &passages, threads: threads)
                 if !result.problems.isEmpty {
                     let shown = result.problems.prefix(5).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
                     let more = result.problems.count > 5 ? "; and \(result.problems.count - 5) more" : ""
