@@ -209,7 +209,7 @@ public struct CorpusLoader: Sendable {
         if bytes.contains(0) { return .skip("binary file (contains NUL bytes)") }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if String(validating: body, as: UTF8.self) != nil { return .text(body, caveat: nil) }
+        if body.withUnsafeBufferPointer(isValidUTF8) { return .text(body, caveat: nil) }
         if format == .unknown { return .skip("not UTF-8 text (unknown extension)") }
         return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters")
     }

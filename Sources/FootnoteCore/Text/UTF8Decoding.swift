@@ -19,3 +19,23 @@ func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar:
     guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
     return (scalar, length)
 }
+
+/// True when `bytes` are well-formed UTF-8 (the rules `decodeScalar` applies:
+/// no overlong forms, no surrogates, nothing past U+10FFFF), checked without
+/// making a String: eight ASCII bytes at a time, then scalar by scalar.
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+        }
+        if bytes[i] < 0x80 { i += 1; continue }
+        guard let (_, length) = decodeScalar(bytes, at: i) else { return false }
+        i += length
+    }
+    return true
+}
