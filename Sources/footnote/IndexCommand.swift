@@ -1,8 +1,5 @@
 import ArgumentParser
 import FootnoteCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `footnote index`: bring the stored index up to date (or rebuild it with
 /// `--full`) and say what it holds and where it is.
@@ -18,11 +15,6 @@ struct Index: ParsableCommand {
     func run() throws {
         let session = try Session(options: corpusOptions, full: full)
         print(session.summary)
-        if let folder = session.indexFolder {
-            let path = folder + "/" + IndexFile.fileName
-            var st = stat()
-            let size = stat(path, &st) == 0 ? " (\(formatBytes(Int(st.st_size))))" : " (not saved)"
-            print("index: \(path)\(size)")
-        }
+        print("index: " + session.indexFileDescription)
     }
 }

@@ -100,7 +100,13 @@ struct REPL {
             say("passages    \(idx.passageCount), \(format1(idx.averagePassageLength)) terms on average")
             say("terms       \(idx.termCount) distinct, \(idx.postingCount) postings")
             say("scoring     \(session.engine.searcher.model.name), top \(top)")
-            say("built in    \(formatDuration(session.buildSeconds))")
+            switch session.provenance {
+            case .built: say("built in    \(formatDuration(session.buildSeconds))")
+            case .reused: say("loaded in   \(formatDuration(session.buildSeconds)) (nothing changed since it was built)")
+            case .updated(let added, let changed, let removed):
+                say("updated in  \(formatDuration(session.buildSeconds)) (\(added) added, \(changed) changed, \(removed) removed)")
+            }
+            say("index file  " + TerminalText.sanitize(session.indexFileDescription))
         default:
             say("Unknown command '\(TerminalText.sanitize(parts[0]))'. Type :help for the list.")
         }

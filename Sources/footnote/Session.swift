@@ -80,6 +80,15 @@ final class Session {
         if skipped > 0 { printError("\(skipped) file\(skipped == 1 ? "" : "s") skipped") }
     }
 
+    /// "/home/u/.cache/footnote/…/index.footnote (2.1 MB)", "… (not saved)",
+    /// or why there is no file.
+    var indexFileDescription: String {
+        guard let indexFolder else { return "none (no HOME or XDG_CACHE_HOME to keep it in; built in memory)" }
+        let path = indexFolder + "/" + IndexFile.fileName
+        var st = stat()
+        return path + (stat(path, &st) == 0 ? " (\(formatBytes(Int(st.st_size))))" : " (not saved)")
+    }
+
     var corpus: Corpus { engine.corpus }
     var index: InvertedIndex { engine.index }
 

@@ -56,7 +56,8 @@ struct REPLTests {
         try tmux.type(":sources"); try tmux.press("Enter")
         try tmux.waitFor(":sources") { $0.contains("31    open-source-vs-closed-ai.txt") && $0.contains("1 file, 31 passages.") }
         try tmux.type(":stats"); try tmux.press("Enter")
-        try tmux.waitFor(":stats") { $0.contains("scoring     bm25") }
+        let stats = try tmux.waitFor(":stats") { $0.contains("scoring     bm25") && $0.contains("index file  ") }
+        #expect(stats.contains("/index.footnote ("), "\(stats)")
         try tmux.type(":nonsense"); try tmux.press("Enter")
         try tmux.waitFor("unknown command") { $0.contains("Unknown command ':nonsense'. Type :help for the list.") }
         try tmux.type(":top zero"); try tmux.press("Enter")
