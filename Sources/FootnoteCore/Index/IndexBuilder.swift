@@ -175,16 +175,21 @@ public struct IndexBuilder: Sendable {
         nonisolated(unsafe) let allChunks = chunks
         DispatchQueue.concurrentPerform(iterations: parts) { c in
             let chunk = allChunks[c]
+            // Per term: postings, and bytes of position gaps.
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
-            var lastPassage = [Int32](repeating: -1, count: termCount)
+            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
             chunk.position.withUnsafeBufferPointer { positions in
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
-                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postings[r] += 1 }
-                        if positions[i] >= 0 { positionCounts[r] += 1 }
+                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postings[r] += 1; lastPosition[r] = 0 }
+                        let position = positions[i]
+                        if position >= 0 {
+                            positionCounts[r] += VarInt.size(UInt32(position - lastPosition[r]))
+                            lastPosition[r] = position
+                        }
                     }
                 }
             }}}
@@ -213,20 +218,25 @@ public struct IndexBuilder: Sendable {
         counts.postings = []
         counts.positions = []
         let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
+        for r in 0..<termCount {
+            precondition(positionBase[r + 1] - positionBase[r] <= Int(UInt32.max),
+                         "a term with over 4 GB of positions: beyond the index format's 32-bit offsets")
+        }
 
         // Pass 2, a chunk per core: each places its postings and positions in
         // the slots pass 1 reserved for it.
         let (postingPassageArray, postingPassageOut) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
         let (postingFrequencyArray, postingFrequencyOut) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
-        let (positionStartArray, positionStartOut) = FlatArray<Int>.allocate(count: postingCount + 1, repeating: 0)
-        let (positionsArray, positionsOut) = FlatArray<Int32>.allocate(count: positionCount, repeating: 0)
+        let (positionOffsetArray, positionOffsetOut) = FlatArray<UInt32>.allocate(count: postingCount, repeating: 0)
+        let (positionBytesArray, positionBytesOut) = FlatArray<UInt8>.allocate(count: positionCount, repeating: 0)
         nonisolated(unsafe) let postingPassage = postingPassageOut, postingFrequency = postingFrequencyOut
-        nonisolated(unsafe) let positionStart = positionStartOut, positions = positionsOut
+        nonisolated(unsafe) let positionOffset = positionOffsetOut, positions = positionBytesOut
+        let termBase = positionBase
         nonisolated(unsafe) let starts = (chunkPosting, chunkPosition)
         DispatchQueue.concurrentPerform(iterations: parts) { c in
             let chunk = allChunks[c]
             var nextPosting = starts.0[c], nextPosition = starts.1[c]
-            var lastPassage = [Int32](repeating: -1, count: termCount)
+            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
             chunk.position.withUnsafeBufferPointer { occurrencePositions in
@@ -240,13 +250,14 @@ public struct IndexBuilder: Sendable {
                             slot = nextPosting[r]
                             nextPosting[r] += 1
                             postingPassage[slot] = Int32(p)
-                            positionStart[slot] = nextPosition[r]
+                            positionOffset[slot] = UInt32(nextPosition[r] - termBase[r])
+                            lastPosition[r] = 0
                         }
                         let position = occurrencePositions[i]
                         if position >= 0 {
                             postingFrequency[slot] += 1
-                            positions[nextPosition[r]] = position
-                            nextPosition[r] += 1
+                            VarInt.write(UInt32(position - lastPosition[r]), to: positions, at: &nextPosition[r])
+                            lastPosition[r] = position
                         } else {
                             postingFrequency[slot] += sectionWeight
                         }
@@ -254,7 +265,6 @@ public struct IndexBuilder: Sendable {
                 }
             }}}
         }
-        positionStart[postingCount] = positionCount
         var lengths: [Float] = []
         lengths.reserveCapacity(n)
         for chunk in chunks { lengths += chunk.lengths }
@@ -263,7 +273,8 @@ public struct IndexBuilder: Sendable {
                              terms: dictionaries.terms,
                              postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
                              postingFrequency: postingFrequencyArray,
-                             positionStart: positionStartArray, positions: positionsArray,
+                             positionTermStart: FlatArray(positionBase), postingPositionOffset: positionOffsetArray,
+                             positionBytes: positionBytesArray,
                              passageLength: FlatArray(lengths),
                              vocabulary: dictionaries.vocabulary,
                              vocabularyTerm: FlatArray(dictionaries.wordSource.map { toRank[$0.chunk][Int($0.term)] }),

@@ -73,8 +73,8 @@ public enum IndexMerger {
         var terms = StringTable.Builder()
         var postingStart: [Int] = [0]
         let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
-        let positionStart = FlatArrayBuilder<Int>(), positions = FlatArrayBuilder<Int32>()
-        positionStart.append(0)
+        let positionTermStart = FlatArrayBuilder<Int>(), positionOffset = FlatArrayBuilder<UInt32>(), positionBytes = FlatArrayBuilder<UInt8>()
+        positionTermStart.append(0)
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
@@ -100,19 +100,26 @@ public enum IndexMerger {
             // Merge the postings by result passage, skipping dropped ones; a
             // term only one part holds is copied in a single pass.
             let before = postingPassage.count
+            let termBytes = positionBytes.count
+            /// Copies posting `p` of part `k`'s current term as result passage `passage`
+            /// (its position bytes verbatim: gaps are relative to the posting).
+            func copy(_ k: Int, _ p: Int, as passage: Int32) {
+                let index = parts[k].index
+                postingPassage.append(passage)
+                postingFrequency.append(index.postingFrequency[p])
+                positionOffset.append(UInt32(positionBytes.count - termBytes))
+                let run = index.positionRun(p, term: Int32(next[k]))
+                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: index.positionBytes.buffer[run]))
+            }
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
                 let k = holders[0], index = parts[k].index
-                let passagesOfTerm = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
-                let starts = index.positionStart.buffer, allPositions = index.positions.buffer
+                let passagesOfTerm = index.postingPassage.buffer
                 passageMap[k].withUnsafeBufferPointer { map in
                     for p in cursor[k]..<index.postingStart[next[k] + 1] {
                         let mapped = map[Int(passagesOfTerm[p])]
                         guard mapped >= 0 else { continue }
-                        postingPassage.append(mapped)
-                        postingFrequency.append(frequencies[p])
-                        positions.append(contentsOf: UnsafeBufferPointer(rebasing: allPositions[starts[p]..<starts[p + 1]]))
-                        positionStart.append(positions.count)
+                        copy(k, p, as: mapped)
                     }
                 }
             }
@@ -127,17 +134,14 @@ public enum IndexMerger {
                     }
                 }
                 guard let b = best else { break }
-                let index = parts[b].index, p = cursor[b]
-                postingPassage.append(bestPassage)
-                postingFrequency.append(index.postingFrequency[p])
-                positions.append(contentsOf: UnsafeBufferPointer(rebasing: index.positions.buffer[index.positionStart[p]..<index.positionStart[p + 1]]))
-                positionStart.append(positions.count)
+                copy(b, cursor[b], as: bestPassage)
                 cursor[b] += 1
             }
             if postingPassage.count > before {
                 let number = Int32(terms.count)
                 terms.append(term)
                 postingStart.append(postingPassage.count)
+                positionTermStart.append(positionBytes.count)
                 for k in parts.indices where holding[k] { termMap[k][next[k]] = number }
             }
             for k in parts.indices where holding[k] { next[k] += 1 }
@@ -180,7 +184,8 @@ public enum IndexMerger {
                                   terms: terms.build(),
                                   postingStart: FlatArray(postingStart), postingPassage: postingPassage.build(),
                                   postingFrequency: postingFrequency.build(),
-                                  positionStart: positionStart.build(), positions: positions.build(),
+                                  positionTermStart: positionTermStart.build(), postingPositionOffset: positionOffset.build(),
+                                  positionBytes: positionBytes.build(),
                                   passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
                                   vocabularyCount: FlatArray(vocabularyCount))

@@ -28,14 +28,14 @@ public struct ProximityBonus: Sendable {
         var lists: [(slice: Range<Int>, weight: Float)] = []
         for (t, w) in zip(terms, weights) {
             if let p = index.posting(of: t, in: passage) {
-                lists.append((index.positionStart[p]..<index.positionStart[p + 1], w))
+                lists.append((index.positionRun(p, term: t), w))
             }
         }
         guard lists.count > 1 else { return 0 }
         var total: Float = 0
         for i in 0..<(lists.count - 1) {
             for j in (i + 1)..<lists.count {
-                let d = Self.minimumDistance(index.positions, lists[i].slice, lists[j].slice)
+                let d = Self.minimumDistance(index.positionBytes.buffer, lists[i].slice, lists[j].slice)
                 if d <= window {
                     total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
                 }
@@ -44,14 +44,23 @@ public struct ProximityBonus: Sendable {
         return weight * total
     }
 
-    /// Smallest |a − b| over two ascending position lists (a merge walk).
-    static func minimumDistance(_ positions: FlatArray<Int32>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+    /// Smallest |a − b| over two ascending position lists, each a run of
+    /// `VarInt` gaps in `bytes` (a merge walk, decoding as it goes).
+    static func minimumDistance(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
         var i = a.lowerBound, j = b.lowerBound
         var best = Int.max
-        while i < a.upperBound && j < b.upperBound {
-            let x = Int(positions[i]), y = Int(positions[j])
+        guard let firstX = VarInt.read(bytes, at: &i, end: a.upperBound),
+              let firstY = VarInt.read(bytes, at: &j, end: b.upperBound) else { return best }
+        var x = Int(firstX), y = Int(firstY)
+        while true {
             best = min(best, abs(x - y))
-            if x < y { i += 1 } else { j += 1 }
+            if x < y {
+                guard let gap = VarInt.read(bytes, at: &i, end: a.upperBound) else { break }
+                x += Int(gap)
+            } else {
+                guard let gap = VarInt.read(bytes, at: &j, end: b.upperBound) else { break }
+                y += Int(gap)
+            }
         }
         return best == 0 ? 1 : best
     }
