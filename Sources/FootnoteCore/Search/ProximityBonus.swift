@@ -44,6 +44,17 @@ public struct ProximityBonus: Sendable {
         return weight * total
     }
 
+    /// The largest bonus any passage can get for terms with `weights`: every
+    /// pair adjacent (`λ · Σ_{i<j} min(w_i, w_j)`).
+    public func maximum(weights: [Float]) -> Float {
+        guard weight > 0, weights.count > 1 else { return 0 }
+        var total: Float = 0
+        for i in 0..<(weights.count - 1) {
+            for j in (i + 1)..<weights.count { total += min(weights[i], weights[j]) }
+        }
+        return weight * total
+    }
+
     /// Smallest |a − b| over two ascending position lists, each a run of
     /// `VarInt` gaps in `bytes` (a merge walk, decoding as it goes).
     static func minimumDistance(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {

@@ -60,8 +60,12 @@ public final class Searcher {
         if rerank, let proximity {
             for (score, passage) in ranked { baseScore[passage] = score }
             let terms = known.map(\.0), termWeights = known.map(\.1)
+            // Candidates come best first: once even the largest possible bonus
+            // cannot lift one to the k-th best, none after it can rise either.
+            let largestBonus = proximity.maximum(weights: termWeights) * (1 + 1e-5)
             var reranked = TopK(k)
             for (score, passage) in ranked {
+                if score + largestBonus < reranked.threshold { break }
                 reranked.insert(score + proximity.bonus(passage: passage, terms: terms, weights: termWeights, index: index), passage)
             }
             ranked = reranked.sorted()
