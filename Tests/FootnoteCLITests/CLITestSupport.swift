@@ -25,28 +25,7 @@ struct RunResult {
 /// Runs the binary with `arguments`, feeding `input` on stdin.
 func runFootnote(_ arguments: [String], input: String = "", environment: [String: String] = [:],
                  directory: String? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: footnoteBinary)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = nil
-    env["XDG_CACHE_HOME"] = testCacheHome
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: out, as: UTF8.self),
-                     stderr: String(decoding: err, as: UTF8.self))
+    try RunningFootnote(arguments, input: input, environment: environment, directory: directory).finish()
 }
 
 /// A started `footnote` whose output is collected by `finish()`.
@@ -56,20 +35,30 @@ final class RunningFootnote {
     private var out = Data(), err = Data()
     private let group = DispatchGroup()
 
-    init(_ arguments: [String]) throws {
+    /// Starts the binary with `arguments` and `input` on stdin, colour
+    /// settings cleared and indexes kept in the tests' cache folder.
+    init(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: footnoteBinary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
         env["XDG_CACHE_HOME"] = testCacheHome
+        for (k, v) in environment { env[k] = v }
         process.environment = env
-        process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let stdin = Pipe()
+        process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // Read both outputs while writing the input, so that neither side can
+        // fill a pipe and wait on the other.
         let outHandle = stdout.fileHandleForReading, errHandle = stderr.fileHandleForReading
         nonisolated(unsafe) let this = self
         DispatchQueue.global().async(group: group) { this.out = outHandle.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { this.err = errHandle.readDataToEndOfFile() }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
     }
 
     func finish() -> RunResult {
