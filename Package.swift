@@ -16,9 +16,11 @@ let package = Package(
                        providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd",
+                       providers: [.apt(["libzstd-dev"])]),
 
         // Analysis, corpus reading, passages, index, scoring, excerpts. No terminal I/O.
-        .target(name: "FootnoteCore", dependencies: ["CStemmer"]),
+        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd"]),
 
         // The command-line front end: CLI, REPL, rendering.
         .executableTarget(name: "footnote", dependencies: [

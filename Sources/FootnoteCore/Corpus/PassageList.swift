@@ -1,7 +1,9 @@
 /// The passages of a corpus, stored column by column in flat arrays so that
 /// an index file can hold them as they are and a loaded corpus reads them in
 /// place: `Passage` values (and their Strings) are made only for the passages
-/// a reader asks for.
+/// a reader asks for. The texts are plain (`texts`) when the passages were
+/// just read, or compressed in blocks (`compressedTexts`, `texts` empty) when
+/// they come from an index file; `withText` reads either.
 public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Per passage: `Passage.document`.
     public let documents: FlatArray<Int32>
@@ -10,6 +12,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Per passage: byte range start and end (two entries each).
     public let byteBounds: FlatArray<Int>
     public let texts: StringTable
+    public let compressedTexts: CompressedTexts?
     /// The heading path joined by `PassageList.headingSeparator`.
     public let sections: StringTable
     /// The BEIR `_id`, empty when `hasID` is 0.
@@ -21,11 +24,13 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public static let headingSeparator: UInt8 = 0x1F
 
     public init(documents: FlatArray<Int32>, lineBounds: FlatArray<Int32>, byteBounds: FlatArray<Int>,
-                texts: StringTable, sections: StringTable, ids: StringTable, hasID: FlatArray<UInt8>) {
+                texts: StringTable, compressedTexts: CompressedTexts? = nil, sections: StringTable, ids: StringTable,
+                hasID: FlatArray<UInt8>) {
         self.documents = documents
         self.lineBounds = lineBounds
         self.byteBounds = byteBounds
-        self.texts = texts
+        self.texts = compressedTexts == nil ? texts : StringTable()
+        self.compressedTexts = compressedTexts
         self.sections = sections
         self.ids = ids
         self.hasID = hasID
@@ -43,12 +48,36 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { documents.count }
 
     public subscript(i: Int) -> Passage {
-        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts[i],
+        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: text(i),
                 lines: Int(lineBounds[2 * i])...Int(lineBounds[2 * i + 1]),
                 bytes: byteBounds[2 * i]..<byteBounds[2 * i + 1])
     }
 
     public func id(_ i: Int) -> String? { hasID[i] != 0 ? ids[i] : nil }
+
+    /// Calls `body` with the UTF-8 bytes of passage `i`'s text (valid only
+    /// inside `body`, which must not read another passage's text).
+    public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let compressedTexts { return compressedTexts.withText(i, body) }
+        return body(texts.utf8(i))
+    }
+
+    public func text(_ i: Int) -> String { withText(i) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The same passages with their texts compressed (as an index file stores them).
+    public func compressingTexts() -> PassageList {
+        guard compressedTexts == nil else { return self }
+        return PassageList(documents: documents, lineBounds: lineBounds, byteBounds: byteBounds, texts: StringTable(),
+                           compressedTexts: CompressedTexts.compress(texts), sections: sections, ids: ids, hasID: hasID)
+    }
+
+    /// Equal passages, however their texts are stored.
+    public static func == (a: PassageList, b: PassageList) -> Bool {
+        guard a.documents == b.documents, a.lineBounds == b.lineBounds, a.byteBounds == b.byteBounds,
+              a.sections == b.sections, a.ids == b.ids, a.hasID == b.hasID else { return false }
+        if a.compressedTexts == nil && b.compressedTexts == nil { return a.texts == b.texts }
+        return a.indices.allSatisfy { a.text($0) == b.text($0) }
+    }
 
     public func section(_ i: Int) -> [String] {
         let bytes = sections.utf8(i)
@@ -61,7 +90,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// (Body, plus the headings each followed by a line break, as `anchors.py`
     /// counts title + "\n" + text.)
     public var textByteCount: Int {
-        var total = texts.bytes.count + sections.bytes.count
+        var total = (compressedTexts?.byteCount ?? texts.bytes.count) + sections.bytes.count
         for i in 0..<sections.count where sections.offsets[i + 1] > sections.offsets[i] { total += 1 }
         return total
     }
@@ -114,22 +143,14 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             for _ in rows { documents.append(document) }
             lineBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.lineBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
             byteBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.byteBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
-            texts.append(rows: rows, of: list.texts)
+            if list.compressedTexts == nil {
+                texts.append(rows: rows, of: list.texts)
+            } else {
+                for i in rows { list.withText(i) { texts.append($0) } }
+            }
             sections.append(rows: rows, of: list.sections)
             ids.append(rows: rows, of: list.ids)
             hasID.append(contentsOf: UnsafeBufferPointer(rebasing: list.hasID.buffer[rows]))
-        }
-
-        /// Appends passage `row` of `list` as it is (no Strings made), as part of
-        /// document `document`.
-        public mutating func append(row i: Int, of list: PassageList, document: Int32) {
-            documents.append(document)
-            lineBounds.append(list.lineBounds[2 * i]); lineBounds.append(list.lineBounds[2 * i + 1])
-            byteBounds.append(list.byteBounds[2 * i]); byteBounds.append(list.byteBounds[2 * i + 1])
-            texts.append(list.texts.utf8(i))
-            sections.append(list.sections.utf8(i))
-            ids.append(list.ids.utf8(i))
-            hasID.append(list.hasID[i])
         }
 
         public func build() -> PassageList {

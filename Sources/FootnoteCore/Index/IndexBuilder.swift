@@ -85,7 +85,9 @@ public struct IndexBuilder: Sendable {
         for part in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
             analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
         }
-        analyzer.analyze(passages.texts.utf8(p), into: &table) { t, token in body(t, token.position) }
+        passages.withText(p) { text in
+            analyzer.analyze(text, into: &table) { t, token in body(t, token.position) }
+        }
     }
 
     /// - Parameter progress: called now and then with passages analyzed and the total.

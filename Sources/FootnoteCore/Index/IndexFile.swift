@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -40,7 +40,7 @@ public enum IndexFile {
         case termBytes, termOffsets, postingStart, postingPassage, postingFrequency, positionTermStart, postingPositionOffset, positionBytes
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
-        case passageDocument, passageLines, passageBytes, textBytes, textOffsets, sectionBytes, sectionOffsets
+        case passageDocument, passageLines, passageBytes, textBlockStart, textCompressed, textOffsets, sectionBytes, sectionOffsets
         case idBytes, idOffsets, idFlags
     }
 
@@ -99,6 +99,7 @@ public enum IndexFile {
         }
 
         let p = corpus.passages
+        let texts = p.compressedTexts ?? CompressedTexts.compress(p.texts)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -115,7 +116,8 @@ public enum IndexFile {
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
                 (.passageDocument, 4, p.documents.rawBytes), (.passageLines, 4, p.lineBounds.rawBytes),
                 (.passageBytes, 8, p.byteBounds.rawBytes),
-                (.textBytes, 1, p.texts.bytes.rawBytes), (.textOffsets, 8, p.texts.offsets.rawBytes),
+                (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
+                (.textOffsets, 8, texts.offsets.rawBytes),
                 (.sectionBytes, 1, p.sections.bytes.rawBytes), (.sectionOffsets, 8, p.sections.offsets.rawBytes),
                 (.idBytes, 1, p.ids.bytes.rawBytes), (.idOffsets, 8, p.ids.offsets.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
             ]
@@ -278,6 +280,24 @@ public enum IndexFile {
             return StringTable(bytes: b, offsets: o)
         }
 
+        func compressedTexts() throws(Failure) -> CompressedTexts {
+            let offsets = try array(.textOffsets, Int.self), starts = try array(.textBlockStart, Int.self)
+            let compressed = try array(.textCompressed, UInt8.self)
+            try ascending(offsets, from: 0, what: "text offsets")
+            try ascending(starts, from: 0, to: compressed.count, what: "text blocks")
+            guard starts.count == CompressedTexts.blocks(for: offsets.count - 1) + 1 else { throw .damaged("text blocks disagree") }
+            return CompressedTexts(offsets: offsets, blockStart: starts, compressed: compressed)
+        }
+        /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
+        func ascending(_ values: FlatArray<Int>, from first: Int, to last: Int? = nil, what: String) throws(Failure) {
+            guard values.count >= 1, values[0] == first, last == nil || values[values.count - 1] == last else { throw .damaged("\(what) disagree") }
+            var previous = first
+            for x in values.buffer {
+                guard x >= previous else { throw .damaged("\(what) out of order") }
+                previous = x
+            }
+        }
+
         var meta = BinaryRecordReader(raw(.meta))
         let settings = Analyzer.Settings(removeStopWords: try meta.readBool(), stem: try meta.readBool(),
                                          maxTokenBytes: Int(try meta.read(UInt32.self)))
@@ -311,7 +331,8 @@ public enum IndexFile {
 
         let passages = PassageList(documents: try array(.passageDocument, Int32.self), lineBounds: try array(.passageLines, Int32.self),
                                    byteBounds: try array(.passageBytes, Int.self),
-                                   texts: try strings(.textBytes, .textOffsets), sections: try strings(.sectionBytes, .sectionOffsets),
+                                   texts: StringTable(), compressedTexts: try compressedTexts(),
+                                   sections: try strings(.sectionBytes, .sectionOffsets),
                                    ids: try strings(.idBytes, .idOffsets), hasID: try array(.idFlags, UInt8.self))
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
@@ -336,7 +357,7 @@ public enum IndexFile {
         func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
         try check(passages.count == n && index.passageLength.count == n && passages.lineBounds.count == 2 * n
-                  && passages.byteBounds.count == 2 * n && passages.texts.count == n && passages.sections.count == n
+                  && passages.byteBounds.count == 2 * n && passages.compressedTexts?.count == n && passages.sections.count == n
                   && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingPassage.count

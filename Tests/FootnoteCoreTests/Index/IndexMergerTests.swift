@@ -19,7 +19,7 @@ import Testing
         #expect(merged.index.postingPassage == whole.postingPassage)
         #expect(merged.index.positionBytes == whole.positionBytes)
         #expect(merged.index.postingPositionOffset == whole.postingPositionOffset)
-        #expect(merged.passages.texts.map { $0 } == all)
+        #expect(merged.passages.indices.map { merged.passages.text($0) } == all)
     }
 
     @Test func partsThatBreakThePromiseAreRefused() {
