@@ -1,9 +1,8 @@
 /// The passages of a corpus, stored column by column in flat arrays so that
 /// an index file can hold them as they are and a loaded corpus reads them in
 /// place: `Passage` values (and their Strings) are made only for the passages
-/// a reader asks for. The texts are plain (`texts`) when the passages were
-/// just read, or compressed in blocks (`compressedTexts`, `texts` empty) when
-/// they come from an index file; `withText` reads either.
+/// a reader asks for. The string columns are plain when the passages were
+/// just read, and compressed in blocks when they come from an index file.
 public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Per passage: `Passage.document`.
     public let documents: FlatArray<Int32>
@@ -11,12 +10,11 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public let lineBounds: FlatArray<Int32>
     /// Per passage: byte range start and end (two entries each).
     public let byteBounds: FlatArray<Int>
-    public let texts: StringTable
-    public let compressedTexts: CompressedTexts?
+    public let texts: TextColumn
     /// The heading path joined by `PassageList.headingSeparator`.
-    public let sections: StringTable
+    public let sections: TextColumn
     /// The BEIR `_id`, empty when `hasID` is 0.
-    public let ids: StringTable
+    public let ids: TextColumn
     public let hasID: FlatArray<UInt8>
 
     /// Between the headings of a section path (U+001F, the unit separator,
@@ -24,13 +22,11 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public static let headingSeparator: UInt8 = 0x1F
 
     public init(documents: FlatArray<Int32>, lineBounds: FlatArray<Int32>, byteBounds: FlatArray<Int>,
-                texts: StringTable, compressedTexts: CompressedTexts? = nil, sections: StringTable, ids: StringTable,
-                hasID: FlatArray<UInt8>) {
+                texts: TextColumn, sections: TextColumn, ids: TextColumn, hasID: FlatArray<UInt8>) {
         self.documents = documents
         self.lineBounds = lineBounds
         self.byteBounds = byteBounds
-        self.texts = compressedTexts == nil ? texts : StringTable()
-        self.compressedTexts = compressedTexts
+        self.texts = texts
         self.sections = sections
         self.ids = ids
         self.hasID = hasID
@@ -55,43 +51,33 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     public func id(_ i: Int) -> String? { hasID[i] != 0 ? ids[i] : nil }
 
+
     /// Calls `body` with the UTF-8 bytes of passage `i`'s text (valid only
     /// inside `body`, which must not read another passage's text).
-    public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let compressedTexts { return compressedTexts.withText(i, body) }
-        return body(texts.utf8(i))
-    }
+    public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { texts.withBytes(i, body) }
 
-    public func text(_ i: Int) -> String { withText(i) { String(decoding: $0, as: UTF8.self) } }
+    public func text(_ i: Int) -> String { texts[i] }
 
-    /// The same passages with their texts compressed (as an index file stores them).
-    public func compressingTexts() -> PassageList {
-        guard compressedTexts == nil else { return self }
-        return PassageList(documents: documents, lineBounds: lineBounds, byteBounds: byteBounds, texts: StringTable(),
-                           compressedTexts: CompressedTexts.compress(texts), sections: sections, ids: ids, hasID: hasID)
-    }
-
-    /// Equal passages, however their texts are stored.
-    public static func == (a: PassageList, b: PassageList) -> Bool {
-        guard a.documents == b.documents, a.lineBounds == b.lineBounds, a.byteBounds == b.byteBounds,
-              a.sections == b.sections, a.ids == b.ids, a.hasID == b.hasID else { return false }
-        if a.compressedTexts == nil && b.compressedTexts == nil { return a.texts == b.texts }
-        return a.indices.allSatisfy { a.text($0) == b.text($0) }
+    /// The same passages with their string columns compressed (as an index file stores them).
+    public func compressed() -> PassageList {
+        PassageList(documents: documents, lineBounds: lineBounds, byteBounds: byteBounds, texts: .compressed(texts.compressed()),
+                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), hasID: hasID)
     }
 
     public func section(_ i: Int) -> [String] {
-        let bytes = sections.utf8(i)
-        guard !bytes.isEmpty else { return [] }
-        return bytes.split(separator: Self.headingSeparator, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        sections.withBytes(i) { bytes in
+            guard !bytes.isEmpty else { return [] }
+            return bytes.split(separator: Self.headingSeparator, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Bytes of text and headings: the corpus size the timings report.
     /// (Body, plus the headings each followed by a line break, as `anchors.py`
     /// counts title + "\n" + text.)
     public var textByteCount: Int {
-        var total = (compressedTexts?.byteCount ?? texts.bytes.count) + sections.bytes.count
-        for i in 0..<sections.count where sections.offsets[i + 1] > sections.offsets[i] { total += 1 }
+        var total = texts.byteCount + sections.byteCount
+        for i in 0..<sections.count where sections.length(i) > 0 { total += 1 }
         return total
     }
 
@@ -143,19 +129,25 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             for _ in rows { documents.append(document) }
             lineBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.lineBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
             byteBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.byteBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
-            if list.compressedTexts == nil {
-                texts.append(rows: rows, of: list.texts)
-            } else {
-                for i in rows { list.withText(i) { texts.append($0) } }
-            }
-            sections.append(rows: rows, of: list.sections)
-            ids.append(rows: rows, of: list.ids)
+            Self.append(rows: rows, of: list.texts, to: &texts)
+            Self.append(rows: rows, of: list.sections, to: &sections)
+            Self.append(rows: rows, of: list.ids, to: &ids)
             hasID.append(contentsOf: UnsafeBufferPointer(rebasing: list.hasID.buffer[rows]))
+        }
+
+        /// Copies strings `rows` of a column: in one piece when it is plain.
+        private static func append(rows: Range<Int>, of column: TextColumn, to builder: inout StringTable.Builder) {
+            if case .plain(let table) = column {
+                builder.append(rows: rows, of: table)
+            } else {
+                for i in rows { column.withBytes(i) { builder.append($0) } }
+            }
         }
 
         public func build() -> PassageList {
             PassageList(documents: documents.build(), lineBounds: lineBounds.build(), byteBounds: byteBounds.build(),
-                        texts: texts.build(), sections: sections.build(), ids: ids.build(), hasID: hasID.build())
+                        texts: .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
+                        hasID: hasID.build())
         }
     }
 }

@@ -82,8 +82,10 @@ public struct IndexBuilder: Sendable {
     /// then its body, reporting heading terms and body terms with positions.
     static func analyze(passage p: Int, of passages: PassageList, with analyzer: Analyzer, into table: inout TermTable,
                         heading: (Int32) -> Void, body: (Int32, Int) -> Void) {
-        for part in passages.sections.utf8(p).split(separator: PassageList.headingSeparator) {
-            analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
+        passages.sections.withBytes(p) { section in
+            for part in section.split(separator: PassageList.headingSeparator) {
+                analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
+            }
         }
         passages.withText(p) { text in
             analyzer.analyze(text, into: &table) { t, token in body(t, token.position) }

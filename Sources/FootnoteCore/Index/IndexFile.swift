@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -40,8 +40,8 @@ public enum IndexFile {
         case termBytes, termOffsets, postingStart, postingPassage, postingFrequency, positionTermStart, postingPositionOffset, positionBytes
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
-        case passageDocument, passageLines, passageBytes, textBlockStart, textCompressed, textOffsets, sectionBytes, sectionOffsets
-        case idBytes, idOffsets, idFlags
+        case passageDocument, passageLines, passageBytes, textBlockStart, textCompressed, textOffsets
+        case sectionBlockStart, sectionCompressed, sectionOffsets, idBlockStart, idCompressed, idOffsets, idFlags
     }
 
     /// Why an index file was not used, or could not be written.
@@ -99,7 +99,7 @@ public enum IndexFile {
         }
 
         let p = corpus.passages
-        let texts = p.compressedTexts ?? CompressedTexts.compress(p.texts)
+        let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed()
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -118,8 +118,10 @@ public enum IndexFile {
                 (.passageBytes, 8, p.byteBounds.rawBytes),
                 (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
                 (.textOffsets, 8, texts.offsets.rawBytes),
-                (.sectionBytes, 1, p.sections.bytes.rawBytes), (.sectionOffsets, 8, p.sections.offsets.rawBytes),
-                (.idBytes, 1, p.ids.bytes.rawBytes), (.idOffsets, 8, p.ids.offsets.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
+                (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
+                (.sectionOffsets, 8, sections.offsets.rawBytes),
+                (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
+                (.idOffsets, 8, ids.offsets.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
             ]
             outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
         }}}}
@@ -271,22 +273,19 @@ public enum IndexFile {
         }
         func strings(_ bytes: Section, _ offsets: Section) throws(Failure) -> StringTable {
             let b = try array(bytes, UInt8.self), o = try array(offsets, Int.self)
-            guard o.count >= 1, o[0] == 0, o[o.count - 1] == b.count else { throw .damaged("string table \(offsets.rawValue) is inconsistent") }
-            var previous = 0
-            for x in o.buffer {
-                guard x >= previous else { throw .damaged("string table \(offsets.rawValue) is out of order") }
-                previous = x
-            }
+            try ascending(o, from: 0, to: b.count, what: "string table \(offsets.rawValue)")
             return StringTable(bytes: b, offsets: o)
         }
 
-        func compressedTexts() throws(Failure) -> CompressedTexts {
-            let offsets = try array(.textOffsets, Int.self), starts = try array(.textBlockStart, Int.self)
-            let compressed = try array(.textCompressed, UInt8.self)
-            try ascending(offsets, from: 0, what: "text offsets")
-            try ascending(starts, from: 0, to: compressed.count, what: "text blocks")
-            guard starts.count == CompressedTexts.blocks(for: offsets.count - 1) + 1 else { throw .damaged("text blocks disagree") }
-            return CompressedTexts(offsets: offsets, blockStart: starts, compressed: compressed)
+        /// A compressed string column from its three sections, checked.
+        func column(_ blockStart: Section, _ bytes: Section, _ offsets: Section) throws(Failure) -> TextColumn {
+            let o = try array(offsets, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
+            try ascending(o, from: 0, what: "string offsets (section \(offsets.rawValue))")
+            try ascending(starts, from: 0, to: compressed.count, what: "string blocks (section \(blockStart.rawValue))")
+            guard starts.count == CompressedStrings.blocks(for: o.count - 1) + 1 else {
+                throw .damaged("string blocks (section \(blockStart.rawValue)) disagree")
+            }
+            return .compressed(CompressedStrings(offsets: o, blockStart: starts, compressed: compressed))
         }
         /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
         func ascending(_ values: FlatArray<Int>, from first: Int, to last: Int? = nil, what: String) throws(Failure) {
@@ -331,9 +330,9 @@ public enum IndexFile {
 
         let passages = PassageList(documents: try array(.passageDocument, Int32.self), lineBounds: try array(.passageLines, Int32.self),
                                    byteBounds: try array(.passageBytes, Int.self),
-                                   texts: StringTable(), compressedTexts: try compressedTexts(),
-                                   sections: try strings(.sectionBytes, .sectionOffsets),
-                                   ids: try strings(.idBytes, .idOffsets), hasID: try array(.idFlags, UInt8.self))
+                                   texts: try column(.textBlockStart, .textCompressed, .textOffsets),
+                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionOffsets),
+                                   ids: try column(.idBlockStart, .idCompressed, .idOffsets), hasID: try array(.idFlags, UInt8.self))
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
@@ -357,7 +356,7 @@ public enum IndexFile {
         func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
         try check(passages.count == n && index.passageLength.count == n && passages.lineBounds.count == 2 * n
-                  && passages.byteBounds.count == 2 * n && passages.compressedTexts?.count == n && passages.sections.count == n
+                  && passages.byteBounds.count == 2 * n && passages.texts.count == n && passages.sections.count == n
                   && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingPassage.count

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Passage texts as an index file stores them: runs of `passagesPerBlock`
-/// consecutive passages, each run compressed on its own with `Zstd`, so that
-/// reading one passage decodes one block (a few kilobytes), and a reader going
-/// through passages in order decodes each block once.
+/// A column of strings as an index file stores it (passage texts, headings,
+/// BEIR ids): runs of `passagesPerBlock` consecutive strings, each run
+/// compressed on its own with `Zstd`, so that reading one string decodes one
+/// block (a few kilobytes), and a reader going through them in order decodes
+/// each block once.
 ///
-/// `offsets` are the texts' byte offsets as if concatenated uncompressed
+/// `offsets` are the strings' byte offsets as if concatenated uncompressed
 /// (`count + 1` entries), so block `b` decodes to
 /// `offsets[b·B]..<offsets[min((b+1)·B, count)]`. The last decoded block is
-/// kept, behind a lock: a `CompressedTexts` may be shared between threads.
-public final class CompressedTexts: @unchecked Sendable {
+/// kept, behind a lock: a `CompressedStrings` may be shared between threads.
+public final class CompressedStrings: @unchecked Sendable {
     public static let passagesPerBlock = 64
 
     public let offsets: FlatArray<Int>
@@ -57,7 +58,7 @@ public final class CompressedTexts: @unchecked Sendable {
     }
 
     /// Compresses `texts` block by block, on every core.
-    public static func compress(_ texts: StringTable) -> CompressedTexts {
+    public static func compress(_ texts: StringTable) -> CompressedStrings {
         let n = texts.count, blocks = Self.blocks(for: n)
         final class Box: @unchecked Sendable { var parts: [[UInt8]]; init(_ n: Int) { parts = Array(repeating: [], count: n) } }
         let box = Box(blocks)
@@ -71,6 +72,6 @@ public final class CompressedTexts: @unchecked Sendable {
             part.withUnsafeBufferPointer { compressed.append(contentsOf: $0) }
             starts.append(compressed.count)
         }
-        return CompressedTexts(offsets: texts.offsets, blockStart: FlatArray(starts), compressed: compressed.build())
+        return CompressedStrings(offsets: texts.offsets, blockStart: FlatArray(starts), compressed: compressed.build())
     }
 }

@@ -1,14 +1,14 @@
 import Testing
 @testable import FootnoteCore
 
-@Suite struct CompressedTextsTests {
+@Suite struct CompressedStringsTests {
     let texts = StringTable((0..<300).map { i in
         i % 37 == 0 ? "" : "Passage \(i): kettles, teapots and naïve café crema ☕️ " + String(repeating: "tea ", count: i % 11)
     })
 
     @Test func everyTextReadsBackInAnyOrder() {
-        let store = CompressedTexts.compress(texts)
-        #expect(store.count == 300 && store.blockCount == CompressedTexts.blocks(for: 300))
+        let store = CompressedStrings.compress(texts)
+        #expect(store.count == 300 && store.blockCount == CompressedStrings.blocks(for: 300))
         #expect(store.compressed.count < texts.bytes.count / 2)
         for i in [299, 0, 64, 63, 150, 1, 298, 128, 37] + Array(0..<300) {
             #expect(store.withText(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
@@ -17,10 +17,10 @@ import Testing
     }
 
     @Test func aDamagedBlockReadsAsEmptyText() {
-        let store = CompressedTexts.compress(texts)
+        let store = CompressedStrings.compress(texts)
         var bytes = Array(store.compressed)
         bytes[store.blockStart[1] + 5] ^= 0xFF   // inside block 1
-        let damaged = CompressedTexts(offsets: store.offsets, blockStart: store.blockStart, compressed: FlatArray(bytes))
+        let damaged = CompressedStrings(offsets: store.offsets, blockStart: store.blockStart, compressed: FlatArray(bytes))
         #expect(damaged.withText(70) { $0.count } == 0)
         #expect(damaged.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
     }
@@ -28,8 +28,8 @@ import Testing
     @Test func passageListsCompareByTextWhateverTheStorage() {
         let passages = (0..<100).map { Passage(document: 0, section: [], text: "text \($0)", lines: 1...1, bytes: 0..<1) }
         let plain = PassageList(passages)
-        #expect(plain.compressingTexts() == plain)
-        #expect(Array(plain.compressingTexts()) == passages)
-        #expect(plain.compressingTexts().textByteCount == plain.textByteCount)
+        #expect(plain.compressed() == plain)
+        #expect(Array(plain.compressed()) == passages)
+        #expect(plain.compressed().textByteCount == plain.textByteCount)
     }
 }
