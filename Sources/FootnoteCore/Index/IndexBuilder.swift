@@ -273,12 +273,25 @@ public struct IndexBuilder: Sendable {
         lengths.reserveCapacity(n)
         for chunk in chunks { lengths += chunk.lengths }
 
+        // Each posting's run length: the distance to the next posting's run
+        // (terms' runs follow each other in term order, as the postings do).
+        let runBuilder = PositionRuns.Builder()
+        var previousStart = 0
+        for t in 0..<termCount {
+            for p in postingStart[t]..<postingStart[t + 1] {
+                let start = termBase[t] + Int(positionOffsetArray[p])
+                if p > 0 { runBuilder.append(length: start - previousStart) }
+                previousStart = start
+            }
+        }
+        if postingCount > 0 { runBuilder.append(length: positionCount - previousStart) }
+        let runs = runBuilder.build(bytes: positionBytesArray)
+
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: dictionaries.terms,
                              postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
                              postingFrequency: postingFrequencyArray,
-                             positionTermStart: FlatArray(positionBase), postingPositionOffset: positionOffsetArray,
-                             positionBytes: positionBytesArray,
+                             positionRuns: runs,
                              passageLength: FlatArray(lengths),
                              vocabulary: dictionaries.vocabulary,
                              vocabularyTerm: FlatArray(dictionaries.wordSource.map { toRank[$0.chunk][Int($0.term)] }),

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -37,7 +37,8 @@ public enum IndexFile {
 
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
-        case termBytes, termOffsets, postingStart, postingPassage, postingFrequency, positionTermStart, postingPositionOffset, positionBytes
+        case termBytes, termOffsets, postingStart, postingPassage, postingFrequency
+        case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
         case passageDocument, passageLines, passageBytes, textBlockStart, textCompressed, textOffsets
@@ -110,8 +111,11 @@ public enum IndexFile {
                 (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
                 (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, 8, index.terms.offsets.rawBytes),
                 (.postingStart, 8, index.postingStart.rawBytes), (.postingPassage, 4, index.postingPassage.rawBytes),
-                (.postingFrequency, 4, index.postingFrequency.rawBytes), (.positionTermStart, 8, index.positionTermStart.rawBytes),
-                (.postingPositionOffset, 4, index.postingPositionOffset.rawBytes), (.positionBytes, 1, index.positionBytes.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
+                (.postingFrequency, 4, index.postingFrequency.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
+                (.positionLength, 1, index.positionRuns.length.rawBytes),
+                (.positionLongPosting, 8, index.positionRuns.longPosting.rawBytes),
+                (.positionLongLength, 8, index.positionRuns.longLength.rawBytes),
+                (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
                 (.passageDocument, 4, p.documents.rawBytes), (.passageLines, 4, p.lineBounds.rawBytes),
@@ -253,6 +257,15 @@ public enum IndexFile {
                 found[section] = (size, Int(offset), Int(length) / size)
             }
             for s in Section.allCases where found[s] == nil { throw Failure.damaged("section \(s.rawValue) is missing") }
+            // Every byte is covered: the sections follow the table and each
+            // other, separated only by zero padding to 8-byte boundaries.
+            var covered = tableEnd
+            for (_, f) in found.sorted(by: { $0.value.offset < $1.value.offset }) where f.count > 0 {
+                guard f.offset >= covered, f.offset - covered < 8,
+                      bytes[covered..<f.offset].allSatisfy({ $0 == 0 }) else { throw Failure.damaged("bytes outside every section") }
+                covered = f.offset + f.count * f.size
+            }
+            guard covered == bytes.count else { throw Failure.damaged("bytes after the last section") }
             return try decode(file, found)
         } catch let failure as Failure {
             throw failure
@@ -337,8 +350,10 @@ public enum IndexFile {
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
                                   postingFrequency: try array(.postingFrequency, Float.self),
-                                  positionTermStart: try array(.positionTermStart, Int.self), postingPositionOffset: try array(.postingPositionOffset, UInt32.self),
-                                  positionBytes: try array(.positionBytes, UInt8.self),
+                                  positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self), length: try array(.positionLength, UInt8.self),
+                                                              longPosting: try array(.positionLongPosting, Int.self),
+                                                              longLength: try array(.positionLongLength, Int.self),
+                                                              checkpoint: try array(.positionCheckpoint, Int.self)),
                                   passageLength: try array(.passageLength, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
@@ -360,23 +375,11 @@ public enum IndexFile {
                   && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingPassage.count
-        try check(index.postingFrequency.count == postings && index.postingPositionOffset.count == postings, "posting columns disagree")
+        try check(index.postingFrequency.count == postings && index.positionRuns.postingCount == postings, "posting columns disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
         var previous = 0
         for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
-        // Position runs: each term's within the bytes, each posting's within its term's, in order.
-        try check(index.positionTermStart.count == termCount + 1 && index.positionTermStart[0] == 0
-                  && index.positionTermStart[termCount] == index.positionBytes.count, "position ranges disagree")
-        let offsets = index.postingPositionOffset.buffer
-        for t in 0..<termCount {
-            let length = index.positionTermStart[t + 1] - index.positionTermStart[t]
-            try check(length >= 0, "position ranges out of order")
-            var last: UInt32 = 0
-            for p in index.postingStart[t]..<index.postingStart[t + 1] {
-                try check(offsets[p] >= last && Int(offsets[p]) <= length, "position runs out of order in term \(t)")
-                last = offsets[p]
-            }
-        }
+        try check(index.positionRuns.isConsistent(), "position runs disagree")
         for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
         try check(index.vocabularyTerm.count == index.vocabulary.count && index.vocabularyCount.count == index.vocabulary.count,

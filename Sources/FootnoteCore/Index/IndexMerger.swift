@@ -73,8 +73,7 @@ public enum IndexMerger {
         var terms = StringTable.Builder()
         var postingStart: [Int] = [0]
         let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
-        let positionTermStart = FlatArrayBuilder<Int>(), positionOffset = FlatArrayBuilder<UInt32>(), positionBytes = FlatArrayBuilder<UInt8>()
-        positionTermStart.append(0)
+        let runs = PositionRuns.Builder(), positionBytes = FlatArrayBuilder<UInt8>()
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
@@ -100,16 +99,15 @@ public enum IndexMerger {
             // Merge the postings by result passage, skipping dropped ones; a
             // term only one part holds is copied in a single pass.
             let before = postingPassage.count
-            let termBytes = positionBytes.count
             /// Copies posting `p` of part `k`'s current term as result passage `passage`
             /// (its position bytes verbatim: gaps are relative to the posting).
             func copy(_ k: Int, _ p: Int, as passage: Int32) {
                 let index = parts[k].index
                 postingPassage.append(passage)
                 postingFrequency.append(index.postingFrequency[p])
-                positionOffset.append(UInt32(positionBytes.count - termBytes))
-                let run = index.positionRun(p, term: Int32(next[k]))
-                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: index.positionBytes.buffer[run]))
+                let run = index.positionRuns.run(p)
+                runs.append(length: run.count)
+                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: index.positionRuns.bytes.buffer[run]))
             }
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
@@ -141,7 +139,6 @@ public enum IndexMerger {
                 let number = Int32(terms.count)
                 terms.append(term)
                 postingStart.append(postingPassage.count)
-                positionTermStart.append(positionBytes.count)
                 for k in parts.indices where holding[k] { termMap[k][next[k]] = number }
             }
             for k in parts.indices where holding[k] { next[k] += 1 }
@@ -184,8 +181,7 @@ public enum IndexMerger {
                                   terms: terms.build(),
                                   postingStart: FlatArray(postingStart), postingPassage: postingPassage.build(),
                                   postingFrequency: postingFrequency.build(),
-                                  positionTermStart: positionTermStart.build(), postingPositionOffset: positionOffset.build(),
-                                  positionBytes: positionBytes.build(),
+                                  positionRuns: runs.build(bytes: positionBytes.build()),
                                   passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
                                   vocabularyCount: FlatArray(vocabularyCount))

@@ -11,11 +11,8 @@
 /// occurrences in the section headings of a document passage (Robertson, Zaragoza &
 /// Taylor 2004, "Simple BM25 extension to multiple weighted fields");
 /// `passageLength` is the matching pseudo-length. The body positions of
-/// posting `p` of term `t` are the `VarInt` gaps (the first from 0) in
-/// `positionBytes[positionRun(p, term: t)]`: each term's runs start at
-/// `positionTermStart[t]`, each posting's at `postingPositionOffset[p]`
-/// past its term's start (4 bytes per posting instead of 8, and about 1.3
-/// bytes per position instead of 4).
+/// posting `p` are `positionRuns.run(p)`: `VarInt` gaps, about 1.3 bytes per
+/// position and 1 per posting (`PositionRuns`).
 public struct InvertedIndex: Sendable {
     public let analyzerSettings: Analyzer.Settings
     public let titleWeight: Float
@@ -27,9 +24,7 @@ public struct InvertedIndex: Sendable {
     public let postingStart: FlatArray<Int>
     public let postingPassage: FlatArray<Int32>
     public let postingFrequency: FlatArray<Float>
-    public let positionTermStart: FlatArray<Int>
-    public let postingPositionOffset: FlatArray<UInt32>
-    public let positionBytes: FlatArray<UInt8>
+    public let positionRuns: PositionRuns
 
     /// Per passage: weighted length in tokens (body + weight × title or headings).
     public let passageLength: FlatArray<Float>
@@ -43,8 +38,7 @@ public struct InvertedIndex: Sendable {
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
                 postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: FlatArray<Float>,
-                positionTermStart: FlatArray<Int>, postingPositionOffset: FlatArray<UInt32>, positionBytes: FlatArray<UInt8>,
-                passageLength: FlatArray<Float>,
+                positionRuns: PositionRuns, passageLength: FlatArray<Float>,
                 vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, vocabularyCount: FlatArray<Int32>) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
@@ -53,9 +47,7 @@ public struct InvertedIndex: Sendable {
         self.postingStart = postingStart
         self.postingPassage = postingPassage
         self.postingFrequency = postingFrequency
-        self.positionTermStart = positionTermStart
-        self.postingPositionOffset = postingPositionOffset
-        self.positionBytes = positionBytes
+        self.positionRuns = positionRuns
         self.passageLength = passageLength
         self.vocabulary = vocabulary
         self.vocabularyTerm = vocabularyTerm
@@ -81,23 +73,6 @@ public struct InvertedIndex: Sendable {
     @inline(__always)
     public func postings(_ t: Int32) -> Range<Int> { postingStart[Int(t)]..<postingStart[Int(t) + 1] }
 
-    /// The bytes of `positionBytes` holding the positions of posting `p` of term `t`.
-    @inline(__always)
-    public func positionRun(_ p: Int, term t: Int32) -> Range<Int> {
-        let base = positionTermStart[Int(t)]
-        let end = p + 1 < postingStart[Int(t) + 1] ? base + Int(postingPositionOffset[p + 1]) : positionTermStart[Int(t) + 1]
-        return (base + Int(postingPositionOffset[p]))..<end
-    }
-
-    /// The body positions of posting `p` of term `t`, decoded.
-    public func positions(_ p: Int, term t: Int32) -> [Int32] {
-        var out: [Int32] = []
-        let run = positionRun(p, term: t)
-        var at = run.lowerBound, position: Int32 = 0
-        while at < run.upperBound, let gap = VarInt.read(positionBytes.buffer, at: &at, end: run.upperBound) {
-            position &+= Int32(truncatingIfNeeded: gap)
-            out.append(position)
-        }
-        return out
-    }
+    /// The body positions of posting `p`, decoded.
+    public func positions(_ p: Int) -> [Int32] { positionRuns.positions(p) }
 }

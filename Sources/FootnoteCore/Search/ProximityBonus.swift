@@ -28,14 +28,14 @@ public struct ProximityBonus: Sendable {
         var lists: [(slice: Range<Int>, weight: Float)] = []
         for (t, w) in zip(terms, weights) {
             if let p = index.posting(of: t, in: passage) {
-                lists.append((index.positionRun(p, term: t), w))
+                lists.append((index.positionRuns.run(p), w))
             }
         }
         guard lists.count > 1 else { return 0 }
         var total: Float = 0
         for i in 0..<(lists.count - 1) {
             for j in (i + 1)..<lists.count {
-                let d = Self.minimumDistance(index.positionBytes.buffer, lists[i].slice, lists[j].slice)
+                let d = Self.minimumDistance(index.positionRuns.bytes.buffer, lists[i].slice, lists[j].slice)
                 if d <= window {
                     total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
                 }
