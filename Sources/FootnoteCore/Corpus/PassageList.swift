@@ -6,10 +6,9 @@
 public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Per passage: `Passage.document`.
     public let documents: FlatArray<Int32>
-    /// Per passage: first and last line (two entries each).
-    public let lineBounds: FlatArray<Int32>
-    /// Per passage: byte range start and end (two entries each).
-    public let byteBounds: FlatArray<Int>
+    /// Per passage: first line, lines after it, first byte, byte count, as
+    /// `VarInt`s (a few bytes instead of 24; `bounds(_:)` reads them).
+    public let bounds: TextColumn
     public let texts: TextColumn
     /// The heading path joined by `PassageList.headingSeparator`.
     public let sections: TextColumn
@@ -21,11 +20,10 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// which `Builder` replaces inside headings).
     public static let headingSeparator: UInt8 = 0x1F
 
-    public init(documents: FlatArray<Int32>, lineBounds: FlatArray<Int32>, byteBounds: FlatArray<Int>,
+    public init(documents: FlatArray<Int32>, bounds: TextColumn,
                 texts: TextColumn, sections: TextColumn, ids: TextColumn, hasID: FlatArray<UInt8>) {
         self.documents = documents
-        self.lineBounds = lineBounds
-        self.byteBounds = byteBounds
+        self.bounds = bounds
         self.texts = texts
         self.sections = sections
         self.ids = ids
@@ -45,11 +43,25 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     public subscript(i: Int) -> Passage {
         Passage(document: Int(documents[i]), id: id(i), section: section(i), text: text(i),
-                lines: Int(lineBounds[2 * i])...Int(lineBounds[2 * i + 1]),
-                bytes: byteBounds[2 * i]..<byteBounds[2 * i + 1])
+                lines: bounds(i).lines, bytes: bounds(i).bytes)
     }
 
     public func id(_ i: Int) -> String? { hasID[i] != 0 ? ids[i] : nil }
+
+    /// Passage `i`'s lines (1-based, inclusive) and byte range in its file;
+    /// 1...1 and 0..<0 if its record is damaged.
+    public func bounds(_ i: Int) -> (lines: ClosedRange<Int>, bytes: Range<Int>) {
+        bounds.withBytes(i) { record in
+            var at = 0
+            guard let line = VarInt.read64(record, at: &at, end: record.count),
+                  let moreLines = VarInt.read64(record, at: &at, end: record.count),
+                  let byte = VarInt.read64(record, at: &at, end: record.count),
+                  let byteCount = VarInt.read64(record, at: &at, end: record.count),
+                  line <= UInt64(Int.max / 2), moreLines <= UInt64(Int.max / 2), byte <= UInt64(Int.max / 2),
+                  byteCount <= UInt64(Int.max / 2) else { return (1...1, 0..<0) }
+            return (Int(line)...(Int(line) + Int(moreLines)), Int(byte)..<(Int(byte) + Int(byteCount)))
+        }
+    }
 
 
     /// Calls `body` with the UTF-8 bytes of passage `i`'s text (valid only
@@ -60,7 +72,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     /// The same passages with their string columns compressed (as an index file stores them).
     public func compressed() -> PassageList {
-        PassageList(documents: documents, lineBounds: lineBounds, byteBounds: byteBounds, texts: .compressed(texts.compressed()),
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: .compressed(texts.compressed()),
                     sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), hasID: hasID)
     }
 
@@ -84,8 +96,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Collects passages column by column.
     public struct Builder {
         let documents = FlatArrayBuilder<Int32>()
-        let lineBounds = FlatArrayBuilder<Int32>()
-        let byteBounds = FlatArrayBuilder<Int>()
+        var bounds = StringTable.Builder()
         var texts = StringTable.Builder()
         var sections = StringTable.Builder()
         var ids = StringTable.Builder()
@@ -103,10 +114,12 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         public mutating func append(document: Int, id: String?, section: [String], text: String,
                                     lines: ClosedRange<Int>, bytes: Range<Int>) {
             documents.append(Int32(document))
-            lineBounds.append(Int32(clamping: lines.lowerBound))
-            lineBounds.append(Int32(clamping: lines.upperBound))
-            byteBounds.append(bytes.lowerBound)
-            byteBounds.append(bytes.upperBound)
+            var record: [UInt8] = []
+            VarInt.append(UInt64(Swift.max(0, lines.lowerBound)), to: &record)
+            VarInt.append(UInt64(Swift.max(0, lines.upperBound - lines.lowerBound)), to: &record)
+            VarInt.append(UInt64(Swift.max(0, bytes.lowerBound)), to: &record)
+            VarInt.append(UInt64(Swift.max(0, bytes.count)), to: &record)
+            bounds.append(record)
             texts.append(text)
             appendSection(section)
             ids.append(id ?? "")
@@ -127,8 +140,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         /// Appends passages `rows` of `list` as they are, in bulk, as part of document `document`.
         public mutating func append(rows: Range<Int>, of list: PassageList, document: Int32) {
             for _ in rows { documents.append(document) }
-            lineBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.lineBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
-            byteBounds.append(contentsOf: UnsafeBufferPointer(rebasing: list.byteBounds.buffer[(2 * rows.lowerBound)..<(2 * rows.upperBound)]))
+            Self.append(rows: rows, of: list.bounds, to: &bounds)
             Self.append(rows: rows, of: list.texts, to: &texts)
             Self.append(rows: rows, of: list.sections, to: &sections)
             Self.append(rows: rows, of: list.ids, to: &ids)
@@ -145,7 +157,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
 
         public func build() -> PassageList {
-            PassageList(documents: documents.build(), lineBounds: lineBounds.build(), byteBounds: byteBounds.build(),
+            PassageList(documents: documents.build(), bounds: .plain(bounds.build()),
                         texts: .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
                         hasID: hasID.build())
         }

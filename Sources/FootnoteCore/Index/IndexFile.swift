@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -41,7 +41,7 @@ public enum IndexFile {
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
-        case passageDocument, passageLines, passageBytes, textBlockStart, textCompressed, textOffsets
+        case passageDocument, boundsBlockStart, boundsCompressed, boundsOffsets, textBlockStart, textCompressed, textOffsets
         case sectionBlockStart, sectionCompressed, sectionOffsets, idBlockStart, idCompressed, idOffsets, idFlags
     }
 
@@ -100,7 +100,7 @@ public enum IndexFile {
         }
 
         let p = corpus.passages
-        let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed()
+        let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -118,8 +118,9 @@ public enum IndexFile {
                 (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
-                (.passageDocument, 4, p.documents.rawBytes), (.passageLines, 4, p.lineBounds.rawBytes),
-                (.passageBytes, 8, p.byteBounds.rawBytes),
+                (.passageDocument, 4, p.documents.rawBytes),
+                (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
+                (.boundsOffsets, 8, bounds.offsets.rawBytes),
                 (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
                 (.textOffsets, 8, texts.offsets.rawBytes),
                 (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
@@ -341,8 +342,8 @@ public enum IndexFile {
             notices.append(CorpusNotice(kind, path: noticePath, reason: try r.readString()))
         }
 
-        let passages = PassageList(documents: try array(.passageDocument, Int32.self), lineBounds: try array(.passageLines, Int32.self),
-                                   byteBounds: try array(.passageBytes, Int.self),
+        let passages = PassageList(documents: try array(.passageDocument, Int32.self),
+                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsOffsets),
                                    texts: try column(.textBlockStart, .textCompressed, .textOffsets),
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionOffsets),
                                    ids: try column(.idBlockStart, .idCompressed, .idOffsets), hasID: try array(.idFlags, UInt8.self))
@@ -370,8 +371,8 @@ public enum IndexFile {
                                  passageCount: Int, termCount: Int) throws(Failure) {
         func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
-        try check(passages.count == n && index.passageLength.count == n && passages.lineBounds.count == 2 * n
-                  && passages.byteBounds.count == 2 * n && passages.texts.count == n && passages.sections.count == n
+        try check(passages.count == n && index.passageLength.count == n && passages.bounds.count == n
+                  && passages.texts.count == n && passages.sections.count == n
                   && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingPassage.count

@@ -38,3 +38,30 @@ public enum VarInt {
         return nil
     }
 }
+
+extension VarInt {
+    /// Appends `value` (up to 64 bits: ten bytes at most) to `out`.
+    public static func append(_ value: UInt64, to out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    /// Reads a value of up to 64 bits at `bytes[at]`, advancing `at`; nil when
+    /// it runs past `end` or over ten bytes.
+    public static func read64(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int) -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < end && shift < 70 {
+            let byte = bytes[at]
+            at += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+}

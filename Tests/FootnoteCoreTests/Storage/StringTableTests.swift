@@ -30,6 +30,13 @@ import Testing
         #expect(list[0].section == ["Top", "Sub  part"])   // the separator byte cannot appear inside a heading
         #expect(Array(list[1...]) == Array(passages[1...]))
         #expect(list.id(2) == "")
+        // Lines and bytes beyond 32 bits survive their VarInt records, plain and compressed.
+        let far = Passage(document: 0, section: [], text: "x", lines: 70_000...70_012, bytes: 5_000_000_000..<5_000_000_123)
+        #expect(PassageList([far])[0] == far)
+        #expect(PassageList([far]).compressed()[0] == far)
+        let damaged = PassageList(documents: [0], bounds: .plain(StringTable(bytes: [0xFF], offsets: [0, 1])), texts: .plain(StringTable(["x"])),
+                                  sections: .plain(StringTable([""])), ids: .plain(StringTable([""])), hasID: [0])
+        #expect(damaged.bounds(0).lines == 1...1 && damaged.bounds(0).bytes == 0..<0)
         #expect(list.textByteCount == 18 + (13 + 1) + (5 + 1))   // bodies, then each heading path and its line break
     }
 }
