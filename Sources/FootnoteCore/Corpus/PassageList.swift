@@ -88,9 +88,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// (Body, plus the headings each followed by a line break, as `anchors.py`
     /// counts title + "\n" + text.)
     public var textByteCount: Int {
-        var total = texts.byteCount + sections.byteCount
-        for i in 0..<sections.count where sections.length(i) > 0 { total += 1 }
-        return total
+        texts.byteCount + sections.byteCount + sections.nonEmptyCount
     }
 
     /// Collects passages column by column.

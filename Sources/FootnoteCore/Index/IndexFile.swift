@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -41,8 +41,8 @@ public enum IndexFile {
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
-        case passageDocument, boundsBlockStart, boundsCompressed, boundsOffsets, textBlockStart, textCompressed, textOffsets
-        case sectionBlockStart, sectionCompressed, sectionOffsets, idBlockStart, idCompressed, idOffsets, idFlags
+        case passageDocument, boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
+        case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, idFlags
     }
 
     /// Why an index file was not used, or could not be written.
@@ -101,6 +101,9 @@ public enum IndexFile {
 
         let p = corpus.passages
         let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
+        /// A compressed column's counts section: strings, bytes, non-empty strings.
+        func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
+        let boundsCounts = counts(bounds), textCounts = counts(texts), sectionCounts = counts(sections), idCounts = counts(ids)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -120,13 +123,13 @@ public enum IndexFile {
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
                 (.passageDocument, 4, p.documents.rawBytes),
                 (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
-                (.boundsOffsets, 8, bounds.offsets.rawBytes),
+                (.boundsCounts, 8, boundsCounts.rawBytes),
                 (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
-                (.textOffsets, 8, texts.offsets.rawBytes),
+                (.textCounts, 8, textCounts.rawBytes),
                 (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
-                (.sectionOffsets, 8, sections.offsets.rawBytes),
+                (.sectionCounts, 8, sectionCounts.rawBytes),
                 (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
-                (.idOffsets, 8, ids.offsets.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
+                (.idCounts, 8, idCounts.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
             ]
             outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
         }}}}
@@ -291,15 +294,16 @@ public enum IndexFile {
             return StringTable(bytes: b, offsets: o)
         }
 
-        /// A compressed string column from its three sections, checked.
-        func column(_ blockStart: Section, _ bytes: Section, _ offsets: Section) throws(Failure) -> TextColumn {
-            let o = try array(offsets, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
-            try ascending(o, from: 0, what: "string offsets (section \(offsets.rawValue))")
-            try ascending(starts, from: 0, to: compressed.count, what: "string blocks (section \(blockStart.rawValue))")
-            guard starts.count == CompressedStrings.blocks(for: o.count - 1) + 1 else {
-                throw .damaged("string blocks (section \(blockStart.rawValue)) disagree")
+        /// A compressed string column from its three sections, checked (a
+        /// block that does not decode reads as empty strings, never a crash).
+        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section) throws(Failure) -> TextColumn {
+            let c = try array(counts, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
+            guard c.count == 3, c[0] >= 0, c[1] >= 0, c[2] >= 0, c[2] <= c[0],
+                  starts.count == CompressedStrings.blocks(for: c[0]) + 1 else {
+                throw .damaged("string column (section \(counts.rawValue)) disagrees")
             }
-            return .compressed(CompressedStrings(offsets: o, blockStart: starts, compressed: compressed))
+            try ascending(starts, from: 0, to: compressed.count, what: "string blocks (section \(blockStart.rawValue))")
+            return .compressed(CompressedStrings(blockStart: starts, compressed: compressed, count: c[0], byteCount: c[1], nonEmptyCount: c[2]))
         }
         /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
         func ascending(_ values: FlatArray<Int>, from first: Int, to last: Int? = nil, what: String) throws(Failure) {
@@ -343,10 +347,10 @@ public enum IndexFile {
         }
 
         let passages = PassageList(documents: try array(.passageDocument, Int32.self),
-                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsOffsets),
-                                   texts: try column(.textBlockStart, .textCompressed, .textOffsets),
-                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionOffsets),
-                                   ids: try column(.idBlockStart, .idCompressed, .idOffsets), hasID: try array(.idFlags, UInt8.self))
+                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts),
+                                   texts: try column(.textBlockStart, .textCompressed, .textCounts),
+                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
+                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), hasID: try array(.idFlags, UInt8.self))
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),

@@ -1,77 +1,111 @@
 import Foundation
 
 /// A column of strings as an index file stores it (passage texts, headings,
-/// BEIR ids): runs of `passagesPerBlock` consecutive strings, each run
-/// compressed on its own with `Zstd`, so that reading one string decodes one
-/// block (a few kilobytes), and a reader going through them in order decodes
-/// each block once.
+/// BEIR ids, line and byte bounds): runs of `passagesPerBlock` consecutive
+/// strings, each run compressed on its own with `Zstd` as the strings'
+/// lengths (`VarInt`s) followed by their bytes. Reading one string decodes
+/// one block (a few kilobytes); a reader going through them in order decodes
+/// each block once; nothing is stored per string outside the blocks.
 ///
-/// `offsets` are the strings' byte offsets as if concatenated uncompressed
-/// (`count + 1` entries), so block `b` decodes to
-/// `offsets[b·B]..<offsets[min((b+1)·B, count)]`. The last decoded block is
-/// kept, behind a lock: a `CompressedStrings` may be shared between threads.
+/// The last decoded block is kept, behind a lock: a `CompressedStrings` may
+/// be shared between threads.
 public final class CompressedStrings: @unchecked Sendable {
     public static let passagesPerBlock = 64
 
-    public let offsets: FlatArray<Int>
     /// Per block: where its compressed bytes start in `compressed` (`blocks + 1` entries).
     public let blockStart: FlatArray<Int>
     public let compressed: FlatArray<UInt8>
+    /// How many strings; their bytes, uncompressed; how many are not empty.
+    public let count: Int
+    public let byteCount: Int
+    public let nonEmptyCount: Int
 
     private let lock = NSLock()
     private var cachedBlock = -1
     private var cache: [UInt8] = []
+    /// Where each string of the cached block starts in `cache` (k + 1 entries).
+    private var cacheOffsets: [Int] = []
 
-    public init(offsets: FlatArray<Int>, blockStart: FlatArray<Int>, compressed: FlatArray<UInt8>) {
-        self.offsets = offsets
+    public init(blockStart: FlatArray<Int>, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int) {
         self.blockStart = blockStart
         self.compressed = compressed
+        self.count = count
+        self.byteCount = byteCount
+        self.nonEmptyCount = nonEmptyCount
     }
 
-    public var count: Int { offsets.count - 1 }
     public var blockCount: Int { blockStart.count - 1 }
-    /// Bytes of all texts, uncompressed.
-    public var byteCount: Int { offsets[offsets.count - 1] }
 
-    /// Blocks needed for `count` passages.
+    /// Blocks needed for `count` strings.
     public static func blocks(for count: Int) -> Int { (count + passagesPerBlock - 1) / passagesPerBlock }
 
-    /// Calls `body` with the bytes of text `i`; empty when its block does not
+    /// Calls `body` with the bytes of string `i`; empty when its block does not
     /// decode (a damaged file that passed its checksum: never a crash).
-    /// `body` must not read another text of this store.
+    /// `body` must not read another string of this column.
     public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let b = i / Self.passagesPerBlock
         lock.lock()
         defer { lock.unlock() }
-        if b != cachedBlock {
-            let first = b * Self.passagesPerBlock, last = min(first + Self.passagesPerBlock, count)
-            cache = [UInt8](repeating: 0, count: offsets[last] - offsets[first])
-            let ok = cache.withUnsafeMutableBufferPointer { out in
-                Zstd.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
-            }
-            if !ok { cache = [] }
-            cachedBlock = ok ? b : -1
-        }
-        guard cachedBlock == b else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let base = offsets[b * Self.passagesPerBlock]
-        return cache.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(offsets[i] - base)..<(offsets[i + 1] - base)])) }
+        if b != cachedBlock { cachedBlock = decode(b) ? b : -1 }
+        let k = i - b * Self.passagesPerBlock
+        guard cachedBlock == b, k + 1 < cacheOffsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return cache.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cacheOffsets[k]..<cacheOffsets[k + 1]])) }
     }
 
-    /// Compresses `texts` block by block, on every core.
-    public static func compress(_ texts: StringTable) -> CompressedStrings {
-        let n = texts.count, blocks = Self.blocks(for: n)
+    /// Decodes block `b` into the cache: lengths first, then the bytes they measure.
+    private func decode(_ b: Int) -> Bool {
+        cache = []
+        cacheOffsets = []
+        guard b < blockCount, let size = Zstd.decompressedSize(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]])),
+              size <= 1 << 34 else { return false }
+        var block = [UInt8](repeating: 0, count: size)
+        let ok = block.withUnsafeMutableBufferPointer { out in
+            Zstd.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
+        }
+        guard ok else { return false }
+        let strings = min(Self.passagesPerBlock, count - b * Self.passagesPerBlock)
+        var lengths: [Int] = []
+        var at = 0
+        let parsed = block.withUnsafeBufferPointer { buf -> Bool in
+            for _ in 0..<strings {
+                guard let l = VarInt.read64(buf, at: &at, end: buf.count), l <= UInt64(buf.count) else { return false }
+                lengths.append(Int(l))
+            }
+            return true
+        }
+        guard parsed else { return false }
+        var offsets = [at]
+        for l in lengths {
+            guard offsets[offsets.count - 1] + l <= block.count else { return false }
+            offsets.append(offsets[offsets.count - 1] + l)
+        }
+        guard offsets[offsets.count - 1] == block.count else { return false }
+        cache = block
+        cacheOffsets = offsets
+        return true
+    }
+
+    /// Compresses `strings` block by block, on every core.
+    public static func compress(_ strings: StringTable) -> CompressedStrings {
+        let n = strings.count, blocks = Self.blocks(for: n)
         final class Box: @unchecked Sendable { var parts: [[UInt8]]; init(_ n: Int) { parts = Array(repeating: [], count: n) } }
         let box = Box(blocks)
         DispatchQueue.concurrentPerform(iterations: blocks) { b in
             let first = b * passagesPerBlock, last = min(first + passagesPerBlock, n)
-            box.parts[b] = Zstd.compress(UnsafeBufferPointer(rebasing: texts.bytes.buffer[texts.offsets[first]..<texts.offsets[last]]))
+            var block: [UInt8] = []
+            for i in first..<last { VarInt.append(UInt64(strings.offsets[i + 1] - strings.offsets[i]), to: &block) }
+            block.append(contentsOf: strings.bytes.buffer[strings.offsets[first]..<strings.offsets[last]])
+            box.parts[b] = block.withUnsafeBufferPointer { Zstd.compress($0) }
         }
-        let compressed = FlatArrayBuilder<UInt8>(capacity: max(16, texts.bytes.count / 3))
+        let compressed = FlatArrayBuilder<UInt8>(capacity: max(16, strings.bytes.count / 3))
         var starts = [0]
         for part in box.parts {
             part.withUnsafeBufferPointer { compressed.append(contentsOf: $0) }
             starts.append(compressed.count)
         }
-        return CompressedStrings(offsets: texts.offsets, blockStart: FlatArray(starts), compressed: compressed.build())
+        var nonEmpty = 0
+        for i in 0..<n where strings.offsets[i + 1] > strings.offsets[i] { nonEmpty += 1 }
+        return CompressedStrings(blockStart: FlatArray(starts), compressed: compressed.build(), count: n,
+                                 byteCount: strings.bytes.count, nonEmptyCount: nonEmpty)
     }
 }

@@ -11,19 +11,21 @@ public enum TextColumn: Sendable, Equatable {
         }
     }
 
-    /// The strings' byte offsets as if concatenated (`count + 1` entries).
-    public var offsets: FlatArray<Int> {
+    /// Bytes of all strings, uncompressed.
+    public var byteCount: Int {
         switch self {
-        case .plain(let table): return table.offsets
-        case .compressed(let store): return store.offsets
+        case .plain(let table): return table.bytes.count
+        case .compressed(let store): return store.byteCount
         }
     }
 
-    /// Bytes of all strings, uncompressed.
-    public var byteCount: Int { offsets[offsets.count - 1] }
-
-    /// Byte length of string `i` (no decoding).
-    public func length(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
+    /// How many strings are not empty.
+    public var nonEmptyCount: Int {
+        switch self {
+        case .plain(let table): return (0..<table.count).filter { table.offsets[$0 + 1] > table.offsets[$0] }.count
+        case .compressed(let store): return store.nonEmptyCount
+        }
+    }
 
     /// Calls `body` with the UTF-8 bytes of string `i` (valid only inside
     /// `body`, which must not read another string of this column).
@@ -48,6 +50,6 @@ public enum TextColumn: Sendable, Equatable {
     /// Equal strings, however they are stored.
     public static func == (a: TextColumn, b: TextColumn) -> Bool {
         if case .plain(let x) = a, case .plain(let y) = b { return x == y }
-        return a.count == b.count && a.offsets == b.offsets && (0..<a.count).allSatisfy { a[$0] == b[$0] }
+        return a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
     }
 }

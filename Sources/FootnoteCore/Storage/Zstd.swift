@@ -19,6 +19,14 @@ public enum Zstd {
         return out
     }
 
+    /// The size a frame says it decompresses to; nil when it does not say or is not a frame.
+    public static func decompressedSize(_ compressed: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let source = compressed.baseAddress else { return nil }
+        let size = ZSTD_getFrameContentSize(source, compressed.count)
+        guard size != ZSTD_CONTENTSIZE_UNKNOWN, size != ZSTD_CONTENTSIZE_ERROR, size <= UInt64(Int.max) else { return nil }
+        return Int(size)
+    }
+
     /// Decompresses `compressed` into `output`, which must be exactly the
     /// original size; false when the data is not a whole frame of that size.
     public static func decompress(_ compressed: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {

@@ -14,15 +14,27 @@ import Testing
             #expect(store.withText(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
         }
         #expect(store.byteCount == texts.bytes.count)
+        #expect(store.nonEmptyCount == 300 - 9)   // every 37th string is empty
     }
 
     @Test func aDamagedBlockReadsAsEmptyText() {
         let store = CompressedStrings.compress(texts)
-        var bytes = Array(store.compressed)
-        bytes[store.blockStart[1] + 5] ^= 0xFF   // inside block 1
-        let damaged = CompressedStrings(offsets: store.offsets, blockStart: store.blockStart, compressed: FlatArray(bytes))
-        #expect(damaged.withText(70) { $0.count } == 0)
-        #expect(damaged.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
+        // The last block cut short: it cannot decode.
+        var starts = Array(store.blockStart)
+        starts[starts.count - 1] -= 10
+        let cut = CompressedStrings(blockStart: FlatArray(starts), compressed: FlatArray(Array(store.compressed.dropLast(10))),
+                                    count: store.count, byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount)
+        #expect(cut.withText(299) { $0.count } == 0)
+        #expect(cut.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
+        // Flipped bytes inside a block: whatever comes out, nothing crashes and other blocks read right.
+        for offset in [0, 5, 17, 40] {
+            var bytes = Array(store.compressed)
+            bytes[store.blockStart[1] + offset] ^= 0xFF
+            let flipped = CompressedStrings(blockStart: store.blockStart, compressed: FlatArray(bytes), count: store.count,
+                                            byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount)
+            for i in 64..<128 { _ = flipped.withText(i) { $0.count } }
+            #expect(flipped.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])
+        }
     }
 
     @Test func passageListsCompareByTextWhateverTheStorage() {
