@@ -22,20 +22,12 @@ public enum VarInt {
         at += 1
     }
 
-    /// Reads the value at `bytes[at]`, advancing `at`; nil when it runs past
-    /// `end` or over five bytes (damaged data never reads out of bounds).
+    /// Reads a 32-bit value at `bytes[at]`, advancing `at`; nil when it runs
+    /// past `end` or does not fit (damaged data never reads out of bounds).
     @inline(__always)
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int) -> UInt32? {
-        var value: UInt32 = 0
-        var shift: UInt32 = 0
-        while at < end && shift < 35 {
-            let byte = bytes[at]
-            at += 1
-            value |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
+        guard let value = read64(bytes, at: &at, end: end), value <= UInt64(UInt32.max) else { return nil }
+        return UInt32(value)
     }
 }
 
@@ -52,6 +44,7 @@ extension VarInt {
 
     /// Reads a value of up to 64 bits at `bytes[at]`, advancing `at`; nil when
     /// it runs past `end` or over ten bytes.
+    @inline(__always)
     public static func read64(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int) -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0

@@ -58,7 +58,7 @@ import Testing
         let runaway: [UInt8] = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]
         runaway.withUnsafeBufferPointer { buf in
             var i = 0
-            #expect(VarInt.read(buf, at: &i, end: buf.count) == nil)   // more than five bytes
+            #expect(VarInt.read(buf, at: &i, end: buf.count) == nil)   // 2^42: more than 32 bits
             var k = 0
             #expect(VarInt.read(buf, at: &k, end: 3) == nil)           // cut short
         }
