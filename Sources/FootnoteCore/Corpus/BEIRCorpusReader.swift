@@ -27,23 +27,16 @@ enum BEIRCorpusReader {
         let lines = text.lines.count
         let runs = max(1, min(threads, lines / linesPerRun))
         if runs == 1 { return read(text, 0..<lines, document: document, into: &passages) }
-        final class Runs: @unchecked Sendable {
-            var lists: [PassageList?]
-            var results: [Result?]
-            init(_ n: Int) { lists = Array(repeating: nil, count: n); results = Array(repeating: nil, count: n) }
-        }
-        let box = Runs(runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
+        let parsed = concurrentMap(runs) { r -> (PassageList, Result) in
             var builder = PassageList.Builder()
-            box.results[r] = read(text, (r * lines / runs)..<((r + 1) * lines / runs), document: document, into: &builder)
-            box.lists[r] = builder.build()
+            let result = read(text, (r * lines / runs)..<((r + 1) * lines / runs), document: document, into: &builder)
+            return (builder.build(), result)
         }
         var result = Result()
-        for r in 0..<runs {
-            let list = box.lists[r]!
+        for (list, part) in parsed {
             passages.append(rows: 0..<list.count, of: list, document: Int32(document))
-            result.count += box.results[r]!.count
-            result.problems += box.results[r]!.problems
+            result.count += part.count
+            result.problems += part.problems
         }
         return result
     }

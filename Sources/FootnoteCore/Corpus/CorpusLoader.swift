@@ -84,15 +84,13 @@ public struct CorpusLoader: Sendable {
         }
         bounds.append(chosen.count)
         let parts = bounds.count - 1, runBounds = bounds
-        final class Parts: @unchecked Sendable { var corpora: [Corpus?]; init(_ n: Int) { corpora = Array(repeating: nil, count: n) } }
-        let box = Parts(parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { r in
-            box.corpora[r] = load(scan, chosen[runBounds[r]..<runBounds[r + 1]], problems: r == 0 && only == nil ? scan.problems : [], tally: tally)
+        let corpora = concurrentMap(parts) { r in
+            load(scan, chosen[runBounds[r]..<runBounds[r + 1]], problems: r == 0 && only == nil ? scan.problems : [], tally: tally)
         }
         // Join the runs, numbering documents on.
         var documents: [SourceDocument] = [], notices: [CorpusNotice] = [], files: [CorpusFile] = []
         var passages = PassageList.Builder()
-        for part in box.corpora.map({ $0! }) {
+        for part in corpora {
             var first = 0
             for d in part.documents {
                 passages.append(rows: first..<(first + d.passageCount), of: part.passages, document: Int32(documents.count))

@@ -70,7 +70,3 @@ struct CorpusWalker {
     }
 }
 
-extension stat {
-    /// Modification time in nanoseconds since the epoch.
-    var modificationTime: Int64 { Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec) }
-}

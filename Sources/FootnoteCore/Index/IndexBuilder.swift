@@ -97,88 +97,51 @@ public struct IndexBuilder: Sendable {
         let n = passages.count
         let parts = n < 1024 ? 1 : min(threads, 8)
         let bounds = (0...parts).map { $0 * n / parts }
-        var chunks = [Chunk?](repeating: nil, count: parts)
-        if parts == 1 {
-            chunks[0] = analyze(passages, 0..<n) { progress?($0, n) }
-        } else {
-            nonisolated(unsafe) let report = progress
-            let box = ChunkBox(count: parts)
-            DispatchQueue.concurrentPerform(iterations: parts) { k in
-                let range = bounds[k]..<bounds[k + 1]
-                box.chunks[k] = analyze(passages, range, progress: k == 0 ? { report?($0 * parts, n) } : nil)
-            }
-            chunks = box.chunks
+        let chunks = concurrentMap(parts) { k in
+            analyze(passages, bounds[k]..<bounds[k + 1], progress: k == 0 ? { progress?($0 * parts, n) } : nil)
         }
-        return layOut(chunks.map { $0! }, passageCount: n)
-    }
-
-    /// The sorted term dictionary and completion words, built side by side.
-    private final class DictionaryBox: @unchecked Sendable {
-        var terms = StringTable()
-        var toRank: [[Int32]] = []
-        var vocabulary = StringTable()
-        /// Per word in byte order: the chunk and chunk-local term it was first seen with.
-        var wordSource: [(chunk: Int, term: Int32)] = []
-        var wordCount = FlatArray<Int32>()
-    }
-
-    /// Per chunk: postings and positions per term (pass 1's result).
-    private final class CountsBox: @unchecked Sendable {
-        var postings: [[Int]], positions: [[Int]]
-        init(parts: Int) { postings = [[Int]](repeating: [], count: parts); positions = [[Int]](repeating: [], count: parts) }
-    }
-
-    private final class ChunkBox: @unchecked Sendable {
-        var chunks: [Chunk?]
-        init(count: Int) { chunks = [Chunk?](repeating: nil, count: count) }
+        return layOut(chunks, passageCount: n)
     }
 
     /// Numbers the chunks' terms together in byte order and lays out postings.
     private func layOut(_ chunks: [Chunk], passageCount n: Int) -> InvertedIndex {
         // At once: all terms, numbered in byte order (each chunk's numbers
         // mapped to those), and all completion words in byte order.
-        let dictionaries = DictionaryBox()
-        nonisolated(unsafe) let tables = chunks.map(\.table)
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
-            if job == 0 {
-                var union = ByteKeyTable()
-                let toUnion = tables.map { table in
-                    (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
-                }
-                let order = union.sortedOrder()
-                var rank = [Int32](repeating: 0, count: order.count)
-                for (r, u) in order.enumerated() { rank[u] = Int32(r) }
-                var sortedTerms = StringTable.Builder()
-                for u in order { sortedTerms.append(union.key(u)) }
-                dictionaries.terms = sortedTerms.build()
-                dictionaries.toRank = toUnion.map { $0.map { rank[Int($0)] } }
-            } else {
-                var words = ByteKeyTable()
-                var source: [(chunk: Int, term: Int32)] = [], wordCount: [Int32] = []
-                for (c, table) in tables.enumerated() {
-                    table.forEachSurfaceForm { word, t, count in
-                        let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
-                        if inserted { source.append((c, t)); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
-                    }
-                }
-                let wordOrder = words.sortedOrder()
-                var vocabulary = StringTable.Builder()
-                for w in wordOrder { vocabulary.append(words.key(w)) }
-                dictionaries.vocabulary = vocabulary.build()
-                dictionaries.wordSource = wordOrder.map { source[$0] }
-                dictionaries.wordCount = FlatArray(wordOrder.map { wordCount[$0] })
+        let tables = chunks.map(\.table)
+        let (termDictionary, words) = concurrently({ () -> (terms: StringTable, toRank: [[Int32]]) in
+            var union = ByteKeyTable()
+            let toUnion = tables.map { table in
+                (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
             }
-        }
-        let toRank = dictionaries.toRank
-        let termCount = dictionaries.terms.count
+            let order = union.sortedOrder()
+            var rank = [Int32](repeating: 0, count: order.count)
+            for (r, u) in order.enumerated() { rank[u] = Int32(r) }
+            var sortedTerms = StringTable.Builder()
+            for u in order { sortedTerms.append(union.key(u)) }
+            return (sortedTerms.build(), toUnion.map { $0.map { rank[Int($0)] } })
+        }, { () -> (vocabulary: StringTable, source: [(chunk: Int, term: Int32)], count: FlatArray<Int32>) in
+            // Per word in byte order: the chunk and chunk-local term it was first seen with, and its occurrences.
+            var words = ByteKeyTable()
+            var source: [(chunk: Int, term: Int32)] = [], wordCount: [Int32] = []
+            for (c, table) in tables.enumerated() {
+                table.forEachSurfaceForm { word, t, count in
+                    let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
+                    if inserted { source.append((c, t)); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
+                }
+            }
+            let wordOrder = words.sortedOrder()
+            var vocabulary = StringTable.Builder()
+            for w in wordOrder { vocabulary.append(words.key(w)) }
+            return (vocabulary.build(), wordOrder.map { source[$0] }, FlatArray(wordOrder.map { wordCount[$0] }))
+        })
+        let toRank = termDictionary.toRank
+        let termCount = termDictionary.terms.count
 
         // Pass 1, a chunk per core: postings and positions per term in each chunk
         // (chunks hold disjoint passages, so no posting spans two).
         let parts = chunks.count
-        let counts = CountsBox(parts: parts)
-        nonisolated(unsafe) let allChunks = chunks
-        DispatchQueue.concurrentPerform(iterations: parts) { c in
-            let chunk = allChunks[c]
+        let counts = concurrentMap(parts) { c -> (postings: [Int], positions: [Int]) in
+            let chunk = chunks[c]
             // Per term: postings, and bytes of position gaps.
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
@@ -197,8 +160,7 @@ public struct IndexBuilder: Sendable {
                     }
                 }
             }}}
-            counts.postings[c] = postings
-            counts.positions[c] = positionCounts
+            return (postings, positionCounts)
         }
         // Where each term's postings and positions start, and where each chunk's do.
         var postingStart = [Int](repeating: 0, count: termCount + 1)
@@ -213,14 +175,12 @@ public struct IndexBuilder: Sendable {
             for c in 0..<parts {
                 chunkPosting[c][r] = posting
                 chunkPosition[c][r] = position
-                posting += counts.postings[c][r]
-                position += counts.positions[c][r]
+                posting += counts[c].postings[r]
+                position += counts[c].positions[r]
             }
             postingStart[r + 1] = posting
             positionBase[r + 1] = position
         }
-        counts.postings = []
-        counts.positions = []
         let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
         for r in 0..<termCount {
             precondition(positionBase[r + 1] - positionBase[r] <= Int(UInt32.max),
@@ -229,17 +189,14 @@ public struct IndexBuilder: Sendable {
 
         // Pass 2, a chunk per core: each places its postings and positions in
         // the slots pass 1 reserved for it.
-        let (postingPassageArray, postingPassageOut) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
-        let (postingFrequencyArray, postingFrequencyOut) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
-        let (positionOffsetArray, positionOffsetOut) = FlatArray<UInt32>.allocate(count: postingCount, repeating: 0)
-        let (positionBytesArray, positionBytesOut) = FlatArray<UInt8>.allocate(count: positionCount, repeating: 0)
-        nonisolated(unsafe) let postingPassage = postingPassageOut, postingFrequency = postingFrequencyOut
-        nonisolated(unsafe) let positionOffset = positionOffsetOut, positions = positionBytesOut
+        let (postingPassageArray, postingPassage) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
+        let (postingFrequencyArray, postingFrequency) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
+        let (positionOffsetArray, positionOffset) = FlatArray<UInt32>.allocate(count: postingCount, repeating: 0)
+        let (positionBytesArray, positions) = FlatArray<UInt8>.allocate(count: positionCount, repeating: 0)
         let termBase = positionBase
-        nonisolated(unsafe) let starts = (chunkPosting, chunkPosition)
-        DispatchQueue.concurrentPerform(iterations: parts) { c in
-            let chunk = allChunks[c]
-            var nextPosting = starts.0[c], nextPosition = starts.1[c]
+        concurrentForEach(parts) { c in
+            let chunk = chunks[c]
+            var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
             chunk.term.withUnsafeBufferPointer { terms in
@@ -288,14 +245,14 @@ public struct IndexBuilder: Sendable {
         let runs = runBuilder.build(bytes: positionBytesArray)
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             terms: dictionaries.terms,
+                             terms: termDictionary.terms,
                              postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
                              postingFrequency: postingFrequencyArray,
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),
-                             vocabulary: dictionaries.vocabulary,
-                             vocabularyTerm: FlatArray(dictionaries.wordSource.map { toRank[$0.chunk][Int($0.term)] }),
-                             vocabularyCount: dictionaries.wordCount)
+                             vocabulary: words.vocabulary,
+                             vocabularyTerm: FlatArray(words.source.map { toRank[$0.chunk][Int($0.term)] }),
+                             vocabularyCount: words.count)
     }
 
     /// Occurrences of each folded non-stop word in the given passages,

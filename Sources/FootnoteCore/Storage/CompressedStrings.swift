@@ -88,18 +88,16 @@ public final class CompressedStrings: @unchecked Sendable {
     /// Compresses `strings` block by block, on every core.
     public static func compress(_ strings: StringTable) -> CompressedStrings {
         let n = strings.count, blocks = Self.blocks(for: n)
-        final class Box: @unchecked Sendable { var parts: [[UInt8]]; init(_ n: Int) { parts = Array(repeating: [], count: n) } }
-        let box = Box(blocks)
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        let parts = concurrentMap(blocks) { b -> [UInt8] in
             let first = b * passagesPerBlock, last = min(first + passagesPerBlock, n)
             var block: [UInt8] = []
             for i in first..<last { VarInt.append(UInt64(strings.offsets[i + 1] - strings.offsets[i]), to: &block) }
             block.append(contentsOf: strings.bytes.buffer[strings.offsets[first]..<strings.offsets[last]])
-            box.parts[b] = block.withUnsafeBufferPointer { Zstd.compress($0) }
+            return block.withUnsafeBufferPointer { Zstd.compress($0) }
         }
         let compressed = FlatArrayBuilder<UInt8>(capacity: max(16, strings.bytes.count / 3))
         var starts = [0]
-        for part in box.parts {
+        for part in parts {
             part.withUnsafeBufferPointer { compressed.append(contentsOf: $0) }
             starts.append(compressed.count)
         }

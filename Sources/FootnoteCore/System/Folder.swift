@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Folder operations on paths given as Strings.
+public enum Folder {
+    /// Creates `path` and any missing folders above it with `mode`; folders that
+    /// exist are left as they are, failures are left to the next open to report.
+    public static func create(_ path: String, mode: mode_t = 0o755) {
+        var folder = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            folder += "/" + part
+            mkdir(folder, mode)
+        }
+    }
+
+    /// The names in folder `path` (without "." and ".."), in no order; nil when
+    /// it cannot be opened (errno says why).
+    public static func names(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
+
+extension stat {
+    /// Modification time in nanoseconds since the epoch.
+    var modificationTime: Int64 { Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec) }
+}
