@@ -60,12 +60,7 @@ struct LineEditor {
     }
 
     static func makeParentFolder(of path: String) {
-        var folder = ""
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
-        for part in parts {
-            folder += "/" + part
-            mkdir(folder, 0o700)
-        }
+        Folder.create(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"), mode: 0o700)
     }
 }
 

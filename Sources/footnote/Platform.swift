@@ -1,3 +1,4 @@
+import FootnoteCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -5,11 +6,7 @@ import Glibc
 /// Clock and process figures from the C library.
 
 /// Seconds on the monotonic clock (for durations only).
-func monotonicSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
+func monotonicSeconds() -> Double { SystemClock.monotonicSeconds() }
 
 /// Peak resident set size of this process in MB (`ru_maxrss`, KiB on Linux).
 func peakRSSMegabytes() -> Double {

@@ -32,7 +32,7 @@ public struct CorpusLoader: Sendable {
     /// Lists the files of `path` with their sizes and times, reading none of them.
     public func scan(_ path: String) throws(CorpusError) -> CorpusScan {
         var st = stat()
-        let startedAt = CorpusScan.now()
+        let startedAt = SystemClock.nowNanoseconds()
         guard stat(path, &st) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The files of a corpus path as listed, before any is read: paths, sizes and
 /// modification times, in path order (`CorpusLoader.scan`).
 public struct CorpusScan: Sendable {
@@ -21,16 +15,4 @@ public struct CorpusScan: Sendable {
     public func size(_ i: Int) -> Int64 { entries[i].size }
     public func modified(_ i: Int) -> Int64 { entries[i].modified }
     public var totalBytes: Int64 { entries.reduce(0) { $0 + $1.size } }
-
-    /// Hash of every listed path, size and time: equal fingerprints mean no
-    /// file was added, removed, resized or touched.
-    public var fingerprint: UInt64 {
-        CorpusFile.fingerprint(entries.lazy.map { ($0.relativePath, $0.size, $0.modified) })
-    }
-
-    static func now() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
-    }
 }

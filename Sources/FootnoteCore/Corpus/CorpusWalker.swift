@@ -33,19 +33,11 @@ struct CorpusWalker {
     }
 
     private mutating func walk(directory: String, relative: String) {
-        guard let dir = opendir(directory) else {
+        guard var names = Folder.names(directory) else {
             problems.append((relative.isEmpty ? "." : relative, "cannot open folder: \(String(cString: strerror(errno)))"))
             return
         }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(dir)
+        names.removeAll { $0.hasPrefix(".") }
         names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
 
         for name in names {

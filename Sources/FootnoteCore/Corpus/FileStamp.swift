@@ -34,16 +34,12 @@ public struct CorpusFile: Sendable, Equatable {
     }
 }
 
-extension CorpusFile {
-    /// Hash of a file list's paths, sizes and modification times, in order.
-    public static func fingerprint<S: Sequence>(_ files: S) -> UInt64 where S.Element == (String, Int64, Int64) {
+extension Corpus {
+    /// Hash of the files' paths, sizes and modification times, in order:
+    /// recorded in an index file's header.
+    public var fingerprint: UInt64 {
         var w = BinaryRecordWriter()
-        for (path, size, modified) in files { w.write(path); w.write(size); w.write(modified) }
+        for f in files { w.write(f.path); w.write(f.stamp.size); w.write(f.stamp.modified) }
         return Checksum.hash(w.bytes)
     }
-}
-
-extension Corpus {
-    /// `CorpusScan.fingerprint` of the files as they were read.
-    public var fingerprint: UInt64 { CorpusFile.fingerprint(files.lazy.map { ($0.path, $0.stamp.size, $0.stamp.modified) }) }
 }

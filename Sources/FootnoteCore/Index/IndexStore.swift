@@ -84,7 +84,7 @@ public struct IndexStore {
     /// - Throws: `CorpusError` when the corpus is missing or has nothing readable;
     ///   the stored index is then left as it was.
     public func open(_ corpusPath: String, full: Bool = false, events: @escaping (Event) -> Void = { _ in }) throws(CorpusError) -> Outcome {
-        let start = Self.seconds()
+        let start = SystemClock.monotonicSeconds()
         let scan = try loader.scan(corpusPath)
         var lock: Int32 = -1
         defer { if lock >= 0 { close(lock) } }   // closing releases the flock
@@ -108,21 +108,21 @@ public struct IndexStore {
                 var corpus = stored.corpus
                 corpus.path = corpusPath
                 return Outcome(corpus: corpus, index: stored.index, provenance: .reused,
-                               seconds: Self.seconds() - start, indexSeconds: 0, newNotices: [])
+                               seconds: SystemClock.monotonicSeconds() - start, indexSeconds: 0, newNotices: [])
             }
             // 3. Build under the lock; if another process rebuilt the index while
             //    we waited, look again.
             if lock < 0 {
-                Self.makeFolder(folder)
+                Folder.create(folder)
                 lock = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
                 if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
                     events(.waitingForLock(path: lockPath))
                     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
-                    if attempt < 3 && Self.identity(indexPath) != stored?.file.identity { continue }
+                    if attempt < 3 && MappedFile.FileIdentity(path: indexPath) != stored?.file.identity { continue }
                 }
             }
             var outcome = try build(scan: scan, stored: full ? nil : stored, plan: full ? nil : plan, events: events)
-            outcome.seconds = Self.seconds() - start
+            outcome.seconds = SystemClock.monotonicSeconds() - start
             if lock >= 0 { removeAbandonedTemporaryFiles() }
             do throws(IndexFile.Failure) {
                 try IndexFile.write(outcome.corpus, outcome.index, to: indexPath)
@@ -137,14 +137,9 @@ public struct IndexStore {
     /// (killed, or out of power). Only called while holding the lock: every
     /// writer holds it while its temporary file exists, so any found now is abandoned.
     func removeAbandonedTemporaryFiles() {
-        guard let dir = opendir(folder) else { return }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name.hasPrefix(IndexFile.fileName + ".tmp.") { names.append(name) }
+        for name in Folder.names(folder) ?? [] where name.hasPrefix(IndexFile.fileName + ".tmp.") {
+            unlink(folder + "/" + name)
         }
-        closedir(dir)
-        for name in names { unlink(folder + "/" + name) }
     }
 
     /// Why a stored index does not fit this corpus and these settings, or nil.
@@ -194,14 +189,14 @@ public struct IndexStore {
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
             let corpus = loader.load(scan, progress: reading)
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
-            let indexStart = Self.seconds()
+            let indexStart = SystemClock.monotonicSeconds()
             let index = builder.build(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
             return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,
-                           indexSeconds: Self.seconds() - indexStart, newNotices: corpus.notices)
+                           indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: corpus.notices)
         }
         // Re-read the added and changed files only.
         let fresh = loader.load(scan, only: plan.unchanged.indices.filter { plan.unchanged[$0] == nil }, progress: reading)
-        let indexStart = Self.seconds()
+        let indexStart = SystemClock.monotonicSeconds()
         let freshIndex = builder.build(fresh.passages) { events(.analyzing(passages: $0, of: $1)) }
 
         let old = stored.corpus
@@ -246,28 +241,6 @@ public struct IndexStore {
                             notices: notices, files: files, scannedAt: scan.startedAt)
         return Outcome(corpus: corpus, index: index,
                        provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
-                       seconds: 0, indexSeconds: Self.seconds() - indexStart, newNotices: scan.problems + fresh.notices)
-    }
-
-    static func makeFolder(_ path: String) {
-        var folder = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            folder += "/" + part
-            mkdir(folder, 0o755)
-        }
-    }
-
-    /// Device, inode, size and time of the file at `path`, nil when absent.
-    static func identity(_ path: String) -> MappedFile.FileIdentity? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return MappedFile.FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                                       modified: st.modificationTime)
-    }
-
-    static func seconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+                       seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)
     }
 }

@@ -20,6 +20,20 @@ public final class MappedFile: @unchecked Sendable {
         public var inode: UInt64
         public var size: Int64
         public var modified: Int64
+
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            modified = st.modificationTime
+        }
+
+        /// The identity of the file at `path` now, nil when there is none.
+        public init?(path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            self.init(st)
+        }
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -43,8 +57,7 @@ public final class MappedFile: @unchecked Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable("cannot stat: \(String(cString: strerror(errno)))") }
-        identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                                modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        identity = FileIdentity(st)
         let size = Int(st.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)

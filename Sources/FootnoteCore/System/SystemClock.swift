@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The two clocks the library reads.
-public enum Clock {
+public enum SystemClock {
     /// Seconds on the monotonic clock (for durations only).
     public static func monotonicSeconds() -> Double {
         var ts = timespec()
