@@ -8,20 +8,20 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public let documents: FlatArray<Int32>
     /// Per passage: first line, lines after it, first byte, byte count, as
     /// `VarInt`s (a few bytes instead of 24; `bounds(_:)` reads them).
-    public let bounds: TextColumn
-    public let texts: TextColumn
+    public let bounds: StringColumn
+    public let texts: StringColumn
     /// The heading path joined by `PassageList.headingSeparator`.
-    public let sections: TextColumn
+    public let sections: StringColumn
     /// The BEIR `_id`, empty when `hasID` is 0.
-    public let ids: TextColumn
+    public let ids: StringColumn
     public let hasID: FlatArray<UInt8>
 
     /// Between the headings of a section path (U+001F, the unit separator,
     /// which `Builder` replaces inside headings).
     public static let headingSeparator: UInt8 = 0x1F
 
-    public init(documents: FlatArray<Int32>, bounds: TextColumn,
-                texts: TextColumn, sections: TextColumn, ids: TextColumn, hasID: FlatArray<UInt8>) {
+    public init(documents: FlatArray<Int32>, bounds: StringColumn,
+                texts: StringColumn, sections: StringColumn, ids: StringColumn, hasID: FlatArray<UInt8>) {
         self.documents = documents
         self.bounds = bounds
         self.texts = texts
@@ -146,7 +146,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
 
         /// Copies strings `rows` of a column: in one piece when it is plain.
-        private static func append(rows: Range<Int>, of column: TextColumn, to builder: inout StringTable.Builder) {
+        private static func append(rows: Range<Int>, of column: StringColumn, to builder: inout StringTable.Builder) {
             if case .plain(let table) = column {
                 builder.append(rows: rows, of: table)
             } else {

@@ -296,7 +296,7 @@ public enum IndexFile {
 
         /// A compressed string column from its three sections, checked (a
         /// block that does not decode reads as empty strings, never a crash).
-        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section) throws(Failure) -> TextColumn {
+        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section) throws(Failure) -> StringColumn {
             let c = try array(counts, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
             guard c.count == 3, c[0] >= 0, c[1] >= 0, c[2] >= 0, c[2] <= c[0],
                   starts.count == CompressedStrings.blocks(for: c[0]) + 1 else {

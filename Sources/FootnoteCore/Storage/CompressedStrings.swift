@@ -42,7 +42,7 @@ public final class CompressedStrings: @unchecked Sendable {
     /// Calls `body` with the bytes of string `i`; empty when its block does not
     /// decode (a damaged file that passed its checksum: never a crash).
     /// `body` must not read another string of this column.
-    public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let b = i / Self.passagesPerBlock
         lock.lock()
         defer { lock.unlock() }

@@ -11,7 +11,7 @@ import Testing
         #expect(store.count == 300 && store.blockCount == CompressedStrings.blocks(for: 300))
         #expect(store.compressed.count < texts.bytes.count / 2)
         for i in [299, 0, 64, 63, 150, 1, 298, 128, 37] + Array(0..<300) {
-            #expect(store.withText(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
+            #expect(store.withBytes(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
         }
         #expect(store.byteCount == texts.bytes.count)
         #expect(store.nonEmptyCount == 300 - 9)   // every 37th string is empty
@@ -24,16 +24,16 @@ import Testing
         starts[starts.count - 1] -= 10
         let cut = CompressedStrings(blockStart: FlatArray(starts), compressed: FlatArray(Array(store.compressed.dropLast(10))),
                                     count: store.count, byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount)
-        #expect(cut.withText(299) { $0.count } == 0)
-        #expect(cut.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
+        #expect(cut.withBytes(299) { $0.count } == 0)
+        #expect(cut.withBytes(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
         // Flipped bytes inside a block: whatever comes out, nothing crashes and other blocks read right.
         for offset in [0, 5, 17, 40] {
             var bytes = Array(store.compressed)
             bytes[store.blockStart[1] + offset] ^= 0xFF
             let flipped = CompressedStrings(blockStart: store.blockStart, compressed: FlatArray(bytes), count: store.count,
                                             byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount)
-            for i in 64..<128 { _ = flipped.withText(i) { $0.count } }
-            #expect(flipped.withText(3) { String(decoding: $0, as: UTF8.self) } == texts[3])
+            for i in 64..<128 { _ = flipped.withBytes(i) { $0.count } }
+            #expect(flipped.withBytes(3) { String(decoding: $0, as: UTF8.self) } == texts[3])
         }
     }
 

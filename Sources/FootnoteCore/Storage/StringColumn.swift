@@ -1,6 +1,6 @@
 /// A column of strings (one per passage): plain when just read from the
 /// corpus, compressed in blocks when mapped from an index file.
-public enum TextColumn: Sendable, Equatable {
+public enum StringColumn: Sendable, Equatable {
     case plain(StringTable)
     case compressed(CompressedStrings)
 
@@ -33,7 +33,7 @@ public enum TextColumn: Sendable, Equatable {
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch self {
         case .plain(let table): return body(table.utf8(i))
-        case .compressed(let store): return store.withText(i, body)
+        case .compressed(let store): return store.withBytes(i, body)
         }
     }
 
@@ -48,7 +48,7 @@ public enum TextColumn: Sendable, Equatable {
     }
 
     /// Equal strings, however they are stored.
-    public static func == (a: TextColumn, b: TextColumn) -> Bool {
+    public static func == (a: StringColumn, b: StringColumn) -> Bool {
         if case .plain(let x) = a, case .plain(let y) = b { return x == y }
         return a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
     }
