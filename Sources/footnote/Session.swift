@@ -4,10 +4,10 @@ import Glibc
 #endif
 
 /// A loaded corpus and its answer engine, with what it cost to get them: the
-/// state behind every command. The index comes from `IndexStore` (reused,
-/// updated or rebuilt on disk) unless no index folder can be found, when it is
-/// built in memory. Reports on stderr, once per load, the files skipped and
-/// why a stored index was not used.
+/// state behind every command. The index comes from `IndexStore`: reused,
+/// updated or rebuilt on disk, or built in memory when no index folder can be
+/// found. Reports on stderr, once per load, the files skipped and why a stored
+/// index was not used.
 final class Session {
     /// The corpus path as given, where its index lives, and how to rank.
     let corpusPath: String
@@ -44,14 +44,6 @@ final class Session {
     private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options,
                              full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance) {
         do {
-            guard let indexFolder else {
-                let start = monotonicSeconds()
-                let corpus = try CorpusLoader().load(corpusPath)
-                reportNotices(corpus.notices)
-                let indexStart = monotonicSeconds()
-                let engine = AnswerEngine(corpus: corpus, options: engineOptions)
-                return (engine, monotonicSeconds() - start, monotonicSeconds() - indexStart, .built)
-            }
             let store = IndexStore(folder: indexFolder, builder: engineOptions.index)
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in

@@ -15,19 +15,17 @@ import Darwin
 /// `flock` on `lock` in the index folder; readers need none, because the index
 /// file is only ever replaced by a rename.
 public struct IndexStore {
-    /// The folder holding `IndexFile.fileName` and the lock file.
-    public var folder: String
+    /// The folder holding `IndexFile.fileName` and the lock file; nil to build
+    /// in memory every time (no folder to keep an index in).
+    public var folder: String?
     public var builder: IndexBuilder
     public var loader: CorpusLoader
 
-    public init(folder: String, builder: IndexBuilder = IndexBuilder(), loader: CorpusLoader = CorpusLoader()) {
+    public init(folder: String?, builder: IndexBuilder = IndexBuilder(), loader: CorpusLoader = CorpusLoader()) {
         self.folder = folder
         self.builder = builder
         self.loader = loader
     }
-
-    public var indexPath: String { folder + "/" + IndexFile.fileName }
-    public var lockPath: String { folder + "/lock" }
 
     /// `$XDG_CACHE_HOME/footnote/<hash of the corpus's absolute path>`, by
     /// default under `~/.cache`; nil without either variable.
@@ -86,6 +84,12 @@ public struct IndexStore {
     public func open(_ corpusPath: String, full: Bool = false, events: @escaping (Event) -> Void = { _ in }) throws(CorpusError) -> Outcome {
         let start = SystemClock.monotonicSeconds()
         let scan = try loader.scan(corpusPath)
+        guard let folder else {
+            var outcome = try build(scan: scan, stored: nil, plan: nil, events: events)
+            outcome.seconds = SystemClock.monotonicSeconds() - start
+            return outcome
+        }
+        let indexPath = folder + "/" + IndexFile.fileName, lockPath = folder + "/lock"
         var lock: Int32 = -1
         defer { if lock >= 0 { close(lock) } }   // closing releases the flock
         var attempt = 0
@@ -98,7 +102,7 @@ public struct IndexStore {
             } catch {
                 if error != .missing && attempt == 1 { events(.rebuilding(reason: "\(error.description); rebuilding")) }
             }
-            if let s = stored, let reason = incompatibility(s, corpus: scan.absolutePath) {
+            if let s = stored, let reason = incompatibility(s, corpus: scan.absolutePath, folder: folder) {
                 if attempt == 1 { events(.rebuilding(reason: "\(reason); rebuilding")) }
                 stored = nil
             }
@@ -123,7 +127,7 @@ public struct IndexStore {
             }
             var outcome = try build(scan: scan, stored: full ? nil : stored, plan: full ? nil : plan, events: events)
             outcome.seconds = SystemClock.monotonicSeconds() - start
-            if lock >= 0 { removeAbandonedTemporaryFiles() }
+            if lock >= 0 { Self.removeAbandonedTemporaryFiles(in: folder) }
             do throws(IndexFile.Failure) {
                 try IndexFile.write(outcome.corpus, outcome.index, to: indexPath)
             } catch {
@@ -136,14 +140,14 @@ public struct IndexStore {
     /// Deletes temporary index files left by writers that died mid-write
     /// (killed, or out of power). Only called while holding the lock: every
     /// writer holds it while its temporary file exists, so any found now is abandoned.
-    func removeAbandonedTemporaryFiles() {
+    static func removeAbandonedTemporaryFiles(in folder: String) {
         for name in Folder.names(folder) ?? [] where name.hasPrefix(IndexFile.fileName + ".tmp.") {
             unlink(folder + "/" + name)
         }
     }
 
     /// Why a stored index does not fit this corpus and these settings, or nil.
-    func incompatibility(_ stored: IndexFile.Contents, corpus absolutePath: String) -> String? {
+    func incompatibility(_ stored: IndexFile.Contents, corpus absolutePath: String, folder: String) -> String? {
         let index = stored.index
         if index.analyzerSettings != builder.analyzerSettings || index.titleWeight != builder.titleWeight
             || index.headingWeight != builder.headingWeight {

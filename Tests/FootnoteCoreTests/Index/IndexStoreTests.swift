@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct IndexStoreTests {
     /// Opens `corpus` with a store in `index`, collecting its events.
-    func open(_ corpus: String, _ index: String, full: Bool = false, builder: IndexBuilder = IndexBuilder())
+    func open(_ corpus: String, _ index: String?, full: Bool = false, builder: IndexBuilder = IndexBuilder())
         throws -> (outcome: IndexStore.Outcome, events: [String]) {
         nonisolated(unsafe) var events: [String] = []
         let outcome = try IndexStore(folder: index, builder: builder).open(corpus, full: full) { event in
@@ -141,6 +141,15 @@ import Testing
         #expect(result.outcome.provenance == .built)
         #expect(result.events.count == 1 && result.events[0].hasPrefix("not saved: cannot save the index"))
         #expect(!answers(result.outcome.corpus, result.outcome.index, ["kettle"])[0].isEmpty)
+    }
+
+    @Test func withoutAFolderTheIndexIsBuiltInMemory() throws {
+        let corpus = TemporaryFolder()
+        writeMixedCorpus(corpus)
+        let first = try open(corpus.path, nil), second = try open(corpus.path, nil)
+        #expect(first.outcome.provenance == .built && second.outcome.provenance == .built)
+        #expect(first.events.isEmpty)
+        #expect(!answers(first.outcome.corpus, first.outcome.index, ["kettle"])[0].isEmpty)
     }
 
     @Test func defaultFolderFollowsXDGAndHashesTheCorpusPath() {
