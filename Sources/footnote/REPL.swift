@@ -70,9 +70,8 @@ struct REPL {
                 editor.updateVocabulary(session.index.vocabulary)
                 switch session.provenance {
                 case .reused: say("Index up to date: " + bannerLine() + ".")
-                case .updated(let added, let changed, let removed):
-                    say("Updated the index (\(added) added, \(changed) changed, \(removed) removed): " + bannerLine()
-                        + ", \(session.index.termCount) terms.")
+                case .updated:
+                    say("Updated the index \(session.provenance.changes ?? ""): " + bannerLine() + ", \(session.index.termCount) terms.")
                 case .built: say("Rebuilt the index: " + bannerLine() + ", \(session.index.termCount) terms.")
                 }
             } catch let error as FootnoteError {
@@ -100,12 +99,8 @@ struct REPL {
             say("passages    \(idx.passageCount), \(format1(idx.averagePassageLength)) terms on average")
             say("terms       \(idx.termCount) distinct, \(idx.postingCount) postings")
             say("scoring     \(session.engine.searcher.model.name), top \(top)")
-            switch session.provenance {
-            case .built: say("built in    \(formatDuration(session.buildSeconds))")
-            case .reused: say("loaded in   \(formatDuration(session.buildSeconds)) (nothing changed since it was built)")
-            case .updated(let added, let changed, let removed):
-                say("updated in  \(formatDuration(session.buildSeconds)) (\(added) added, \(changed) changed, \(removed) removed)")
-            }
+            let why = session.provenance == .reused ? "(nothing changed since it was built)" : session.provenance.changes
+            say((session.provenance.verb + " in").padding(12) + formatDuration(session.buildSeconds) + (why.map { " " + $0 } ?? ""))
             say("index file  " + TerminalText.sanitize(session.indexFileDescription))
         default:
             say("Unknown command '\(TerminalText.sanitize(parts[0]))'. Type :help for the list.")

@@ -55,7 +55,7 @@ struct Search: ParsableCommand {
                 ("docs", "\(session.corpus.passages.count)"), ("corpus_mb", json6(Double(corpusBytes) / 1e6)),
                 ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "\(session.engineOptions.index.threads)"), ("warmup_passes", "1"),
                 ("index_s", json6(indexSeconds)),
-                ("index", session.provenance == .reused ? "\"loaded\"" : session.provenance == .built ? "\"built\"" : "\"updated\""),
+                ("index", "\"\(session.provenance.verb)\""),
                 ("index_load_s", json6(session.buildSeconds)),
                 ("index_mb_per_s", json6(indexSeconds > 0 ? Double(corpusBytes) / 1e6 / indexSeconds : 0)),
                 ("query_total_s", json6(lat.reduce(0, +) / 1000)),

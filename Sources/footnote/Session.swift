@@ -87,13 +87,7 @@ final class Session {
     /// "corpus: 1 file (5.2 KB), 27 passages, 312 terms, built in 3 ms"
     var summary: String {
         let files = corpus.documents.count, passages = corpus.passages.count
-        let how: String
-        switch provenance {
-        case .built: how = "built"
-        case .reused: how = "loaded"
-        case .updated(let added, let changed, let removed):
-            how = "updated (\(added) added, \(changed) changed, \(removed) removed)"
-        }
+        let how = provenance.verb + (provenance.changes.map { " " + $0 } ?? "")
         return "\(corpus.path): \(files) file\(files == 1 ? "" : "s") (\(formatBytes(corpus.byteCount))), "
             + "\(passages) passage\(passages == 1 ? "" : "s"), \(index.termCount) terms, \(how) in \(formatDuration(buildSeconds))"
     }

@@ -63,6 +63,21 @@ public struct IndexStore {
         case updated(added: Int, changed: Int, removed: Int)
         /// Every file was read.
         case built
+
+        /// "built", "loaded" or "updated": what reports and TIMINGS say.
+        public var verb: String {
+            switch self {
+            case .built: return "built"
+            case .reused: return "loaded"
+            case .updated: return "updated"
+            }
+        }
+
+        /// "(1 added, 0 changed, 2 removed)" for an update, nil otherwise.
+        public var changes: String? {
+            guard case .updated(let added, let changed, let removed) = self else { return nil }
+            return "(\(added) added, \(changed) changed, \(removed) removed)"
+        }
     }
 
     public struct Outcome {
