@@ -264,7 +264,7 @@ public struct IndexBuilder: Sendable {
             Self.analyze(passage: p, of: passages, with: analyzer, into: &table, heading: { _ in }, body: { _, _ in })
         }
         var counts: [[UInt8]: Int32] = [:]
-        for (word, _, count) in table.surfaceForms { counts[Array(word)] = count }
+        table.forEachSurfaceForm { word, _, count in counts[Array(word)] = count }
         return counts
     }
 }

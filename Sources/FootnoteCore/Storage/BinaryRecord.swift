@@ -30,8 +30,6 @@ public struct BinaryRecordReader {
 
     public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    public var isAtEnd: Bool { offset == bytes.count }
-
     public mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(Truncated) -> T {
         let size = MemoryLayout<T>.size
         guard offset + size <= bytes.count else { throw Truncated() }

@@ -109,14 +109,6 @@ public final class FlatArrayBuilder<Element: BitwiseCopyable> {
         count += values.count
     }
 
-    public subscript(i: Int) -> Element {
-        get { assert(i < count); return pointer[i] }
-        set { assert(i < count); pointer[i] = newValue }
-    }
-
-    /// The last element appended.
-    public var last: Element? { count > 0 ? pointer[count - 1] : nil }
-
     private func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
@@ -133,7 +125,4 @@ public final class FlatArrayBuilder<Element: BitwiseCopyable> {
     public func build() -> FlatArray<Element> {
         FlatArray(base: UnsafePointer(pointer), count: count, owner: block)
     }
-
-    /// The elements appended so far (valid until the next append).
-    public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: pointer, count: count) }
 }
