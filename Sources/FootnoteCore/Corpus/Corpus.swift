@@ -25,6 +25,15 @@ public struct Corpus: Sendable {
         self.scannedAt = scannedAt
     }
 
+    /// Where each document's passages start (`documents.count + 1` entries):
+    /// document `d`'s are `firstPassages[d]..<firstPassages[d + 1]`.
+    public var firstPassages: [Int] {
+        var first = [0]
+        first.reserveCapacity(documents.count + 1)
+        for d in documents { first.append(first[first.count - 1] + d.passageCount) }
+        return first
+    }
+
     public var skippedCount: Int { notices.filter { $0.kind == .skipped }.count }
     public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
 }

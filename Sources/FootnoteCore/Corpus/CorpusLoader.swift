@@ -91,10 +91,9 @@ public struct CorpusLoader: Sendable {
         var documents: [SourceDocument] = [], notices: [CorpusNotice] = [], files: [CorpusFile] = []
         var passages = PassageList.Builder()
         for part in corpora {
-            var first = 0
-            for d in part.documents {
-                passages.append(rows: first..<(first + d.passageCount), of: part.passages, document: Int32(documents.count))
-                first += d.passageCount
+            let first = part.firstPassages
+            for (k, d) in part.documents.enumerated() {
+                passages.append(rows: first[k]..<first[k + 1], of: part.passages, document: Int32(documents.count))
                 documents.append(d)
             }
             notices += part.notices

@@ -50,11 +50,7 @@ public enum IndexMerger {
             }
         }
         // Each part's passages of each document are contiguous.
-        let firstPassage: [[Int]] = parts.map { part in
-            var first = [Int](repeating: 0, count: part.corpus.documents.count + 1)
-            for d in part.corpus.documents.indices { first[d + 1] = first[d] + part.corpus.documents[d].passageCount }
-            return first
-        }
+        let firstPassage = parts.map(\.corpus.firstPassages)
 
         // Passages in result order, and each part's passage → result passage.
         var passageMap = parts.map { [Int32](repeating: -1, count: $0.corpus.passages.count) }

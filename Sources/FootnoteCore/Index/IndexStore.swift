@@ -197,24 +197,28 @@ public struct IndexStore {
                 if !same { changed += 1 }
             }
             removed = stored.files.count - seen
-            if stored.absolutePath != scan.absolutePath { unchanged = unchanged.map { _ in nil } }
         }
 
         var isUnchanged: Bool { added == 0 && changed == 0 && removed == 0 }
     }
 
+    /// A full build when nothing stored can be kept, else an update.
     private func build(scan: CorpusScan, stored: IndexFile.Contents?, plan: Plan?, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
-        let reading: (CorpusLoader.Progress) -> Void = { events(.reading($0)) }
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
-            let corpus = loader.load(scan, progress: reading)
+            let corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
             let indexStart = SystemClock.monotonicSeconds()
             let index = builder.build(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
             return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,
                            indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: corpus.notices)
         }
-        // Re-read the added and changed files only.
-        let fresh = loader.load(scan, only: plan.unchanged.indices.filter { plan.unchanged[$0] == nil }, progress: reading)
+        return try update(scan: scan, stored: stored, plan: plan, events: events)
+    }
+
+    /// Reads the added and changed files only, and merges their index with
+    /// the stored one's unchanged documents.
+    private func update(scan: CorpusScan, stored: IndexFile.Contents, plan: Plan, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
+        let fresh = loader.load(scan, only: plan.unchanged.indices.filter { plan.unchanged[$0] == nil }) { events(.reading($0)) }
         let indexStart = SystemClock.monotonicSeconds()
         let freshIndex = builder.build(fresh.passages) { events(.analyzing(passages: $0, of: $1)) }
 
@@ -244,11 +248,8 @@ public struct IndexStore {
         }
         guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
         // The words of the old documents dropped (removed or changed), from their stored text.
-        var droppedRows: [Int] = [], first = 0
-        for (d, doc) in old.documents.enumerated() {
-            if oldNumber[d] == nil { droppedRows += first..<(first + doc.passageCount) }
-            first += doc.passageCount
-        }
+        let oldFirst = old.firstPassages
+        let droppedRows = old.documents.indices.filter { oldNumber[$0] == nil }.flatMap { oldFirst[$0]..<oldFirst[$0 + 1] }
         let droppedWords = builder.wordCounts(old.passages, rows: droppedRows)
         guard let (passages, index) = IndexMerger.merge([
             IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber, droppedWords: droppedWords),
