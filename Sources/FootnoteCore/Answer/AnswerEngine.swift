@@ -57,12 +57,13 @@ public final class AnswerEngine {
             return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence)
         }
         let termWeights = Self.termWeights(result.query, result.weights)
+        let cue = AnswerCue(question: question)
         let items = result.hits.enumerated().map { rank, hit in
             let passage = corpus.passages[Int(hit.passage)]
             return Answer.Item(rank: rank + 1, passage: Int(hit.passage), score: hit.score,
                                citation: citation(for: passage),
                                excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer,
-                                                                cue: AnswerCue(question: question)))
+                                                                cue: cue))
         }
         return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence)
     }

@@ -27,9 +27,10 @@ public struct AbstentionStudy {
     ///   corpus gets an engine with its options.
     public init(whole: AnswerEngine, queries: [BEIRQuery], qrels: Qrels) {
         let corpus = whole.corpus, options = whole.options
+        let passages = corpus.passages
         var passageOf: [String: Int] = [:]
-        for (i, p) in corpus.passages.enumerated() { if let id = p.id { passageOf[id] = i } }
-        let groupOf = corpus.passages.map { $0.section.first ?? "" }
+        for i in passages.indices { if let id = passages.id(i) { passageOf[id] = i } }
+        let groupOf = passages.indices.map { passages.section($0).first ?? "" }
         // Questions by the group of their (first) relevant passage.
         var questions: [String: [BEIRQuery]] = [:]
         for q in queries {
@@ -40,7 +41,11 @@ public struct AbstentionStudy {
             let asked = questions[group]!
             for q in asked { present.append(whole.searcher.search(q.text, top: 1).confidence) }
             var rest = corpus
-            rest.passages = PassageList(corpus.passages.filter { ($0.section.first ?? "") != group })
+            var kept = PassageList.Builder()
+            for i in passages.indices where groupOf[i] != group {
+                kept.append(rows: i..<(i + 1), of: passages, document: passages.documents[i])
+            }
+            rest.passages = kept.build()
             let without = AnswerEngine(corpus: rest, options: options)
             for q in asked { heldOut.append(without.searcher.search(q.text, top: 1).confidence) }
         }

@@ -17,14 +17,14 @@ public struct EvaluationReport {
             figures.append((m.rawValue, RetrievalMetrics.mean(m, run: result.run, qrels: qrels)))
         }
         // Top-1 as trec_eval orders the run; its passage text and its excerpt.
+        let passages = engine.corpus.passages
         var passageOf: [String: Int] = [:]
-        for (i, p) in engine.corpus.passages.enumerated() { passageOf[p.id ?? ""] = i }
+        for i in passages.indices { passageOf[passages.id(i) ?? ""] = i }
         var answerHits = 0, excerptHits = 0, excerptChars = 0, excerpts = 0
         for i in asked {
             let q = queries[i]
             guard let top = result.run.rankings[q.id]?.first, let p = passageOf[top.document] else { continue }
-            let passage = engine.corpus.passages[p]
-            if ExcerptMetrics.contains(passage.text, anyOf: q.answers) { answerHits += 1 }
+            if ExcerptMetrics.contains(passages.text(p), anyOf: q.answers) { answerHits += 1 }
             let excerpt = engine.excerpt(question: q.text, passage: p)
             if ExcerptMetrics.contains(excerpt.text, anyOf: q.answers) { excerptHits += 1 }
             excerptChars += ExcerptMetrics.length(excerpt.text)
