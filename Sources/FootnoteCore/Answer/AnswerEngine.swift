@@ -71,7 +71,7 @@ public final class AnswerEngine {
     /// The excerpt the bot would show for `passage` in answer to `question`.
     public func excerpt(question: String, passage: Int) -> Excerpt {
         let query = Query(question, analyzer: searcher.analyzer, index: index)
-        return options.excerpt.excerpt(of: corpus.passages[passage].text,
+        return options.excerpt.excerpt(of: corpus.passages.text(passage),
                                        termWeights: Self.termWeights(query, searcher.weights(for: query)),
                                        analyzer: searcher.analyzer, cue: AnswerCue(question: question))
     }
