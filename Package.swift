@@ -18,9 +18,11 @@ let package = Package(
                        providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd",
                        providers: [.apt(["libzstd-dev"])]),
+        // A compiler builtin Swift cannot spell (header only, nothing to link).
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
         // Analysis, corpus reading, passages, index, scoring, excerpts. No terminal I/O.
-        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd"]),
+        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CPrefetch"]),
 
         // The command-line front end: CLI, REPL, rendering.
         .executableTarget(name: "footnote", dependencies: [

@@ -15,7 +15,7 @@ public struct BM25: ScoringModel {
     public let passageCount: Int
     /// `k1 · (1 − b + b · |d| / avgdl)` per passage.
     public let lengthNorm: [Float]
-    private var maxima: TermMaxima!
+    public let bounds: PostingScoreBounds
 
     public init(index: InvertedIndex, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB) {
         self.k1 = k1
@@ -24,7 +24,7 @@ public struct BM25: ScoringModel {
         let avg = Float(max(index.averagePassageLength, 1e-9))
         lengthNorm = index.passageLength.map { k1 * (1 - b + b * $0 / avg) }
         let norms = lengthNorm
-        maxima = TermMaxima(index: index) { tf, p in tf * (k1 + 1) / (tf + norms[Int(p)]) }
+        bounds = PostingScoreBounds(index: index) { tf, p in tf * (k1 + 1) / (tf + norms[Int(p)]) }
     }
 
     public var name: String { "bm25" }
@@ -38,12 +38,14 @@ public struct BM25: ScoringModel {
         zip(documentFrequencies, queryFrequencies).map { Float($1) * idf(documentFrequency: $0) }
     }
 
+    public var passageFactor: [Float] { lengthNorm }
+
     @inline(__always)
-    public func postingScore(frequency tf: Float, passage: Int32) -> Float {
-        tf * (k1 + 1) / (tf + lengthNorm[Int(passage)])
+    public func postingScore(frequency tf: Float, factor norm: Float) -> Float {
+        tf * (k1 + 1) / (tf + norm)
     }
 
-    public func maxPostingScore(term t: Int32?) -> Float { maxima.value(t) }
+    public func maxPostingScore(term t: Int32?) -> Float { bounds.value(t) }
 }
 
 #if canImport(Glibc)

@@ -25,23 +25,27 @@ public struct ProximityBonus: Sendable {
     /// - Complexity: O(Σ occurrences) per pair.
     public func bonus(passage: Int32, terms: [Int32], weights: [Float], index: InvertedIndex) -> Float {
         guard weight > 0, terms.count > 1 else { return 0 }
-        var lists: [(slice: Range<Int>, weight: Float)] = []
-        for (t, w) in zip(terms, weights) {
-            if let p = index.posting(of: t, in: passage) {
-                lists.append((index.positionRuns.run(p), w))
-            }
-        }
-        guard lists.count > 1 else { return 0 }
-        var total: Float = 0
-        for i in 0..<(lists.count - 1) {
-            for j in (i + 1)..<lists.count {
-                let d = Self.minimumDistance(index.positionRuns.bytes.buffer, lists[i].slice, lists[j].slice)
-                if d <= window {
-                    total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
+        return withUnsafeTemporaryAllocation(of: (slice: Range<Int>, weight: Float).self, capacity: terms.count) { lists in
+            var found = 0
+            for (t, w) in zip(terms, weights) {
+                if let p = index.posting(of: t, in: passage) {
+                    lists[found] = (index.positionRuns.run(p), w)
+                    found += 1
                 }
             }
+            guard found > 1 else { return 0 }
+            let bytes = index.positionRuns.bytes.buffer
+            var total: Float = 0
+            for i in 0..<(found - 1) {
+                for j in (i + 1)..<found {
+                    let d = Self.minimumDistance(bytes, lists[i].slice, lists[j].slice)
+                    if d <= window {
+                        total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
+                    }
+                }
+            }
+            return weight * total
         }
-        return weight * total
     }
 
     /// The largest bonus any passage can get for terms with `weights`: every

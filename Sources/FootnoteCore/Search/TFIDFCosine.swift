@@ -14,7 +14,7 @@ public struct TFIDFCosine: ScoringModel {
     public let passageCount: Int
     /// 1 / ‖d‖ per passage.
     public let inverseNorm: [Float]
-    private var maxima: TermMaxima!
+    public let bounds: PostingScoreBounds
 
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
@@ -28,7 +28,7 @@ public struct TFIDFCosine: ScoringModel {
         }
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
         let inverse = inverseNorm
-        maxima = TermMaxima(index: index) { tf, p in (1 + logf(max(tf, 1))) * inverse[Int(p)] }
+        bounds = PostingScoreBounds(index: index) { tf, p in (1 + logf(max(tf, 1))) * inverse[Int(p)] }
     }
 
     public var name: String { "tfidf" }
@@ -45,12 +45,14 @@ public struct TFIDFCosine: ScoringModel {
         return zip(w, idfs).map { $0 * $1 / norm }
     }
 
+    public var passageFactor: [Float] { inverseNorm }
+
     @inline(__always)
-    public func postingScore(frequency tf: Float, passage: Int32) -> Float {
-        (1 + logf(max(tf, 1))) * inverseNorm[Int(passage)]
+    public func postingScore(frequency tf: Float, factor inverse: Float) -> Float {
+        (1 + logf(max(tf, 1))) * inverse
     }
 
-    public func maxPostingScore(term t: Int32?) -> Float { maxima.value(t) }
+    public func maxPostingScore(term t: Int32?) -> Float { bounds.value(t) }
 }
 
 #if canImport(Glibc)

@@ -26,24 +26,32 @@ public struct TopK {
         let item = (score: score, passage: passage)
         if heap.count < k {
             heap.append(item)
-            var i = heap.count - 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                guard Self.worse(heap[i], heap[parent]) else { break }
-                heap.swapAt(i, parent)
-                i = parent
+            heap.withUnsafeMutableBufferPointer { heap in
+                // Sift up: move worse-ranked parents down into the hole.
+                var i = heap.count - 1
+                while i > 0 {
+                    let parent = (i - 1) / 2
+                    guard Self.worse(item, heap[parent]) else { break }
+                    heap[i] = heap[parent]
+                    i = parent
+                }
+                heap[i] = item
             }
         } else if Self.worse(heap[0], item) {
-            heap[0] = item
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && Self.worse(heap[l], heap[m]) { m = l }
-                if r < heap.count && Self.worse(heap[r], heap[m]) { m = r }
-                if m == i { break }
-                heap.swapAt(i, m)
-                i = m
+            heap.withUnsafeMutableBufferPointer { heap in
+                // Sift down from the root: move the worse child up into the hole.
+                let count = heap.count
+                var i = 0
+                while true {
+                    let l = 2 * i + 1
+                    guard l < count else { break }
+                    var m = l
+                    if l + 1 < count && Self.worse(heap[l + 1], heap[l]) { m = l + 1 }
+                    guard Self.worse(heap[m], item) else { break }
+                    heap[i] = heap[m]
+                    i = m
+                }
+                heap[i] = item
             }
         }
     }

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import FootnoteCore
+
+/// `ScoreAccumulator` and `MaxScore` against a brute-force reference: every
+/// passage scored by the model's own `postingScore`, summed in query-term
+/// order from zero, sorted by (score desc, passage asc). Both must return the
+/// same passages with bit-identical scores, at every depth, for both models,
+/// over lists longer than a block so that block maxima are exercised.
+@Suite struct RetrievalStrategyTests {
+    /// A seeded corpus over a small vocabulary, so that lists run to
+    /// hundreds of postings, with ties (repeated passages) and a skewed
+    /// distribution (a few very common words).
+    static let index: InvertedIndex = {
+        var rng = SplitMix(seed: 7)
+        let words = ("kettle teapot quokka samovar gaiwan matcha saucer ladle whisk kiln glaze spout lid handle "
+                     + "porcelain ceramic enamel copper brass pewter silver marble granite basalt slate quartz amber "
+                     + "cedar maple willow birch alder hazel rowan larch spruce juniper fennel").split(separator: " ").map(String.init)
+        var passages: [Passage] = []
+        for i in 0..<1500 {
+            let length = 3 + Int(rng.next() % 25)
+            var tokens: [String] = []
+            for _ in 0..<length {
+                // Zipf-like: word k with weight ~ 1/(k+1).
+                let r = Double(rng.next() % 10_000) / 10_000
+                tokens.append(words[min(words.count - 1, Int(pow(40.0, r)) - 1)])
+            }
+            let text = i % 97 == 0 && i > 0 ? passages[i - 1].text : tokens.joined(separator: " ") + "."
+            passages.append(Passage(document: 0, section: [], text: text, lines: (i + 1)...(i + 1), bytes: 0..<1))
+        }
+        return IndexBuilder().build(passages)
+    }()
+
+    /// The reference top `depth`.
+    static func bruteForce<Model: ScoringModel>(_ terms: [MaxScore.Term], depth: Int, model: Model, index: InvertedIndex) -> [(score: Float, passage: Int32)] {
+        var scores = [Float](repeating: 0, count: index.passageCount)
+        for term in terms.sorted(by: { $0.order < $1.order }) {
+            for p in index.postings(term.id) {
+                let d = Int(index.postingPassage[p])
+                scores[d] += term.weight * model.postingScore(frequency: index.postingFrequency[p], passage: Int32(d))
+            }
+        }
+        return scores.enumerated().filter { $0.element > 0 }
+            .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
+            .prefix(depth).map { (score: $0.element, passage: Int32($0.offset)) }
+    }
+
+    static func terms<Model: ScoringModel>(_ ids: [Int32], model: Model, index: InvertedIndex) -> [MaxScore.Term] {
+        let weights = model.queryWeights(documentFrequencies: ids.map { index.documentFrequency($0) }, queryFrequencies: ids.map { _ in 1 })
+        return zip(ids, weights).enumerated().map { order, pair in
+            MaxScore.Term(id: pair.0, weight: pair.1, bound: pair.1 * model.maxPostingScore(term: pair.0), order: order)
+        }
+    }
+
+    func check<Model: ScoringModel>(_ model: Model) {
+        let index = Self.index
+        var rng = SplitMix(seed: 11)
+        let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
+        let termCount = index.termCount
+        #expect(termCount >= 35)
+        #expect((0..<termCount).map { index.documentFrequency(Int32($0)) }.max()! > 4 * PostingScoreBounds.blockSize)
+        for query in 0..<150 {
+            let count = 1 + query % 5
+            var ids: [Int32] = []
+            while ids.count < count {
+                let t = Int32(rng.next() % UInt64(termCount))
+                if !ids.contains(t) { ids.append(t) }
+            }
+            let terms = Self.terms(ids, model: model, index: index)
+            for depth in [1, 3, 10, 200, 2000] {
+                let expected = Self.bruteForce(terms, depth: depth, model: model, index: index)
+                let byAccumulator = accumulator.top(terms, depth: depth, model: model, index: index).sorted()
+                let byMaxScore = MaxScore.top(terms, depth: depth, model: model, index: index).sorted()
+                #expect(byAccumulator.map(\.passage) == expected.map(\.passage), "accumulator, query \(ids), depth \(depth)")
+                #expect(byAccumulator.map(\.score.bitPattern) == expected.map(\.score.bitPattern), "accumulator, query \(ids), depth \(depth)")
+                #expect(byMaxScore.map(\.passage) == expected.map(\.passage), "MaxScore, query \(ids), depth \(depth)")
+                #expect(byMaxScore.map(\.score.bitPattern) == expected.map(\.score.bitPattern), "MaxScore, query \(ids), depth \(depth)")
+            }
+        }
+    }
+
+    @Test func bothStrategiesMatchBruteForceUnderBM25() { check(BM25(index: Self.index)) }
+
+    @Test func bothStrategiesMatchBruteForceUnderTFIDF() { check(TFIDFCosine(index: Self.index)) }
+
+    @Test func theAccumulatorIsCleanBetweenQueries() {
+        let model = BM25(index: Self.index)
+        let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
+        let a = Self.terms([0, 1, 2], model: model, index: Self.index), b = Self.terms([3], model: model, index: Self.index)
+        let first = accumulator.top(b, depth: 50, model: model, index: Self.index).sorted()
+        _ = accumulator.top(a, depth: 5, model: model, index: Self.index)
+        let again = accumulator.top(b, depth: 50, model: model, index: Self.index).sorted()
+        #expect(first.map(\.passage) == again.map(\.passage) && first.map(\.score) == again.map(\.score))
+    }
+
+    @Test func emptyQueriesAndZeroDepth() {
+        let model = BM25(index: Self.index)
+        let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
+        #expect(accumulator.top([], depth: 10, model: model, index: Self.index).sorted().isEmpty)
+        #expect(accumulator.top(Self.terms([0], model: model, index: Self.index), depth: 0, model: model, index: Self.index).sorted().isEmpty)
+        #expect(MaxScore.top([], depth: 10, model: model, index: Self.index).sorted().isEmpty)
+    }
+}
+
+/// A small seeded generator (Steele, Lea & Flood 2014), so the corpus is the same every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
