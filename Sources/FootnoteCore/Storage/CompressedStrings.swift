@@ -7,8 +7,11 @@ import Foundation
 /// one block (a few kilobytes); a reader going through them in order decodes
 /// each block once; nothing is stored per string outside the blocks.
 ///
-/// The last decoded block is kept, behind a lock: a `CompressedStrings` may
-/// be shared between threads.
+/// Decoded blocks are kept in a direct-mapped cache (block b in slot
+/// b mod slots) of about `cacheBudget` bytes, behind a lock: a
+/// `CompressedStrings` may be shared between threads. A small column (the
+/// ids) fits whole, so writing a run file decodes each block once however
+/// the hits fall; a large one (the texts) keeps the blocks read last.
 public final class CompressedStrings: @unchecked Sendable {
     public static let passagesPerBlock = 64
 
@@ -20,21 +23,36 @@ public final class CompressedStrings: @unchecked Sendable {
     public let byteCount: Int
     public let nonEmptyCount: Int
 
-    private let lock = NSLock()
-    private var cachedBlock = -1
-    private var cache: [UInt8] = []
-    /// Where each string of the cached block starts in `cache` (k + 1 entries).
-    private var cacheOffsets: [Int] = []
+    /// Decoded bytes the cache aims to hold at most.
+    public static let cacheBudget = 8 << 20
 
-    public init(blockStart: FlatArray<Int>, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int) {
+    /// A decoded block: its number, its bytes, and where each of its strings
+    /// starts in them (k + 1 entries).
+    private struct Decoded {
+        var block = -1
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+    }
+
+    private let lock = NSLock()
+    private var slots: [Decoded]
+
+    /// `cacheBudget`: about how many decoded bytes to keep (at least one block).
+    public init(blockStart: FlatArray<Int>, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int,
+                cacheBudget: Int = CompressedStrings.cacheBudget) {
         self.blockStart = blockStart
         self.compressed = compressed
         self.count = count
         self.byteCount = byteCount
         self.nonEmptyCount = nonEmptyCount
+        let blocks = max(1, blockStart.count - 1)
+        slots = Array(repeating: Decoded(), count: max(1, min(blocks, cacheBudget / max(1, byteCount / blocks))))
     }
 
     public var blockCount: Int { blockStart.count - 1 }
+
+    /// How many decoded blocks the cache holds.
+    public var cachedBlockLimit: Int { slots.count }
 
     /// Blocks needed for `count` strings.
     public static func blocks(for count: Int) -> Int { (count + passagesPerBlock - 1) / passagesPerBlock }
@@ -46,23 +64,23 @@ public final class CompressedStrings: @unchecked Sendable {
         let b = i / Self.passagesPerBlock
         lock.lock()
         defer { lock.unlock() }
-        if b != cachedBlock { cachedBlock = decode(b) ? b : -1 }
+        let slot = b % slots.count
+        if slots[slot].block != b { slots[slot] = decode(b) ?? Decoded() }
         let k = i - b * Self.passagesPerBlock
-        guard cachedBlock == b, k + 1 < cacheOffsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return cache.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cacheOffsets[k]..<cacheOffsets[k + 1]])) }
+        guard slots[slot].block == b, k + 1 < slots[slot].offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let range = slots[slot].offsets[k]..<slots[slot].offsets[k + 1]
+        return slots[slot].bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// Decodes block `b` into the cache: lengths first, then the bytes they measure.
-    private func decode(_ b: Int) -> Bool {
-        cache = []
-        cacheOffsets = []
+    /// Block `b` decoded: lengths first, then the bytes they measure; nil when it does not decode.
+    private func decode(_ b: Int) -> Decoded? {
         guard b < blockCount, let size = Zstd.decompressedSize(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]])),
-              size <= 1 << 34 else { return false }
+              size <= 1 << 34 else { return nil }
         var block = [UInt8](repeating: 0, count: size)
         let ok = block.withUnsafeMutableBufferPointer { out in
             Zstd.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
         }
-        guard ok else { return false }
+        guard ok else { return nil }
         let strings = min(Self.passagesPerBlock, count - b * Self.passagesPerBlock)
         var lengths: [Int] = []
         var at = 0
@@ -73,16 +91,14 @@ public final class CompressedStrings: @unchecked Sendable {
             }
             return true
         }
-        guard parsed else { return false }
+        guard parsed else { return nil }
         var offsets = [at]
         for l in lengths {
-            guard offsets[offsets.count - 1] + l <= block.count else { return false }
+            guard offsets[offsets.count - 1] + l <= block.count else { return nil }
             offsets.append(offsets[offsets.count - 1] + l)
         }
-        guard offsets[offsets.count - 1] == block.count else { return false }
-        cache = block
-        cacheOffsets = offsets
-        return true
+        guard offsets[offsets.count - 1] == block.count else { return nil }
+        return Decoded(block: b, bytes: block, offsets: offsets)
     }
 
     /// Compresses `strings` block by block, on every core.

@@ -17,6 +17,25 @@ import Testing
         #expect(store.nonEmptyCount == 300 - 9)   // every 37th string is empty
     }
 
+    /// A column that fits the cache keeps every block; a smaller budget keeps
+    /// fewer (at least one) and evicts; reads are right either way, from
+    /// several threads at once too.
+    @Test func theCacheHoldsWhatTheBudgetAllows() {
+        let store = CompressedStrings.compress(texts)
+        #expect(store.cachedBlockLimit == store.blockCount)
+        for budget in [1, store.byteCount / store.blockCount * 2, 1 << 30] {
+            let column = CompressedStrings(blockStart: store.blockStart, compressed: store.compressed, count: store.count,
+                                           byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount, cacheBudget: budget)
+            #expect(column.cachedBlockLimit == (budget == 1 ? 1 : budget == 1 << 30 ? store.blockCount : 2))
+            let scattered = (0..<900).map { ($0 * 7919) % 300 }
+            concurrentForEach(4) { part in
+                for i in scattered[(part * 225)..<((part + 1) * 225)] {
+                    #expect(column.withBytes(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
+                }
+            }
+        }
+    }
+
     @Test func aDamagedBlockReadsAsEmptyText() {
         let store = CompressedStrings.compress(texts)
         // The last block cut short: it cannot decode.
