@@ -38,4 +38,22 @@ import Testing
         }
         #expect(bonus.maximum(weights: [3]) == 0)
     }
+
+    /// The table of postings by galloping equals a binary search per pair,
+    /// whatever the order of the passages, with repeats and misses.
+    @Test func postingsForManyPassagesMatchOneByOne() {
+        let index = RetrievalStrategyTests.index
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<40 {
+            let terms = (0..<(1 + Int(rng.next() % 6))).map { _ in Int32(rng.next() % UInt64(index.termCount)) }
+            let passages = (0..<(Int(rng.next() % 250))).map { _ in Int32(rng.next() % UInt64(index.passageCount)) }
+            let table = index.postings(of: terms, in: passages)
+            #expect(table.count == terms.count * passages.count)
+            for (c, passage) in passages.enumerated() {
+                for (i, t) in terms.enumerated() {
+                    #expect(table[c * terms.count + i] == (index.posting(of: t, in: passage) ?? -1))
+                }
+            }
+        }
+    }
 }

@@ -22,16 +22,22 @@ public struct ProximityBonus: Sendable {
     }
 
     /// The bonus of `passage` for query terms `terms` with `weights`.
-    /// - Complexity: O(Σ occurrences) per pair.
+    /// - Complexity: O(Σ occurrences) per pair, after a binary search per term.
     public func bonus(passage: Int32, terms: [Int32], weights: [Float], index: InvertedIndex) -> Float {
-        guard weight > 0, terms.count > 1 else { return 0 }
-        return withUnsafeTemporaryAllocation(of: (slice: Range<Int>, weight: Float).self, capacity: terms.count) { lists in
+        let postings = terms.map { index.posting(of: $0, in: passage) ?? -1 }
+        return postings.withUnsafeBufferPointer { bonus(postings: $0, weights: weights, index: index) }
+    }
+
+    /// The bonus of the passage whose posting of query term i is
+    /// `postings[i]` (−1: the passage lacks the term), for terms with `weights`.
+    /// - Complexity: O(Σ occurrences) per pair.
+    public func bonus(postings: UnsafeBufferPointer<Int>, weights: [Float], index: InvertedIndex) -> Float {
+        guard weight > 0, postings.count > 1 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: (slice: Range<Int>, weight: Float).self, capacity: postings.count) { lists in
             var found = 0
-            for (t, w) in zip(terms, weights) {
-                if let p = index.posting(of: t, in: passage) {
-                    lists[found] = (index.positionRuns.run(p), w)
-                    found += 1
-                }
+            for (p, w) in zip(postings, weights) where p >= 0 {
+                lists[found] = (index.positionRuns.run(p), w)
+                found += 1
             }
             guard found > 1 else { return 0 }
             let bytes = index.positionRuns.bytes.buffer
@@ -82,6 +88,28 @@ public struct ProximityBonus: Sendable {
 }
 
 extension InvertedIndex {
+    /// The postings of `terms` for each of `passages`, row by row:
+    /// `result[c · terms.count + i]` is the posting of term i for passage c,
+    /// −1 when absent. Each list is walked once, in passage order, by
+    /// galloping search: cheaper than a binary search per pair when there
+    /// are many passages.
+    public func postings(of terms: [Int32], in passages: [Int32]) -> [Int] {
+        let n = terms.count
+        var result = [Int](repeating: -1, count: passages.count * n)
+        let order = passages.indices.sorted { passages[$0] < passages[$1] }
+        let list = postingPassage.buffer
+        for (i, t) in terms.enumerated() {
+            var cursor = postingStart[Int(t)]
+            let end = postingStart[Int(t) + 1]
+            for c in order {
+                cursor = MaxScore.advance(list, from: cursor, to: end, target: passages[c])
+                if cursor == end { break }
+                if list[cursor] == passages[c] { result[c * n + i] = cursor }
+            }
+        }
+        return result
+    }
+
     /// The posting of term `t` for `passage`, by binary search; nil when absent.
     public func posting(of t: Int32, in passage: Int32) -> Int? {
         var lo = postingStart[Int(t)], hi = postingStart[Int(t) + 1]

@@ -62,10 +62,14 @@ public final class Searcher {
             // Candidates come best first: once even the largest possible bonus
             // cannot lift one to the k-th best, none after it can rise either.
             let largestBonus = proximity.maximum(weights: termWeights) * (1 + 1e-5)
+            let postings = index.postings(of: terms, in: byScore.map(\.passage))
             var reranked = TopK(k)
-            for (score, passage) in byScore {
-                if score + largestBonus < reranked.threshold { break }
-                reranked.insert(score + proximity.bonus(passage: passage, terms: terms, weights: termWeights, index: index), passage)
+            postings.withUnsafeBufferPointer { postings in
+                for (c, (score, passage)) in byScore.enumerated() {
+                    if score + largestBonus < reranked.threshold { break }
+                    let row = UnsafeBufferPointer(rebasing: postings[(c * terms.count)..<((c + 1) * terms.count)])
+                    reranked.insert(score + proximity.bonus(postings: row, weights: termWeights, index: index), passage)
+                }
             }
             ranked = reranked.sorted()
         }
