@@ -21,19 +21,26 @@ enum BEIRCorpusReader {
 
     /// Appends the passages of `bytes` to `passages` as document `document`
     /// (no `Passage` values are made: a large corpus file goes straight into columns).
-    static func read(_ bytes: [UInt8], document: Int, into passages: inout PassageList.Builder,
+    /// The file's bytes are consumed: when the caller holds no other copy,
+    /// they are freed once parsed, before the runs are joined, and each run
+    /// is freed once joined (peak memory: the parsed columns and about one
+    /// run more, not the file and two copies of the columns).
+    static func read(_ bytes: consuming [UInt8], document: Int, into passages: inout PassageList.Builder,
                      threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
         let text = TextLines(bytes)
         let lines = text.lines.count
         let runs = max(1, min(threads, lines / linesPerRun))
         if runs == 1 { return read(text, 0..<lines, document: document, into: &passages) }
-        let parsed = concurrentMap(runs) { r -> (PassageList, Result) in
+        var parsed = concurrentMap(runs) { r -> (list: PassageList, result: Result)? in
             var builder = PassageList.Builder()
             let result = read(text, (r * lines / runs)..<((r + 1) * lines / runs), document: document, into: &builder)
             return (builder.build(), result)
         }
+        _ = consume text
         var result = Result()
-        for (list, part) in parsed {
+        for r in parsed.indices {
+            guard let (list, part) = parsed[r] else { continue }
+            parsed[r] = nil
             passages.append(rows: 0..<list.count, of: list, document: Int32(document))
             result.count += part.count
             result.problems += part.problems

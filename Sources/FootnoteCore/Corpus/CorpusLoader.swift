@@ -134,7 +134,7 @@ public struct CorpusLoader: Sendable {
             let entry = scan.entries[e]
             defer { tally.add(bytes: entry.size) }
             let format = DocumentFormat(path: entry.relativePath)
-            let (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
+            var (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
             files.append(CorpusFile(path: entry.relativePath,
                                     stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
             guard case .text(let bytes, let caveat) = outcome else {
@@ -146,7 +146,9 @@ public struct CorpusLoader: Sendable {
             var found: [Passage]
             switch format {
             case .beirJSONL:
-                let result = BEIRCorpusReader.read(bytes, document: index, into: &passages, threads: threads)
+                outcome = .skip("")   // the reader frees the bytes once parsed when it holds the only copy
+                let byteCount = bytes.count
+                let result = BEIRCorpusReader.read(consume bytes, document: index, into: &passages, threads: threads)
                 if !result.problems.isEmpty {
                     let shown = result.problems.prefix(5).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
                     let more = result.problems.count > 5 ? "; and \(result.problems.count - 5) more" : ""
@@ -157,7 +159,7 @@ public struct CorpusLoader: Sendable {
                     notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                     continue
                 }
-                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: result.count))
+                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: byteCount, passageCount: result.count))
                 continue
             case .markdown:
                 found = passageBuilder.passages(from: MarkdownParser.parse(bytes), file: bytes, document: index)

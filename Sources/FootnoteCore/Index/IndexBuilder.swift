@@ -56,13 +56,14 @@ public struct IndexBuilder: Sendable {
     func analyze(_ passages: PassageList, _ range: Range<Int>, progress: ((Int) -> Void)?) -> Chunk {
         let analyzer = Analyzer(settings: analyzerSettings)
         var chunk = Chunk(passages: range)
+        var sections = passages.sections.reader(), texts = passages.texts.reader()
         chunk.lengths.reserveCapacity(range.count)
         chunk.start.reserveCapacity(range.count + 1)
         for p in range {
             if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
             var length: Float = 0
             let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
-            Self.analyze(passage: p, of: passages, with: analyzer, into: &chunk.table, heading: { t in
+            Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &chunk.table, heading: { t in
                 chunk.term.append(t)
                 chunk.position.append(-1)
                 length += sectionWeight
@@ -80,14 +81,15 @@ public struct IndexBuilder: Sendable {
 
     /// Analyzes passage `p`: each heading of its section path (or its title),
     /// then its body, reporting heading terms and body terms with positions.
-    static func analyze(passage p: Int, of passages: PassageList, with analyzer: Analyzer, into table: inout TermTable,
+    static func analyze(passage p: Int, sections: inout StringColumn.Reader, texts: inout StringColumn.Reader,
+                        with analyzer: Analyzer, into table: inout TermTable,
                         heading: (Int32) -> Void, body: (Int32, Int) -> Void) {
-        passages.sections.withBytes(p) { section in
+        sections.withBytes(p) { section in
             for part in section.split(separator: PassageList.headingSeparator) {
                 analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
             }
         }
-        passages.withText(p) { text in
+        texts.withBytes(p) { text in
             analyzer.analyze(text, into: &table) { t, token in body(t, token.position) }
         }
     }
@@ -260,8 +262,9 @@ public struct IndexBuilder: Sendable {
     public func wordCounts<Rows: Sequence<Int>>(_ passages: PassageList, rows: Rows) -> [[UInt8]: Int32] {
         let analyzer = Analyzer(settings: analyzerSettings)
         var table = TermTable()
+        var sections = passages.sections.reader(), texts = passages.texts.reader()
         for p in rows {
-            Self.analyze(passage: p, of: passages, with: analyzer, into: &table, heading: { _ in }, body: { _, _ in })
+            Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &table, heading: { _ in }, body: { _, _ in })
         }
         var counts: [[UInt8]: Int32] = [:]
         table.forEachSurfaceForm { word, _, count in counts[Array(word)] = count }

@@ -110,12 +110,15 @@ public struct IndexStore {
         var attempt = 0
         while true {
             attempt += 1
-            // 1. What is stored, and can it be used?
+            // 1. What is stored, and can it be used? (Not read at all for a
+            //    full rebuild: it would only hold memory while the new one is built.)
             var stored: IndexFile.Contents? = nil
-            do throws(IndexFile.Failure) {
-                stored = try IndexFile.read(indexPath)
-            } catch {
-                if error != .missing && attempt == 1 { events(.rebuilding(reason: "\(error.description); rebuilding")) }
+            if !full {
+                do throws(IndexFile.Failure) {
+                    stored = try IndexFile.read(indexPath)
+                } catch {
+                    if error != .missing && attempt == 1 { events(.rebuilding(reason: "\(error.description); rebuilding")) }
+                }
             }
             if let s = stored, let reason = incompatibility(s, corpus: scan.absolutePath, folder: folder) {
                 if attempt == 1 { events(.rebuilding(reason: "\(reason); rebuilding")) }
@@ -137,10 +140,10 @@ public struct IndexStore {
                 if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
                     events(.waitingForLock(path: lockPath))
                     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
-                    if attempt < 3 && MappedFile.FileIdentity(path: indexPath) != stored?.file.identity { continue }
+                    if !full && attempt < 3 && MappedFile.FileIdentity(path: indexPath) != stored?.file.identity { continue }
                 }
             }
-            var outcome = try build(scan: scan, stored: full ? nil : stored, plan: full ? nil : plan, events: events)
+            var outcome = try build(scan: scan, stored: stored, plan: plan, events: events)
             outcome.seconds = SystemClock.monotonicSeconds() - start
             if lock >= 0 { Self.removeAbandonedTemporaryFiles(in: folder) }
             do throws(IndexFile.Failure) {
@@ -205,8 +208,11 @@ public struct IndexStore {
     /// A full build when nothing stored can be kept, else an update.
     private func build(scan: CorpusScan, stored: IndexFile.Contents?, plan: Plan?, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
-            let corpus = loader.load(scan) { events(.reading($0)) }
+            var corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
+            // Compressed now, as the file will store them, so that the plain
+            // text (the largest column) is freed before the postings are built.
+            corpus.passages = corpus.passages.compressed()
             let indexStart = SystemClock.monotonicSeconds()
             let index = builder.build(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
             return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,

@@ -28,13 +28,15 @@ public final class CompressedStrings: @unchecked Sendable {
 
     /// A decoded block: its number, its bytes, and where each of its strings
     /// starts in them (k + 1 entries).
-    private struct Decoded {
+    struct Decoded {
         var block = -1
         var bytes: [UInt8] = []
         var offsets: [Int] = []
     }
 
     private let lock = NSLock()
+    /// Used under `lock`.
+    private let decompressor = Zstd.Decompressor()
     private var slots: [Decoded]
 
     /// `cacheBudget`: about how many decoded bytes to keep (at least one block).
@@ -65,20 +67,44 @@ public final class CompressedStrings: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let slot = b % slots.count
-        if slots[slot].block != b { slots[slot] = decode(b) ?? Decoded() }
+        if slots[slot].block != b { slots[slot] = decode(b, with: decompressor) ?? Decoded() }
         let k = i - b * Self.passagesPerBlock
         guard slots[slot].block == b, k + 1 < slots[slot].offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         let range = slots[slot].offsets[k]..<slots[slot].offsets[k + 1]
         return slots[slot].bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Reads strings of a column with a decoded block of its own, without
+    /// the column's lock or cache: for one thread going through many strings
+    /// in order (each block is decoded once).
+    public struct Reader {
+        let column: CompressedStrings
+        private var current = Decoded()
+        private let decompressor = Zstd.Decompressor()
+
+        init(_ column: CompressedStrings) { self.column = column }
+
+        /// Calls `body` with the bytes of string `i` (empty when its block does not decode).
+        public mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let b = i / CompressedStrings.passagesPerBlock
+            if current.block != b { current = column.decode(b, with: decompressor) ?? Decoded() }
+            let k = i - b * CompressedStrings.passagesPerBlock
+            guard current.block == b, k + 1 < current.offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            let range = current.offsets[k]..<current.offsets[k + 1]
+            return current.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+    }
+
+    /// A reader of its own for one thread.
+    public func reader() -> Reader { Reader(self) }
+
     /// Block `b` decoded: lengths first, then the bytes they measure; nil when it does not decode.
-    private func decode(_ b: Int) -> Decoded? {
+    func decode(_ b: Int, with decompressor: Zstd.Decompressor) -> Decoded? {
         guard b < blockCount, let size = Zstd.decompressedSize(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]])),
               size <= 1 << 34 else { return nil }
         var block = [UInt8](repeating: 0, count: size)
         let ok = block.withUnsafeMutableBufferPointer { out in
-            Zstd.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
+            decompressor.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
         }
         guard ok else { return nil }
         let strings = min(Self.passagesPerBlock, count - b * Self.passagesPerBlock)
@@ -104,13 +130,19 @@ public final class CompressedStrings: @unchecked Sendable {
     /// Compresses `strings` block by block, on every core.
     public static func compress(_ strings: StringTable) -> CompressedStrings {
         let n = strings.count, blocks = Self.blocks(for: n)
-        let parts = concurrentMap(blocks) { b -> [UInt8] in
-            let first = b * passagesPerBlock, last = min(first + passagesPerBlock, n)
-            var block: [UInt8] = []
-            for i in first..<last { VarInt.append(UInt64(strings.offsets[i + 1] - strings.offsets[i]), to: &block) }
-            block.append(contentsOf: strings.bytes.buffer[strings.offsets[first]..<strings.offsets[last]])
-            return block.withUnsafeBufferPointer { Zstd.compress($0) }
+        // A run of blocks per worker, each with a compression context of its own.
+        let workers = max(1, min(blocks, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let runs = concurrentMap(workers) { w -> [[UInt8]] in
+            let compressor = Zstd.Compressor()
+            return (w * blocks / workers..<(w + 1) * blocks / workers).map { b in
+                let first = b * passagesPerBlock, last = min(first + passagesPerBlock, n)
+                var block: [UInt8] = []
+                for i in first..<last { VarInt.append(UInt64(strings.offsets[i + 1] - strings.offsets[i]), to: &block) }
+                block.append(contentsOf: strings.bytes.buffer[strings.offsets[first]..<strings.offsets[last]])
+                return block.withUnsafeBufferPointer { compressor.compress($0) }
+            }
         }
+        let parts = runs.joined()
         let compressed = FlatArrayBuilder<UInt8>(capacity: max(16, strings.bytes.count / 3))
         var starts = [0]
         for part in parts {

@@ -39,6 +39,32 @@ public enum StringColumn: Sendable, Equatable {
 
     public subscript(i: Int) -> String { withBytes(i) { String(decoding: $0, as: UTF8.self) } }
 
+    /// Reads strings for one thread going through many of them in order: a
+    /// compressed column's blocks are decoded once each, with no lock.
+    public enum Reader {
+        case plain(StringTable)
+        case compressed(CompressedStrings.Reader)
+
+        /// Calls `body` with the UTF-8 bytes of string `i` (valid only inside `body`).
+        @inline(__always)
+        public mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            switch self {
+            case .plain(let table): return body(table.utf8(i))
+            case .compressed(var reader):
+                let result = reader.withBytes(i, body)
+                self = .compressed(reader)
+                return result
+            }
+        }
+    }
+
+    public func reader() -> Reader {
+        switch self {
+        case .plain(let table): return .plain(table)
+        case .compressed(let store): return .compressed(store.reader())
+        }
+    }
+
     /// The column compressed (as an index file stores it).
     public func compressed() -> CompressedStrings {
         switch self {
