@@ -27,7 +27,7 @@ enum BEIRCorpusReader {
     /// run more, not the file and two copies of the columns).
     static func read(_ bytes: consuming [UInt8], document: Int, into passages: inout PassageList.Builder,
                      threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
-        let text = TextLines(bytes)
+        let text = TextLines(consume bytes)
         let lines = text.lines.count
         let runs = max(1, min(threads, lines / linesPerRun))
         if runs == 1 { return read(text, 0..<lines, document: document, into: &passages) }

@@ -193,11 +193,12 @@ public struct IndexBuilder: Sendable {
         // the slots pass 1 reserved for it.
         let (postingPassageArray, postingPassage) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
         let (postingFrequencyArray, postingFrequency) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
-        let (positionOffsetArray, positionOffset) = FlatArray<UInt32>.allocate(count: postingCount, repeating: 0)
+        // Each posting's run length as `PositionRuns` stores it (255: in the chunk's long-run list).
+        let (runLengthArray, runLength) = FlatArray<UInt8>.allocate(count: postingCount, repeating: 0)
         let (positionBytesArray, positions) = FlatArray<UInt8>.allocate(count: positionCount, repeating: 0)
-        let termBase = positionBase
-        concurrentForEach(parts) { c in
+        let longRuns = concurrentMap(parts) { c -> [(posting: Int, length: Int)] in
             let chunk = chunks[c]
+            var long: [Int: Int] = [:]
             var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
@@ -213,38 +214,35 @@ public struct IndexBuilder: Sendable {
                             slot = nextPosting[r]
                             nextPosting[r] += 1
                             postingPassage[slot] = Int32(p)
-                            positionOffset[slot] = UInt32(nextPosition[r] - termBase[r])
                             lastPosition[r] = 0
                         }
                         let position = occurrencePositions[i]
                         if position >= 0 {
                             postingFrequency[slot] += 1
+                            let before = nextPosition[r]
                             VarInt.write(UInt32(position - lastPosition[r]), to: positions, at: &nextPosition[r])
                             lastPosition[r] = position
+                            let length = (runLength[slot] == PositionRuns.long ? long[slot]! : Int(runLength[slot])) + nextPosition[r] - before
+                            if length < Int(PositionRuns.long) {
+                                runLength[slot] = UInt8(length)
+                            } else {
+                                runLength[slot] = PositionRuns.long
+                                long[slot] = length
+                            }
                         } else {
                             postingFrequency[slot] += sectionWeight
                         }
                     }
                 }
             }}}
+            return long.map { (posting: $0.key, length: $0.value) }
         }
         var lengths: [Float] = []
         lengths.reserveCapacity(n)
         for chunk in chunks { lengths += chunk.lengths }
 
-        // Each posting's run length: the distance to the next posting's run
-        // (terms' runs follow each other in term order, as the postings do).
-        let runBuilder = PositionRuns.Builder()
-        var previousStart = 0
-        for t in 0..<termCount {
-            for p in postingStart[t]..<postingStart[t + 1] {
-                let start = termBase[t] + Int(positionOffsetArray[p])
-                if p > 0 { runBuilder.append(length: start - previousStart) }
-                previousStart = start
-            }
-        }
-        if postingCount > 0 { runBuilder.append(length: positionCount - previousStart) }
-        let runs = runBuilder.build(bytes: positionBytesArray)
+        let runs = PositionRuns(bytes: positionBytesArray, length: runLengthArray,
+                                long: longRuns.joined().sorted { $0.posting < $1.posting })
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: termDictionary.terms,

@@ -28,6 +28,30 @@ public struct PositionRuns: Sendable, Equatable {
         self.checkpoint = checkpoint
     }
 
+    /// The runs over `bytes` given each posting's length byte and, for
+    /// those that are `long`, the true lengths in posting order (a run's
+    /// checkpoints computed here). The lengths must add up to `bytes.count`.
+    public init(bytes: FlatArray<UInt8>, length: FlatArray<UInt8>, long: [(posting: Int, length: Int)]) {
+        let n = length.count
+        let checkpoint = FlatArrayBuilder<Int>(capacity: n / Self.checkpointEvery + 2)
+        var total = 0, nextLong = 0
+        for p in 0..<n {
+            if p % Self.checkpointEvery == 0 { checkpoint.append(total) }
+            let l = length[p]
+            if l < Self.long {
+                total += Int(l)
+            } else {
+                precondition(nextLong < long.count && long[nextLong].posting == p, "a long position run without its length")
+                total += long[nextLong].length
+                nextLong += 1
+            }
+        }
+        precondition(total == bytes.count && nextLong == long.count, "position runs do not add up to their bytes")
+        checkpoint.append(total)
+        self.init(bytes: bytes, length: length, longPosting: FlatArray(long.map(\.posting)),
+                  longLength: FlatArray(long.map(\.length)), checkpoint: checkpoint.build())
+    }
+
     public var postingCount: Int { length.count }
 
     /// The length of posting `p`'s run.

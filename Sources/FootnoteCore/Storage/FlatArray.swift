@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An immutable, contiguous array of plain values whose memory is owned by
 /// something else: a heap block (an index built in this process) or a region of
 /// a memory-mapped index file (an index loaded from disk, used in place).
@@ -57,14 +63,26 @@ extension FlatArray: ExpressibleByArrayLiteral {
 }
 
 /// Heap memory freed when the last `FlatArray` using it goes away.
+///
+/// From `malloc`, so that a growing block can be `realloc`ated: glibc moves a
+/// large block by remapping its pages, not by copying them, so growing never
+/// holds the old and the new block at once.
 final class HeapBlock {
-    let pointer: UnsafeMutableRawPointer
+    private(set) var pointer: UnsafeMutableRawPointer
 
     init(byteCount: Int, alignment: Int) {
-        pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: max(alignment, 8))
+        precondition(alignment <= 16, "malloc aligns to 16 bytes")
+        guard let p = malloc(max(byteCount, 1)) else { fatalError("out of memory allocating \(byteCount) bytes") }
+        pointer = p
     }
 
-    deinit { pointer.deallocate() }
+    /// Resizes the block, keeping its first `byteCount` bytes; `pointer` may change.
+    func resize(byteCount: Int) {
+        guard let p = realloc(pointer, max(byteCount, 1)) else { fatalError("out of memory growing a block to \(byteCount) bytes") }
+        pointer = p
+    }
+
+    deinit { free(pointer) }
 }
 
 extension FlatArray {
@@ -84,7 +102,7 @@ extension FlatArray {
 /// without a copy. Capacity doubles; pages never written are never touched,
 /// so the slack costs address space, not memory.
 public final class FlatArrayBuilder<Element: BitwiseCopyable> {
-    private var block: HeapBlock
+    private let block: HeapBlock
     private var pointer: UnsafeMutablePointer<Element>
     private var capacity: Int
     public private(set) var count = 0
@@ -112,11 +130,8 @@ public final class FlatArrayBuilder<Element: BitwiseCopyable> {
     private func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newBlock = HeapBlock(byteCount: newCapacity * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
-        let newPointer = newBlock.pointer.bindMemory(to: Element.self, capacity: newCapacity)
-        newPointer.initialize(from: pointer, count: count)
-        block = newBlock
-        pointer = newPointer
+        block.resize(byteCount: newCapacity * MemoryLayout<Element>.stride)
+        pointer = block.pointer.bindMemory(to: Element.self, capacity: newCapacity)
         capacity = newCapacity
     }
 

@@ -28,4 +28,30 @@ import Testing
                                    longLength: runs.longLength, checkpoint: runs.checkpoint)
         #expect(!damaged.isConsistent())
     }
+
+    /// Runs made from each posting's length byte and the long lengths (as
+    /// `IndexBuilder` makes them) equal runs appended one by one.
+    @Test func runsFromLengthBytesEqualRunsAppended() {
+        let lengths = (0..<300).map { $0 % 11 == 0 ? 255 + $0 : $0 % 9 }
+        let builder = PositionRuns.Builder()
+        for l in lengths { builder.append(length: l) }
+        let bytes = FlatArray([UInt8](repeating: 1, count: lengths.reduce(0, +)))
+        let appended = builder.build(bytes: bytes)
+        let fromBytes = PositionRuns(bytes: bytes, length: FlatArray(lengths.map { UInt8(min($0, 255)) }),
+                                     long: lengths.enumerated().filter { $0.element >= 255 }.map { (posting: $0.offset, length: $0.element) })
+        #expect(fromBytes == appended)
+        #expect(fromBytes.isConsistent())
+    }
+
+    /// A word repeated hundreds of times gives a long run, built and read back.
+    @Test func aLongRunSurvivesTheBuilder() {
+        let text = Array(repeating: "kettle", count: 400).joined(separator: " ") + ". A teapot."
+        let index = IndexBuilder().build([Passage(document: 0, section: [], text: text, lines: 1...1, bytes: 0..<1),
+                                          Passage(document: 0, section: [], text: "kettle teapot", lines: 2...2, bytes: 0..<1)])
+        let kettle = index.postings(index.termID("kettl")!)
+        #expect(index.positionRuns.longPosting.count == 1)
+        #expect(index.positions(kettle.lowerBound) == (0..<400).map(Int32.init))
+        #expect(index.positions(kettle.lowerBound + 1) == [0])
+        #expect(index.positionRuns.isConsistent())
+    }
 }
