@@ -102,11 +102,13 @@ public struct IndexBuilder: Sendable {
         let chunks = concurrentMap(parts) { k in
             analyze(passages, bounds[k]..<bounds[k + 1], progress: k == 0 ? { progress?($0 * parts, n) } : nil)
         }
-        return layOut(chunks, passageCount: n)
+        return layOut(consume chunks, passageCount: n)
     }
 
     /// Numbers the chunks' terms together in byte order and lays out postings.
-    private func layOut(_ chunks: [Chunk], passageCount n: Int) -> InvertedIndex {
+    /// The chunks are consumed: their occurrences are freed once placed,
+    /// before the frequencies are coded.
+    private func layOut(_ chunks: consuming [Chunk], passageCount n: Int) -> InvertedIndex {
         // At once: all terms, numbered in byte order (each chunk's numbers
         // mapped to those), and all completion words in byte order.
         let tables = chunks.map(\.table)
@@ -239,7 +241,9 @@ public struct IndexBuilder: Sendable {
         }
         var lengths: [Float] = []
         lengths.reserveCapacity(n)
-        for chunk in chunks { lengths += chunk.lengths }
+        for c in chunks.indices { lengths += chunks[c].lengths }
+        _ = consume chunks
+        _ = consume tables
 
         let runs = PositionRuns(bytes: positionBytesArray, length: runLengthArray,
                                 long: longRuns.joined().sorted { $0.posting < $1.posting })
@@ -247,7 +251,7 @@ public struct IndexBuilder: Sendable {
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: termDictionary.terms,
                              postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
-                             postingFrequency: postingFrequencyArray,
+                             postingFrequency: PostingFrequencies(postingFrequencyArray.buffer),
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),
                              vocabulary: words.vocabulary,

@@ -19,7 +19,7 @@ import Darwin
 ///     40  reserved (zero)             24 bytes
 ///     64  section table: per section kind UInt32, element size UInt32,
 ///         offset UInt64, byte length UInt64, checksum UInt64 (32 bytes)
-///     ... sections, each starting at a multiple of 8
+///     ... sections, each starting at a multiple of 8 (an empty one: offset 0)
 ///
 /// Every section carries its own `Checksum.hash`, verified at load; the
 /// structure (counts, offsets, passage and term numbers) is checked too, so a
@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 7
+    public static let formatVersion: UInt32 = 8
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -37,12 +37,13 @@ public enum IndexFile {
 
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
-        case termBytes, termOffsets, postingStart, postingPassage, postingFrequency
+        case termBytes, termOffsets, postingStart, postingPassage, frequencyCode
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
         case passageDocument, boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, idFlags
+        case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
     }
 
     /// Why an index file was not used, or could not be written.
@@ -114,7 +115,7 @@ public enum IndexFile {
                 (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
                 (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, 8, index.terms.offsets.rawBytes),
                 (.postingStart, 8, index.postingStart.rawBytes), (.postingPassage, 4, index.postingPassage.rawBytes),
-                (.postingFrequency, 4, index.postingFrequency.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
+                (.frequencyCode, 1, index.postingFrequency.codes.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
                 (.positionLength, 1, index.positionRuns.length.rawBytes),
                 (.positionLongPosting, 8, index.positionRuns.longPosting.rawBytes),
                 (.positionLongLength, 8, index.positionRuns.longLength.rawBytes),
@@ -130,6 +131,9 @@ public enum IndexFile {
                 (.sectionCounts, 8, sectionCounts.rawBytes),
                 (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
                 (.idCounts, 8, idCounts.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
+                (.frequencyValue, 4, index.postingFrequency.values.rawBytes),
+                (.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
+                (.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
             ]
             outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
         }}}}
@@ -142,11 +146,13 @@ public enum IndexFile {
         var offset = headerSize + sections.count * tableEntrySize
         var placed: [(offset: Int, bytes: UnsafeRawBufferPointer)] = []
         for (kind, size, bytes) in sections {
-            offset = (offset + 7) & ~7
+            // An empty section takes no room (offset 0), so the file ends with the last non-empty one.
+            if !bytes.isEmpty { offset = (offset + 7) & ~7 }
+            let at = bytes.isEmpty ? 0 : offset
             table.write(kind.rawValue); table.write(UInt32(size))
-            table.write(UInt64(offset)); table.write(UInt64(bytes.count))
+            table.write(UInt64(at)); table.write(UInt64(bytes.count))
             table.write(Checksum.hash(bytes))
-            placed.append((offset, bytes))
+            if !bytes.isEmpty { placed.append((at, bytes)) }
             offset += bytes.count
         }
         let fileLength = offset
@@ -354,7 +360,10 @@ public enum IndexFile {
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
-                                  postingFrequency: try array(.postingFrequency, Float.self),
+                                  postingFrequency: PostingFrequencies(codes: try array(.frequencyCode, UInt8.self),
+                                                                       values: try array(.frequencyValue, Float.self),
+                                                                       exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
+                                                                       exceptionValue: try array(.frequencyExceptionValue, Float.self)),
                                   positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self), length: try array(.positionLength, UInt8.self),
                                                               longPosting: try array(.positionLongPosting, Int.self),
                                                               longLength: try array(.positionLongLength, Int.self),
@@ -385,6 +394,7 @@ public enum IndexFile {
         var previous = 0
         for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
         try check(index.positionRuns.isConsistent(), "position runs disagree")
+        try check(index.postingFrequency.isConsistent(), "posting frequency codes disagree")
         for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
         try check(index.vocabularyTerm.count == index.vocabulary.count && index.vocabularyCount.count == index.vocabulary.count,

@@ -176,7 +176,7 @@ public enum IndexMerger {
         let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
                                   terms: terms.build(),
                                   postingStart: FlatArray(postingStart), postingPassage: postingPassage.build(),
-                                  postingFrequency: postingFrequency.build(),
+                                  postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
                                   positionRuns: runs.build(bytes: positionBytes.build()),
                                   passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),

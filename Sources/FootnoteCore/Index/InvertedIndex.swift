@@ -5,7 +5,8 @@
 /// Term numbers are ranks in byte order of the terms, so the same corpus gives
 /// the same numbers however it was built (in full or by `IndexMerger`).
 /// Postings of term `t` are the slice `postingStart[t]..<postingStart[t+1]` of
-/// `postingPassage` (ascending passage numbers) and `postingFrequency`. The
+/// `postingPassage` (ascending passage numbers) and `postingFrequency` (coded
+/// in a byte per posting: `PostingFrequencies`). The
 /// frequency is a BM25F-style pseudo-frequency: occurrences in the body plus
 /// `titleWeight` × occurrences in a BEIR title, or `headingWeight` ×
 /// occurrences in the section headings of a document passage (Robertson, Zaragoza &
@@ -23,7 +24,7 @@ public struct InvertedIndex: Sendable {
 
     public let postingStart: FlatArray<Int>
     public let postingPassage: FlatArray<Int32>
-    public let postingFrequency: FlatArray<Float>
+    public let postingFrequency: PostingFrequencies
     public let positionRuns: PositionRuns
 
     /// Per passage: weighted length in tokens (body + weight × title or headings).
@@ -37,7 +38,7 @@ public struct InvertedIndex: Sendable {
     public let vocabularyCount: FlatArray<Int32>
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
-                postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: FlatArray<Float>,
+                postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: PostingFrequencies,
                 positionRuns: PositionRuns, passageLength: FlatArray<Float>,
                 vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, vocabularyCount: FlatArray<Int32>) {
         self.analyzerSettings = analyzerSettings

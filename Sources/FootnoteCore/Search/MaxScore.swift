@@ -50,7 +50,7 @@ struct MaxScore {
         for i in 0..<n { prefix[i + 1] = prefix[i] + sorted[i].bound }
         for i in 1...n { prefix[i] *= margin }
 
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
+        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency
         let bounds = model.bounds
         let shift = PostingScoreBounds.blockShift
         // Per sorted term, in flat scratch memory: cursor, first and end posting,

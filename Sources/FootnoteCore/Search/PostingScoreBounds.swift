@@ -37,7 +37,7 @@ public struct PostingScoreBounds: Sendable {
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
+        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency
         blockMaxima.withUnsafeMutableBufferPointer { blockMaxima in
             for t in 0..<termCount {
                 let range = index.postings(Int32(t))

@@ -43,7 +43,7 @@ final class ScoreAccumulator {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency.buffer
+        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency
         let slots = self.slots, touched = self.touched
         var touchedCount = 0
         // A passage is touched when its sum leaves 0. A contribution of

@@ -27,6 +27,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp.\(getpid())"))
     }
 
+    /// More distinct frequencies than a byte codes (a word repeated 1…300
+    /// times): the exception tables are written and read back too.
+    @Test func roundTripKeepsFrequencyExceptions() throws {
+        let folder = TemporaryFolder()
+        for k in 1...300 { folder.write("f\(k).txt", Array(repeating: "kettle", count: k).joined(separator: " ") + " tea.\n") }
+        let corpus = try CorpusLoader().load(folder.path)
+        let index = IndexBuilder().build(corpus.passages)
+        #expect(index.postingFrequency.exceptionPosting.count > 0)
+        let path = folder.path + "/" + IndexFile.fileName
+        try IndexFile.write(corpus, index, to: path)
+        let loaded = try IndexFile.read(path)
+        expectSame((corpus, index), (loaded.corpus, loaded.index))
+        #expect(Array(loaded.index.postingFrequency) == Array(index.postingFrequency))
+        #expect(Set(Array(loaded.index.postingFrequency[loaded.index.postings(loaded.index.termID("kettl")!)])) == Set((1...300).map(Float.init)))
+    }
+
     @Test func roundTripOfTheSquadSampleGivesTheSameRun() throws {
         let corpus = try CorpusLoader().load(repositoryRoot.appendingPathComponent("Tests/Fixtures/squad-sample/corpus.jsonl").path)
         let index = IndexBuilder().build(corpus.passages)
