@@ -30,17 +30,30 @@ public struct ByteKeyTable {
     public func key(_ k: Int) -> ArraySlice<UInt8> { arena[keyStart[k]..<keyStart[k + 1]] }
 
     /// The key numbers ordered by the keys' bytes (memcmp order, shorter first on a tie).
+    ///
+    /// Compared first by their first 8 bytes as one big-endian integer (zero
+    /// padded: a key that ties there with a longer one is its prefix), so
+    /// that most comparisons touch no key bytes.
     public func sortedOrder() -> [Int] {
         arena.withUnsafeBufferPointer { arena in
-            (0..<count).sorted { a, b in
+            var entries = (0..<count).map { k -> (prefix: UInt64, key: Int) in
+                let start = keyStart[k], length = Swift.min(8, keyStart[k + 1] - start)
+                var prefix: UInt64 = 0
+                for i in 0..<length { prefix |= UInt64(arena[start + i]) << (56 - 8 * UInt64(i)) }
+                return (prefix, k)
+            }
+            entries.sort { x, y in
+                if x.prefix != y.prefix { return x.prefix < y.prefix }
+                let a = x.key, b = y.key
                 let sa = keyStart[a], la = keyStart[a + 1] - sa, sb = keyStart[b], lb = keyStart[b + 1] - sb
-                let n = Swift.min(la, lb)
+                let n = Swift.min(la, lb) - 8
                 if n > 0 {
-                    let c = memcmp(arena.baseAddress! + sa, arena.baseAddress! + sb, n)
+                    let c = memcmp(arena.baseAddress! + sa + 8, arena.baseAddress! + sb + 8, n)
                     if c != 0 { return c < 0 }
                 }
                 return la < lb
             }
+            return entries.map(\.key)
         }
     }
 
