@@ -138,6 +138,18 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         /// Appends passages `rows` of `list` as they are, in bulk, as part of document `document`.
         public mutating func append(rows: Range<Int>, of list: PassageList, document: Int32) {
             for _ in rows { documents.append(document) }
+            appendColumns(rows: rows, of: list)
+        }
+
+        /// Appends passages `rows` of `list` as they are, in bulk, each in its
+        /// document's number plus `documentOffset` (a run of whole documents
+        /// that keep their order).
+        public mutating func append(rows: Range<Int>, of list: PassageList, documentOffset: Int32) {
+            for p in rows { documents.append(list.documents[p] + documentOffset) }
+            appendColumns(rows: rows, of: list)
+        }
+
+        private mutating func appendColumns(rows: Range<Int>, of list: PassageList) {
             Self.append(rows: rows, of: list.bounds, to: &bounds)
             Self.append(rows: rows, of: list.texts, to: &texts)
             Self.append(rows: rows, of: list.sections, to: &sections)
@@ -150,7 +162,8 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             if case .plain(let table) = column {
                 builder.append(rows: rows, of: table)
             } else {
-                for i in rows { column.withBytes(i) { builder.append($0) } }
+                var reader = column.reader()   // each block decoded once, no lock
+                for i in rows { reader.withBytes(i) { builder.append($0) } }
             }
         }
 

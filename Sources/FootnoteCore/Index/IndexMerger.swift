@@ -56,13 +56,19 @@ public enum IndexMerger {
         var passageMap = parts.map { [Int32](repeating: -1, count: $0.corpus.passages.count) }
         var passages = PassageList.Builder()
         let lengths = FlatArrayBuilder<Float>()
-        for number in 0..<documentCount {
-            guard let (k, d) = source[number] else { continue }
+        // In runs of consecutive documents of one part, copied in bulk (a
+        // compressed column's blocks are decoded once per run).
+        var number = 0
+        while number < documentCount {
+            guard let (k, d) = source[number] else { number += 1; continue }
+            var end = number + 1
+            while end < documentCount, let (k2, d2) = source[end], k2 == k, d2 == d + (end - number) { end += 1 }
             let part = parts[k]
-            let rows = firstPassage[k][d]..<firstPassage[k][d + 1]
+            let rows = firstPassage[k][d]..<firstPassage[k][d + (end - number)]
             for p in rows { passageMap[k][p] = Int32(passages.count + p - rows.lowerBound) }
-            passages.append(rows: rows, of: part.corpus.passages, document: Int32(number))
+            passages.append(rows: rows, of: part.corpus.passages, documentOffset: Int32(number - d))
             lengths.append(contentsOf: UnsafeBufferPointer(rebasing: part.index.passageLength.buffer[rows]))
+            number = end
         }
 
         // Terms: a k-way merge of the sorted dictionaries.
@@ -71,6 +77,11 @@ public enum IndexMerger {
         let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
         let runs = PositionRuns.Builder(), positionBytes = FlatArrayBuilder<UInt8>()
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
+        // Per part, what the posting loops read, taken out once (reading through
+        // `parts[k].index` in those loops copied the whole index per posting).
+        let postingStarts = parts.map(\.index.postingStart), postingPassages = parts.map { $0.index.postingPassage.buffer }
+        let frequencyTables = parts.map(\.index.postingFrequency), positionRunTables = parts.map(\.index.positionRuns)
+        let positionBuffers = parts.map { $0.index.positionRuns.bytes.buffer }
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
         var holding = [Bool](repeating: false, count: parts.count)
@@ -98,19 +109,18 @@ public enum IndexMerger {
             /// Copies posting `p` of part `k`'s current term as result passage `passage`
             /// (its position bytes verbatim: gaps are relative to the posting).
             func copy(_ k: Int, _ p: Int, as passage: Int32) {
-                let index = parts[k].index
                 postingPassage.append(passage)
-                postingFrequency.append(index.postingFrequency[p])
-                let run = index.positionRuns.run(p)
+                postingFrequency.append(frequencyTables[k][p])
+                let run = positionRunTables[k].run(p)
                 runs.append(length: run.count)
-                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: index.positionRuns.bytes.buffer[run]))
+                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: positionBuffers[k][run]))
             }
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
-                let k = holders[0], index = parts[k].index
-                let passagesOfTerm = index.postingPassage.buffer
+                let k = holders[0]
+                let passagesOfTerm = postingPassages[k]
                 passageMap[k].withUnsafeBufferPointer { map in
-                    for p in cursor[k]..<index.postingStart[next[k] + 1] {
+                    for p in cursor[k]..<postingStarts[k][next[k] + 1] {
                         let mapped = map[Int(passagesOfTerm[p])]
                         guard mapped >= 0 else { continue }
                         copy(k, p, as: mapped)
@@ -120,10 +130,10 @@ public enum IndexMerger {
             while holders.count > 1 {
                 var best: Int? = nil, bestPassage = Int32.max
                 for k in parts.indices where holding[k] {
-                    let end = parts[k].index.postingStart[next[k] + 1]
-                    while cursor[k] < end && passageMap[k][Int(parts[k].index.postingPassage[cursor[k]])] < 0 { cursor[k] += 1 }
+                    let end = postingStarts[k][next[k] + 1]
+                    while cursor[k] < end && passageMap[k][Int(postingPassages[k][cursor[k]])] < 0 { cursor[k] += 1 }
                     if cursor[k] < end {
-                        let mapped = passageMap[k][Int(parts[k].index.postingPassage[cursor[k]])]
+                        let mapped = passageMap[k][Int(postingPassages[k][cursor[k]])]
                         if mapped < bestPassage { bestPassage = mapped; best = k }
                     }
                 }
