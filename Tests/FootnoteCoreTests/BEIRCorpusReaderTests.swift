@@ -23,7 +23,7 @@ import Testing
         lines += 1
         let bytes = Array(text.utf8)
         var one = PassageList.Builder(), two = PassageList.Builder(), three = PassageList.Builder()
-        let serial = BEIRCorpusReader.read(bytes, document: 3, into: &one, threads: 1, minimumRunBytes: runBytes)
+        let serial = BEIRCorpusReader.read(bytes, document: 3, into: &one, threads: 1, minimumRunBytes: runBytes, releaseEvery: 4096)
         let parallel = BEIRCorpusReader.read(bytes, document: 3, into: &two, threads: 2, minimumRunBytes: runBytes)
         let odd = BEIRCorpusReader.read(bytes, document: 3, into: &three, threads: 3, minimumRunBytes: runBytes)
         let skipped = (0..<(lines - 1)).filter { (17...20).contains($0 % 5000) }.count
@@ -31,8 +31,12 @@ import Testing
         #expect(serial.problems.map(\.line) == parallel.problems.map(\.line) && serial.problems.map(\.line) == odd.problems.map(\.line))
         #expect(serial.problems.map(\.reason) == parallel.problems.map(\.reason))
         #expect(serial.problems.first?.line == 18 && serial.problems.first?.reason == "not a JSON object")
+        // Pages given back every 4 KB as the runs go: nothing released is read again.
+        var released = PassageList.Builder()
+        let releasing = BEIRCorpusReader.read(bytes, document: 3, into: &released, threads: 2, minimumRunBytes: runBytes, releaseEvery: 4096)
+        #expect(releasing.count == serial.count && releasing.problems.map(\.line) == serial.problems.map(\.line))
         let list = one.build()
-        #expect(list == two.build() && list == three.build())
+        #expect(list == two.build() && list == three.build() && list == released.build())
         // Line numbers and byte bounds: the CRLF line's bounds leave the \r out; the last line is read.
         let crlf = (0..<list.count).first { list.id($0) == "r21" }!
         #expect(list.bounds(crlf).lines == 22...22)

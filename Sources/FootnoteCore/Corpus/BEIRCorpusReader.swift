@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a BEIR corpus file: one JSON object per line with `_id`, `title` and
 /// `text`. Each line becomes one passage, cited by its `_id`; the title is its
@@ -21,43 +24,54 @@ enum BEIRCorpusReader {
 
     /// Appends the passages of `bytes` to `passages` as document `document`
     /// (no `Passage` values are made: a large corpus file goes straight into columns).
-    /// The file's bytes are consumed: when the caller holds no other copy,
-    /// they are freed once parsed, before the runs are joined, and each run
-    /// is freed once joined (peak memory: the file and the parsed columns,
-    /// then the columns and about one run more). Lines are found as they are
+    ///
+    /// The file's bytes are consumed, and given back to the system as they
+    /// are parsed: each run releases the whole memory pages it has read
+    /// (`madvise(MADV_DONTNEED)`), so memory holds the columns parsed so far
+    /// and the file not yet parsed, not both whole. The buffer is this
+    /// function's own (made unique first) and no released byte is read again.
+    /// Each run's columns are freed once joined. Lines are found as they are
     /// parsed; no table of them is made.
     static func read(_ bytes: consuming [UInt8], document: Int, into passages: inout PassageList.Builder,
                      threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     minimumRunBytes: Int = BEIRCorpusReader.minimumRunBytes) -> Result {
-        let file = consume bytes
+                     minimumRunBytes: Int = BEIRCorpusReader.minimumRunBytes,
+                     releaseEvery: Int = BEIRCorpusReader.releaseEvery) -> Result {
+        var file = consume bytes
         let n = file.count
         let runs = max(1, min(threads, n / max(1, minimumRunBytes)))
-        if runs == 1 { return read(file, 0..<n, firstLine: 1, document: document, into: &passages) }
-        // Runs of whole lines, of about equal bytes, and the number of each one's first line.
-        var starts = [0]
-        file.withUnsafeBufferPointer { buf in
+        var parsed: [(list: PassageList, result: Result)?] = []
+        var single: Result? = nil
+        file.withUnsafeMutableBufferPointer { buf in
+            let buffer = UnsafeBufferPointer(buf)
+            if runs == 1 {   // straight into the caller's columns
+                single = read(buffer, 0..<n, firstLine: 1, document: document, into: &passages, releaseEvery: releaseEvery,
+                              release: { Self.release(buf, $0) })
+                return
+            }
+            // Runs of whole lines, of about equal bytes, and the number of each one's first line.
+            var starts = [0]
             for r in 1..<runs {
                 var b = max(r * n / runs, starts[starts.count - 1])
-                while b < n && buf[b - 1] != UInt8(ascii: "\n") { b += 1 }
+                while b < n && buffer[b - 1] != UInt8(ascii: "\n") { b += 1 }
                 starts.append(b)
             }
-        }
-        starts.append(n)
-        let runStarts = starts
-        let newlines = concurrentMap(runs) { r in
-            file.withUnsafeBufferPointer { buf in
-                buf[runStarts[r]..<runStarts[r + 1]].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            starts.append(n)
+            let runStarts = starts
+            let newlines = concurrentMap(runs) { r in
+                buffer[runStarts[r]..<runStarts[r + 1]].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+            var firstLine = [1]
+            for r in 0..<(runs - 1) { firstLine.append(firstLine[r] + newlines[r]) }
+            let runFirstLine = firstLine
+            parsed = concurrentMap(runs) { r -> (list: PassageList, result: Result)? in
+                var builder = PassageList.Builder()
+                let result = read(buffer, runStarts[r]..<runStarts[r + 1], firstLine: runFirstLine[r], document: document,
+                                  into: &builder, releaseEvery: releaseEvery, release: { Self.release(buf, $0) })
+                return (builder.build(), result)
             }
         }
-        var firstLine = [1]
-        for r in 0..<(runs - 1) { firstLine.append(firstLine[r] + newlines[r]) }
-        let runFirstLine = firstLine
-        var parsed = concurrentMap(runs) { r -> (list: PassageList, result: Result)? in
-            var builder = PassageList.Builder()
-            let result = read(file, runStarts[r]..<runStarts[r + 1], firstLine: runFirstLine[r], document: document, into: &builder)
-            return (builder.build(), result)
-        }
         _ = consume file
+        if let single { return single }
         var result = Result()
         for r in parsed.indices {
             guard let (list, part) = parsed[r] else { continue }
@@ -69,13 +83,33 @@ enum BEIRCorpusReader {
         return result
     }
 
+    /// Bytes parsed between two releases of a run's memory.
+    static let releaseEvery = 4 << 20
+
+    /// Gives the whole memory pages inside `range` of `buffer` back to the
+    /// system (their bytes read as zeros afterwards).
+    static func release(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard let base = buffer.baseAddress, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: base + range.lowerBound) + page - 1) / page * page
+        let end = Int(bitPattern: base + range.upperBound) / page * page
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        madvise(pointer, end - start, MADV_DONTNEED)
+    }
+
     /// Parses the lines in `range` of `bytes` (which starts a line), the
     /// first numbered `firstLine`. A line ends at `\n`, less a `\r` before it.
-    private static func read(_ bytes: [UInt8], _ range: Range<Int>, firstLine: Int, document: Int,
-                             into passages: inout PassageList.Builder) -> Result {
+    /// Every `releaseEvery` bytes, `release` is given the range parsed since
+    /// the last call; the bytes in it are not read again.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, document: Int,
+                             into passages: inout PassageList.Builder, releaseEvery: Int, release: (Range<Int>) -> Void) -> Result {
         var result = Result()
-        var start = range.lowerBound, number = firstLine
+        var start = range.lowerBound, number = firstLine, released = range.lowerBound
         while start < range.upperBound {
+            if start - released >= releaseEvery {
+                release(released..<start)
+                released = start
+            }
             var end = start
             while end < range.upperBound && bytes[end] != UInt8(ascii: "\n") { end += 1 }
             defer { start = end + 1; number += 1 }
@@ -106,7 +140,7 @@ enum BEIRCorpusReader {
     }
 
     /// Whether `range` of `bytes` holds only spaces, tabs, form feeds and vertical tabs.
-    private static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range {
             let b = bytes[i]
             if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") && b != 0x0C && b != 0x0B { return false }

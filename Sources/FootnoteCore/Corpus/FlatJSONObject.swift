@@ -20,6 +20,12 @@ struct FlatJSONObject {
     private(set) var fields: [String: Value] = [:]
 
     init?(_ line: ArraySlice<UInt8>) {
+        guard let object = line.withUnsafeBufferPointer({ FlatJSONObject($0[...]) }) else { return nil }
+        self = object
+    }
+
+    /// The object on `line`, read in place.
+    init?(_ line: Slice<UnsafeBufferPointer<UInt8>>) {
         var parser = Parser(bytes: line)
         guard let fields = parser.object() else { return nil }
         parser.skipSpace()
@@ -30,10 +36,10 @@ struct FlatJSONObject {
     subscript(key: String) -> Value? { fields[key] }
 
     private struct Parser {
-        let bytes: ArraySlice<UInt8>
+        let bytes: Slice<UnsafeBufferPointer<UInt8>>
         var i: Int
 
-        init(bytes: ArraySlice<UInt8>) {
+        init(bytes: Slice<UnsafeBufferPointer<UInt8>>) {
             self.bytes = bytes
             i = bytes.startIndex
         }
