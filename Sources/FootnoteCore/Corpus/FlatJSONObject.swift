@@ -17,7 +17,11 @@ struct FlatJSONObject {
         case other
     }
 
-    private(set) var fields: [String: Value] = [:]
+    /// The fields in the order read (a line has a handful: a list beats hashing).
+    private var pairs: [(key: String, value: Value)] = []
+
+    /// The fields by name; of a key given twice, the last value.
+    var fields: [String: Value] { Dictionary(pairs, uniquingKeysWith: { _, last in last }) }
 
     init?(_ line: ArraySlice<UInt8>) {
         guard let object = line.withUnsafeBufferPointer({ FlatJSONObject($0[...]) }) else { return nil }
@@ -27,13 +31,14 @@ struct FlatJSONObject {
     /// The object on `line`, read in place.
     init?(_ line: Slice<UnsafeBufferPointer<UInt8>>) {
         var parser = Parser(bytes: line)
-        guard let fields = parser.object() else { return nil }
+        guard let pairs = parser.object() else { return nil }
         parser.skipSpace()
         guard parser.atEnd else { return nil }
-        self.fields = fields
+        self.pairs = pairs
     }
 
-    subscript(key: String) -> Value? { fields[key] }
+    /// The value of `key` (the last one when it is given twice), nil when absent.
+    subscript(key: String) -> Value? { pairs.last { $0.key == key }?.value }
 
     private struct Parser {
         let bytes: Slice<UnsafeBufferPointer<UInt8>>
@@ -57,14 +62,14 @@ struct FlatJSONObject {
             return true
         }
 
-        mutating func object() -> [String: Value]? {
+        mutating func object() -> [(key: String, value: Value)]? {
             guard eat(UInt8(ascii: "{")) else { return nil }
-            var fields: [String: Value] = [:]
+            var fields: [(key: String, value: Value)] = []
             if eat(UInt8(ascii: "}")) { return fields }
             repeat {
                 skipSpace()
                 guard let key = string(), eat(UInt8(ascii: ":")), let v = value() else { return nil }
-                fields[key] = v
+                fields.append((key, v))
             } while eat(UInt8(ascii: ","))
             return eat(UInt8(ascii: "}")) ? fields : nil
         }
@@ -127,17 +132,20 @@ struct FlatJSONObject {
         mutating func string() -> String? {
             guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return nil }
             i += 1
-            var out: [UInt8] = []
+            var out: [UInt8] = []   // used from the first escape on
+            var escaped = false
             var runStart = i
             while i < bytes.endIndex {
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") {
+                    defer { i += 1 }
+                    if !escaped { return String(decoding: bytes[runStart..<i], as: UTF8.self) }
                     out.append(contentsOf: bytes[runStart..<i])
-                    i += 1
                     return String(decoding: out, as: UTF8.self)
                 }
                 if b < 0x20 { return nil }
                 if b != UInt8(ascii: "\\") { i += 1; continue }
+                escaped = true
                 out.append(contentsOf: bytes[runStart..<i])
                 guard i + 1 < bytes.endIndex else { return nil }
                 let e = bytes[i + 1]
