@@ -83,6 +83,28 @@ import Testing
 
     @Test func bothStrategiesMatchBruteForceUnderTFIDF() { check(TFIDFCosine(index: Self.index)) }
 
+    /// Through `Searcher`, which picks the strategy: one-word questions whose
+    /// lists are long (MaxScore) and short (the accumulator), and two-word
+    /// ones, all equal to brute force.
+    @Test func theSearcherGivesTheExactTopWhicheverStrategyItPicks() {
+        let index = Self.index
+        let model = BM25(index: index)
+        let searcher = Searcher(index: index, model: model)
+        var longLists = 0
+        for w in 0..<index.vocabulary.count {
+            let query = Query(index.vocabulary[w], analyzer: searcher.analyzer, index: index)
+            guard query.terms.count == 1, let t = query.terms[0].id else { continue }
+            for depth in [1, 5, 40] {
+                let expected = Self.bruteForce(Self.terms([t], model: model, index: index), depth: depth, model: model, index: index)
+                let hits = searcher.search(query, top: depth).hits
+                #expect(hits.map(\.passage) == expected.map(\.passage), "word \(index.vocabulary[w]), depth \(depth)")
+                #expect(hits.map(\.score.bitPattern) == expected.map(\.score.bitPattern), "word \(index.vocabulary[w]), depth \(depth)")
+                if index.documentFrequency(t) > Searcher.singleTermSkipRatio * depth { longLists += 1 }
+            }
+        }
+        #expect(longLists > 10)
+    }
+
     @Test func theAccumulatorIsCleanBetweenQueries() {
         let model = BM25(index: Self.index)
         let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
