@@ -186,10 +186,6 @@ public struct IndexBuilder: Sendable {
             positionBase[r + 1] = position
         }
         let postingCount = postingStart[termCount], positionCount = positionBase[termCount]
-        for r in 0..<termCount {
-            precondition(positionBase[r + 1] - positionBase[r] <= Int(UInt32.max),
-                         "a term with over 4 GB of positions: beyond the index format's 32-bit offsets")
-        }
 
         // Pass 2, a chunk per core: each places its postings and positions in
         // the slots pass 1 reserved for it.
