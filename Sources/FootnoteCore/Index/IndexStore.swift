@@ -263,7 +263,9 @@ public struct IndexStore {
         ], documentCount: documents.count) else {
             return try build(scan: scan, stored: nil, plan: nil, events: events)   // cannot happen for one walk order; never guess
         }
-        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages,
+        // Compressed as the file stores them (and as a full build keeps them),
+        // so that a session goes on with the compressed columns, not plain text.
+        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.compressed(),
                             notices: notices, files: files, scannedAt: scan.startedAt)
         return Outcome(corpus: corpus, index: index,
                        provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
