@@ -30,4 +30,20 @@ import Testing
         two.insert(1, 7); two.insert(2, 8)
         #expect(two.sorted().map(\.passage) == [8, 7])
     }
+
+    /// The integer-key sort (scores of 0 or more) and the comparison sort
+    /// (a negative score among them) give the same order: score, then passage.
+    @Test func sortedIsTheSameWithAndWithoutNegativeScores() {
+        var rng = SystemRandomNumberGenerator()
+        let pairs = (0..<400).map { i in (Float(Int.random(in: 0..<30, using: &rng)) * 0.5, Int32(i * 7 % 401)) }
+        var plain = TopK(50), withNegative = TopK(500)   // room for all, so the negative one is kept
+        for (s, p) in pairs { plain.insert(s, p); withNegative.insert(s, p) }
+        withNegative.insert(-1, 9999)
+        let expected = pairs.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(50)
+        #expect(plain.sorted().map(\.passage) == expected.map(\.1))
+        #expect(plain.sorted().map(\.score) == expected.map(\.0))
+        let all = withNegative.sorted()
+        #expect(Array(all.prefix(50).map(\.passage)) == expected.map(\.1))
+        #expect(all.count == 401 && all.last?.passage == 9999 && all.last?.score == -1)
+    }
 }

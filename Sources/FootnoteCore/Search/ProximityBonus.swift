@@ -96,7 +96,9 @@ extension InvertedIndex {
     public func postings(of terms: [Int32], in passages: [Int32]) -> [Int] {
         let n = terms.count
         var result = [Int](repeating: -1, count: passages.count * n)
-        let order = passages.indices.sorted { passages[$0] < passages[$1] }
+        // Candidates in passage order (a key per candidate: passage, then position in the list).
+        let order = passages.indices.map { UInt64(UInt32(bitPattern: passages[$0])) << 32 | UInt64($0) }.sorted()
+            .map { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
         let list = postingPassage.buffer
         for (i, t) in terms.enumerated() {
             var cursor = postingStart[Int(t)]

@@ -49,7 +49,8 @@ final class ScoreAccumulator {
         // A passage is touched when its sum leaves 0. A contribution of
         // exactly 0 leaves it at 0, and 0 + 0 + c = 0 + c: the sums are the
         // same as if it had been counted.
-        for term in terms.sorted(by: { $0.order < $1.order }) {
+        let inOrder = zip(terms, terms.dropFirst()).allSatisfy { $0.order < $1.order }
+        for term in inOrder ? terms : terms.sorted(by: { $0.order < $1.order }) {
             let w = term.weight
             let range = index.postings(term.id)
             // The slots are met in random order: ask for each a few postings ahead.

@@ -58,6 +58,12 @@ public struct TopK {
 
     /// The kept pairs, best first.
     public func sorted() -> [(score: Float, passage: Int32)] {
-        heap.sorted { Self.worse($1, $0) }
+        // Scores of 0 or more (the case of every model here) order as their
+        // bit patterns do: sort one integer key per pair, high score first,
+        // then low passage.
+        guard heap.allSatisfy({ $0.score >= 0 && $0.passage >= 0 }) else { return heap.sorted { Self.worse($1, $0) } }
+        let keys = heap.map { UInt64($0.score.bitPattern) << 32 | UInt64(UInt32.max - UInt32(bitPattern: $0.passage)) }.sorted(by: >)
+        return keys.map { (score: Float(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32)),
+                           passage: Int32(bitPattern: UInt32.max - UInt32(truncatingIfNeeded: $0))) }
     }
 }
