@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 8
+    public static let formatVersion: UInt32 = 9
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -41,7 +41,7 @@ public enum IndexFile {
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
-        case passageDocument, boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
+        case boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, idFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
     }
@@ -101,6 +101,18 @@ public enum IndexFile {
         }
 
         let p = corpus.passages
+        // Each passage's document is not stored: passages come document by
+        // document, so the documents' passage counts say it. Checked here.
+        var row = 0
+        for (d, document) in corpus.documents.enumerated() {
+            for _ in 0..<document.passageCount {
+                guard row < p.count, p.documents[row] == Int32(d) else {
+                    throw .cannotWrite("passage \(row) is not in document order (an internal error); the index was not saved")
+                }
+                row += 1
+            }
+        }
+        guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
         let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
@@ -122,7 +134,6 @@ public enum IndexFile {
                 (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
-                (.passageDocument, 4, p.documents.rawBytes),
                 (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
                 (.boundsCounts, 8, boundsCounts.rawBytes),
                 (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
@@ -352,7 +363,22 @@ public enum IndexFile {
             notices.append(CorpusNotice(kind, path: noticePath, reason: try r.readString()))
         }
 
-        let passages = PassageList(documents: try array(.passageDocument, Int32.self),
+        // Each passage's document, from the documents' passage counts (which must add up,
+        // to the passage count the lengths section holds: nothing is allocated on a count's word).
+        guard passageCount == found[.passageLength]!.count else { throw Failure.damaged("passage count disagrees") }
+        var passageTotal = 0
+        for d in documents {
+            guard d.passageCount >= 0, d.passageCount <= passageCount - passageTotal else { throw Failure.damaged("documents' passage counts disagree") }
+            passageTotal += d.passageCount
+        }
+        guard passageTotal == passageCount else { throw Failure.damaged("documents' passage counts disagree") }
+        let (passageDocument, fill) = FlatArray<Int32>.allocate(count: passageCount, repeating: 0)
+        var at = 0
+        for (d, document) in documents.enumerated() {
+            fill[at..<(at + document.passageCount)].update(repeating: Int32(d))
+            at += document.passageCount
+        }
+        let passages = PassageList(documents: passageDocument,
                                    bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts),
                                    texts: try column(.textBlockStart, .textCompressed, .textCounts),
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),

@@ -43,6 +43,22 @@ import Testing
         #expect(Set(Array(loaded.index.postingFrequency[loaded.index.postings(loaded.index.termID("kettl")!)])) == Set((1...300).map(Float.init)))
     }
 
+    /// Each passage's document is not stored but derived from the documents'
+    /// passage counts: a corpus whose counts disagree with its passages is
+    /// refused at write time, and the previous file is left as it was.
+    @Test func passageDocumentsComeFromTheDocumentsPassageCounts() throws {
+        let w = try written()
+        let loaded = try IndexFile.read(w.path)
+        #expect(loaded.corpus.passages.documents == w.corpus.passages.documents)
+        #expect(Set(Array(loaded.corpus.passages.documents)).count == w.corpus.documents.count)
+        let before = try Data(contentsOf: URL(fileURLWithPath: w.path))
+        var wrong = w.corpus
+        wrong.documents[1].passageCount += 1
+        wrong.documents[2].passageCount -= 1
+        #expect(throws: IndexFile.Failure.self) { try IndexFile.write(wrong, w.index, to: w.path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: w.path)) == before)
+    }
+
     @Test func roundTripOfTheSquadSampleGivesTheSameRun() throws {
         let corpus = try CorpusLoader().load(repositoryRoot.appendingPathComponent("Tests/Fixtures/squad-sample/corpus.jsonl").path)
         let index = IndexBuilder().build(corpus.passages)
