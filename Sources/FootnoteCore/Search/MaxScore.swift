@@ -26,21 +26,11 @@
 /// of the bound's own sum). The top k is therefore the same set, in the same
 /// order (`TopK` breaks ties by passage number).
 struct MaxScore {
-    /// A known query term with a positive weight.
-    struct Term {
-        var id: Int32
-        var weight: Float
-        /// Most it can add to a passage's score.
-        var bound: Float
-        /// Its position among the query's weighted terms (the order of summation).
-        var order: Int
-    }
-
     /// Relative margin on sums of bounds, for their own rounding.
     static let margin: Float = 1 + 1e-5
 
     /// The best `depth` passages for `terms` under `model`.
-    static func top<Model: ScoringModel>(_ terms: [Term], depth: Int, model: Model, index: InvertedIndex) -> TopK {
+    static func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> TopK {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         // Lowest bound first; prefix[i] = Σ bounds of the i lowest, with a margin.

@@ -39,7 +39,7 @@ final class ScoreAccumulator {
 
     /// The best `depth` passages for `terms` under `model`, whose
     /// `passageFactor` this accumulator was made with.
-    func top<Model: ScoringModel>(_ terms: [MaxScore.Term], depth: Int, model: Model, index: InvertedIndex) -> TopK {
+    func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> TopK {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         precondition(slots.count == index.passageCount, "accumulator made for another index")

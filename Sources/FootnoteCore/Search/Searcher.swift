@@ -49,10 +49,10 @@ public final class Searcher {
         // Known terms with the most each can add to a score (the proximity bonus's scale, and MaxScore's bounds).
         let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w * model.maxPostingScore(term: $0)) } }
         let rerank = proximity != nil && known.count > 1 && k > 0
-        var scored: [MaxScore.Term] = []
+        var scored: [WeightedTerm] = []
         for (term, weight) in zip(query.terms, weights) {
             guard let t = term.id, weight > 0 else { continue }
-            scored.append(MaxScore.Term(id: t, weight: weight, bound: weight * model.maxPostingScore(term: t), order: scored.count))
+            scored.append(WeightedTerm(id: t, weight: weight, bound: weight * model.maxPostingScore(term: t), order: scored.count))
         }
         let top = self.top(scored, depth: rerank ? max(k, rerankDepth) : k)
         let byScore = top.sorted()
@@ -89,13 +89,13 @@ public final class Searcher {
 
     /// Runs the retrieval strategy specialized for the concrete model, so that
     /// the posting score is inlined in its loop rather than called through the protocol.
-    private func top(_ terms: [MaxScore.Term], depth: Int) -> TopK {
+    private func top(_ terms: [WeightedTerm], depth: Int) -> TopK {
         if let bm25 = model as? BM25 { return top(terms, depth: depth, model: bm25) }
         if let tfidf = model as? TFIDFCosine { return top(terms, depth: depth, model: tfidf) }
         return open(model, terms, depth: depth)
     }
 
-    private func open<Model: ScoringModel>(_ model: Model, _ terms: [MaxScore.Term], depth: Int) -> TopK {
+    private func open<Model: ScoringModel>(_ model: Model, _ terms: [WeightedTerm], depth: Int) -> TopK {
         top(terms, depth: depth, model: model)
     }
 
@@ -105,7 +105,7 @@ public final class Searcher {
     /// 2× faster at k=10); the accumulator otherwise (2–3× faster than
     /// `MaxScore` at depth 200, where the re-rank's deep θ prunes little,
     /// and at k=10 for two terms or more).
-    private func top<Model: ScoringModel>(_ terms: [MaxScore.Term], depth: Int, model: Model) -> TopK {
+    private func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model) -> TopK {
         if terms.count == 1 && index.documentFrequency(terms[0].id) > Self.singleTermSkipRatio * depth {
             return MaxScore.top(terms, depth: depth, model: model, index: index)
         }

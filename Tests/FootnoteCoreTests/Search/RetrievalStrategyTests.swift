@@ -32,7 +32,7 @@ import Testing
     }()
 
     /// The reference top `depth`.
-    static func bruteForce<Model: ScoringModel>(_ terms: [MaxScore.Term], depth: Int, model: Model, index: InvertedIndex) -> [(score: Float, passage: Int32)] {
+    static func bruteForce<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> [(score: Float, passage: Int32)] {
         var scores = [Float](repeating: 0, count: index.passageCount)
         for term in terms.sorted(by: { $0.order < $1.order }) {
             for p in index.postings(term.id) {
@@ -45,10 +45,10 @@ import Testing
             .prefix(depth).map { (score: $0.element, passage: Int32($0.offset)) }
     }
 
-    static func terms<Model: ScoringModel>(_ ids: [Int32], model: Model, index: InvertedIndex) -> [MaxScore.Term] {
+    static func terms<Model: ScoringModel>(_ ids: [Int32], model: Model, index: InvertedIndex) -> [WeightedTerm] {
         let weights = model.queryWeights(documentFrequencies: ids.map { index.documentFrequency($0) }, queryFrequencies: ids.map { _ in 1 })
         return zip(ids, weights).enumerated().map { order, pair in
-            MaxScore.Term(id: pair.0, weight: pair.1, bound: pair.1 * model.maxPostingScore(term: pair.0), order: order)
+            WeightedTerm(id: pair.0, weight: pair.1, bound: pair.1 * model.maxPostingScore(term: pair.0), order: order)
         }
     }
 
