@@ -85,7 +85,7 @@ struct MaxScore {
             var windowMax = Int32.max
             for i in nonEssential..<n where cursor[i] < end[i] {
                 if passages[cursor[i]] < windowMin {
-                    cursor[i] = advance(passages, from: cursor[i], to: end[i], target: windowMin)
+                    cursor[i] = GallopingSearch.firstAtLeast(passages, from: cursor[i], to: end[i], target: windowMin)
                     if cursor[i] == end[i] { continue }
                 }
                 let blockEnd = min(end[i], start[i] + ((cursor[i] - start[i]) >> shift + 1) << shift)
@@ -100,7 +100,7 @@ struct MaxScore {
                 windowBound[i] = 0
                 guard cursor[i] < end[i] else { continue }
                 if passages[cursor[i]] < windowMin {
-                    cursor[i] = advance(passages, from: cursor[i], to: end[i], target: windowMin)
+                    cursor[i] = GallopingSearch.firstAtLeast(passages, from: cursor[i], to: end[i], target: windowMin)
                     if cursor[i] == end[i] { continue }
                 }
                 if passages[cursor[i]] > windowMax { continue }
@@ -148,7 +148,7 @@ struct MaxScore {
                     while reachable && j >= 0 {
                         let i = order[j]
                         if windowBound[i] > 0 {
-                            cursor[i] = advance(passages, from: cursor[i], to: end[i], target: candidate)
+                            cursor[i] = GallopingSearch.firstAtLeast(passages, from: cursor[i], to: end[i], target: candidate)
                             if cursor[i] < end[i] && passages[cursor[i]] == candidate {
                                 let c = weight[i] * model.postingScore(frequency: frequencies[cursor[i]], passage: candidate)
                                 contribution[slot[i]] = c
@@ -179,25 +179,5 @@ struct MaxScore {
         }
         }}
         return top
-    }
-
-    /// The first posting at or after `from` whose passage is ≥ `target`:
-    /// galloping then binary search (Bentley & Yao 1976).
-    @inline(__always)
-    static func advance(_ passages: UnsafeBufferPointer<Int32>, from: Int, to end: Int, target: Int32) -> Int {
-        guard from < end, passages[from] < target else { return from }
-        var step = 1, lo = from, hi = from + 1
-        while hi < end && passages[hi] < target {
-            lo = hi
-            step <<= 1
-            hi = min(end, hi + step)
-        }
-        // passages[lo] < target; the answer is in lo+1...hi.
-        var a = lo + 1, b = min(hi, end)
-        while a < b {
-            let mid = (a + b) / 2
-            if passages[mid] < target { a = mid + 1 } else { b = mid }
-        }
-        return a
     }
 }

@@ -104,7 +104,7 @@ extension InvertedIndex {
             var cursor = postingStart[Int(t)]
             let end = postingStart[Int(t) + 1]
             for c in order {
-                cursor = MaxScore.advance(list, from: cursor, to: end, target: passages[c])
+                cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: end, target: passages[c])
                 if cursor == end { break }
                 if list[cursor] == passages[c] { result[c * n + i] = cursor }
             }
