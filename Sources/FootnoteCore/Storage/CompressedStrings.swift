@@ -32,6 +32,15 @@ public final class CompressedStrings: @unchecked Sendable {
         var block = -1
         var bytes: [UInt8] = []
         var offsets: [Int] = []
+
+        /// Calls `body` with the bytes of string `i`, which lies in block `b`:
+        /// empty when this is not block `b` decoded.
+        func withString<R>(_ i: Int, of b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let k = i - b * CompressedStrings.passagesPerBlock
+            guard block == b, k >= 0, k + 1 < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            let range = offsets[k]..<offsets[k + 1]
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
     }
 
     private let lock = NSLock()
@@ -68,10 +77,7 @@ public final class CompressedStrings: @unchecked Sendable {
         defer { lock.unlock() }
         let slot = b % slots.count
         if slots[slot].block != b { slots[slot] = decode(b, with: decompressor) ?? Decoded() }
-        let k = i - b * Self.passagesPerBlock
-        guard slots[slot].block == b, k + 1 < slots[slot].offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let range = slots[slot].offsets[k]..<slots[slot].offsets[k + 1]
-        return slots[slot].bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        return slots[slot].withString(i, of: b, body)
     }
 
     /// Reads strings of a column with a decoded block of its own, without
@@ -88,10 +94,7 @@ public final class CompressedStrings: @unchecked Sendable {
         public mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             let b = i / CompressedStrings.passagesPerBlock
             if current.block != b { current = column.decode(b, with: decompressor) ?? Decoded() }
-            let k = i - b * CompressedStrings.passagesPerBlock
-            guard current.block == b, k + 1 < current.offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            let range = current.offsets[k]..<current.offsets[k + 1]
-            return current.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            return current.withString(i, of: b, body)
         }
     }
 
