@@ -45,7 +45,6 @@ public struct BM25: ScoringModel {
         tf * (k1 + 1) / (tf + norm)
     }
 
-    public func maxPostingScore(term t: Int32?) -> Float { bounds.value(t) }
 }
 
 #if canImport(Glibc)

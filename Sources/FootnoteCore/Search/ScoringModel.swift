@@ -31,6 +31,8 @@ public protocol ScoringModel: Sendable {
 }
 
 extension ScoringModel {
+    public func maxPostingScore(term t: Int32?) -> Float { bounds.value(t) }
+
     /// The passage-side factor for a posting with (pseudo-)frequency `frequency` in `passage`.
     @inline(__always)
     public func postingScore(frequency: Float, passage: Int32) -> Float {

@@ -46,14 +46,16 @@ public final class Searcher {
 
     public func search(_ query: Query, top k: Int) -> Result {
         let weights = weights(for: query)
-        // Known terms with the most each can add to a score (the proximity bonus's scale, and MaxScore's bounds).
-        let known = zip(query.terms, weights).compactMap { term, w in term.id.map { ($0, w * model.maxPostingScore(term: $0)) } }
-        let rerank = proximity != nil && known.count > 1 && k > 0
-        var scored: [WeightedTerm] = []
+        // Known terms with the most each can add to a score (the proximity
+        // bonus's scale), and those of them with a positive weight, ranked by.
+        var known: [(Int32, Float)] = [], scored: [WeightedTerm] = []
         for (term, weight) in zip(query.terms, weights) {
-            guard let t = term.id, weight > 0 else { continue }
-            scored.append(WeightedTerm(id: t, weight: weight, bound: weight * model.maxPostingScore(term: t), order: scored.count))
+            guard let t = term.id else { continue }
+            let bound = weight * model.maxPostingScore(term: t)
+            known.append((t, bound))
+            if weight > 0 { scored.append(WeightedTerm(id: t, weight: weight, bound: bound, order: scored.count)) }
         }
+        let rerank = proximity != nil && known.count > 1 && k > 0
         let top = self.top(scored, depth: rerank ? max(k, rerankDepth) : k)
         let byScore = top.sorted()
         var ranked = byScore

@@ -52,7 +52,6 @@ public struct TFIDFCosine: ScoringModel {
         (1 + logf(max(tf, 1))) * inverse
     }
 
-    public func maxPostingScore(term t: Int32?) -> Float { bounds.value(t) }
 }
 
 #if canImport(Glibc)
