@@ -89,35 +89,28 @@ public struct PositionRuns: Sendable, Equatable {
         return out
     }
 
-    /// Collects run lengths in posting order.
+    /// Collects run lengths in posting order; `build` places the checkpoints
+    /// (`init(bytes:length:long:)`).
     public final class Builder {
         let length = FlatArrayBuilder<UInt8>()
-        let longPosting = FlatArrayBuilder<Int>(), longLength = FlatArrayBuilder<Int>()
-        let checkpoint = FlatArrayBuilder<Int>()
-        private var total = 0
+        private var long: [(posting: Int, length: Int)] = []
 
         public init() {}
 
         /// Records the next posting's run length.
         @inline(__always)
         public func append(length l: Int) {
-            if length.count % PositionRuns.checkpointEvery == 0 { checkpoint.append(total) }
             if l < Int(PositionRuns.long) {
                 length.append(UInt8(l))
             } else {
-                longPosting.append(length.count)
-                longLength.append(l)
+                long.append((length.count, l))
                 length.append(PositionRuns.long)
             }
-            total += l
         }
 
         /// The runs over `bytes`, whose size must be the sum of the lengths.
         public func build(bytes: FlatArray<UInt8>) -> PositionRuns {
-            precondition(total == bytes.count, "position runs do not add up to their bytes")
-            checkpoint.append(total)
-            return PositionRuns(bytes: bytes, length: length.build(), longPosting: longPosting.build(), longLength: longLength.build(),
-                                checkpoint: checkpoint.build())
+            PositionRuns(bytes: bytes, length: length.build(), long: long)
         }
     }
 
