@@ -63,11 +63,6 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-
-    /// Calls `body` with the UTF-8 bytes of passage `i`'s text (valid only
-    /// inside `body`, which must not read another passage's text).
-    public func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { texts.withBytes(i, body) }
-
     public func text(_ i: Int) -> String { texts[i] }
 
     /// The same passages with their string columns compressed (as an index file stores them).

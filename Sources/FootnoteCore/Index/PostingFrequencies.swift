@@ -94,11 +94,6 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
                   exceptionValue: FlatArray(all.map(\.value)))
     }
 
-    /// Codes `frequencies`.
-    public init(_ frequencies: [Float]) {
-        self = frequencies.withUnsafeBufferPointer { PostingFrequencies($0) }
-    }
-
     /// Whether the tables are well formed: at most 255 values, ascending;
     /// every code in range; the exceptions exactly the postings coded so, in order.
     func isConsistent() -> Bool {

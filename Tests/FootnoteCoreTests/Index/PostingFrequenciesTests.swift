@@ -48,3 +48,10 @@ import Testing
                                     exceptionValue: coded.exceptionValue).isConsistent())   // values out of order
     }
 }
+
+extension PostingFrequencies {
+    /// Codes `frequencies` (the tests' shorthand).
+    init(_ frequencies: [Float]) {
+        self = frequencies.withUnsafeBufferPointer { PostingFrequencies($0) }
+    }
+}
