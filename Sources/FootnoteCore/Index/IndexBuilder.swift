@@ -50,6 +50,22 @@ public struct IndexBuilder: Sendable {
         var lengths: [Float] = []
         /// Per passage of the chunk: the weight of its heading occurrences.
         var sectionWeight: [Float] = []
+        /// Runs of the chunk's passages in one document: the document, and
+        /// where its (word slot, count) pairs end in `wordSlot`/`wordCount`.
+        var segmentDocument: [Int32] = []
+        var segmentEnd: [Int] = []
+        var wordSlot: [Int32] = []
+        var wordCount: [Int32] = []
+
+        /// Closes the run of passages of `document`: its words, from `table`.
+        mutating func endSegment(document: Int32) {
+            segmentDocument.append(document)
+            table.endDocument { slot, count in
+                wordSlot.append(slot)
+                wordCount.append(count)
+            }
+            segmentEnd.append(wordSlot.count)
+        }
     }
 
     /// Analyzes `range` of `passages` into a chunk.
@@ -59,8 +75,13 @@ public struct IndexBuilder: Sendable {
         var sections = passages.sections.reader(), texts = passages.texts.reader()
         chunk.lengths.reserveCapacity(range.count)
         chunk.start.reserveCapacity(range.count + 1)
+        var document: Int32 = -1
         for p in range {
             if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
+            if passages.documents[p] != document {
+                if document >= 0 { chunk.endSegment(document: document) }
+                document = passages.documents[p]
+            }
             var length: Float = 0
             let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
             Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &chunk.table, heading: { t in
@@ -76,6 +97,7 @@ public struct IndexBuilder: Sendable {
             chunk.sectionWeight.append(sectionWeight)
             chunk.start.append(chunk.term.count)
         }
+        if document >= 0 { chunk.endSegment(document: document) }
         return chunk
     }
 
@@ -123,21 +145,27 @@ public struct IndexBuilder: Sendable {
             var sortedTerms = StringTable.Builder()
             for u in order { sortedTerms.append(union.key(u)) }
             return (sortedTerms.build(), toUnion.map { $0.map { rank[Int($0)] } })
-        }, { () -> (vocabulary: StringTable, source: [(chunk: Int, term: Int32)], count: FlatArray<Int32>) in
-            // Per word in byte order: the chunk and chunk-local term it was first seen with, and its occurrences.
+        }, { () -> (vocabulary: StringTable, source: [(chunk: Int, term: Int32)], slotRank: [[Int32]]) in
+            // Per word in byte order: the chunk and chunk-local term it was first
+            // seen with; per chunk word slot, its word's rank (−1: a stop word).
             var words = ByteKeyTable()
-            var source: [(chunk: Int, term: Int32)] = [], wordCount: [Int32] = []
+            var source: [(chunk: Int, term: Int32)] = []
+            var slotWord = tables.map { [Int32](repeating: -1, count: $0.wordSlotCount) }
             for (c, table) in tables.enumerated() {
-                table.forEachSurfaceForm { word, t, count in
+                table.forEachSurfaceForm { word, slot, t in
                     let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
-                    if inserted { source.append((c, t)); wordCount.append(count) } else { wordCount[Int(w)] &+= count }
+                    if inserted { source.append((c, t)) }
+                    slotWord[c][Int(slot)] = Int32(w)
                 }
             }
             let wordOrder = words.sortedOrder()
+            var rank = [Int32](repeating: 0, count: wordOrder.count)
+            for (r, w) in wordOrder.enumerated() { rank[w] = Int32(r) }
             var vocabulary = StringTable.Builder()
             for w in wordOrder { vocabulary.append(words.key(w)) }
-            return (vocabulary.build(), wordOrder.map { source[$0] }, FlatArray(wordOrder.map { wordCount[$0] }))
+            return (vocabulary.build(), wordOrder.map { source[$0] }, slotWord.map { $0.map { $0 < 0 ? -1 : rank[Int($0)] } })
         })
+        let documentWords = Self.documentWords(chunks, slotRank: words.slotRank)
         let toRank = termDictionary.toRank
         let termCount = termDictionary.terms.count
 
@@ -252,20 +280,43 @@ public struct IndexBuilder: Sendable {
                              passageLength: FlatArray(lengths),
                              vocabulary: words.vocabulary,
                              vocabularyTerm: FlatArray(words.source.map { toRank[$0.chunk][Int($0.term)] }),
-                             vocabularyCount: words.count)
+                             documentWords: documentWords)
     }
 
-    /// Occurrences of each folded non-stop word in the given passages,
-    /// counted as `build` counts them (headings and body).
-    public func wordCounts<Rows: Sequence<Int>>(_ passages: PassageList, rows: Rows) -> [[UInt8]: Int32] {
-        let analyzer = Analyzer(settings: analyzerSettings)
-        var table = TermTable()
-        var sections = passages.sections.reader(), texts = passages.texts.reader()
-        for p in rows {
-            Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &table, heading: { _ in }, body: { _, _ in })
+    /// The chunks' (document, word, count) runs as per-document lists of
+    /// vocabulary ranks: a document split over chunks, or (in passages out of
+    /// document order) met twice, has its counts summed.
+    private static func documentWords(_ chunks: [Chunk], slotRank: [[Int32]]) -> DocumentWords {
+        var segments: [(document: Int32, chunk: Int, segment: Int)] = []
+        for (c, chunk) in chunks.enumerated() {
+            for (s, d) in chunk.segmentDocument.enumerated() { segments.append((d, c, s)) }
         }
-        var counts: [[UInt8]: Int32] = [:]
-        table.forEachSurfaceForm { word, _, count in counts[Array(word)] = count }
-        return counts
+        var inOrder = true
+        for i in segments.indices.dropFirst() where segments[i].document < segments[i - 1].document { inOrder = false }
+        if !inOrder { segments.sort { ($0.document, $0.chunk, $0.segment) < ($1.document, $1.chunk, $1.segment) } }
+        let documentCount = Int((segments.map(\.document).max() ?? -1) + 1)
+        var builder = DocumentWords.Builder()
+        var pairs: [UInt64] = []   // rank << 32 | count, sorted by rank
+        var i = 0
+        for d in 0..<documentCount {
+            pairs.removeAll(keepingCapacity: true)
+            while i < segments.count && segments[i].document == Int32(d) {
+                let (_, c, s) = segments[i]
+                let chunk = chunks[c], ranks = slotRank[c]
+                for k in (s == 0 ? 0 : chunk.segmentEnd[s - 1])..<chunk.segmentEnd[s] {
+                    pairs.append(UInt64(UInt32(ranks[Int(chunk.wordSlot[k])])) << 32 | UInt64(UInt32(chunk.wordCount[k])))
+                }
+                i += 1
+            }
+            pairs.sort()
+            var merged: [(word: Int, count: Int32)] = []
+            merged.reserveCapacity(pairs.count)
+            for x in pairs {
+                let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
+                if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+            }
+            builder.append(merged)
+        }
+        return builder.build()
     }
 }

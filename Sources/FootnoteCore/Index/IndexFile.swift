@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 9
+    public static let formatVersion: UInt32 = 10
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -40,10 +40,11 @@ public enum IndexFile {
         case termBytes, termOffsets, postingStart, postingPassage, frequencyCode
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
-        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, vocabularyCount
+        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordStart
         case boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, idFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
+        case documentWordBytes
     }
 
     /// Why an index file was not used, or could not be written.
@@ -133,7 +134,8 @@ public enum IndexFile {
                 (.positionLongLength, 8, index.positionRuns.longLength.rawBytes),
                 (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
-                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes), (.vocabularyCount, 4, index.vocabularyCount.rawBytes),
+                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
+                (.documentWordStart, 8, index.documentWords.start.rawBytes), (.documentWordBytes, 1, index.documentWords.bytes.rawBytes),
                 (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
                 (.boundsCounts, 8, boundsCounts.rawBytes),
                 (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
@@ -397,7 +399,8 @@ public enum IndexFile {
                                   passageLength: try array(.passageLength, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
-                                  vocabularyCount: try array(.vocabularyCount, Int32.self))
+                                  documentWords: DocumentWords(start: try array(.documentWordStart, Int.self),
+                                                               bytes: try array(.documentWordBytes, UInt8.self)))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
                             notices: notices, files: files, scannedAt: scannedAt)
@@ -423,8 +426,8 @@ public enum IndexFile {
         try check(index.postingFrequency.isConsistent(), "posting frequency codes disagree")
         for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
-        try check(index.vocabularyTerm.count == index.vocabulary.count && index.vocabularyCount.count == index.vocabulary.count,
-                  "vocabulary columns disagree")
+        try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")
+        try check(index.documentWords.isConsistent(documentCount: documents.count), "document word lists disagree")
         for t in index.vocabularyTerm.buffer { try check(t >= 0 && Int(t) < termCount, "vocabulary names term \(t)") }
     }
 }

@@ -9,8 +9,8 @@
 /// part's postings keep their order when renumbered, and two parts' postings
 /// of a term interleave by a merge.
 ///
-/// Vocabulary counts are summed, less each part's `droppedWords` (the
-/// occurrences in its dropped documents), and words left with none are dropped.
+/// The vocabulary keeps the words still used by a kept document (each part's
+/// `DocumentWords` says which); the kept documents' word lists are renumbered.
 /// - Complexity: O(passages + postings + positions + terms · parts).
 public enum IndexMerger {
     /// A corpus subset and its index.
@@ -35,7 +35,8 @@ public enum IndexMerger {
     /// The passages and index of the result, whose documents are numbered
     /// `0..<documentCount` as the parts say; nil when the parts do not fit
     /// that promise (no parts, a number out of range or twice, or kept
-    /// documents out of order). All parts share analyzer settings and weights.
+    /// documents out of order) or a part's word lists are damaged. All parts
+    /// share analyzer settings and weights.
     public static func merge(_ parts: [Part], documentCount: Int) -> (passages: PassageList, index: InvertedIndex)? {
         guard !parts.isEmpty else { return nil }
         // Where each result document comes from: (part, document in part).
@@ -150,8 +151,16 @@ public enum IndexMerger {
             for k in parts.indices where holding[k] { next[k] += 1 }
         }
 
-        // Vocabulary: the parts' words still occurring, counts summed.
-        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = [], vocabularyCount: [Int32] = []
+        // Vocabulary: the parts' words still used by a kept document.
+        var used: [[Int32]] = []
+        for part in parts {
+            guard part.index.documentWords.documentCount == part.corpus.documents.count,
+                  let counts = part.index.documentWords.counts(wordCount: part.index.vocabulary.count,
+                                                               include: { part.documentNumber[$0] != nil }) else { return nil }
+            used.append(counts)
+        }
+        var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
+        var wordMap = parts.map { [Int32](repeating: -1, count: $0.index.vocabulary.count) }
         var word = [Int](repeating: 0, count: parts.count)
         while true {
             var smallest: Int? = nil
@@ -164,22 +173,37 @@ public enum IndexMerger {
             }
             guard let s = smallest else { break }
             let bytes = parts[s].index.vocabulary.utf8(word[s])
-            var number: Int32 = -1, count: Int32 = 0
-            let key = Array(bytes)
+            var number: Int32 = -1
+            var holders: [Int] = []
             for k in parts.indices where word[k] < parts[k].index.vocabulary.count
                 && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 {
-                let left = parts[k].index.vocabularyCount[word[k]] - (parts[k].droppedWords[key] ?? 0)
-                if left > 0 {
+                if used[k][word[k]] > 0 {
                     number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
-                    count += left
+                    holders.append(k)
                 }
-                word[k] += 1
             }
-            if count > 0 && number >= 0 {
-                vocabulary.append(key)
+            if !holders.isEmpty && number >= 0 {
+                for k in holders { wordMap[k][word[k]] = Int32(vocabulary.count) }
+                vocabulary.append(bytes)
                 vocabularyTerm.append(number)
-                vocabularyCount.append(count)
             }
+            for k in parts.indices where word[k] < parts[k].index.vocabulary.count
+                && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 { word[k] += 1 }
+        }
+        // The kept documents' word lists, renumbered (the map keeps their order).
+        var documentWords = DocumentWords.Builder()
+        var list: [(word: Int, count: Int32)] = []
+        for number in 0..<documentCount {
+            list.removeAll(keepingCapacity: true)
+            if let (k, d) = source[number] {
+                let map = wordMap[k]
+                var complete = true
+                let read = parts[k].index.documentWords.forEach(document: d, wordCount: map.count) { w, count in
+                    if map[w] < 0 { complete = false } else { list.append((Int(map[w]), count)) }
+                }
+                guard read && complete else { return nil }
+            }
+            documentWords.append(list)
         }
 
         let first = parts[0].index
@@ -190,7 +214,7 @@ public enum IndexMerger {
                                   positionRuns: runs.build(bytes: positionBytes.build()),
                                   passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
-                                  vocabularyCount: FlatArray(vocabularyCount))
+                                  documentWords: documentWords.build())
         return (passages.build(), index)
     }
 }

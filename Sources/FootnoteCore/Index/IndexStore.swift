@@ -253,15 +253,12 @@ public struct IndexStore {
             }
         }
         guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
-        // The words of the old documents dropped (removed or changed), from their stored text.
-        let oldFirst = old.firstPassages
-        let droppedRows = old.documents.indices.filter { oldNumber[$0] == nil }.flatMap { oldFirst[$0]..<oldFirst[$0 + 1] }
-        let droppedWords = builder.wordCounts(old.passages, rows: droppedRows)
         guard let (passages, index) = IndexMerger.merge([
-            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber, droppedWords: droppedWords),
+            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber),
             IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
         ], documentCount: documents.count) else {
-            return try build(scan: scan, stored: nil, plan: nil, events: events)   // cannot happen for one walk order; never guess
+            // Documents out of walk order cannot happen; damaged word lists can: never guess.
+            return try build(scan: scan, stored: nil, plan: nil, events: events)
         }
         // Compressed as the file stores them (and as a full build keeps them),
         // so that a session goes on with the compressed columns, not plain text.

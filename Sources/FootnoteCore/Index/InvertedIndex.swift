@@ -32,15 +32,16 @@ public struct InvertedIndex: Sendable {
     public let averagePassageLength: Double
 
     /// Distinct folded non-stop words of the corpus, sorted by bytes (for
-    /// completion), the term each became, and its occurrences in the corpus.
+    /// completion), and the term each became.
     public let vocabulary: StringTable
     public let vocabularyTerm: FlatArray<Int32>
-    public let vocabularyCount: FlatArray<Int32>
+    /// Per document: the vocabulary words it uses, and how often.
+    public let documentWords: DocumentWords
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
                 postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: PostingFrequencies,
                 positionRuns: PositionRuns, passageLength: FlatArray<Float>,
-                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, vocabularyCount: FlatArray<Int32>) {
+                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight
@@ -52,7 +53,7 @@ public struct InvertedIndex: Sendable {
         self.passageLength = passageLength
         self.vocabulary = vocabulary
         self.vocabularyTerm = vocabularyTerm
-        self.vocabularyCount = vocabularyCount
+        self.documentWords = documentWords
         var total = 0.0
         for length in passageLength.buffer { total += Double(length) }
         averagePassageLength = passageLength.isEmpty ? 0 : total / Double(passageLength.count)

@@ -21,7 +21,9 @@ import Testing
             let corpus = Corpus(path: "", absolutePath: "", documents: [], passages: list, notices: [])
             expectSame((corpus, one), (corpus, many))
         }
-        #expect(one.vocabularyCount[one.vocabulary.sortedIndex(of: "steeped")!] == Int32(9000 - 36))
+        let counts = one.documentWords.counts(wordCount: one.vocabulary.count)!
+        #expect(counts[one.vocabulary.sortedIndex(of: "steeped")!] == Int32(9000 - 36))
+        #expect(one.documentWords.documentCount == 90)
         #expect(Array(one.terms).elementsEqual(Array(one.terms).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }))
     }
 

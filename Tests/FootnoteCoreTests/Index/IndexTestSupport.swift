@@ -28,7 +28,7 @@ func expectSame(_ a: (corpus: Corpus, index: InvertedIndex), _ b: (corpus: Corpu
     #expect(x.averagePassageLength == y.averagePassageLength, sourceLocation: sourceLocation)
     #expect(Array(x.vocabulary) == Array(y.vocabulary), sourceLocation: sourceLocation)
     #expect(x.vocabularyTerm == y.vocabularyTerm, sourceLocation: sourceLocation)
-    #expect(x.vocabularyCount == y.vocabularyCount, sourceLocation: sourceLocation)
+    #expect(x.documentWords == y.documentWords, sourceLocation: sourceLocation)
     #expect(a.corpus.passages == b.corpus.passages, sourceLocation: sourceLocation)
     #expect(a.corpus.documents == b.corpus.documents, sourceLocation: sourceLocation)
     #expect(a.corpus.notices == b.corpus.notices, sourceLocation: sourceLocation)
