@@ -19,7 +19,7 @@ struct Ask: ParsableCommand {
 
     func run() throws {
         let session = try Session(options: corpusOptions)
-        let answer = session.engine.answer(question.joined(separator: " "), top: output.top)
+        let answer = session.answer(question.joined(separator: " "), top: output.top)
         if output.json {
             print(JSONAnswerWriter.line(for: answer))
         } else {

@@ -23,7 +23,7 @@ struct Chat: ParsableCommand {
             while let line = readLine(strippingNewline: true) {
                 let question = String(line.trimmingWhitespace())
                 if question.isEmpty { continue }
-                let answer = session.engine.answer(question, top: output.top)
+                let answer = session.answer(question, top: output.top)
                 if output.json {
                     print(JSONAnswerWriter.line(for: answer))
                 } else {

@@ -49,7 +49,12 @@ struct Eval: ParsableCommand {
             print(key.padding(12) + " " + format4(value))
         }
         if abstention {
-            let study = AbstentionStudy(whole: session.engine, queries: queries, qrels: qrels)
+            let study: AbstentionStudy
+            do throws(PassageTextFailure) {
+                study = try AbstentionStudy(whole: session.engine, queries: queries, qrels: qrels)
+            } catch {
+                throw FootnoteError(message: "abstention study: \(error.description); run footnote index and try again", exitCode: SysExits.ioError)
+            }
             print("abstention: \(study.present.count) questions asked with and without their article")
             print("threshold  answered  declined")
             for p in study.curve where Int((p.threshold * 100).rounded()) % 2 == 0 {

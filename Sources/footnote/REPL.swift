@@ -38,7 +38,9 @@ struct REPL {
             if text.hasPrefix(":") {
                 if !handle(command: text) { break }
             } else {
-                let answer = session.engine.answer(text, top: top)
+                let reloads = session.reloads
+                let answer = session.answer(text, top: top)
+                if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary) }
                 if json { say(JSONAnswerWriter.line(for: answer)) }
                 else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
             }

@@ -43,12 +43,12 @@ struct Search: ParsableCommand {
         }
         if json {
             for q in queryList {
-                let answer = session.engine.answer(q.text, top: batch.top)
+                let answer = session.answer(q.text, top: batch.top)
                 print(JSONAnswerWriter.line(for: answer, extra: [("id", JSONAnswerWriter.quote(q.id))]))
             }
         }
         if timings {
-            let corpusBytes = session.corpus.passages.textByteCount
+            let corpusBytes = session.corpus.textByteCount
             let lat = result.latenciesMs
             let fields: [(String, String)] = [
                 ("engine", "\"footnote\""), ("version", "\"\(Footnote.version)\""),

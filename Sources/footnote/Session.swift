@@ -21,6 +21,8 @@ final class Session {
     private(set) var indexSeconds: Double
     /// How the index came to be.
     private(set) var provenance: IndexStore.Provenance
+    /// Times the index was brought up to date since the session began.
+    private(set) var reloads = 0
 
     convenience init(options: CorpusOptions, full: Bool = false) throws {
         try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full)
@@ -39,6 +41,7 @@ final class Session {
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
         (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, indexFolder, engineOptions, full: false)
+        reloads += 1
     }
 
     private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options,
@@ -79,6 +82,25 @@ final class Session {
         let path = indexFolder + "/" + IndexFile.fileName
         var st = stat()
         return path + (stat(path, &st) == 0 ? " (\(formatBytes(Int(st.st_size))))" : " (not saved)")
+    }
+
+    /// The engine's answer; when a passage's file changed since it was
+    /// indexed, the index is brought up to date (one line on stderr says so)
+    /// and the question asked again, once.
+    func answer(_ question: String, top: Int) -> Answer {
+        let answer = engine.answer(question, top: top)
+        guard case .sourceUnavailable(.changed(let path)) = answer.notice else { return answer }
+        printError("index: \(path) changed since it was indexed; updating the index")
+        do {
+            try reload()
+        } catch let error as FootnoteError {
+            printError(error.message)
+            return answer
+        } catch {
+            printError("\(error)")
+            return answer
+        }
+        return engine.answer(question, top: top)
     }
 
     var corpus: Corpus { engine.corpus }

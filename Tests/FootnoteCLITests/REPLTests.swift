@@ -137,6 +137,22 @@ struct REPLTests {
         #expect(answer.contains("stoneware mug"))
     }
 
+
+    /// Excerpts are read from the files: an answer found in a file edited since
+    /// indexing updates the index first (saying so), never showing stale text.
+    @Test func aFileEditedDuringTheSessionIsReadAgainBeforeAnswering() throws {
+        let folder = TemporaryFolder()
+        folder.write("notes/kettles.md", "# Kettles\n\nA kettle boils water for tea.\n")
+        folder.write("notes/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
+        let tmux = try start(folder, corpus: folder.path + "/notes")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        folder.write("notes/kettles.md", "# Kettles\n\nA copper kettle boils water for green tea.\n")
+        try tmux.type("What boils water?")
+        try tmux.press("Enter")
+        let answer = try tmux.waitFor("an answer from the edited file") { $0.contains("[1] kettles.md:3") }
+        #expect(answer.contains("kettles.md changed since it was indexed; updating the index"))
+        #expect(answer.contains("copper kettle"))
+    }
     @Test func indexingShowsProgressOnATerminalAndErasesIt() throws {
         let folder = TemporaryFolder()
         let filler = String(repeating: "Kettles boil water for tea while teapots steep leaves slowly. ", count: 120)

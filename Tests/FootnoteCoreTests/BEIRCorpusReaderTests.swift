@@ -43,6 +43,6 @@ import Testing
         let bounds = list.bounds(crlf).bytes
         #expect(bytes[bounds.upperBound] == UInt8(ascii: "\r") && bytes[bounds.lowerBound] == UInt8(ascii: "{"))
         #expect(list.id(list.count - 1) == "last" && list.bounds(list.count - 1).lines == lines...lines)
-        #expect(list.text(list.count - 1) == "No newline after me.")
+        #expect(list.texts?[list.count - 1] == "No newline after me.")
     }
 }

@@ -19,12 +19,19 @@ public struct Answer: Sendable {
         case onlyStopWords
         /// Nothing matched, or the best match is too weak to be an answer.
         case noAnswer
+        /// A passage found could not be read back from its file (changed
+        /// since it was indexed, or unreadable): the index needs updating.
+        case sourceUnavailable(PassageTextFailure)
 
         public var message: String {
             switch self {
             case .emptyQuestion: return "Ask a question with some words in it."
             case .onlyStopWords: return "That question has only very common words (like \"the\" or \"what\"); add a word about the topic."
             case .noAnswer: return "Nothing in the corpus answers that."
+            case .sourceUnavailable(.changed(let path)):
+                return "The answer is in \(path), which changed since it was indexed; update the index (:reload, or footnote index) and ask again."
+            case .sourceUnavailable(.unreadable(let path, let reason)):
+                return "The answer is in \(path), which cannot be read now (\(reason)); check the file and ask again."
             }
         }
     }

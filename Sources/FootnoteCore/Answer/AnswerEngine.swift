@@ -58,22 +58,31 @@ public final class AnswerEngine {
         }
         let termWeights = Self.termWeights(result.query, result.weights)
         let cue = AnswerCue(question: question)
-        let items = result.hits.enumerated().map { rank, hit in
-            let passage = corpus.passages[Int(hit.passage)]
-            return Answer.Item(rank: rank + 1, passage: Int(hit.passage), score: hit.score,
-                               citation: citation(for: passage),
-                               excerpt: options.excerpt.excerpt(of: passage.text, termWeights: termWeights, analyzer: searcher.analyzer,
-                                                                cue: cue))
+        var items: [Answer.Item] = []
+        for (rank, hit) in result.hits.enumerated() {
+            let p = Int(hit.passage)
+            switch corpus.passageText(p) {
+            case .success(let text):
+                items.append(Answer.Item(rank: rank + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
+                                         excerpt: options.excerpt.excerpt(of: text, termWeights: termWeights,
+                                                                          analyzer: searcher.analyzer, cue: cue)))
+            case .failure(let failure):
+                // Never an excerpt of a file that is no longer what was indexed.
+                return Answer(question: question, items: [], notice: .sourceUnavailable(failure), terms: terms,
+                              confidence: result.confidence)
+            }
         }
         return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence)
     }
 
-    /// The excerpt the bot would show for `passage` in answer to `question`.
-    public func excerpt(question: String, passage: Int) -> Excerpt {
+    /// The excerpt the bot would show for `passage` in answer to `question`,
+    /// or why its text could not be read.
+    public func excerpt(question: String, passage: Int) -> Result<Excerpt, PassageTextFailure> {
         let query = Query(question, analyzer: searcher.analyzer, index: index)
-        return options.excerpt.excerpt(of: corpus.passages.text(passage),
-                                       termWeights: Self.termWeights(query, searcher.weights(for: query)),
-                                       analyzer: searcher.analyzer, cue: AnswerCue(question: question))
+        return corpus.passageText(passage).map { text in
+            options.excerpt.excerpt(of: text, termWeights: Self.termWeights(query, searcher.weights(for: query)),
+                                    analyzer: searcher.analyzer, cue: AnswerCue(question: question))
+        }
     }
 
     /// Query term → its query weight (the excerpt builder's notion of importance).
@@ -88,5 +97,12 @@ public final class AnswerEngine {
     public func citation(for passage: Passage) -> Citation {
         Citation(file: corpus.documents[passage.document].path, lines: passage.lines,
                  section: passage.sectionLabel, id: passage.id)
+    }
+
+    /// Passage `p`'s citation, from the passage columns (no text read).
+    public func citation(forPassage p: Int) -> Citation {
+        let passages = corpus.passages
+        return Citation(file: corpus.documents[Int(passages.documents[p])].path, lines: passages.bounds(p).lines,
+                        section: passages.section(p).joined(separator: " › "), id: passages.id(p))
     }
 }

@@ -15,6 +15,8 @@ enum BEIRCorpusReader {
     struct Result {
         /// Passages appended.
         var count = 0
+        /// Bytes of the passages' text.
+        var textBytes = 0
         /// Line numbers and reasons of lines that were passed over.
         var problems: [(line: Int, reason: String)] = []
     }
@@ -78,6 +80,7 @@ enum BEIRCorpusReader {
             parsed[r] = nil
             passages.append(rows: 0..<list.count, of: list, document: Int32(document))
             result.count += part.count
+            result.textBytes += part.textBytes
             result.problems += part.problems
         }
         return result
@@ -116,27 +119,44 @@ enum BEIRCorpusReader {
             var lineEnd = end
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             let line = (start: start, end: lineEnd, number: number)
-            if isBlank(bytes, start..<lineEnd) { continue }
-            guard let object = FlatJSONObject(bytes[line.start..<line.end]) else {
-                result.problems.append((line.number, "not a JSON object"))
+            switch parse(line: bytes[line.start..<line.end]) {
+            case .nothing:
                 continue
+            case .problem(let reason):
+                result.problems.append((line.number, reason))
+            case .passage(let id, let title, let body):
+                passages.append(document: document, id: id, section: title.isEmpty ? [] : [title], text: body,
+                                lines: line.number...line.number, bytes: line.start..<line.end)
+                result.count += 1
+                result.textBytes += body.utf8.count
             }
-            let id: String
-            switch object["_id"] {
-            case .string(let s)?, .number(let s)?: id = s
-            default:
-                result.problems.append((line.number, "no \"_id\""))
-                continue
-            }
-            func text(_ key: String) -> String { if case .string(let s)? = object[key] { return s }; return "" }
-            let title = text("title")
-            let body = text("text")
-            if title.isEmpty && body.allSatisfy(\.isWhitespace) { continue }   // an empty document: nothing to find
-            passages.append(document: document, id: id, section: title.isEmpty ? [] : [title], text: body,
-                            lines: line.number...line.number, bytes: line.start..<line.end)
-            result.count += 1
         }
         return result
+    }
+
+    /// What one line (its `\n` and any `\r` before it left out) holds.
+    enum Line: Equatable {
+        /// A blank line, or a document with neither title nor text.
+        case nothing
+        case problem(String)
+        case passage(id: String, title: String, text: String)
+    }
+
+    /// Reads one line: what loading makes of it, and what `PassageTextReader`
+    /// reads a passage's text back from.
+    static func parse(line: Slice<UnsafeBufferPointer<UInt8>>) -> Line {
+        if isBlank(line.base, line.startIndex..<line.endIndex) { return .nothing }
+        guard let object = FlatJSONObject(line) else { return .problem("not a JSON object") }
+        let id: String
+        switch object["_id"] {
+        case .string(let s)?, .number(let s)?: id = s
+        default: return .problem("no \"_id\"")
+        }
+        func text(_ key: String) -> String { if case .string(let s)? = object[key] { return s }; return "" }
+        let title = text("title")
+        let body = text("text")
+        if title.isEmpty && body.allSatisfy(\.isWhitespace) { return .nothing }   // an empty document: nothing to find
+        return .passage(id: id, title: title, text: body)
     }
 
     /// Whether `range` of `bytes` holds only spaces, tabs, form feeds and vertical tabs.

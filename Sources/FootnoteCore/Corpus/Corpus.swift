@@ -13,9 +13,14 @@ public struct Corpus: Sendable {
     public var files: [CorpusFile]
     /// When the corpus was listed, nanoseconds since the epoch.
     public var scannedAt: Int64
+    /// How the documents were cut into passages (what cuts one again to read
+    /// a passage's text back: `passageText(_:)`).
+    public var passageBuilder: PassageBuilder
+    /// Documents recently read back for `passageText(_:)`.
+    public let textCache = DocumentTextCache()
 
     public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
-                files: [CorpusFile] = [], scannedAt: Int64 = 0) {
+                files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder()) {
         self.path = path
         self.absolutePath = absolutePath
         self.documents = documents
@@ -23,6 +28,7 @@ public struct Corpus: Sendable {
         self.notices = notices
         self.files = files
         self.scannedAt = scannedAt
+        self.passageBuilder = passageBuilder
     }
 
     /// Where each document's passages start (`documents.count + 1` entries):
@@ -33,6 +39,11 @@ public struct Corpus: Sendable {
         for d in documents { first.append(first[first.count - 1] + d.passageCount) }
         return first
     }
+
+    /// Bytes of text and headings: the corpus size the timings report
+    /// (passage text, plus the headings each followed by a line break, as
+    /// `anchors.py` counts title + "\n" + text).
+    public var textByteCount: Int { documents.reduce(0) { $0 + $1.textBytes } + passages.headingByteCount }
 
     public var skippedCount: Int { notices.filter { $0.kind == .skipped }.count }
     public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }

@@ -100,7 +100,7 @@ public struct CorpusLoader: Sendable {
             files += part.files
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt)
+                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder)
     }
 
     /// Reports progress from several workers, one at a time.
@@ -137,15 +137,13 @@ public struct CorpusLoader: Sendable {
             var (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
             files.append(CorpusFile(path: entry.relativePath,
                                     stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
-            guard case .text(let bytes, let caveat) = outcome else {
+            guard case .text(let bytes, let caveat, let encoding) = outcome else {
                 if case .skip(let reason) = outcome { notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: reason)) }
                 continue
             }
             if let caveat { notices.append(CorpusNotice(.warning, path: entry.relativePath, reason: caveat)) }
             let index = documents.count
-            var found: [Passage]
-            switch format {
-            case .beirJSONL:
+            if format == .beirJSONL {
                 outcome = .skip("")   // the reader frees the bytes once parsed when it holds the only copy
                 let byteCount = bytes.count
                 let result = BEIRCorpusReader.read(consume bytes, document: index, into: &passages, threads: threads)
@@ -159,31 +157,47 @@ public struct CorpusLoader: Sendable {
                     notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                     continue
                 }
-                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: byteCount, passageCount: result.count))
+                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: byteCount, passageCount: result.count,
+                                                encoding: encoding, textBytes: result.textBytes))
                 continue
-            case .markdown:
-                found = passageBuilder.passages(from: MarkdownParser.parse(bytes), file: bytes, document: index)
-            case .restructuredText:
-                found = passageBuilder.passages(from: RestructuredTextParser.parse(bytes), file: bytes, document: index)
-            case .html:
-                found = passageBuilder.passages(from: HTMLDocumentParser.parse(bytes), file: bytes, document: index)
-            case .plainText, .unknown:
-                found = passageBuilder.passages(from: PlainTextParser.parse(bytes), file: bytes, document: index)
             }
-            found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
+            let found = self.passages(of: bytes, format: format, document: index)
             guard !found.isEmpty else {
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                 continue
             }
-            documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count))
+            documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count,
+                                            encoding: encoding, textBytes: found.reduce(0) { $0 + $1.text.utf8.count }))
             for p in found { passages.append(p) }
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt)
+                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder)
+    }
+
+    /// The passages of a document's text (decoded) in a format other than
+    /// BEIR `.jsonl`, numbered as document `document`: what loading a file
+    /// gives, and what `PassageTextReader` cuts again to read a passage
+    /// whose text is not verbatim. (None for `.jsonl`: `BEIRCorpusReader` reads those.)
+    public func passages(of bytes: [UInt8], format: DocumentFormat, document: Int) -> [Passage] {
+        var found: [Passage]
+        switch format {
+        case .markdown:
+            found = passageBuilder.passages(from: MarkdownParser.parse(bytes), file: bytes, document: document)
+        case .restructuredText:
+            found = passageBuilder.passages(from: RestructuredTextParser.parse(bytes), file: bytes, document: document)
+        case .html:
+            found = passageBuilder.passages(from: HTMLDocumentParser.parse(bytes), file: bytes, document: document)
+        case .plainText, .unknown:
+            found = passageBuilder.passages(from: PlainTextParser.parse(bytes), file: bytes, document: document)
+        case .beirJSONL:
+            return []   // one passage per line: BEIRCorpusReader's
+        }
+        found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
+        return found
     }
 
     enum Decoded {
-        case text([UInt8], caveat: String?)
+        case text([UInt8], caveat: String?, encoding: TextEncoding)
         case skip(String)
     }
 
@@ -203,14 +217,16 @@ public struct CorpusLoader: Sendable {
         // UTF-16 with a byte-order mark.
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             guard let s = String(data: Data(bytes), encoding: .utf16) else { return .skip("invalid UTF-16") }
-            return .text(Array(s.utf8), caveat: nil)
+            return .text(Array(s.utf8), caveat: nil, encoding: .transcoded)
         }
         if bytes.contains(0) { return .skip("binary file (contains NUL bytes)") }
         var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if body.withUnsafeBufferPointer(isValidUTF8) { return .text(body, caveat: nil) }
+        let hasMark = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasMark { body.removeFirst(3) }
+        if body.withUnsafeBufferPointer(isValidUTF8) { return .text(body, caveat: nil, encoding: hasMark ? .utf8AfterByteOrderMark : .utf8) }
         if format == .unknown { return .skip("not UTF-8 text (unknown extension)") }
-        return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters")
+        return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters",
+                     encoding: .transcoded)
     }
 
     enum ReadResult { case success([UInt8]), failure(String) }

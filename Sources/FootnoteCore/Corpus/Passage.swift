@@ -13,17 +13,22 @@ public struct Passage: Sendable, Equatable {
     public var text: String
     /// First and last line in the source file, 1-based, inclusive.
     public var lines: ClosedRange<Int>
-    /// Byte range in the source file.
+    /// Byte range in the source file's text (the file, decoded: `TextEncoding`).
     public var bytes: Range<Int>
+    /// True when `text` is exactly those bytes of the file's text (plain
+    /// text, Markdown, reStructuredText), so it can be read back from the
+    /// file; false when it was derived from them (HTML, JSON, joined lines).
+    public var isVerbatim: Bool
 
     public init(document: Int, id: String? = nil, section: [String], text: String,
-                lines: ClosedRange<Int>, bytes: Range<Int>) {
+                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false) {
         self.document = document
         self.id = id
         self.section = section
         self.text = text
         self.lines = lines
         self.bytes = bytes
+        self.isVerbatim = isVerbatim
     }
 
     /// The section as shown in citations: the heading path joined by " › ".

@@ -8,7 +8,7 @@
 ///   into windows of at most `windowBytes` (a sentence longer than that is a
 ///   window of its own), so that a long paragraph does not drown its own
 ///   best sentences.
-public struct PassageBuilder: Sendable {
+public struct PassageBuilder: Sendable, Equatable {
     public var maxPassageBytes: Int
     public var windowBytes: Int
 
@@ -60,7 +60,7 @@ public struct PassageBuilder: Sendable {
             let bytes = first.bytes.lowerBound..<last.bytes.upperBound
             let lines = first.lines.lowerBound...last.lines.upperBound
             if text.utf8.count <= maxPassageBytes {
-                out.append(Passage(document: document, section: section, text: text, lines: lines, bytes: bytes))
+                out.append(Passage(document: document, section: section, text: text, lines: lines, bytes: bytes, isVerbatim: verbatim))
                 continue
             }
             if verbatim && lineIndex == nil { lineIndex = LineIndex(file) }
@@ -71,7 +71,7 @@ public struct PassageBuilder: Sendable {
                     let end = bytes.lowerBound + window.upperBound
                     out.append(Passage(document: document, section: section, text: windowText,
                                        lines: index.line(of: start)...index.line(of: max(start, end - 1)),
-                                       bytes: start..<end))
+                                       bytes: start..<end, isVerbatim: true))
                 } else {
                     out.append(Passage(document: document, section: section, text: windowText, lines: lines, bytes: bytes))
                 }

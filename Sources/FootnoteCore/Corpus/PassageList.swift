@@ -3,31 +3,40 @@
 /// place: `Passage` values (and their Strings) are made only for the passages
 /// a reader asks for. The string columns are plain when the passages were
 /// just read, and compressed in blocks when they come from an index file.
+/// The text is kept only until the passages are indexed (`withoutTexts()`):
+/// an index file stores none, and `Corpus.passageText(_:)` reads it back.
 public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Per passage: `Passage.document`.
     public let documents: FlatArray<Int32>
     /// Per passage: first line, lines after it, first byte, byte count, as
     /// `VarInt`s (a few bytes instead of 24; `bounds(_:)` reads them).
     public let bounds: StringColumn
-    public let texts: StringColumn
+    /// The passages' text, nil once indexed (`withoutTexts()`).
+    public let texts: StringColumn?
     /// The heading path joined by `PassageList.headingSeparator`.
     public let sections: StringColumn
-    /// The BEIR `_id`, empty when `hasID` is 0.
+    /// The BEIR `_id`, empty when the passage has none.
     public let ids: StringColumn
-    public let hasID: FlatArray<UInt8>
+    /// Per passage: `hasIDFlag` and `verbatimFlag`.
+    public let flags: FlatArray<UInt8>
+
+    /// The passage has a BEIR `_id` (and a title, not a heading path).
+    public static let hasIDFlag: UInt8 = 1
+    /// `Passage.isVerbatim`.
+    public static let verbatimFlag: UInt8 = 2
 
     /// Between the headings of a section path (U+001F, the unit separator,
     /// which `Builder` replaces inside headings).
     public static let headingSeparator: UInt8 = 0x1F
 
     public init(documents: FlatArray<Int32>, bounds: StringColumn,
-                texts: StringColumn, sections: StringColumn, ids: StringColumn, hasID: FlatArray<UInt8>) {
+                texts: StringColumn?, sections: StringColumn, ids: StringColumn, flags: FlatArray<UInt8>) {
         self.documents = documents
         self.bounds = bounds
         self.texts = texts
         self.sections = sections
         self.ids = ids
-        self.hasID = hasID
+        self.flags = flags
     }
 
     public init<S: Sequence>(_ passages: S) where S.Element == Passage {
@@ -42,11 +51,13 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { documents.count }
 
     public subscript(i: Int) -> Passage {
-        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: text(i),
-                lines: bounds(i).lines, bytes: bounds(i).bytes)
+        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts?[i] ?? "",
+                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i))
     }
 
-    public func id(_ i: Int) -> String? { hasID[i] != 0 ? ids[i] : nil }
+    public func id(_ i: Int) -> String? { hasID(i) ? ids[i] : nil }
+    @inline(__always) public func hasID(_ i: Int) -> Bool { flags[i] & Self.hasIDFlag != 0 }
+    @inline(__always) public func isVerbatim(_ i: Int) -> Bool { flags[i] & Self.verbatimFlag != 0 }
 
     /// Passage `i`'s lines (1-based, inclusive) and byte range in its file;
     /// 1...1 and 0..<0 if its record is damaged.
@@ -63,12 +74,11 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    public func text(_ i: Int) -> String { texts[i] }
-
-    /// The same passages with their string columns compressed (as an index file stores them).
-    public func compressed() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: .compressed(texts.compressed()),
-                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), hasID: hasID)
+    /// The same passages without their text (what an index keeps), their
+    /// other string columns compressed (as an index file stores them).
+    public func withoutTexts() -> PassageList {
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: nil,
+                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
     }
 
     public func section(_ i: Int) -> [String] {
@@ -79,33 +89,33 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    /// Bytes of text and headings: the corpus size the timings report.
-    /// (Body, plus the headings each followed by a line break, as `anchors.py`
-    /// counts title + "\n" + text.)
-    public var textByteCount: Int {
-        texts.byteCount + sections.byteCount + sections.nonEmptyCount
-    }
+    /// Bytes of headings, each followed by a line break (as `anchors.py`
+    /// counts title + "\n" + text): `Corpus.textByteCount` less the text.
+    public var headingByteCount: Int { sections.byteCount + sections.nonEmptyCount }
 
     /// Collects passages column by column.
     public struct Builder {
         let documents = FlatArrayBuilder<Int32>()
         var bounds = StringTable.Builder()
         var texts = StringTable.Builder()
+        /// Rows were appended from a list without text: the result has none.
+        var withoutTexts = false
         var sections = StringTable.Builder()
         var ids = StringTable.Builder()
-        let hasID = FlatArrayBuilder<UInt8>()
+        let flags = FlatArrayBuilder<UInt8>()
 
         public init() {}
 
         public var count: Int { documents.count }
 
         public mutating func append(_ p: Passage) {
-            append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes)
+            append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes,
+                   isVerbatim: p.isVerbatim)
         }
 
         /// Appends a passage given by its parts (no `Passage` value made).
         public mutating func append(document: Int, id: String?, section: [String], text: String,
-                                    lines: ClosedRange<Int>, bytes: Range<Int>) {
+                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false) {
             documents.append(Int32(document))
             var record: [UInt8] = []
             VarInt.append(UInt64(Swift.max(0, lines.lowerBound)), to: &record)
@@ -116,7 +126,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             texts.append(text)
             appendSection(section)
             ids.append(id ?? "")
-            hasID.append(id == nil ? 0 : 1)
+            flags.append((id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0))
         }
 
         private mutating func appendSection(_ section: [String]) {
@@ -146,10 +156,10 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
         private mutating func appendColumns(rows: Range<Int>, of list: PassageList) {
             Self.append(rows: rows, of: list.bounds, to: &bounds)
-            Self.append(rows: rows, of: list.texts, to: &texts)
+            if let listTexts = list.texts, !withoutTexts { Self.append(rows: rows, of: listTexts, to: &texts) } else { withoutTexts = true }
             Self.append(rows: rows, of: list.sections, to: &sections)
             Self.append(rows: rows, of: list.ids, to: &ids)
-            hasID.append(contentsOf: UnsafeBufferPointer(rebasing: list.hasID.buffer[rows]))
+            flags.append(contentsOf: UnsafeBufferPointer(rebasing: list.flags.buffer[rows]))
         }
 
         /// Copies strings `rows` of a column: in one piece when it is plain.
@@ -164,8 +174,8 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
         public func build() -> PassageList {
             PassageList(documents: documents.build(), bounds: .plain(bounds.build()),
-                        texts: .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
-                        hasID: hasID.build())
+                        texts: withoutTexts ? nil : .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
+                        flags: flags.build())
         }
     }
 }

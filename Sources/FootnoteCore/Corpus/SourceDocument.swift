@@ -5,12 +5,40 @@ public struct SourceDocument: Sendable, Equatable {
     public var format: DocumentFormat
     public var byteCount: Int
     public var passageCount: Int
+    /// How the file's bytes became the text its passages' byte ranges count in.
+    public var encoding: TextEncoding
+    /// Bytes of its passages' text (headings and titles not counted).
+    public var textBytes: Int
 
-    public init(path: String, format: DocumentFormat, byteCount: Int, passageCount: Int) {
+    public init(path: String, format: DocumentFormat, byteCount: Int, passageCount: Int, encoding: TextEncoding = .utf8, textBytes: Int = 0) {
         self.path = path
         self.format = format
         self.byteCount = byteCount
         self.passageCount = passageCount
+        self.encoding = encoding
+        self.textBytes = textBytes
+    }
+}
+
+/// How a file's bytes became the UTF-8 text that passages are cut from
+/// (`CorpusLoader.decode`); what tells `PassageTextReader` whether a
+/// passage's byte range can be read from the file as it is.
+public enum TextEncoding: UInt8, Sendable, Equatable {
+    /// Valid UTF-8: the text is the file.
+    case utf8 = 0
+    /// Valid UTF-8 after a byte-order mark: the text is the file less its first 3 bytes.
+    case utf8AfterByteOrderMark = 1
+    /// UTF-16, or invalid UTF-8 repaired with replacement characters: the
+    /// whole file must be decoded again.
+    case transcoded = 2
+
+    /// Bytes of the file before its text, when the text is the rest of the file as it is.
+    public var textOffset: Int? {
+        switch self {
+        case .utf8: return 0
+        case .utf8AfterByteOrderMark: return 3
+        case .transcoded: return nil
+        }
     }
 }
 

@@ -25,8 +25,10 @@ public struct AbstentionStudy {
 
     /// - Parameter whole: the engine over the whole corpus; each held-out
     ///   corpus gets an engine with its options.
-    public init(whole: AnswerEngine, queries: [BEIRQuery], qrels: Qrels) {
-        let corpus = whole.corpus, options = whole.options
+    /// - Throws: when the passages' text (which each held-out index is built
+    ///   from) cannot be read back from the corpus files.
+    public init(whole: AnswerEngine, queries: [BEIRQuery], qrels: Qrels) throws(PassageTextFailure) {
+        let corpus = try whole.corpus.withTexts().get(), options = whole.options
         let passages = corpus.passages
         var passageOf: [String: Int] = [:]
         for i in passages.indices { if let id = passages.id(i) { passageOf[id] = i } }

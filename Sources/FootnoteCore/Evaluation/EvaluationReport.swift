@@ -24,8 +24,10 @@ public struct EvaluationReport {
         for i in asked {
             let q = queries[i]
             guard let top = result.run.rankings[q.id]?.first, let p = passageOf[top.document] else { continue }
-            if ExcerptMetrics.contains(passages.text(p), anyOf: q.answers) { answerHits += 1 }
-            let excerpt = engine.excerpt(question: q.text, passage: p)
+            // A passage whose text cannot be read counts as a miss (and an empty excerpt).
+            guard case .success(let text) = engine.corpus.passageText(p),
+                  case .success(let excerpt) = engine.excerpt(question: q.text, passage: p) else { excerpts += 1; continue }
+            if ExcerptMetrics.contains(text, anyOf: q.answers) { answerHits += 1 }
             if ExcerptMetrics.contains(excerpt.text, anyOf: q.answers) { excerptHits += 1 }
             excerptChars += ExcerptMetrics.length(excerpt.text)
             excerpts += 1

@@ -68,11 +68,12 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    /// Analyzes `range` of `passages` into a chunk.
+    /// Analyzes `range` of `passages` (which must keep their text) into a chunk.
     func analyze(_ passages: PassageList, _ range: Range<Int>, progress: ((Int) -> Void)?) -> Chunk {
         let analyzer = Analyzer(settings: analyzerSettings)
         var chunk = Chunk(passages: range)
-        var sections = passages.sections.reader(), texts = passages.texts.reader()
+        guard let textColumn = passages.texts else { preconditionFailure("passages without their text cannot be analyzed") }
+        var sections = passages.sections.reader(), texts = textColumn.reader()
         chunk.lengths.reserveCapacity(range.count)
         chunk.start.reserveCapacity(range.count + 1)
         var document: Int32 = -1
@@ -83,7 +84,7 @@ public struct IndexBuilder: Sendable {
                 document = passages.documents[p]
             }
             var length: Float = 0
-            let sectionWeight = passages.hasID[p] != 0 ? titleWeight : headingWeight
+            let sectionWeight = passages.hasID(p) ? titleWeight : headingWeight
             Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &chunk.table, heading: { t in
                 chunk.term.append(t)
                 chunk.position.append(-1)
@@ -118,13 +119,35 @@ public struct IndexBuilder: Sendable {
 
     /// - Parameter progress: called now and then with passages analyzed and the total.
     public func build(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> InvertedIndex {
+        index(from: analyze(passages, progress: progress))
+    }
+
+    /// The occurrences of every passage, analyzed: what `index(from:)` lays
+    /// out. The passages' text is not needed after this (the caller may free it).
+    public struct Analysis {
+        var chunks: [Chunk]
+        var passageCount: Int
+    }
+
+    /// Analyzes the passages in `threads` chunks at once.
+    /// - Parameter progress: called now and then with passages analyzed and the total.
+    public func analyze(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> Analysis {
         let n = passages.count
         let parts = n < 1024 ? 1 : min(threads, 8)
         let bounds = (0...parts).map { $0 * n / parts }
         let chunks = concurrentMap(parts) { k in
             analyze(passages, bounds[k]..<bounds[k + 1], progress: k == 0 ? { progress?($0 * parts, n) } : nil)
         }
-        return layOut(consume chunks, passageCount: n)
+        return Analysis(chunks: chunks, passageCount: n)
+    }
+
+    /// Lays out the postings of an analysis (consumed: its occurrences are
+    /// freed as they are placed).
+    public func index(from analysis: consuming Analysis) -> InvertedIndex {
+        var owned = analysis
+        let chunks = owned.chunks
+        owned.chunks = []
+        return layOut(consume chunks, passageCount: owned.passageCount)
     }
 
     /// Numbers the chunks' terms together in byte order and lays out postings.

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 10
+    public static let formatVersion: UInt32 = 11
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -41,8 +41,8 @@ public enum IndexFile {
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordStart
-        case boundsBlockStart, boundsCompressed, boundsCounts, textBlockStart, textCompressed, textCounts
-        case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, idFlags
+        case boundsBlockStart, boundsCompressed, boundsCounts
+        case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, passageFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
         case documentWordBytes
     }
@@ -83,12 +83,14 @@ public enum IndexFile {
         meta.write(corpus.fingerprint)
         meta.write(UInt64(corpus.passages.count))
         meta.write(UInt64(index.termCount))
+        meta.write(UInt64(corpus.passageBuilder.maxPassageBytes))
+        meta.write(UInt64(corpus.passageBuilder.windowBytes))
 
         var documents = BinaryRecordWriter()
         documents.write(UInt64(corpus.documents.count))
         for d in corpus.documents {
             documents.write(d.path); documents.write(d.format.rawValue)
-            documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount))
+            documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount)); documents.write(d.encoding.rawValue); documents.write(Int64(d.textBytes))
         }
         var files = BinaryRecordWriter()
         files.write(UInt64(corpus.files.count))
@@ -114,10 +116,10 @@ public enum IndexFile {
             }
         }
         guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
-        let texts = p.texts.compressed(), sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
+        let sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
-        let boundsCounts = counts(bounds), textCounts = counts(texts), sectionCounts = counts(sections), idCounts = counts(ids)
+        let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -138,12 +140,10 @@ public enum IndexFile {
                 (.documentWordStart, 8, index.documentWords.start.rawBytes), (.documentWordBytes, 1, index.documentWords.bytes.rawBytes),
                 (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
                 (.boundsCounts, 8, boundsCounts.rawBytes),
-                (.textBlockStart, 8, texts.blockStart.rawBytes), (.textCompressed, 1, texts.compressed.rawBytes),
-                (.textCounts, 8, textCounts.rawBytes),
                 (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
                 (.sectionCounts, 8, sectionCounts.rawBytes),
                 (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
-                (.idCounts, 8, idCounts.rawBytes), (.idFlags, 1, p.hasID.rawBytes),
+                (.idCounts, 8, idCounts.rawBytes), (.passageFlags, 1, p.flags.rawBytes),
                 (.frequencyValue, 4, index.postingFrequency.values.rawBytes),
                 (.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
                 (.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
@@ -342,13 +342,17 @@ public enum IndexFile {
         let scannedAt = try meta.read(Int64.self)
         let fingerprint = try meta.read(UInt64.self)
         let passageCount = Int(try meta.read(UInt64.self)), termCount = Int(try meta.read(UInt64.self))
+        let passageBuilder = PassageBuilder(maxPassageBytes: Int(clamping: try meta.read(UInt64.self)),
+                                            windowBytes: Int(clamping: try meta.read(UInt64.self)))
 
         var documents: [SourceDocument] = []
         var r = BinaryRecordReader(raw(.documents))
         for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
             let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString()) ?? .unknown
-            documents.append(SourceDocument(path: docPath, format: format, byteCount: Int(try r.read(Int64.self)),
-                                            passageCount: Int(try r.read(Int64.self))))
+            let byteCount = Int(try r.read(Int64.self)), documentPassages = Int(try r.read(Int64.self))
+            guard let encoding = TextEncoding(rawValue: try r.read(UInt8.self)) else { throw Failure.damaged("unknown text encoding") }
+            documents.append(SourceDocument(path: docPath, format: format, byteCount: byteCount, passageCount: documentPassages,
+                                            encoding: encoding, textBytes: Int(try r.read(Int64.self))))
         }
         var files: [CorpusFile] = []
         r = BinaryRecordReader(raw(.files))
@@ -382,9 +386,9 @@ public enum IndexFile {
         }
         let passages = PassageList(documents: passageDocument,
                                    bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts),
-                                   texts: try column(.textBlockStart, .textCompressed, .textCounts),
+                                   texts: nil,
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
-                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), hasID: try array(.idFlags, UInt8.self))
+                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try array(.passageFlags, UInt8.self))
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
@@ -403,7 +407,7 @@ public enum IndexFile {
                                                                bytes: try array(.documentWordBytes, UInt8.self)))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
-                            notices: notices, files: files, scannedAt: scannedAt)
+                            notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder)
         return Contents(corpus: corpus, index: index, fingerprint: fingerprint, file: file)
     }
 
@@ -414,8 +418,8 @@ public enum IndexFile {
         func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
         try check(passages.count == n && index.passageLength.count == n && passages.bounds.count == n
-                  && passages.texts.count == n && passages.sections.count == n
-                  && passages.ids.count == n && passages.hasID.count == n, "passage columns disagree")
+                  && passages.sections.count == n
+                  && passages.ids.count == n && passages.flags.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingPassage.count
         try check(index.postingFrequency.count == postings && index.positionRuns.postingCount == postings, "posting columns disagree")

@@ -171,6 +171,9 @@ public struct IndexStore {
             || index.headingWeight != builder.headingWeight {
             return "the index was built with other analysis settings"
         }
+        if stored.corpus.passageBuilder != loader.passageBuilder {
+            return "the index was built with other passage settings"
+        }
         if stored.corpus.absolutePath != absolutePath {
             return "the index in \(folder) was built for another corpus (\(stored.corpus.absolutePath))"
         }
@@ -210,11 +213,12 @@ public struct IndexStore {
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
             var corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
-            // Compressed now, as the file will store them, so that the plain
-            // text (the largest column) is freed before the postings are built.
-            corpus.passages = corpus.passages.compressed()
             let indexStart = SystemClock.monotonicSeconds()
-            let index = builder.build(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
+            let analysis = builder.analyze(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
+            // The text (the largest column) is freed before the postings are
+            // laid out: the index keeps none, and answers read it from the files.
+            corpus.passages = corpus.passages.withoutTexts()
+            let index = builder.index(from: analysis)
             return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,
                            indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: corpus.notices)
         }
@@ -260,10 +264,10 @@ public struct IndexStore {
             // Documents out of walk order cannot happen; damaged word lists can: never guess.
             return try build(scan: scan, stored: nil, plan: nil, events: events)
         }
-        // Compressed as the file stores them (and as a full build keeps them),
-        // so that a session goes on with the compressed columns, not plain text.
-        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.compressed(),
-                            notices: notices, files: files, scannedAt: scan.startedAt)
+        // As the file stores them (and as a full build keeps them): no text,
+        // the other string columns compressed.
+        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.withoutTexts(),
+                            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder)
         return Outcome(corpus: corpus, index: index,
                        provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
                        seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)

@@ -18,7 +18,7 @@ import Testing
         #expect(Array(merged.index.terms) == Array(whole.terms))
         #expect(merged.index.postingPassage == whole.postingPassage)
         #expect(merged.index.positionRuns == whole.positionRuns)
-        #expect(merged.passages.indices.map { merged.passages.text($0) } == all)
+        #expect(merged.passages.indices.map { merged.passages.texts?[$0] } == all)
     }
 
     @Test func partsThatBreakThePromiseAreRefused() {

@@ -56,11 +56,15 @@ import Testing
         }
     }
 
-    @Test func passageListsCompareByTextWhateverTheStorage() {
-        let passages = (0..<100).map { Passage(document: 0, section: [], text: "text \($0)", lines: 1...1, bytes: 0..<1) }
+    @Test func passageListsCompareByContentWhateverTheStorage() {
+        let passages = (0..<100).map { Passage(document: 0, id: $0 % 2 == 0 ? "p\($0)" : nil, section: $0 % 3 == 0 ? [] : ["Part \($0 % 7)"],
+                                               text: "text \($0)", lines: $0...$0, bytes: $0..<($0 + 7)) }
         let plain = PassageList(passages)
-        #expect(plain.compressed() == plain)
-        #expect(Array(plain.compressed()) == passages)
-        #expect(plain.compressed().textByteCount == plain.textByteCount)
+        let bare = plain.withoutTexts()   // the other columns compressed
+        #expect(bare.texts == nil)
+        #expect(Array(bare) == passages.map { var p = $0; p.text = ""; return p })
+        #expect(bare == PassageList(documents: plain.documents, bounds: plain.bounds, texts: nil, sections: plain.sections,
+                                    ids: plain.ids, flags: plain.flags))
+        #expect(bare.headingByteCount == plain.headingByteCount)
     }
 }
