@@ -92,12 +92,8 @@ enum BEIRCorpusReader {
     /// Gives the whole memory pages inside `range` of `buffer` back to the
     /// system (their bytes read as zeros afterwards).
     static func release(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
-        guard let base = buffer.baseAddress, !range.isEmpty else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = (Int(bitPattern: base + range.lowerBound) + page - 1) / page * page
-        let end = Int(bitPattern: base + range.upperBound) / page * page
-        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        madvise(pointer, end - start, MADV_DONTNEED)
+        guard let base = buffer.baseAddress else { return }
+        MemoryPages.release(UnsafeRawPointer(base), range)
     }
 
     /// Parses the lines in `range` of `bytes` (which starts a line), the

@@ -43,8 +43,10 @@ public struct IndexBuilder: Sendable {
         var passages: Range<Int>
         var table = TermTable()
         /// Per occurrence: the chunk's term number, and the body position (−1: heading).
-        var term: [Int32] = []
-        var position: [Int32] = []
+        /// (Grown by `realloc` while analyzing: a growing `Array` would hold
+        /// its old and new buffers at once, the build's peak memory.)
+        var term = FlatArray<Int32>()
+        var position = FlatArray<Int32>()
         /// Per passage of the chunk: where its occurrences start (`count + 1` entries).
         var start: [Int] = [0]
         var lengths: [Float] = []
@@ -68,17 +70,31 @@ public struct IndexBuilder: Sendable {
         }
     }
 
-    /// Analyzes `range` of `passages` (which must keep their text) into a chunk.
-    func analyze(_ passages: PassageList, _ range: Range<Int>, progress: ((Int) -> Void)?) -> Chunk {
+    /// Bytes of text analyzed between two releases of its memory (`releasingText`).
+    static let releaseEvery = 4 << 20
+
+    /// Analyzes `range` of `passages` (which must keep their text) into a chunk;
+    /// `releasingText`: see `analyze(_:releasingText:progress:)`.
+    func analyze(_ passages: PassageList, _ range: Range<Int>, releasingText: Bool = false, progress: ((Int) -> Void)?) -> Chunk {
         let analyzer = Analyzer(settings: analyzerSettings)
         var chunk = Chunk(passages: range)
         guard let textColumn = passages.texts else { preconditionFailure("passages without their text cannot be analyzed") }
         var sections = passages.sections.reader(), texts = textColumn.reader()
+        let terms = FlatArrayBuilder<Int32>(), positions = FlatArrayBuilder<Int32>()
         chunk.lengths.reserveCapacity(range.count)
         chunk.start.reserveCapacity(range.count + 1)
+        // The plain text blob whose pages this chunk gives back as it goes.
+        var release: (base: UnsafeRawPointer, offsets: FlatArray<Int>, done: Int)? = nil
+        if releasingText, case .plain(let table) = textColumn, let base = table.bytes.base, !range.isEmpty {
+            release = (UnsafeRawPointer(base), table.offsets, table.offsets[range.lowerBound])
+        }
         var document: Int32 = -1
         for p in range {
             if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
+            if let r = release, r.offsets[p] - r.done >= Self.releaseEvery {
+                MemoryPages.release(r.base, r.done..<r.offsets[p])   // whole pages only: the next passage's first page stays
+                release!.done = r.offsets[p]
+            }
             if passages.documents[p] != document {
                 if document >= 0 { chunk.endSegment(document: document) }
                 document = passages.documents[p]
@@ -86,19 +102,21 @@ public struct IndexBuilder: Sendable {
             var length: Float = 0
             let sectionWeight = passages.hasID(p) ? titleWeight : headingWeight
             Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &chunk.table, heading: { t in
-                chunk.term.append(t)
-                chunk.position.append(-1)
+                terms.append(t)
+                positions.append(-1)
                 length += sectionWeight
             }, body: { t, position in
-                chunk.term.append(t)
-                chunk.position.append(Int32(truncatingIfNeeded: position))
+                terms.append(t)
+                positions.append(Int32(truncatingIfNeeded: position))
                 length += 1
             })
             chunk.lengths.append(length)
             chunk.sectionWeight.append(sectionWeight)
-            chunk.start.append(chunk.term.count)
+            chunk.start.append(terms.count)
         }
         if document >= 0 { chunk.endSegment(document: document) }
+        chunk.term = terms.build()
+        chunk.position = positions.build()
         return chunk
     }
 
@@ -130,13 +148,20 @@ public struct IndexBuilder: Sendable {
     }
 
     /// Analyzes the passages in `threads` chunks at once.
-    /// - Parameter progress: called now and then with passages analyzed and the total.
-    public func analyze(_ passages: PassageList, progress: ((Int, Int) -> Void)? = nil) -> Analysis {
+    /// - Parameters:
+    ///   - releasingText: give the memory of the text (when plain) back to the
+    ///     system as it is analyzed, `releaseEvery` bytes at a time: its pages
+    ///     read as zeros afterwards. Only for a caller that holds the only copy
+    ///     of the passages and drops their text next (`withoutTexts()`): the
+    ///     whole-corpus build, whose peak memory this lowers by the text's size.
+    ///   - progress: called now and then with passages analyzed and the total.
+    public func analyze(_ passages: PassageList, releasingText: Bool = false, progress: ((Int, Int) -> Void)? = nil) -> Analysis {
         let n = passages.count
         let parts = n < 1024 ? 1 : min(threads, 8)
         let bounds = (0...parts).map { $0 * n / parts }
         let chunks = concurrentMap(parts) { k in
-            analyze(passages, bounds[k]..<bounds[k + 1], progress: k == 0 ? { progress?($0 * parts, n) } : nil)
+            analyze(passages, bounds[k]..<bounds[k + 1], releasingText: releasingText,
+                    progress: k == 0 ? { progress?($0 * parts, n) } : nil)
         }
         return Analysis(chunks: chunks, passageCount: n)
     }
@@ -201,8 +226,7 @@ public struct IndexBuilder: Sendable {
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
-            chunk.term.withUnsafeBufferPointer { terms in
-            chunk.position.withUnsafeBufferPointer { positions in
+            do { let terms = chunk.term.buffer, positions = chunk.position.buffer
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
@@ -214,7 +238,7 @@ public struct IndexBuilder: Sendable {
                         }
                     }
                 }
-            }}}
+            }}
             return (postings, positionCounts)
         }
         // Where each term's postings and positions start, and where each chunk's do.
@@ -251,8 +275,7 @@ public struct IndexBuilder: Sendable {
             var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
             toRank[c].withUnsafeBufferPointer { toRank in
-            chunk.term.withUnsafeBufferPointer { terms in
-            chunk.position.withUnsafeBufferPointer { occurrencePositions in
+            do { let terms = chunk.term.buffer, occurrencePositions = chunk.position.buffer
                 for (k, p) in chunk.passages.enumerated() {
                     let sectionWeight = chunk.sectionWeight[k]
                     for i in chunk.start[k]..<chunk.start[k + 1] {
@@ -283,7 +306,7 @@ public struct IndexBuilder: Sendable {
                         }
                     }
                 }
-            }}}
+            }}
             return long.map { (posting: $0.key, length: $0.value) }
         }
         var lengths: [Float] = []

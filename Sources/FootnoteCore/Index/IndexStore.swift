@@ -214,9 +214,10 @@ public struct IndexStore {
             var corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
             let indexStart = SystemClock.monotonicSeconds()
-            let analysis = builder.analyze(corpus.passages) { events(.analyzing(passages: $0, of: $1)) }
-            // The text (the largest column) is freed before the postings are
-            // laid out: the index keeps none, and answers read it from the files.
+            // The text (the largest column) is given back as it is analyzed and
+            // dropped before the postings are laid out: the index keeps none,
+            // and answers read it from the files.
+            let analysis = builder.analyze(corpus.passages, releasingText: true) { events(.analyzing(passages: $0, of: $1)) }
             corpus.passages = corpus.passages.withoutTexts()
             let index = builder.index(from: analysis)
             return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,

@@ -41,4 +41,25 @@ import Testing
         #expect(idx.positions(p + 1) == [0, 1])
         #expect(Array(idx.passageLength) == [1.5 + 1, 3 + 2])
     }
+
+    /// Releasing the text while analyzing it gives the same index, and the
+    /// text's memory really is given back (its released pages read as zeros).
+    @Test func analysisThatReleasesTheTextGivesTheSameIndex() {
+        func list() -> PassageList {   // about 12 MB of text: released several times per chunk
+            PassageList((0..<60_000).map { i in
+                Passage(document: i / 500, section: ["Part \(i % 9)"],
+                        text: "Kettle \(i % 101) boils water for tea; " + String(repeating: "leaf\(i % 13) steeped ", count: 8 + i % 7)
+                            + "and the pot \(i) keeps it warm.", lines: 1...1, bytes: 0..<1)
+            })
+        }
+        let kept = list(), released = list()
+        let expected = IndexBuilder(threads: 2).build(kept)
+        let index = IndexBuilder(threads: 2).index(from: IndexBuilder(threads: 2).analyze(released, releasingText: true))
+        let corpus = Corpus(path: "", absolutePath: "", documents: [], passages: kept, notices: [])
+        expectSame((corpus, expected), (corpus, index), texts: false)
+        guard case .plain(let table)? = released.texts else { Issue.record("plain text expected"); return }
+        let zeros = table.bytes.buffer.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        #expect(zeros > table.bytes.count / 2, "\(zeros) of \(table.bytes.count) bytes released")
+        if case .plain(let untouched)? = kept.texts { #expect(!untouched.bytes.buffer.contains(0)) }
+    }
 }
