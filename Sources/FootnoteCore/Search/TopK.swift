@@ -12,6 +12,14 @@ public struct TopK {
         heap.reserveCapacity(self.k)
     }
 
+    /// The top `k` of pairs already selected, given worst first (an
+    /// ascending array is a min-heap as it is); at most `k` of them.
+    init(_ k: Int, worstFirst pairs: [(score: Float, passage: Int32)]) {
+        precondition(pairs.count <= max(0, k), "more pairs than the top holds")
+        self.k = max(0, k)
+        heap = pairs
+    }
+
     /// True when `a` ranks below `b`.
     @inline(__always)
     static func worse(_ a: (score: Float, passage: Int32), _ b: (score: Float, passage: Int32)) -> Bool {

@@ -105,6 +105,36 @@ import Testing
         #expect(longLists > 10)
     }
 
+    /// Quickselect against a sort: random keys, sorted, reversed and
+    /// clustered, every k.
+    @Test func selectingTheLargestKeysMatchesSorting() {
+        var rng = SplitMix(seed: 21)
+        for shape in 0..<4 {
+            for count in [1, 2, 3, 10, 64, 400] {
+                var keys = (0..<count).map { i -> UInt64 in
+                    switch shape {
+                    case 0: return rng.next()
+                    case 1: return UInt64(i)
+                    case 2: return UInt64(count - i)
+                    default: return UInt64(i % 7) << 32 | UInt64(i)   // many equal high halves
+                    }
+                }
+                let expected = keys.sorted(by: >)
+                for k in Set([1, count / 2, count - 1, count].filter { $0 >= 1 }) {
+                    var shuffled = keys
+                    shuffled.withUnsafeMutableBufferPointer { ScoreAccumulator.selectLargest($0.baseAddress!, count: count, k: k) }
+                    #expect(Set(shuffled.prefix(k)) == Set(expected.prefix(k)), "shape \(shape), \(count) keys, k \(k)")
+                    if k < count { #expect(shuffled[k - 1] == expected[k - 1]) }
+                }
+                keys.shuffle()
+            }
+        }
+        // Keys order as TopK ranks: higher score, then lower passage.
+        #expect(ScoreAccumulator.key(2.5, 7) > ScoreAccumulator.key(2.5, 8))
+        #expect(ScoreAccumulator.key(2.5, 8) > ScoreAccumulator.key(1.25, 0))
+        #expect(ScoreAccumulator.score(ScoreAccumulator.key(2.5, 8)) == 2.5 && ScoreAccumulator.passage(ScoreAccumulator.key(2.5, 8)) == 8)
+    }
+
     @Test func theAccumulatorIsCleanBetweenQueries() {
         let model = BM25(index: Self.index)
         let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
