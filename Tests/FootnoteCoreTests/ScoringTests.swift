@@ -17,7 +17,7 @@ import Testing
         let idx = index
         let cat = idx.termID("cat")!
         #expect(idx.documentFrequency(cat) == 2)
-        #expect(Array(idx.postingPassage[idx.postings(cat)]) == [0, 1])
+        #expect(idx.passages(ofTerm: cat) == [0, 1])
         #expect(Array(idx.postingFrequency[idx.postings(cat)]) == [1, 2])
         let second = idx.postings(cat).lowerBound + 1
         #expect(idx.positions(second) == [0, 1])

@@ -320,7 +320,8 @@ public struct IndexBuilder: Sendable {
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: termDictionary.terms,
-                             postingStart: FlatArray(postingStart), postingPassage: postingPassageArray,
+                             postingStart: FlatArray(postingStart),
+                             postingPassages: PostingPassages(postingPassageArray.buffer, postingStart: FlatArray(postingStart)),
                              postingFrequency: PostingFrequencies(postingFrequencyArray.buffer),
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),

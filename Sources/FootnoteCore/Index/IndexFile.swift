@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 11
+    public static let formatVersion: UInt32 = 12
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -37,14 +37,14 @@ public enum IndexFile {
 
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
-        case termBytes, termOffsets, postingStart, postingPassage, frequencyCode
+        case termBytes, termOffsets, postingStart, postingPassageStart, frequencyCode
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordStart
         case boundsBlockStart, boundsCompressed, boundsCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, passageFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
-        case documentWordBytes
+        case documentWordBytes, postingPassageBytes
     }
 
     /// Why an index file was not used, or could not be written.
@@ -129,7 +129,9 @@ public enum IndexFile {
             let sections: [(Section, Int, UnsafeRawBufferPointer)] = [
                 (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
                 (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, 8, index.terms.offsets.rawBytes),
-                (.postingStart, 8, index.postingStart.rawBytes), (.postingPassage, 4, index.postingPassage.rawBytes),
+                (.postingStart, 8, index.postingStart.rawBytes),
+                (.postingPassageStart, 8, index.postingPassages.termByteStart.rawBytes),
+                (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
                 (.frequencyCode, 1, index.postingFrequency.codes.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
                 (.positionLength, 1, index.positionRuns.length.rawBytes),
                 (.positionLongPosting, 8, index.positionRuns.longPosting.rawBytes),
@@ -391,7 +393,9 @@ public enum IndexFile {
                                    ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try array(.passageFlags, UInt8.self))
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
-                                  postingStart: try array(.postingStart, Int.self), postingPassage: try array(.postingPassage, Int32.self),
+                                  postingStart: try array(.postingStart, Int.self),
+                                  postingPassages: PostingPassages(termByteStart: try array(.postingPassageStart, Int.self),
+                                                                   bytes: try array(.postingPassageBytes, UInt8.self)),
                                   postingFrequency: PostingFrequencies(codes: try array(.frequencyCode, UInt8.self),
                                                                        values: try array(.frequencyValue, Float.self),
                                                                        exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
@@ -421,14 +425,14 @@ public enum IndexFile {
                   && passages.sections.count == n
                   && passages.ids.count == n && passages.flags.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
-        let postings = index.postingPassage.count
+        let postings = index.postingCount
+        try check(index.postingPassages.isConsistent(termCount: termCount), "posting lists disagree")
         try check(index.postingFrequency.count == postings && index.positionRuns.postingCount == postings, "posting columns disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
         var previous = 0
         for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
         try check(index.positionRuns.isConsistent(), "position runs disagree")
         try check(index.postingFrequency.isConsistent(), "posting frequency codes disagree")
-        for p in index.postingPassage.buffer { try check(p >= 0 && Int(p) < n, "posting names passage \(p) of \(n)") }
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
         try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")
         try check(index.documentWords.isConsistent(documentCount: documents.count), "document word lists disagree")

@@ -80,7 +80,9 @@ public enum IndexMerger {
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
         // Per part, what the posting loops read, taken out once (reading through
         // `parts[k].index` in those loops copied the whole index per posting).
-        let postingStarts = parts.map(\.index.postingStart), postingPassages = parts.map { $0.index.postingPassage.buffer }
+        let postingStarts = parts.map(\.index.postingStart)
+        // Per part: the current term's passages, decoded, and its first posting's number.
+        var decoded = [[Int32]](repeating: [], count: parts.count), base = [Int](repeating: 0, count: parts.count)
         let frequencyTables = parts.map(\.index.postingFrequency), positionRunTables = parts.map(\.index.positionRuns)
         let positionBuffers = parts.map { $0.index.positionRuns.bytes.buffer }
         var next = [Int](repeating: 0, count: parts.count)
@@ -102,7 +104,12 @@ public enum IndexMerger {
             for k in parts.indices {
                 holding[k] = next[k] < parts[k].index.termCount
                     && (k == s || StringTable.compare(parts[k].index.terms.utf8(next[k]), term) == 0)
-                if holding[k] { cursor[k] = parts[k].index.postingStart[next[k]] }
+                if holding[k] {
+                    cursor[k] = parts[k].index.postingStart[next[k]]
+                    base[k] = cursor[k]
+                    decoded[k] = parts[k].index.passages(ofTerm: Int32(next[k]))
+                    guard decoded[k].count == parts[k].index.documentFrequency(Int32(next[k])) else { return nil }   // a damaged list
+                }
             }
             // Merge the postings by result passage, skipping dropped ones; a
             // term only one part holds is copied in a single pass.
@@ -119,10 +126,10 @@ public enum IndexMerger {
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
                 let k = holders[0]
-                let passagesOfTerm = postingPassages[k]
+                let passagesOfTerm = decoded[k], first = base[k]
                 passageMap[k].withUnsafeBufferPointer { map in
                     for p in cursor[k]..<postingStarts[k][next[k] + 1] {
-                        let mapped = map[Int(passagesOfTerm[p])]
+                        let mapped = map[Int(passagesOfTerm[p - first])]
                         guard mapped >= 0 else { continue }
                         copy(k, p, as: mapped)
                     }
@@ -132,9 +139,9 @@ public enum IndexMerger {
                 var best: Int? = nil, bestPassage = Int32.max
                 for k in parts.indices where holding[k] {
                     let end = postingStarts[k][next[k] + 1]
-                    while cursor[k] < end && passageMap[k][Int(postingPassages[k][cursor[k]])] < 0 { cursor[k] += 1 }
+                    while cursor[k] < end && passageMap[k][Int(decoded[k][cursor[k] - base[k]])] < 0 { cursor[k] += 1 }
                     if cursor[k] < end {
-                        let mapped = passageMap[k][Int(postingPassages[k][cursor[k]])]
+                        let mapped = passageMap[k][Int(decoded[k][cursor[k] - base[k]])]
                         if mapped < bestPassage { bestPassage = mapped; best = k }
                     }
                 }
@@ -209,7 +216,8 @@ public enum IndexMerger {
         let first = parts[0].index
         let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
                                   terms: terms.build(),
-                                  postingStart: FlatArray(postingStart), postingPassage: postingPassage.build(),
+                                  postingStart: FlatArray(postingStart),
+                                  postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: FlatArray(postingStart)),
                                   postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
                                   positionRuns: runs.build(bytes: positionBytes.build()),
                                   passageLength: lengths.build(),

@@ -4,9 +4,10 @@
 ///
 /// Term numbers are ranks in byte order of the terms, so the same corpus gives
 /// the same numbers however it was built (in full or by `IndexMerger`).
-/// Postings of term `t` are the slice `postingStart[t]..<postingStart[t+1]` of
-/// `postingPassage` (ascending passage numbers) and `postingFrequency` (coded
-/// in a byte per posting: `PostingFrequencies`). The
+/// Postings of term `t` are numbered `postingStart[t]..<postingStart[t+1]`:
+/// their passages, ascending, are term `t`'s list in `postingPassages`
+/// (compressed: `PostingPassages`), their frequencies that slice of
+/// `postingFrequency` (coded in a byte per posting: `PostingFrequencies`). The
 /// frequency is a BM25F-style pseudo-frequency: occurrences in the body plus
 /// `titleWeight` × occurrences in a BEIR title, or `headingWeight` ×
 /// occurrences in the section headings of a document passage (Robertson, Zaragoza &
@@ -23,7 +24,7 @@ public struct InvertedIndex: Sendable {
     public let terms: StringTable
 
     public let postingStart: FlatArray<Int>
-    public let postingPassage: FlatArray<Int32>
+    public let postingPassages: PostingPassages
     public let postingFrequency: PostingFrequencies
     public let positionRuns: PositionRuns
 
@@ -39,7 +40,7 @@ public struct InvertedIndex: Sendable {
     public let documentWords: DocumentWords
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
-                postingStart: FlatArray<Int>, postingPassage: FlatArray<Int32>, postingFrequency: PostingFrequencies,
+                postingStart: FlatArray<Int>, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
                 positionRuns: PositionRuns, passageLength: FlatArray<Float>,
                 vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
         self.analyzerSettings = analyzerSettings
@@ -47,7 +48,7 @@ public struct InvertedIndex: Sendable {
         self.headingWeight = headingWeight
         self.terms = terms
         self.postingStart = postingStart
-        self.postingPassage = postingPassage
+        self.postingPassages = postingPassages
         self.postingFrequency = postingFrequency
         self.positionRuns = positionRuns
         self.passageLength = passageLength
@@ -61,7 +62,7 @@ public struct InvertedIndex: Sendable {
 
     public var passageCount: Int { passageLength.count }
     public var termCount: Int { terms.count }
-    public var postingCount: Int { postingPassage.count }
+    public var postingCount: Int { postingStart.isEmpty ? 0 : postingStart[postingStart.count - 1] }
 
     /// The number of term `term`, nil when the corpus never uses it.
     /// - Complexity: O(log termCount).
@@ -74,6 +75,23 @@ public struct InvertedIndex: Sendable {
     /// The postings of term `t` as a range into the posting arrays.
     @inline(__always)
     public func postings(_ t: Int32) -> Range<Int> { postingStart[Int(t)]..<postingStart[Int(t) + 1] }
+
+    /// Term `t`'s passages, decoded (ascending).
+    public func passages(ofTerm t: Int32) -> [Int32] {
+        postingPassages.passages(term: Int(t), count: documentFrequency(t), passageCount: passageCount)
+    }
+
+    /// A reader of term `t`'s passages, a block at a time.
+    public func blockReader(_ t: Int32) -> PostingPassages.BlockReader {
+        PostingPassages.BlockReader(postingPassages, term: Int(t), count: documentFrequency(t), passageCount: passageCount)
+    }
+
+    /// Decodes term `t`'s passages into `out` (room for its document
+    /// frequency); how many (fewer only for a damaged list).
+    @inline(__always)
+    public func decodePassages(ofTerm t: Int32, into out: UnsafeMutablePointer<Int32>) -> Int {
+        postingPassages.decode(term: Int(t), count: documentFrequency(t), passageCount: passageCount, into: out)
+    }
 
     /// The body positions of posting `p`, decoded.
     public func positions(_ p: Int) -> [Int32] { positionRuns.positions(p) }

@@ -1,8 +1,9 @@
 /// Upper bounds of a model's posting score over an index: per term, and per
 /// block of `blockSize` consecutive postings of a term (block-max indexes:
 /// Ding & Suel 2011, "Faster top-k document retrieval using block-max
-/// indexes"; as Lucene's impacts). `MaxScore` uses the per-block maxima to
-/// skip stretches of passages that cannot reach the top k.
+/// indexes"; as Lucene's impacts). `SingleTermBlockMax` uses the per-block
+/// maxima to skip blocks of a list that cannot reach the top k; the blocks
+/// are `PostingPassages`' blocks.
 ///
 /// Block `b` of term `t` holds postings `postingStart[t] + b·blockSize ..<
 /// min(postingStart[t+1], postingStart[t] + (b+1)·blockSize)`; its maximum is
@@ -12,9 +13,9 @@
 /// model is made (the scores depend on the model's parameters).
 public struct PostingScoreBounds: Sendable {
     /// Postings per block.
-    public static let blockSize = 64
+    public static let blockSize = PostingPassages.blockSize
     /// log2 of `blockSize`.
-    static let blockShift = 6
+    static let blockShift = PostingPassages.blockShift
 
     /// Per term: the largest posting score.
     let termMaximum: [Float]
@@ -37,18 +38,22 @@ public struct PostingScoreBounds: Sendable {
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency
+        let frequencies = index.postingFrequency
+        var decoded = [Int32](repeating: 0, count: 1024)
         blockMaxima.withUnsafeMutableBufferPointer { blockMaxima in
             for t in 0..<termCount {
                 let range = index.postings(Int32(t))
+                if range.count > decoded.count { decoded = [Int32](repeating: 0, count: range.count) }
+                let count = decoded.withUnsafeMutableBufferPointer { index.decodePassages(ofTerm: Int32(t), into: $0.baseAddress!) }
                 var best: Float = 0
                 var block = Int(starts[t])
                 var p = range.lowerBound
-                while p < range.upperBound {
-                    let blockEnd = min(range.upperBound, p + Self.blockSize)
+                let end = range.lowerBound + count   // short of the range only for a damaged list: its bounds stay 0
+                while p < end {
+                    let blockEnd = min(end, p + Self.blockSize)
                     var blockBest: Float = 0
                     while p < blockEnd {
-                        blockBest = max(blockBest, postingScore(frequencies[p], passages[p]))
+                        blockBest = max(blockBest, postingScore(frequencies[p], decoded[p - range.lowerBound]))
                         p += 1
                     }
                     blockMaxima[block] = blockBest

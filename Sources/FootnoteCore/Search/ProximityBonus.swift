@@ -54,6 +54,18 @@ public struct ProximityBonus: Sendable {
         }
     }
 
+    /// The largest bonus the passage whose postings of the query terms are
+    /// `postings` (−1: absent) can get: every pair of the terms it has
+    /// adjacent. 0 when it has fewer than two.
+    public func maximum(postings: UnsafeBufferPointer<Int>, weights: [Float]) -> Float {
+        guard weight > 0, postings.count > 1 else { return 0 }
+        var total: Float = 0
+        for i in 0..<(postings.count - 1) where postings[i] >= 0 {
+            for j in (i + 1)..<postings.count where postings[j] >= 0 { total += min(weights[i], weights[j]) }
+        }
+        return weight * total
+    }
+
     /// The largest bonus any passage can get for terms with `weights`: every
     /// pair adjacent (`λ · Σ_{i<j} min(w_i, w_j)`).
     public func maximum(weights: [Float]) -> Float {
@@ -90,37 +102,61 @@ public struct ProximityBonus: Sendable {
 extension InvertedIndex {
     /// The postings of `terms` for each of `passages`, row by row:
     /// `result[c · terms.count + i]` is the posting of term i for passage c,
-    /// −1 when absent. Each list is walked once, in passage order, by
-    /// galloping search: cheaper than a binary search per pair when there
-    /// are many passages.
-    public func postings(of terms: [Int32], in passages: [Int32]) -> [Int] {
+    /// −1 when absent. Each list is walked once, in passage order, jumping
+    /// by its skip table over the blocks that hold no candidate and decoding
+    /// only those that may (then galloping search inside each) — or, when
+    /// `decoded` has the whole list already, by galloping search over it.
+    public func postings(of terms: [Int32], in passages: [Int32],
+                         decoded: (Int32) -> UnsafeBufferPointer<Int32>? = { _ in nil }) -> [Int] {
         let n = terms.count
         var result = [Int](repeating: -1, count: passages.count * n)
         // Candidates in passage order (a key per candidate: passage, then position in the list).
         let order = passages.indices.map { UInt64(UInt32(bitPattern: passages[$0])) << 32 | UInt64($0) }.sorted()
             .map { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
-        let list = postingPassage.buffer
-        for (i, t) in terms.enumerated() {
-            var cursor = postingStart[Int(t)]
-            let end = postingStart[Int(t) + 1]
-            for c in order {
-                cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: end, target: passages[c])
-                if cursor == end { break }
-                if list[cursor] == passages[c] { result[c * n + i] = cursor }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingPassages.blockSize) { block in
+            let list = UnsafeBufferPointer(block)
+            for (i, t) in terms.enumerated() {
+                let first = postingStart[Int(t)]
+                if let whole = decoded(t) {
+                    var cursor = 0
+                    for c in order {
+                        cursor = GallopingSearch.firstAtLeast(whole, from: cursor, to: whole.count, target: passages[c])
+                        if cursor == whole.count { break }
+                        if whole[cursor] == passages[c] { result[c * n + i] = first + cursor }
+                    }
+                    continue
+                }
+                var reader = blockReader(t)
+                var decoded = 0, blockFirst = 0, cursor = 0   // the decoded block's size, first posting, and cursor in it
+                for c in order {
+                    let target = passages[c]
+                    // Move to the block that may hold the target.
+                    if cursor == decoded {
+                        while let last = reader.lastPassage(ofBlock: reader.block), last < Int(target), reader.skipBlock() {}
+                        blockFirst = reader.block * PostingPassages.blockSize
+                        decoded = reader.decode(into: block.baseAddress!)
+                        cursor = 0
+                        if decoded == 0 { break }
+                    }
+                    cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: decoded, target: target)
+                    while cursor == decoded {   // past this block: on to the next that may hold the target
+                        while let last = reader.lastPassage(ofBlock: reader.block), last < Int(target), reader.skipBlock() {}
+                        blockFirst = reader.block * PostingPassages.blockSize
+                        decoded = reader.decode(into: block.baseAddress!)
+                        if decoded == 0 { break }
+                        cursor = GallopingSearch.firstAtLeast(list, from: 0, to: decoded, target: target)
+                    }
+                    if decoded == 0 { break }
+                    if list[cursor] == target { result[c * n + i] = first + blockFirst + cursor }
+                }
             }
         }
         return result
     }
 
-    /// The posting of term `t` for `passage`, by binary search; nil when absent.
+    /// The posting of term `t` for `passage`; nil when absent.
     public func posting(of t: Int32, in passage: Int32) -> Int? {
-        var lo = postingStart[Int(t)], hi = postingStart[Int(t) + 1]
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let p = postingPassage[mid]
-            if p == passage { return mid }
-            if p < passage { lo = mid + 1 } else { hi = mid }
-        }
-        return nil
+        let p = postings(of: [t], in: [passage])[0]
+        return p >= 0 ? p : nil
     }
 }

@@ -23,6 +23,10 @@ final class ScoreAccumulator {
     private var touched: UnsafeMutableBufferPointer<Int32>
     /// The passages that may be in the top, as `key`s (grown to twice the depth).
     private var candidates: UnsafeMutableBufferPointer<UInt64> = .allocate(capacity: 512)
+    /// The last query's lists, decoded one after another (grown as needed),
+    /// and where each term's is: kept for the proximity re-rank (`decodedList`).
+    private var decoded: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 1024)
+    private var decodedLists: [(term: Int32, range: Range<Int>)] = []
 
     /// How many postings ahead a slot is prefetched.
     static let prefetchDistance = 16
@@ -38,6 +42,7 @@ final class ScoreAccumulator {
         slots.deallocate()
         touched.deallocate()
         candidates.deallocate()
+        decoded.deallocate()
     }
 
     /// The best `depth` passages for `terms` under `model`, whose
@@ -46,32 +51,52 @@ final class ScoreAccumulator {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
-        let passages = index.postingPassage.buffer, frequencies = index.postingFrequency
+        let frequencies = index.postingFrequency
         let slots = self.slots, touched = self.touched
-        var touchedCount = 0
+        let total = terms.reduce(0) { $0 + index.documentFrequency($1.id) }
+        if total > decoded.count {
+            decoded.deallocate()
+            decoded = .allocate(capacity: total)
+        }
+        decodedLists.removeAll(keepingCapacity: true)
+        var decodedEnd = 0
         // A passage is touched when its sum leaves 0. A contribution of
         // exactly 0 leaves it at 0, and 0 + 0 + c = 0 + c: the sums are the
         // same as if it had been counted.
+        var touchedCount = 0
         let inOrder = zip(terms, terms.dropFirst()).allSatisfy { $0.order < $1.order }
         for term in inOrder ? terms : terms.sorted(by: { $0.order < $1.order }) {
             let w = term.weight
-            let range = index.postings(term.id)
+            let first = index.postingStart[Int(term.id)]
+            // The list is decoded a block at a time, each block just before the
+            // one before it is scored (so that it is read while in the
+            // nearest cache, and the prefetch looks ahead across blocks);
+            // the whole list is kept for the proximity re-rank.
+            let passages = decoded.baseAddress! + decodedEnd
+            var reader = index.blockReader(term.id)
+            var available = reader.decode(into: passages), scored = 0
             // The slots are met in random order: ask for each a few postings ahead.
-            let ahead = min(range.upperBound, range.lowerBound + Self.prefetchDistance)
-            for p in range.lowerBound..<ahead { footnote_prefetch_for_write(slots.baseAddress! + Int(passages[p])) }
-            for p in range {
-                if p + Self.prefetchDistance < range.upperBound {
-                    footnote_prefetch_for_write(slots.baseAddress! + Int(passages[p + Self.prefetchDistance]))
+            for i in 0..<min(available, Self.prefetchDistance) { footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i])) }
+            while scored < available {
+                let end = available
+                available += reader.decode(into: passages + available)
+                for i in scored..<end {
+                    if i + Self.prefetchDistance < available {
+                        footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i + Self.prefetchDistance]))
+                    }
+                    let passage = passages[i]
+                    let d = Int(passage)
+                    let slot = slots[d]
+                    let c = w * model.postingScore(frequency: frequencies[first + i], factor: slot.factor)
+                    // Branch-free: always written, kept only when the passage is new.
+                    touched[touchedCount] = passage
+                    touchedCount &+= slot.score == 0 ? 1 : 0
+                    slots[d].score = slot.score + c
                 }
-                let passage = passages[p]
-                let d = Int(passage)
-                let slot = slots[d]
-                let c = w * model.postingScore(frequency: frequencies[p], factor: slot.factor)
-                // Branch-free: always written, kept only when the passage is new.
-                touched[touchedCount] = passage
-                touchedCount &+= slot.score == 0 ? 1 : 0
-                slots[d].score = slot.score + c
+                scored = end
             }
+            decodedLists.append((term.id, decodedEnd..<(decodedEnd + available)))
+            decodedEnd += available
         }
         // The top `depth` of the touched passages, and every slot cleared:
         // the passages that may still make the top are collected as keys;
@@ -150,5 +175,12 @@ final class ScoreAccumulator {
             }
             if target <= j { hi = j } else if target >= i { lo = i } else { return }
         }
+    }
+
+    /// Term `t`'s passages as the last `top` decoded them, nil when it did
+    /// not; valid until the next `top`.
+    func decodedList(_ t: Int32) -> UnsafeBufferPointer<Int32>? {
+        guard let list = decodedLists.first(where: { $0.term == t }) else { return nil }
+        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(decoded)[list.range])
     }
 }

@@ -1,5 +1,5 @@
 /// Ranks passages for a query: the best `max(k, rerankDepth)` by the model's
-/// score (`ScoreAccumulator`, or `MaxScore` for a single long list), then the
+/// score (`ScoreAccumulator`, or `SingleTermBlockMax` for a single long list), then the
 /// proximity bonus re-ranks them and the best `k` are kept.
 ///
 /// Not thread-safe (its analyzer and accumulator keep state); make one per thread.
@@ -64,12 +64,17 @@ public final class Searcher {
             // Candidates come best first: once even the largest possible bonus
             // cannot lift one to the k-th best, none after it can rise either.
             let largestBonus = proximity.maximum(weights: termWeights) * (1 + 1e-5)
-            let postings = index.postings(of: terms, in: byScore.map(\.passage))
+            // The lists the accumulator decoded for this query, when it ran.
+            let postings = index.postings(of: terms, in: byScore.map(\.passage),
+                                          decoded: { self.accumulated ? self.accumulator.decodedList($0) : nil })
             var reranked = TopK(k)
             postings.withUnsafeBufferPointer { postings in
                 for (c, (score, passage)) in byScore.enumerated() {
                     if score + largestBonus < reranked.threshold { break }
                     let row = UnsafeBufferPointer(rebasing: postings[(c * terms.count)..<((c + 1) * terms.count)])
+                    // The most this passage's own terms can earn: when even that
+                    // cannot lift it into the top k, its positions are not read.
+                    if score + proximity.maximum(postings: row, weights: termWeights) * (1 + 1e-5) < reranked.threshold { continue }
                     reranked.insert(score + proximity.bonus(postings: row, weights: termWeights, index: index), passage)
                 }
             }
@@ -88,6 +93,9 @@ public final class Searcher {
 
     /// Made at the first query that needs it.
     private lazy var accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
+    /// Whether the last top k came from `accumulator` (whose decoded lists
+    /// are then this query's).
+    private var accumulated = false
 
     /// Runs the retrieval strategy specialized for the concrete model, so that
     /// the posting score is inlined in its loop rather than called through the protocol.
@@ -102,18 +110,20 @@ public final class Searcher {
     }
 
     /// The exact top `depth` by the faster of two strategies, measured on
-    /// the kernel corpus (BENCHMARKS.md): `MaxScore` for one term whose list
-    /// is long against the depth (its block maxima skip most of the list:
-    /// 2× faster at k=10); the accumulator otherwise (2–3× faster than
-    /// `MaxScore` at depth 200, where the re-rank's deep θ prunes little,
-    /// and at k=10 for two terms or more).
+    /// the kernel corpus (BENCHMARKS.md): block-max skipping for one term
+    /// whose list is long against the depth (its block maxima skip most of
+    /// the list: 2× faster at k=10); the accumulator otherwise (a
+    /// document-at-a-time MaxScore was 2–3× slower at depth 200, where the
+    /// re-rank's deep θ prunes little, and at k=10 for two terms or more).
     private func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model) -> TopK {
+        accumulated = false
         if terms.count == 1 && index.documentFrequency(terms[0].id) > Self.singleTermSkipRatio * depth {
-            return MaxScore.top(terms, depth: depth, model: model, index: index)
+            return SingleTermBlockMax.top(terms[0], depth: depth, model: model, index: index)
         }
+        accumulated = true
         return accumulator.top(terms, depth: depth, model: model, index: index)
     }
 
-    /// A single term's list must be this many times the depth for `MaxScore` to be chosen.
+    /// A single term's list must be this many times the depth for `SingleTermBlockMax` to be chosen.
     static let singleTermSkipRatio = 16
 }

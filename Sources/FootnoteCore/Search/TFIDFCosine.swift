@@ -21,9 +21,10 @@ public struct TFIDFCosine: ScoringModel {
         var squares = [Float](repeating: 0, count: index.passageCount)
         for t in 0..<index.termCount {
             let idf = Self.idf(documentFrequency: index.documentFrequency(Int32(t)), passageCount: index.passageCount)
-            for p in index.postings(Int32(t)) {
-                let w = (1 + logf(index.postingFrequency[p])) * idf
-                squares[Int(index.postingPassage[p])] += w * w
+            let first = index.postingStart[t]
+            for (i, passage) in index.passages(ofTerm: Int32(t)).enumerated() {
+                let w = (1 + logf(index.postingFrequency[first + i])) * idf
+                squares[Int(passage)] += w * w
             }
         }
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }

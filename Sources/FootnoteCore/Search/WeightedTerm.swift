@@ -1,5 +1,5 @@
 /// A query term the corpus knows, with a positive weight: what the top-k
-/// strategies (`ScoreAccumulator`, `MaxScore`) rank by. A passage's score is
+/// strategies (`ScoreAccumulator`, `SingleTermBlockMax`) rank by. A passage's score is
 /// `Σ weight × postingScore` over these terms, summed in `order`.
 struct WeightedTerm {
     var id: Int32

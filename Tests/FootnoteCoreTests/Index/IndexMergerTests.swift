@@ -16,7 +16,7 @@ import Testing
         let all = ["red kettle", "blue kettle", "blue teapot", "red mug", "green mug"]
         let whole = IndexBuilder().build(all.map { Passage(document: 0, section: [], text: $0, lines: 1...1, bytes: 0..<1) })
         #expect(Array(merged.index.terms) == Array(whole.terms))
-        #expect(merged.index.postingPassage == whole.postingPassage)
+        #expect(merged.index.postingPassages == whole.postingPassages)
         #expect(merged.index.positionRuns == whole.positionRuns)
         #expect(merged.passages.indices.map { merged.passages.texts?[$0] } == all)
     }

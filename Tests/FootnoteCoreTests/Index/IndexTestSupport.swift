@@ -23,7 +23,7 @@ func expectSame(_ a: (corpus: Corpus, index: InvertedIndex), _ b: (corpus: Corpu
     let (x, y) = (a.index, b.index)
     #expect(Array(x.terms) == Array(y.terms), sourceLocation: sourceLocation)
     #expect(x.postingStart == y.postingStart, sourceLocation: sourceLocation)
-    #expect(x.postingPassage == y.postingPassage, sourceLocation: sourceLocation)
+    #expect(x.postingPassages == y.postingPassages, sourceLocation: sourceLocation)
     #expect(x.postingFrequency == y.postingFrequency, sourceLocation: sourceLocation)
     #expect(x.positionRuns == y.positionRuns, sourceLocation: sourceLocation)
     #expect(x.passageLength == y.passageLength, sourceLocation: sourceLocation)

@@ -15,9 +15,11 @@ import Testing
             let range = index.postings(Int32(t))
             #expect(Int(bounds.blockStart[t]) == blocks)
             var termBest: Float = 0
+            let passages = index.passages(ofTerm: Int32(t))
+            #expect(passages.count == range.count)
             for (b, first) in stride(from: range.lowerBound, to: range.upperBound, by: size).enumerated() {
                 let best = (first..<min(first + size, range.upperBound))
-                    .map { model.postingScore(frequency: index.postingFrequency[$0], passage: index.postingPassage[$0]) }.max()!
+                    .map { model.postingScore(frequency: index.postingFrequency[$0], passage: passages[$0 - range.lowerBound]) }.max()!
                 #expect(bounds.blockMaximum[blocks + b] == best)
                 termBest = max(termBest, best)
             }
