@@ -289,6 +289,7 @@ public struct PostingPassages: Sendable, Equatable {
         let bytes = FlatArrayBuilder<UInt8>(capacity: 1 << 16)
         private var gaps: [UInt8] = []
         private var skips: [UInt8] = []
+        private var blockGaps: [UInt64] = []
 
         public init() { starts.append(0) }
 
@@ -300,11 +301,11 @@ public struct PostingPassages: Sendable, Equatable {
             var previous = -1, first = 0
             while first < passages.count {
                 if first > 0 {   // a block starts: note the previous one's end
-                    for b in withUnsafeBytes(of: UInt32(truncatingIfNeeded: previous).littleEndian, Array.init) { skips.append(b) }
-                    for b in withUnsafeBytes(of: UInt32(truncatingIfNeeded: gaps.count).littleEndian, Array.init) { skips.append(b) }
+                    Self.appendLittleEndian(UInt32(truncatingIfNeeded: previous), to: &skips)
+                    Self.appendLittleEndian(UInt32(truncatingIfNeeded: gaps.count), to: &skips)
                 }
                 let block = passages[first..<min(passages.count, first + size)]
-                var blockGaps: [UInt64] = []
+                blockGaps.removeAll(keepingCapacity: true)
                 for p in block {
                     precondition(Int(p) > previous, "postings must ascend")
                     blockGaps.append(UInt64(Int(p) - previous - 1))
@@ -313,7 +314,7 @@ public struct PostingPassages: Sendable, Equatable {
                 if block.count == size {
                     // Passages are below 2³¹: a width is at most 31, and the
                     // buffer holds under 8 + 31 bits between flushes.
-                    let width = blockGaps.map { 64 - $0.leadingZeroBitCount }.max()!
+                    let width = 64 - blockGaps.reduce(0, |).leadingZeroBitCount   // the widest gap's
                     gaps.append(UInt8(width))
                     var buffer: UInt64 = 0, filled = 0
                     for g in blockGaps {
@@ -333,6 +334,13 @@ public struct PostingPassages: Sendable, Equatable {
             skips.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             gaps.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             starts.append(bytes.count)
+        }
+
+        private static func appendLittleEndian(_ value: UInt32, to bytes: inout [UInt8]) {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+            bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: value >> 24))
         }
 
         public func build() -> PostingPassages {
