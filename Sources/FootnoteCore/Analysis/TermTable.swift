@@ -54,18 +54,16 @@ public struct TermTable {
     /// current document); its term's number.
     @inline(__always)
     mutating func count(slot: Int32) -> Int32 {
-        let document = self.document
-        return words.withUnsafeMutableBufferPointer { words in
-            let s = Int(slot)
-            words[s].count &+= 1
-            if words[s].document != document {
-                words[s].document = document
-                words[s].documentCount = 0
-                documentSlots.append(slot)
-            }
+        let s = Int(slot)
+        words[s].count &+= 1
+        if words[s].document != document {
+            words[s].document = document
+            words[s].documentCount = 1
+            documentSlots.append(slot)
+        } else {
             words[s].documentCount &+= 1
-            return words[s].term
         }
+        return words[s].term
     }
 
     /// Closes the current document: calls `body(slot, count)` for each word

@@ -74,6 +74,13 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// The same passages with their text as it is and their other string
+    /// columns compressed (as an index file stores them).
+    public func withCompressedColumns() -> PassageList {
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: texts,
+                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
+    }
+
     /// The same passages without their text (what an index keeps), their
     /// other string columns compressed (as an index file stores them).
     public func withoutTexts() -> PassageList {

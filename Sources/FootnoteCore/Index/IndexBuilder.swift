@@ -342,8 +342,11 @@ public struct IndexBuilder: Sendable {
         for i in segments.indices.dropFirst() where segments[i].document < segments[i - 1].document { inOrder = false }
         if !inOrder { segments.sort { ($0.document, $0.chunk, $0.segment) < ($1.document, $1.chunk, $1.segment) } }
         let documentCount = Int((segments.map(\.document).max() ?? -1) + 1)
+        let wordCount = slotRank.map { ($0.max() ?? -1) + 1 }.max().map(Int.init) ?? 0
         var builder = DocumentWords.Builder()
-        var pairs: [UInt64] = []   // rank << 32 | count, sorted by rank
+        var pairs: [UInt64] = []   // rank << 32 | count
+        var dense: [Int32] = []    // per rank, for a document using a large share of the vocabulary
+        var merged: [(word: Int, count: Int32)] = []
         var i = 0
         for d in 0..<documentCount {
             pairs.removeAll(keepingCapacity: true)
@@ -355,12 +358,21 @@ public struct IndexBuilder: Sendable {
                 }
                 i += 1
             }
-            pairs.sort()
-            var merged: [(word: Int, count: Int32)] = []
-            merged.reserveCapacity(pairs.count)
-            for x in pairs {
-                let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
-                if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+            merged.removeAll(keepingCapacity: true)
+            if pairs.count > wordCount / 8 {
+                // Counted into a table by rank and read in rank order: no sort.
+                if dense.isEmpty { dense = [Int32](repeating: 0, count: wordCount) }
+                for x in pairs { dense[Int(x >> 32)] &+= Int32(truncatingIfNeeded: x & 0xFFFF_FFFF) }
+                for w in 0..<wordCount where dense[w] != 0 {
+                    merged.append((w, dense[w]))
+                    dense[w] = 0
+                }
+            } else {
+                pairs.sort()
+                for x in pairs {
+                    let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
+                    if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+                }
             }
             builder.append(merged)
         }

@@ -213,6 +213,9 @@ public struct IndexStore {
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
             var corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
+            // The columns kept for citations, compressed as the file stores
+            // them (before the index is timed: storing the corpus, not indexing it).
+            corpus.passages = corpus.passages.withCompressedColumns()
             let indexStart = SystemClock.monotonicSeconds()
             // The text (the largest column) is given back as it is analyzed and
             // dropped before the postings are laid out: the index keeps none,
