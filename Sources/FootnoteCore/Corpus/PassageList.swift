@@ -77,14 +77,14 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// The same passages with their text as it is and their other string
     /// columns compressed (as an index file stores them).
     public func withCompressedColumns() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: texts,
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: .passageBounds)), texts: texts,
                     sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
     }
 
     /// The same passages without their text (what an index keeps), their
     /// other string columns compressed (as an index file stores them).
     public func withoutTexts() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed()), texts: nil,
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: .passageBounds)), texts: nil,
                     sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
     }
 

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 12
+    public static let formatVersion: UInt32 = 13
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -116,7 +116,7 @@ public enum IndexFile {
             }
         }
         guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
-        let sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed()
+        let sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed(layout: .passageBounds)
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
         let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids)
@@ -317,14 +317,16 @@ public enum IndexFile {
 
         /// A compressed string column from its three sections, checked (a
         /// block that does not decode reads as empty strings, never a crash).
-        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section) throws(Failure) -> StringColumn {
+        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section,
+                    layout: CompressedStrings.Layout = .strings) throws(Failure) -> StringColumn {
             let c = try array(counts, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
             guard c.count == 3, c[0] >= 0, c[1] >= 0, c[2] >= 0, c[2] <= c[0],
                   starts.count == CompressedStrings.blocks(for: c[0]) + 1 else {
                 throw .damaged("string column (section \(counts.rawValue)) disagrees")
             }
             try ascending(starts, from: 0, to: compressed.count, what: "string blocks (section \(blockStart.rawValue))")
-            return .compressed(CompressedStrings(blockStart: starts, compressed: compressed, count: c[0], byteCount: c[1], nonEmptyCount: c[2]))
+            return .compressed(CompressedStrings(blockStart: starts, compressed: compressed, count: c[0], byteCount: c[1],
+                                                 nonEmptyCount: c[2], layout: layout))
         }
         /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
         func ascending(_ values: FlatArray<Int>, from first: Int, to last: Int? = nil, what: String) throws(Failure) {
@@ -387,7 +389,7 @@ public enum IndexFile {
             at += document.passageCount
         }
         let passages = PassageList(documents: passageDocument,
-                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts),
+                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: .passageBounds),
                                    texts: nil,
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
                                    ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try array(.passageFlags, UInt8.self))

@@ -66,9 +66,9 @@ public enum StringColumn: Sendable, Equatable {
     }
 
     /// The column compressed (as an index file stores it).
-    public func compressed() -> CompressedStrings {
+    public func compressed(layout: CompressedStrings.Layout = .strings) -> CompressedStrings {
         switch self {
-        case .plain(let table): return CompressedStrings.compress(table)
+        case .plain(let table): return CompressedStrings.compress(table, layout: layout)
         case .compressed(let store): return store
         }
     }

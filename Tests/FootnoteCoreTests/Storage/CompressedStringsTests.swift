@@ -67,4 +67,43 @@ import Testing
                                     ids: plain.ids, flags: plain.flags))
         #expect(bare.headingByteCount == plain.headingByteCount)
     }
+
+    /// Bounds records stored field by field read back as they were: lines and
+    /// bytes that run on, restart (a new document) or pass 32 bits; a block
+    /// holding anything but such records is stored plainly.
+    @Test func passageBoundsReadBackFieldByField() {
+        var rng = SplitMix(seed: 9)
+        var passages: [Passage] = []
+        var line = 1, byte = 0
+        for i in 0..<1000 {
+            if i % 37 == 0 { line = 1; byte = 0 }   // a new document
+            let lines = Int(rng.next() % 4), bytes = 1 + Int(rng.next() % 900)
+            let start = i == 500 ? 6_000_000_000 : byte + Int(rng.next() % 3)
+            passages.append(Passage(document: 0, section: [], text: "", lines: line...(line + lines), bytes: start..<(start + bytes)))
+            line += lines + 1 + Int(rng.next() % 2)
+            byte = start + bytes
+        }
+        let list = PassageList(passages)
+        guard case .plain(let plain) = list.bounds else { Issue.record("plain bounds expected"); return }
+        let packed = CompressedStrings.compress(plain, layout: .passageBounds)
+        let strings = CompressedStrings.compress(plain)
+        #expect(packed.compressed.count < strings.compressed.count * 2 / 3, "\(packed.compressed.count) vs \(strings.compressed.count) bytes")
+        let bare = list.withoutTexts()
+        for i in 0..<1000 {
+            #expect(packed.withBytes(i) { Array($0) } == plain.utf8(i).map { $0 })
+            #expect(bare.bounds(i).lines == passages[i].lines && bare.bounds(i).bytes == passages[i].bytes)
+        }
+        // Not records: stored plainly, read back all the same.
+        let odd = StringTable((0..<130).map { $0 == 70 ? "not a record" : String(decoding: plain.utf8($0), as: UTF8.self) })
+        let mixed = CompressedStrings.compress(odd, layout: .passageBounds)
+        for i in 0..<130 { #expect(mixed.withBytes(i) { Array($0) } == Array(odd.utf8(i))) }
+        // Damage: an unknown layout byte or cut fields read as empty strings, never a crash.
+        for flip in [0, 1, 5, 17] {
+            var bytes = Array(packed.compressed)
+            bytes[packed.blockStart[2] + flip] ^= 0x5A
+            let damaged = CompressedStrings(blockStart: packed.blockStart, compressed: FlatArray(bytes), count: packed.count,
+                                            byteCount: packed.byteCount, nonEmptyCount: packed.nonEmptyCount, layout: .passageBounds)
+            for i in 128..<192 { _ = damaged.withBytes(i) { $0.count } }
+        }
+    }
 }
