@@ -85,6 +85,13 @@ public struct DocumentWords: Sendable, Equatable {
             start.append(bytes.count)
         }
 
+        /// Appends the lists of `other`'s documents, in order.
+        public mutating func append(contentsOf other: DocumentWords) {
+            let base = bytes.count
+            for d in 0..<other.documentCount { start.append(base + other.start[d + 1]) }
+            bytes.append(contentsOf: other.bytes.buffer)
+        }
+
         public func build() -> DocumentWords { DocumentWords(start: start.build(), bytes: bytes.build()) }
     }
 }

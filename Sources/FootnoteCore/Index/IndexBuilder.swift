@@ -343,39 +343,54 @@ public struct IndexBuilder: Sendable {
         if !inOrder { segments.sort { ($0.document, $0.chunk, $0.segment) < ($1.document, $1.chunk, $1.segment) } }
         let documentCount = Int((segments.map(\.document).max() ?? -1) + 1)
         let wordCount = slotRank.map { ($0.max() ?? -1) + 1 }.max().map(Int.init) ?? 0
-        var builder = DocumentWords.Builder()
-        var pairs: [UInt64] = []   // rank << 32 | count
-        var dense: [Int32] = []    // per rank, for a document using a large share of the vocabulary
-        var merged: [(word: Int, count: Int32)] = []
-        var i = 0
-        for d in 0..<documentCount {
-            pairs.removeAll(keepingCapacity: true)
-            while i < segments.count && segments[i].document == Int32(d) {
-                let (_, c, s) = segments[i]
-                let chunk = chunks[c], ranks = slotRank[c]
-                for k in (s == 0 ? 0 : chunk.segmentEnd[s - 1])..<chunk.segmentEnd[s] {
-                    pairs.append(UInt64(UInt32(ranks[Int(chunk.wordSlot[k])])) << 32 | UInt64(UInt32(chunk.wordCount[k])))
-                }
-                i += 1
+        // Runs of documents on every core, joined in order.
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documentCount / 256))
+        let bounds = (0...parts).map { $0 * documentCount / parts }
+        let sortedSegments = segments
+        let built = concurrentMap(parts) { r -> DocumentWords in
+            var builder = DocumentWords.Builder()
+            var pairs: [UInt64] = []   // rank << 32 | count
+            var dense: [Int32] = []    // per rank, for a document using a large share of the vocabulary
+            var merged: [(word: Int, count: Int32)] = []
+            // The first segment of this run's first document (segments ascend by document).
+            var lo = 0, hi = sortedSegments.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(sortedSegments[mid].document) < bounds[r] { lo = mid + 1 } else { hi = mid }
             }
-            merged.removeAll(keepingCapacity: true)
-            if pairs.count > wordCount / 8 {
-                // Counted into a table by rank and read in rank order: no sort.
-                if dense.isEmpty { dense = [Int32](repeating: 0, count: wordCount) }
-                for x in pairs { dense[Int(x >> 32)] &+= Int32(truncatingIfNeeded: x & 0xFFFF_FFFF) }
-                for w in 0..<wordCount where dense[w] != 0 {
-                    merged.append((w, dense[w]))
-                    dense[w] = 0
+            var i = lo
+            for d in bounds[r]..<bounds[r + 1] {
+                pairs.removeAll(keepingCapacity: true)
+                while i < sortedSegments.count && sortedSegments[i].document == Int32(d) {
+                    let (_, c, s) = sortedSegments[i]
+                    let chunk = chunks[c], ranks = slotRank[c]
+                    for k in (s == 0 ? 0 : chunk.segmentEnd[s - 1])..<chunk.segmentEnd[s] {
+                        pairs.append(UInt64(UInt32(ranks[Int(chunk.wordSlot[k])])) << 32 | UInt64(UInt32(chunk.wordCount[k])))
+                    }
+                    i += 1
                 }
-            } else {
-                pairs.sort()
-                for x in pairs {
-                    let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
-                    if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+                merged.removeAll(keepingCapacity: true)
+                if pairs.count > wordCount / 8 {
+                    // Counted into a table by rank and read in rank order: no sort.
+                    if dense.isEmpty { dense = [Int32](repeating: 0, count: wordCount) }
+                    for x in pairs { dense[Int(x >> 32)] &+= Int32(truncatingIfNeeded: x & 0xFFFF_FFFF) }
+                    for w in 0..<wordCount where dense[w] != 0 {
+                        merged.append((w, dense[w]))
+                        dense[w] = 0
+                    }
+                } else {
+                    pairs.sort()
+                    for x in pairs {
+                        let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
+                        if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+                    }
                 }
+                builder.append(merged)
             }
-            builder.append(merged)
+            return builder.build()
         }
-        return builder.build()
+        var joined = DocumentWords.Builder()
+        for part in built { joined.append(contentsOf: part) }
+        return joined.build()
     }
 }

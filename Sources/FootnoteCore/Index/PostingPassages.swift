@@ -1,3 +1,5 @@
+import Foundation
+
 /// The passage numbers of every term's postings, compressed in blocks of
 /// `blockSize` postings. Each block stores gaps (passage − previous passage −
 /// 1, the first from −1): a full block bit-packed at the width of its largest
@@ -40,13 +42,31 @@ public struct PostingPassages: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// Encodes `passages`, whose term `t` holds `passages[postingStart[t] ..< postingStart[t + 1]]` (ascending).
+    /// Encodes `passages`, whose term `t` holds `passages[postingStart[t] ..< postingStart[t + 1]]`
+    /// (ascending): runs of terms of about equal postings on every core, joined in order.
     public init(_ passages: UnsafeBufferPointer<Int32>, postingStart: FlatArray<Int>) {
-        var builder = Builder()
-        for t in 0..<max(0, postingStart.count - 1) {
-            builder.append(UnsafeBufferPointer(rebasing: passages[postingStart[t]..<postingStart[t + 1]]))
+        let terms = max(0, postingStart.count - 1), postings = terms > 0 ? postingStart[terms] : 0
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, postings / 100_000))
+        var bounds = [0]
+        for t in 0..<terms where bounds.count < parts && postingStart[t] * parts >= postings * bounds.count { bounds.append(t) }
+        bounds.append(terms)
+        let runBounds = bounds
+        let runs = concurrentMap(runBounds.count - 1) { r -> (starts: [Int], bytes: FlatArray<UInt8>) in
+            var builder = Builder()   // its lists, without the padding `build` would add
+            for t in runBounds[r]..<runBounds[r + 1] {
+                builder.append(UnsafeBufferPointer(rebasing: passages[postingStart[t]..<postingStart[t + 1]]))
+            }
+            return (Array(builder.starts.build()), builder.bytes.build())
         }
-        self = builder.build()
+        let starts = FlatArrayBuilder<Int>(capacity: terms + 1), bytes = FlatArrayBuilder<UInt8>(capacity: runs.reduce(0) { $0 + $1.bytes.count } + Self.padding)
+        starts.append(0)
+        for run in runs {
+            let base = bytes.count
+            for x in run.starts.dropFirst() { starts.append(base + x) }
+            bytes.append(contentsOf: run.bytes.buffer)
+        }
+        for _ in 0..<Self.padding { bytes.append(0) }
+        self.init(termByteStart: starts.build(), bytes: bytes.build())
     }
 
     /// Blocks of a list of `count` postings.

@@ -56,6 +56,23 @@ import Testing
         #expect(encoded.bytes.count < flat * 4, "compressed: \(encoded.bytes.count) bytes for \(flat) postings")
     }
 
+    /// Enough postings to be encoded in runs on several cores: the joined
+    /// lists equal one builder's.
+    @Test func listsEncodedInRunsEqualOneBuilders() {
+        var rng = SplitMix(seed: 17)
+        let lists: [[Int32]] = (0..<2500).map { t in
+            var p = Int(rng.next() % 50)
+            return (0..<(20 + (t * 37) % 300)).map { _ in defer { p += 1 + Int(rng.next() % 90) }; return Int32(p) }
+        }
+        let (encoded, _) = Self.encoded(lists)
+        #expect(lists.reduce(0) { $0 + $1.count } > 200_000)
+        var builder = PostingPassages.Builder()
+        for l in lists { l.withUnsafeBufferPointer { builder.append($0) } }
+        #expect(builder.build() == encoded)
+        #expect(encoded.isConsistent(termCount: lists.count))
+        for t in stride(from: 0, to: lists.count, by: 97) { #expect(encoded.passages(term: t, count: lists[t].count) == lists[t]) }
+    }
+
     @Test func skippingBlocksLandsOnTheRightPassages() {
         let list = (0..<1000).map { Int32($0 * 3) }
         let (encoded, _) = Self.encoded([list])
