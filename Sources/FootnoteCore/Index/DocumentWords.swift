@@ -3,22 +3,23 @@
 /// what an incremental update learns a dropped document's words from; a
 /// word's corpus count is the sum over documents (`counts(wordCount:)`).
 ///
-/// Document `d`'s list is `bytes[start[d]..<start[d + 1]]`: pairs of `VarInt`s,
-/// (gap to the previous word number − 1, with −1 before the first; count),
-/// words ascending. About 2.5 bytes per (document, word) pair.
+/// Document `d`'s list is string `d` of `lists`: pairs of `VarInt`s, (gap to
+/// the previous word number − 1, with −1 before the first; count), words
+/// ascending. About 2.5 bytes per (document, word) pair, plain while built;
+/// an index file stores the column compressed (read only by updates).
 public struct DocumentWords: Sendable, Equatable {
-    /// `documentCount + 1` offsets into `bytes`.
-    public let start: FlatArray<Int>
-    public let bytes: FlatArray<UInt8>
+    public let lists: StringColumn
 
+    public init(lists: StringColumn) { self.lists = lists }
+
+    /// The lists `bytes[start[d]..<start[d + 1]]` (offsets ascending from 0 to `bytes.count`).
     public init(start: FlatArray<Int>, bytes: FlatArray<UInt8>) {
-        self.start = start
-        self.bytes = bytes
+        self.init(lists: .plain(StringTable(bytes: bytes, offsets: start)))
     }
 
     public init() { self.init(start: FlatArray([0]), bytes: FlatArray()) }
 
-    public var documentCount: Int { max(0, start.count - 1) }
+    public var documentCount: Int { lists.count }
 
     /// Calls `body(word, count)` for each word of `document`, ascending.
     /// - Returns: false when the list is damaged (a word out of `0..<wordCount`
@@ -26,12 +27,14 @@ public struct DocumentWords: Sendable, Equatable {
     @discardableResult
     public func forEach(document: Int, wordCount: Int, _ body: (Int, Int32) -> Void) -> Bool {
         guard document >= 0, document < documentCount else { return false }
-        let end = start[document + 1]
-        var at = start[document], word = -1
-        let buffer = bytes.buffer
-        guard at >= 0, at <= end, end <= buffer.count else { return false }
-        while at < end {
-            guard let gap = VarInt.read(buffer, at: &at, end: end), let count = VarInt.read(buffer, at: &at, end: end),
+        return lists.withBytes(document) { Self.forEach(in: $0, wordCount: wordCount, body) }
+    }
+
+    /// `body(word, count)` for each pair of one list's bytes; false when damaged.
+    static func forEach(in list: UnsafeBufferPointer<UInt8>, wordCount: Int, _ body: (Int, Int32) -> Void) -> Bool {
+        var at = 0, word = -1
+        while at < list.count {
+            guard let gap = VarInt.read(list, at: &at, end: list.count), let count = VarInt.read(list, at: &at, end: list.count),
                   count > 0, count <= UInt32(Int32.max), Int(gap) < wordCount - word - 1 else { return false }
             word += Int(gap) + 1
             body(word, Int32(count))
@@ -43,33 +46,27 @@ public struct DocumentWords: Sendable, Equatable {
     /// (all by default); nil when a list is damaged.
     public func counts(wordCount: Int, include: (Int) -> Bool = { _ in true }) -> [Int32]? {
         var total = [Int32](repeating: 0, count: wordCount)
+        var reader = lists.reader()   // a compressed column's blocks decoded once each
         for d in 0..<documentCount where include(d) {
-            guard forEach(document: d, wordCount: wordCount, { total[$0] &+= $1 }) else { return nil }
+            guard reader.withBytes(d, { Self.forEach(in: $0, wordCount: wordCount) { total[$0] &+= $1 } }) else { return nil }
         }
         return total
     }
 
-    /// Offsets ascend from 0 to the end of `bytes` (the lists themselves are
-    /// checked as they are read).
-    public func isConsistent(documentCount expected: Int) -> Bool {
-        guard start.count == expected + 1, start[0] == 0, start[expected] == bytes.count else { return false }
-        var previous = 0
-        for x in start.buffer {
-            guard x >= previous else { return false }
-            previous = x
-        }
-        return true
-    }
+    /// One list per document (the lists themselves are checked as they are read).
+    public func isConsistent(documentCount expected: Int) -> Bool { lists.count == expected }
+
+    /// The same lists, compressed as an index file stores them.
+    public func compressed() -> CompressedStrings { lists.compressed() }
 
     /// Collects the lists document by document.
     public struct Builder {
-        let start = FlatArrayBuilder<Int>()
-        let bytes = FlatArrayBuilder<UInt8>()
+        private var lists = StringTable.Builder()
         private var scratch: [UInt8] = []
 
-        public init() { start.append(0) }
+        public init() {}
 
-        public var documentCount: Int { start.count - 1 }
+        public var documentCount: Int { lists.count }
 
         /// Appends the next document's list; `words` must ascend, each count > 0.
         public mutating func append<S: Sequence>(_ words: S) where S.Element == (word: Int, count: Int32) {
@@ -81,17 +78,15 @@ public struct DocumentWords: Sendable, Equatable {
                 VarInt.append(UInt64(count), to: &scratch)
                 previous = word
             }
-            scratch.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-            start.append(bytes.count)
+            lists.append(scratch)
         }
 
         /// Appends the lists of `other`'s documents, in order.
         public mutating func append(contentsOf other: DocumentWords) {
-            let base = bytes.count
-            for d in 0..<other.documentCount { start.append(base + other.start[d + 1]) }
-            bytes.append(contentsOf: other.bytes.buffer)
+            var reader = other.lists.reader()
+            for d in 0..<other.documentCount { reader.withBytes(d) { lists.append($0) } }
         }
 
-        public func build() -> DocumentWords { DocumentWords(start: start.build(), bytes: bytes.build()) }
+        public func build() -> DocumentWords { DocumentWords(lists: .plain(lists.build())) }
     }
 }

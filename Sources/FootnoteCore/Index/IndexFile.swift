@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -40,11 +40,11 @@ public enum IndexFile {
         case termBytes, termOffsets, postingStart, postingPassageStart, frequencyCode
         case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
         case passageLength
-        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordStart
+        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordBlockStart
         case boundsBlockStart, boundsCompressed, boundsCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, passageFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
-        case documentWordBytes, postingPassageBytes
+        case documentWordCompressed, postingPassageBytes, documentWordCounts
     }
 
     /// Why an index file was not used, or could not be written.
@@ -119,7 +119,8 @@ public enum IndexFile {
         let sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed(layout: .passageBounds)
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
-        let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids)
+        let documentWords = index.documentWords.compressed()
+        let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids), documentWordCounts = counts(documentWords)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
@@ -139,7 +140,8 @@ public enum IndexFile {
                 (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
-                (.documentWordStart, 8, index.documentWords.start.rawBytes), (.documentWordBytes, 1, index.documentWords.bytes.rawBytes),
+                (.documentWordBlockStart, 8, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
+                (.documentWordCounts, 8, documentWordCounts.rawBytes),
                 (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
                 (.boundsCounts, 8, boundsCounts.rawBytes),
                 (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
@@ -409,8 +411,8 @@ public enum IndexFile {
                                   passageLength: try array(.passageLength, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
-                                  documentWords: DocumentWords(start: try array(.documentWordStart, Int.self),
-                                                               bytes: try array(.documentWordBytes, UInt8.self)))
+                                  documentWords: DocumentWords(lists: try column(.documentWordBlockStart, .documentWordCompressed,
+                                                                                 .documentWordCounts)))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
                             notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder)

@@ -27,12 +27,15 @@ import Testing
         #expect(!lists.forEach(document: 0, wordCount: 9) { _, _ in })
         #expect(lists.counts(wordCount: 9) == nil)
         // A truncated pair.
-        let cut = DocumentWords(start: FlatArray([0, 3]), bytes: FlatArray(Array(lists.bytes.prefix(3))))
+        let bytes = lists.lists.withBytes(0) { Array($0) }
+        let cut = DocumentWords(start: FlatArray([0, 3]), bytes: FlatArray(Array(bytes.prefix(3))))
         #expect(!cut.forEach(document: 0, wordCount: 10) { _, _ in })
-        // A zero count, offsets out of order, a missing document.
+        // A zero count, a missing document.
         #expect(!DocumentWords(start: FlatArray([0, 2]), bytes: FlatArray([0, 0])).forEach(document: 0, wordCount: 10) { _, _ in })
-        #expect(!DocumentWords(start: FlatArray([0, 4, 2]), bytes: FlatArray([0, 1, 0, 1])).isConsistent(documentCount: 2))
         #expect(!lists.isConsistent(documentCount: 2))
+        // Compressed as a file stores them: the same lists.
+        let stored = DocumentWords(lists: .compressed(lists.compressed()))
+        #expect(stored == lists && stored.counts(wordCount: 10) == lists.counts(wordCount: 10))
         #expect(!lists.forEach(document: 1, wordCount: 10) { _, _ in })
     }
 
