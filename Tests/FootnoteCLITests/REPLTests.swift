@@ -120,11 +120,17 @@ struct REPLTests {
         #expect(!lines[first + 1].hasPrefix("[1]"))
     }
 
-    @Test func reloadReadsOnlyWhatChanged() throws {
-        let folder = TemporaryFolder()
-        folder.write("notes/kettles.md", "# Kettles\n\nA kettle boils water for tea.\n")
+    /// A session on `notes/` of `folder` holding `files` (name → text), at its prompt.
+    func startOnNotes(_ folder: TemporaryFolder, _ files: [(String, String)]) throws -> TmuxSession {
+        for (name, text) in files { folder.write("notes/" + name, text) }
         let tmux = try start(folder, corpus: folder.path + "/notes")
         try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        return tmux
+    }
+
+    @Test func reloadReadsOnlyWhatChanged() throws {
+        let folder = TemporaryFolder()
+        let tmux = try startOnNotes(folder, [("kettles.md", "# Kettles\n\nA kettle boils water for tea.\n")])
         folder.write("notes/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
         try tmux.type(":reload")
         try tmux.press("Enter")
@@ -137,15 +143,12 @@ struct REPLTests {
         #expect(answer.contains("stoneware mug"))
     }
 
-
     /// Excerpts are read from the files: an answer found in a file edited since
     /// indexing updates the index first (saying so), never showing stale text.
     @Test func aFileEditedDuringTheSessionIsReadAgainBeforeAnswering() throws {
         let folder = TemporaryFolder()
-        folder.write("notes/kettles.md", "# Kettles\n\nA kettle boils water for tea.\n")
-        folder.write("notes/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
-        let tmux = try start(folder, corpus: folder.path + "/notes")
-        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        let tmux = try startOnNotes(folder, [("kettles.md", "# Kettles\n\nA kettle boils water for tea.\n"),
+                                             ("mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")])
         folder.write("notes/kettles.md", "# Kettles\n\nA copper kettle boils water for green tea.\n")
         try tmux.type("What boils water?")
         try tmux.press("Enter")
@@ -153,6 +156,7 @@ struct REPLTests {
         #expect(answer.contains("kettles.md changed since it was indexed; updating the index"))
         #expect(answer.contains("copper kettle"))
     }
+
     @Test func indexingShowsProgressOnATerminalAndErasesIt() throws {
         let folder = TemporaryFolder()
         let filler = String(repeating: "Kettles boil water for tea while teapots steep leaves slowly. ", count: 120)
