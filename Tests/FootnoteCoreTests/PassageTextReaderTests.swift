@@ -107,6 +107,28 @@ import Testing
         #expect(corpus.passageText(0) == .failure(.changed(path: "a.txt")))
     }
 
+    /// A racily clean file, once its content is found as indexed at a time
+    /// well past its stamp's, is read by its byte range like any other: it is
+    /// not read and hashed whole for every excerpt.
+    @Test func aRacyFileVerifiedLateIsThenReadByItsRange() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("a.txt", "Kettles boil water.\n")
+        let stampTime = (Int64(Date().timeIntervalSince1970 * 1000) - 1_500) * 1_000_000   // 1.5 s ago: racy at indexing
+        setModificationTime(path, stampTime)
+        let corpus = try IndexStore(folder: TemporaryFolder().path).open(folder.path).corpus
+        let stamp = try #require(corpus.files.first?.stamp)
+        #expect(!corpus.textCache.isVerified(path: path, stamp: stamp))
+        while (Int64(Date().timeIntervalSince1970 * 1000) * 1_000_000) - stampTime <= FileStamp.ambiguityWindow + 50_000_000 {
+            usleep(50_000)
+        }
+        #expect(try corpus.passageText(0).get() == "Kettles boil water.")   // hashed whole, and now verified
+        #expect(corpus.textCache.isVerified(path: path, stamp: stamp))
+        // Same size, same time: the stamp's contract says unchanged, and the range is read as it is now.
+        folder.write("a.txt", "Teapots warm water.\n")
+        setModificationTime(path, stampTime)
+        #expect(try corpus.passageText(0).get() == "Teapots warm water.")
+    }
+
     @Test func anAnswerFromAChangedFileSaysSoInsteadOfAnExcerpt() throws {
         let folder = TemporaryFolder()
         folder.write("a.txt", "Kettles boil water for tea.\n")

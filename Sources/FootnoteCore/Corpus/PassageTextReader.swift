@@ -39,7 +39,27 @@ public final class DocumentTextCache: @unchecked Sendable {
     /// Documents kept (the least recently used goes first).
     let capacity: Int
     private var entries: [Entry] = []
+    /// Files with a racily clean stamp whose content was hashed and found as
+    /// indexed at a time their stamp's time was long enough past to prove it
+    /// (`FileStamp.ambiguityWindow`): a later change would have moved it.
+    private var verified: Set<String> = []
     private let lock = NSLock()
+
+    /// Whether the file at `path` with `stamp` was verified (`markVerified`).
+    func isVerified(path: String, stamp: FileStamp) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return verified.contains(Self.key(path, stamp))
+    }
+
+    /// Records that the file at `path` with `stamp` holds what was indexed.
+    func markVerified(path: String, stamp: FileStamp) {
+        lock.lock()
+        defer { lock.unlock() }
+        verified.insert(Self.key(path, stamp))
+    }
+
+    private static func key(_ path: String, _ stamp: FileStamp) -> String { "\(stamp.size) \(stamp.modified) \(path)" }
 
     public init(capacity: Int = 4) { self.capacity = max(1, capacity) }
 
@@ -92,7 +112,7 @@ extension Corpus {
             return .failure(.unreadable(path: document.path, reason: String(cString: strerror(errno))))
         }
         guard Int64(st.st_size) == stamp.size, st.modificationTime == stamp.modified else { return .failure(.changed(path: document.path)) }
-        let racy = stamp.modified >= scannedAt - FileStamp.ambiguityWindow
+        let racy = stamp.modified >= scannedAt - FileStamp.ambiguityWindow && !textCache.isVerified(path: path, stamp: stamp)
         let range = passages.bounds(p).bytes
 
         // The cheap paths: the passage's bytes alone.
@@ -107,12 +127,17 @@ extension Corpus {
         if !racy, let cached = textCache.entry(path: path, stamp: stamp) {
             entry = cached
         } else {
+            let readAt = SystemClock.nowNanoseconds()
             let (decoded, hash) = CorpusLoader.decode(path: path, format: document.format)
             guard case .text(let bytes, _, _) = decoded else {
                 if case .skip(let reason) = decoded { return .failure(.unreadable(path: document.path, reason: reason)) }
                 return .failure(.changed(path: document.path))
             }
             guard !racy || hash == stamp.contentHash else { return .failure(.changed(path: document.path)) }
+            if racy && readAt - stamp.modified > FileStamp.ambiguityWindow {
+                // Read well after its time: from now on, only a new time can mean new content.
+                textCache.markVerified(path: path, stamp: stamp)
+            }
             entry = DocumentTextCache.Entry(path: path, stamp: stamp, text: bytes, passages: nil)
             if !racy { textCache.store(entry) }
         }
