@@ -100,7 +100,8 @@ final class ScoreAccumulator {
             decodedEnd += available
         }
         // The top `depth` of the touched passages, and every slot cleared:
-        // the passages that may still make the top are collected as keys;
+        // the passages that may still make the top are collected as keys
+        // (`TopK.key`);
         // whenever twice `depth` are held, the best `depth` are selected
         // (`selectLargest`) and the `depth`-th's score becomes the cut
         // below which none is collected. (A heap insertion per passage over
@@ -120,34 +121,20 @@ final class ScoreAccumulator {
             let s = slots[Int(passage)].score
             slots[Int(passage)].score = 0
             if s > 0 && s >= cut {
-                keys[held] = Self.key(s, passage)
+                keys[held] = TopK.key(s, passage)
                 held += 1
                 if held == 2 * depth {
                     Self.selectLargest(keys, count: held, k: depth)
                     held = depth
-                    cut = Self.score(keys[depth - 1])
+                    cut = TopK.score(keys[depth - 1])
                 }
             }
         }
         if held > depth { Self.selectLargest(keys, count: held, k: depth) }
         var best = UnsafeMutableBufferPointer(start: keys, count: min(held, depth))
         best.sort()   // ascending: worst first
-        return TopK(depth, worstFirst: best.map { (score: Self.score($0), passage: Self.passage($0)) })
+        return TopK(depth, worstFirst: best.map { (score: TopK.score($0), passage: TopK.passage($0)) })
     }
-
-    /// A positive score and a passage as one integer that orders as `TopK`
-    /// ranks: higher score first, then lower passage (a positive float's bits
-    /// order as its value).
-    @inline(__always)
-    static func key(_ score: Float, _ passage: Int32) -> UInt64 {
-        UInt64(score.bitPattern) << 32 | UInt64(UInt32.max - UInt32(bitPattern: passage))
-    }
-
-    @inline(__always)
-    static func score(_ key: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) }
-
-    @inline(__always)
-    static func passage(_ key: UInt64) -> Int32 { Int32(bitPattern: UInt32.max - UInt32(truncatingIfNeeded: key)) }
 
     /// Reorders `keys[0..<count]` (distinct) so that, for 0 < k < count,
     /// `keys[0..<k]` are the `k` largest and `keys[k − 1]` the `k`-th

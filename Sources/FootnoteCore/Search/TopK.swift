@@ -70,8 +70,22 @@ public struct TopK {
         // bit patterns do: sort one integer key per pair, high score first,
         // then low passage.
         guard heap.allSatisfy({ $0.score >= 0 && $0.passage >= 0 }) else { return heap.sorted { Self.worse($1, $0) } }
-        let keys = heap.map { UInt64($0.score.bitPattern) << 32 | UInt64(UInt32.max - UInt32(bitPattern: $0.passage)) }.sorted(by: >)
-        return keys.map { (score: Float(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32)),
-                           passage: Int32(bitPattern: UInt32.max - UInt32(truncatingIfNeeded: $0))) }
+        return heap.map { Self.key($0.score, $0.passage) }.sorted(by: >).map { (score: Self.score($0), passage: Self.passage($0)) }
     }
+
+    /// A score of 0 or more and a passage as one integer that orders as the
+    /// top ranks: higher score first, then lower passage (such a float's bits
+    /// order as its value).
+    @inline(__always)
+    static func key(_ score: Float, _ passage: Int32) -> UInt64 {
+        UInt64(score.bitPattern) << 32 | UInt64(UInt32.max - UInt32(bitPattern: passage))
+    }
+
+    /// The score of a `key`.
+    @inline(__always)
+    static func score(_ key: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) }
+
+    /// The passage of a `key`.
+    @inline(__always)
+    static func passage(_ key: UInt64) -> Int32 { Int32(bitPattern: UInt32.max - UInt32(truncatingIfNeeded: key)) }
 }

@@ -139,9 +139,9 @@ import Testing
             }
         }
         // Keys order as TopK ranks: higher score, then lower passage.
-        #expect(ScoreAccumulator.key(2.5, 7) > ScoreAccumulator.key(2.5, 8))
-        #expect(ScoreAccumulator.key(2.5, 8) > ScoreAccumulator.key(1.25, 0))
-        #expect(ScoreAccumulator.score(ScoreAccumulator.key(2.5, 8)) == 2.5 && ScoreAccumulator.passage(ScoreAccumulator.key(2.5, 8)) == 8)
+        #expect(TopK.key(2.5, 7) > TopK.key(2.5, 8))
+        #expect(TopK.key(2.5, 8) > TopK.key(1.25, 0))
+        #expect(TopK.score(TopK.key(2.5, 8)) == 2.5 && TopK.passage(TopK.key(2.5, 8)) == 8)
     }
 
     @Test func theAccumulatorIsCleanBetweenQueries() {
