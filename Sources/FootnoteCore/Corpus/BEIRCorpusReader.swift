@@ -138,7 +138,7 @@ enum BEIRCorpusReader {
         case passage(id: String, title: String, text: String)
     }
 
-    /// Reads one line: what loading makes of it, and what `PassageTextReader`
+    /// Reads one line: what loading makes of it, and what `Corpus.passageText`
     /// reads a passage's text back from.
     static func parse(line: Slice<UnsafeBufferPointer<UInt8>>) -> Line {
         if isBlank(line.base, line.startIndex..<line.endIndex) { return .nothing }

@@ -176,7 +176,7 @@ public struct CorpusLoader: Sendable {
 
     /// The passages of a document's text (decoded) in a format other than
     /// BEIR `.jsonl`, numbered as document `document`: what loading a file
-    /// gives, and what `PassageTextReader` cuts again to read a passage
+    /// gives, and what `Corpus.passageText` cuts again to read a passage
     /// whose text is not verbatim. (None for `.jsonl`: `BEIRCorpusReader` reads those.)
     public func passages(of bytes: [UInt8], format: DocumentFormat, document: Int) -> [Passage] {
         var found: [Passage]

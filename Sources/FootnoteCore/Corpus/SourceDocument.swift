@@ -21,7 +21,7 @@ public struct SourceDocument: Sendable, Equatable {
 }
 
 /// How a file's bytes became the UTF-8 text that passages are cut from
-/// (`CorpusLoader.decode`); what tells `PassageTextReader` whether a
+/// (`CorpusLoader.decode`); what tells `Corpus.passageText` whether a
 /// passage's byte range can be read from the file as it is.
 public enum TextEncoding: UInt8, Sendable, Equatable {
     /// Valid UTF-8: the text is the file.

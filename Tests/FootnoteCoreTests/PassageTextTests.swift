@@ -3,7 +3,7 @@ import Testing
 @testable import FootnoteCore
 
 /// Passage text read back from the corpus files (the index keeps none).
-@Suite struct PassageTextReaderTests {
+@Suite struct PassageTextTests {
     /// Every format and encoding: verbatim passages, windows of a long
     /// paragraph, joined and decoded ones (HTML, lists), BEIR lines, a
     /// byte-order mark, UTF-16 and repaired UTF-8.

@@ -149,7 +149,7 @@ extension Corpus {
             entry.passages = CorpusLoader(passageBuilder: passageBuilder, threads: 1).passages(of: entry.text, format: document.format, document: d)
             if !racy { textCache.store(entry) }
         }
-        let cut = entry.passages!, local = p - firstPassage(of: d)
+        let cut = entry.passages!, local = p - firstPassages[d]
         guard cut.count == document.passageCount, local >= 0, local < cut.count else { return .failure(.changed(path: document.path)) }
         return .success(cut[local].text)
     }
@@ -178,13 +178,6 @@ extension Corpus {
         let line = bytes.withUnsafeBufferPointer { BEIRCorpusReader.parse(line: $0[...]) }
         guard case .passage(let id, _, let text) = line, id == passages.id(p) else { return .failure(.changed(path: document.path)) }
         return .success(text)
-    }
-
-    /// The first passage of document `d`.
-    func firstPassage(of d: Int) -> Int {
-        var first = 0
-        for k in 0..<d { first += documents[k].passageCount }
-        return first
     }
 
     /// Where document `d` is now: under the corpus folder, or the corpus itself
