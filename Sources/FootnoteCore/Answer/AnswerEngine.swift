@@ -94,15 +94,10 @@ public final class AnswerEngine {
         return weights
     }
 
-    public func citation(for passage: Passage) -> Citation {
-        Citation(file: corpus.documents[passage.document].path, lines: passage.lines,
-                 section: passage.sectionLabel, id: passage.id)
-    }
-
     /// Passage `p`'s citation, from the passage columns (no text read).
     public func citation(forPassage p: Int) -> Citation {
         let passages = corpus.passages
         return Citation(file: corpus.documents[Int(passages.documents[p])].path, lines: passages.bounds(p).lines,
-                        section: passages.section(p).joined(separator: " › "), id: passages.id(p))
+                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p))
     }
 }

@@ -32,5 +32,8 @@ public struct Passage: Sendable, Equatable {
     }
 
     /// The section as shown in citations: the heading path joined by " › ".
-    public var sectionLabel: String { section.joined(separator: " › ") }
+    public var sectionLabel: String { Self.sectionLabel(section) }
+
+    /// A heading path as citations show it.
+    public static func sectionLabel(_ section: [String]) -> String { section.joined(separator: " › ") }
 }

@@ -130,16 +130,8 @@ extension InvertedIndex {
                 var decoded = 0, blockFirst = 0, cursor = 0   // the decoded block's size, first posting, and cursor in it
                 for c in order {
                     let target = passages[c]
-                    // Move to the block that may hold the target.
-                    if cursor == decoded {
-                        while let last = reader.lastPassage(ofBlock: reader.block), last < Int(target), reader.skipBlock() {}
-                        blockFirst = reader.block * PostingPassages.blockSize
-                        decoded = reader.decode(into: block.baseAddress!)
-                        cursor = 0
-                        if decoded == 0 { break }
-                    }
                     cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: decoded, target: target)
-                    while cursor == decoded {   // past this block: on to the next that may hold the target
+                    while cursor == decoded {   // past this block (or none yet): on to the next that may hold the target
                         while let last = reader.lastPassage(ofBlock: reader.block), last < Int(target), reader.skipBlock() {}
                         blockFirst = reader.block * PostingPassages.blockSize
                         decoded = reader.decode(into: block.baseAddress!)
