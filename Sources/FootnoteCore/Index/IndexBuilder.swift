@@ -169,10 +169,9 @@ public struct IndexBuilder: Sendable {
     /// Lays out the postings of an analysis (consumed: its occurrences are
     /// freed as they are placed).
     public func index(from analysis: consuming Analysis) -> InvertedIndex {
-        var owned = analysis
-        let chunks = owned.chunks
-        owned.chunks = []
-        return layOut(consume chunks, passageCount: owned.passageCount)
+        let chunks = analysis.chunks, passageCount = analysis.passageCount
+        _ = consume analysis   // the chunks' only owner is now `chunks`
+        return layOut(consume chunks, passageCount: passageCount)
     }
 
     /// Numbers the chunks' terms together in byte order and lays out postings.
@@ -225,8 +224,8 @@ public struct IndexBuilder: Sendable {
             // Per term: postings, and bytes of position gaps.
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
+            let terms = chunk.term.buffer, positions = chunk.position.buffer
             toRank[c].withUnsafeBufferPointer { toRank in
-            do { let terms = chunk.term.buffer, positions = chunk.position.buffer
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
@@ -238,7 +237,7 @@ public struct IndexBuilder: Sendable {
                         }
                     }
                 }
-            }}
+            }
             return (postings, positionCounts)
         }
         // Where each term's postings and positions start, and where each chunk's do.
@@ -274,8 +273,8 @@ public struct IndexBuilder: Sendable {
             var long: [Int: Int] = [:]
             var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
+            let terms = chunk.term.buffer, occurrencePositions = chunk.position.buffer
             toRank[c].withUnsafeBufferPointer { toRank in
-            do { let terms = chunk.term.buffer, occurrencePositions = chunk.position.buffer
                 for (k, p) in chunk.passages.enumerated() {
                     let sectionWeight = chunk.sectionWeight[k]
                     for i in chunk.start[k]..<chunk.start[k + 1] {
@@ -306,7 +305,7 @@ public struct IndexBuilder: Sendable {
                         }
                     }
                 }
-            }}
+            }
             return long.map { (posting: $0.key, length: $0.value) }
         }
         var lengths: [Float] = []

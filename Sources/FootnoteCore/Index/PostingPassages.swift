@@ -73,6 +73,10 @@ public struct PostingPassages: Sendable, Equatable {
     @inline(__always)
     static func blocks(_ count: Int) -> Int { (count + blockSize - 1) >> blockShift }
 
+    /// Where the blocks of term `t`'s list of `count` postings start (after its skip table).
+    @inline(__always)
+    func blocksStart(term t: Int, count: Int) -> Int { termByteStart[t] + max(0, Self.blocks(count) - 1) * Self.skipEntrySize }
+
     /// Offsets ascend from 0 to the padding at the end of `bytes`, one list per term.
     public func isConsistent(termCount: Int) -> Bool {
         guard termByteStart.count == termCount + 1, termByteStart[0] == 0,
@@ -98,8 +102,7 @@ public struct PostingPassages: Sendable, Equatable {
     /// returns how many were decoded (fewer only when the list is damaged).
     @inline(__always)
     public func decode(term t: Int, count: Int, passageCount: Int, into out: UnsafeMutablePointer<Int32>) -> Int {
-        let start = termByteStart[t], end = termByteStart[t + 1]
-        let gapsStart = start + max(0, Self.blocks(count) - 1) * Self.skipEntrySize
+        let gapsStart = blocksStart(term: t, count: count), end = termByteStart[t + 1]
         guard gapsStart <= end else { return 0 }
         var at = gapsStart, previous = -1, done = 0
         let buffer = bytes.buffer
@@ -247,8 +250,9 @@ public struct PostingPassages: Sendable, Equatable {
             blockCount = PostingPassages.blocks(count)
             skipStart = lists.termByteStart[t]
             end = lists.termByteStart[t + 1]
-            gapsStart = min(end, skipStart + max(0, blockCount - 1) * PostingPassages.skipEntrySize)
-            self.count = skipStart + max(0, blockCount - 1) * PostingPassages.skipEntrySize <= end ? count : 0
+            let blocksStart = lists.blocksStart(term: t, count: count)
+            gapsStart = min(end, blocksStart)
+            self.count = blocksStart <= end ? count : 0   // a skip table past the list's end: nothing to read
             at = gapsStart
         }
 
