@@ -1,9 +1,9 @@
 import Foundation
 
-/// A column of strings as an index file stores it (passage texts, headings,
-/// BEIR ids, line and byte bounds): runs of `passagesPerBlock` consecutive
-/// strings, each run compressed on its own with `Zstd` as the strings'
-/// lengths (`VarInt`s) followed by their bytes. Reading one string decodes
+/// A column of strings as an index file stores it (headings, BEIR ids, line
+/// and byte bounds, each document's word list): runs of `stringsPerBlock`
+/// consecutive strings, each run compressed on its own with `Zstd` as the
+/// strings' lengths (`VarInt`s) followed by their bytes (or as `Layout` says). Reading one string decodes
 /// one block (a few kilobytes); a reader going through them in order decodes
 /// each block once; nothing is stored per string outside the blocks.
 ///
@@ -11,9 +11,9 @@ import Foundation
 /// b mod slots) of about `cacheBudget` bytes, behind a lock: a
 /// `CompressedStrings` may be shared between threads. A small column (the
 /// ids) fits whole, so writing a run file decodes each block once however
-/// the hits fall; a large one (the texts) keeps the blocks read last.
+/// the hits fall; a large one keeps the blocks read last.
 public final class CompressedStrings: @unchecked Sendable {
-    public static let passagesPerBlock = 64
+    public static let stringsPerBlock = 64
 
     /// Per block: where its compressed bytes start in `compressed` (`blocks + 1` entries).
     public let blockStart: FlatArray<Int>
@@ -52,7 +52,7 @@ public final class CompressedStrings: @unchecked Sendable {
         /// Calls `body` with the bytes of string `i`, which lies in block `b`:
         /// empty when this is not block `b` decoded.
         func withString<R>(_ i: Int, of b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            let k = i - b * CompressedStrings.passagesPerBlock
+            let k = i - b * CompressedStrings.stringsPerBlock
             guard block == b, k >= 0, k + 1 < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
             let range = offsets[k]..<offsets[k + 1]
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
@@ -83,13 +83,13 @@ public final class CompressedStrings: @unchecked Sendable {
     public var cachedBlockLimit: Int { slots.count }
 
     /// Blocks needed for `count` strings.
-    public static func blocks(for count: Int) -> Int { (count + passagesPerBlock - 1) / passagesPerBlock }
+    public static func blocks(for count: Int) -> Int { (count + stringsPerBlock - 1) / stringsPerBlock }
 
     /// Calls `body` with the bytes of string `i`; empty when its block does not
     /// decode (a damaged file that passed its checksum: never a crash).
     /// `body` must not read another string of this column.
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let b = i / Self.passagesPerBlock
+        let b = i / Self.stringsPerBlock
         lock.lock()
         defer { lock.unlock() }
         let slot = b % slots.count
@@ -109,7 +109,7 @@ public final class CompressedStrings: @unchecked Sendable {
 
         /// Calls `body` with the bytes of string `i` (empty when its block does not decode).
         public mutating func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            let b = i / CompressedStrings.passagesPerBlock
+            let b = i / CompressedStrings.stringsPerBlock
             if current.block != b { current = column.decode(b, with: decompressor) ?? Decoded() }
             return current.withString(i, of: b, body)
         }
@@ -127,7 +127,7 @@ public final class CompressedStrings: @unchecked Sendable {
             decompressor.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
         }
         guard ok else { return nil }
-        let strings = min(Self.passagesPerBlock, count - b * Self.passagesPerBlock)
+        let strings = min(Self.stringsPerBlock, count - b * Self.stringsPerBlock)
         var at = 0
         if layout == .passageBounds {
             guard !block.isEmpty else { return nil }
@@ -227,7 +227,7 @@ public final class CompressedStrings: @unchecked Sendable {
         let runs = concurrentMap(workers) { w -> [[UInt8]] in
             let compressor = Zstd.Compressor()
             return (w * blocks / workers..<(w + 1) * blocks / workers).map { b in
-                let first = b * passagesPerBlock, last = min(first + passagesPerBlock, n)
+                let first = b * stringsPerBlock, last = min(first + stringsPerBlock, n)
                 if layout == .passageBounds, let block = encodeBounds(strings, first..<last) {
                     return block.withUnsafeBufferPointer { compressor.compress($0) }
                 }

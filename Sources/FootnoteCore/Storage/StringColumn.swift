@@ -1,5 +1,5 @@
-/// A column of strings (one per passage): plain when just read from the
-/// corpus, compressed in blocks when mapped from an index file.
+/// A column of strings (one per passage, or per document): plain when just
+/// built, compressed in blocks when mapped from an index file.
 public enum StringColumn: Sendable, Equatable {
     case plain(StringTable)
     case compressed(CompressedStrings)

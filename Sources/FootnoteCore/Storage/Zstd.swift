@@ -1,9 +1,9 @@
 import CZstd
 
 /// Zstandard compression of independent blocks (Collet & Kucherawy, RFC 8878;
-/// libzstd from Debian `libzstd-dev`), for the passage text an index file
-/// stores: level 3 compresses English text about threefold at hundreds of
-/// MB/s and decompresses at over 1 GB/s, so a block is decoded per answer.
+/// libzstd from Debian `libzstd-dev`), for the string columns an index file
+/// stores (`CompressedStrings`): level 3 compresses at hundreds of MB/s and
+/// decompresses at over 1 GB/s, so a block is decoded per citation.
 public enum Zstd {
     public static let level: Int32 = 3
 
