@@ -221,23 +221,27 @@ public struct IndexBuilder: Sendable {
         let parts = chunks.count
         let counts = concurrentMap(parts) { c -> (postings: [Int], positions: [Int]) in
             let chunk = chunks[c]
-            // Per term: postings, and bytes of position gaps.
+            // Per term: postings, and bytes of position runs (an empty run takes one).
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
-            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
+            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: -1, count: termCount)
             let terms = chunk.term.buffer, positions = chunk.position.buffer
             toRank[c].withUnsafeBufferPointer { toRank in
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
-                        if lastPassage[r] != Int32(p) { lastPassage[r] = Int32(p); postings[r] += 1; lastPosition[r] = 0 }
+                        if lastPassage[r] != Int32(p) {
+                            if lastPassage[r] >= 0 && lastPosition[r] < 0 { positionCounts[r] += 1 }
+                            lastPassage[r] = Int32(p); postings[r] += 1; lastPosition[r] = -1
+                        }
                         let position = positions[i]
                         if position >= 0 {
-                            positionCounts[r] += VarInt.size(UInt32(position - lastPosition[r]))
+                            positionCounts[r] += PositionRuns.size(gap: UInt32(position - lastPosition[r]))
                             lastPosition[r] = position
                         }
                     }
                 }
             }
+            for r in 0..<termCount where lastPassage[r] >= 0 && lastPosition[r] < 0 { positionCounts[r] += 1 }
             return (postings, positionCounts)
         }
         // Where each term's postings and positions start, and where each chunk's do.
@@ -265,14 +269,11 @@ public struct IndexBuilder: Sendable {
         // the slots pass 1 reserved for it.
         let (postingPassageArray, postingPassage) = FlatArray<Int32>.allocate(count: postingCount, repeating: 0)
         let (postingFrequencyArray, postingFrequency) = FlatArray<Float>.allocate(count: postingCount, repeating: 0)
-        // Each posting's run length as `PositionRuns` stores it (255: in the chunk's long-run list).
-        let (runLengthArray, runLength) = FlatArray<UInt8>.allocate(count: postingCount, repeating: 0)
         let (positionBytesArray, positions) = FlatArray<UInt8>.allocate(count: positionCount, repeating: 0)
-        let longRuns = concurrentMap(parts) { c -> [(posting: Int, length: Int)] in
+        _ = concurrentMap(parts) { c in
             let chunk = chunks[c]
-            var long: [Int: Int] = [:]
             var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
-            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: 0, count: termCount)
+            var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: -1, count: termCount)
             let terms = chunk.term.buffer, occurrencePositions = chunk.position.buffer
             toRank[c].withUnsafeBufferPointer { toRank in
                 for (k, p) in chunk.passages.enumerated() {
@@ -281,32 +282,27 @@ public struct IndexBuilder: Sendable {
                         let r = Int(toRank[Int(terms[i])])
                         var slot = nextPosting[r] - 1
                         if lastPassage[r] != Int32(p) {
+                            if lastPassage[r] >= 0 { PositionRuns.closeRun(hasPositions: lastPosition[r] >= 0, in: positions, at: &nextPosition[r]) }
                             lastPassage[r] = Int32(p)
                             slot = nextPosting[r]
                             nextPosting[r] += 1
                             postingPassage[slot] = Int32(p)
-                            lastPosition[r] = 0
+                            lastPosition[r] = -1
                         }
                         let position = occurrencePositions[i]
                         if position >= 0 {
                             postingFrequency[slot] += 1
-                            let before = nextPosition[r]
-                            VarInt.write(UInt32(position - lastPosition[r]), to: positions, at: &nextPosition[r])
+                            PositionRuns.write(gap: UInt32(position - lastPosition[r]), to: positions, at: &nextPosition[r])
                             lastPosition[r] = position
-                            let length = (runLength[slot] == PositionRuns.long ? long[slot]! : Int(runLength[slot])) + nextPosition[r] - before
-                            if length < Int(PositionRuns.long) {
-                                runLength[slot] = UInt8(length)
-                            } else {
-                                runLength[slot] = PositionRuns.long
-                                long[slot] = length
-                            }
                         } else {
                             postingFrequency[slot] += sectionWeight
                         }
                     }
                 }
             }
-            return long.map { (posting: $0.key, length: $0.value) }
+            for r in 0..<termCount where lastPassage[r] >= 0 {
+                PositionRuns.closeRun(hasPositions: lastPosition[r] >= 0, in: positions, at: &nextPosition[r])
+            }
         }
         var lengths: [Float] = []
         lengths.reserveCapacity(n)
@@ -314,8 +310,7 @@ public struct IndexBuilder: Sendable {
         _ = consume chunks
         _ = consume tables
 
-        let runs = PositionRuns(bytes: positionBytesArray, length: runLengthArray,
-                                long: longRuns.joined().sorted { $0.posting < $1.posting })
+        let runs = PositionRuns(bytes: positionBytesArray, postingCount: postingCount)
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: termDictionary.terms,

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 14
+    public static let formatVersion: UInt32 = 15
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -38,7 +38,7 @@ public enum IndexFile {
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
         case termBytes, termOffsets, postingStart, postingPassageStart, frequencyCode
-        case positionBytes, positionLength, positionLongPosting, positionLongLength, positionCheckpoint
+        case positionBytes, positionBlockStart
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordBlockStart
         case boundsBlockStart, boundsCompressed, boundsCounts
@@ -134,10 +134,7 @@ public enum IndexFile {
                 (.postingPassageStart, 8, index.postingPassages.termByteStart.rawBytes),
                 (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
                 (.frequencyCode, 1, index.postingFrequency.codes.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
-                (.positionLength, 1, index.positionRuns.length.rawBytes),
-                (.positionLongPosting, 8, index.positionRuns.longPosting.rawBytes),
-                (.positionLongLength, 8, index.positionRuns.longLength.rawBytes),
-                (.positionCheckpoint, 8, index.positionRuns.checkpoint.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
+                (.positionBlockStart, 8, index.positionRuns.blockStart.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
                 (.documentWordBlockStart, 8, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
@@ -404,10 +401,8 @@ public enum IndexFile {
                                                                        values: try array(.frequencyValue, Float.self),
                                                                        exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
                                                                        exceptionValue: try array(.frequencyExceptionValue, Float.self)),
-                                  positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self), length: try array(.positionLength, UInt8.self),
-                                                              longPosting: try array(.positionLongPosting, Int.self),
-                                                              longLength: try array(.positionLongLength, Int.self),
-                                                              checkpoint: try array(.positionCheckpoint, Int.self)),
+                                  positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self),
+                                                              blockStart: try array(.positionBlockStart, Int.self)),
                                   passageLength: try array(.passageLength, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
@@ -431,11 +426,11 @@ public enum IndexFile {
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingCount
         try check(index.postingPassages.isConsistent(termCount: termCount), "posting lists disagree")
-        try check(index.postingFrequency.count == postings && index.positionRuns.postingCount == postings, "posting columns disagree")
+        try check(index.postingFrequency.count == postings, "posting frequencies disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
         var previous = 0
         for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
-        try check(index.positionRuns.isConsistent(), "position runs disagree")
+        try check(index.positionRuns.isConsistent(postingCount: postings), "position runs disagree")
         try check(index.postingFrequency.isConsistent(), "posting frequency codes disagree")
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
         try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")

@@ -76,7 +76,7 @@ public enum IndexMerger {
         var terms = StringTable.Builder()
         var postingStart: [Int] = [0]
         let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
-        let runs = PositionRuns.Builder(), positionBytes = FlatArrayBuilder<UInt8>()
+        let runs = PositionRuns.Builder()
         var termMap = parts.map { [Int32](repeating: -1, count: $0.index.termCount) }
         // Per part, what the posting loops read, taken out once (reading through
         // `parts[k].index` in those loops copied the whole index per posting).
@@ -85,6 +85,8 @@ public enum IndexMerger {
         var decoded = [[Int32]](repeating: [], count: parts.count), base = [Int](repeating: 0, count: parts.count)
         let frequencyTables = parts.map(\.index.postingFrequency), positionRunTables = parts.map(\.index.positionRuns)
         let positionBuffers = parts.map { $0.index.positionRuns.bytes.buffer }
+        // Per part: the last posting copied and where its run ended (runs are found from there).
+        var lastRun = [(posting: Int, end: Int)](repeating: (-1, 0), count: parts.count)
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
         var holding = [Bool](repeating: false, count: parts.count)
@@ -119,9 +121,9 @@ public enum IndexMerger {
             func copy(_ k: Int, _ p: Int, as passage: Int32) {
                 postingPassage.append(passage)
                 postingFrequency.append(frequencyTables[k][p])
-                let run = positionRunTables[k].run(p)
-                runs.append(length: run.count)
-                positionBytes.append(contentsOf: UnsafeBufferPointer(rebasing: positionBuffers[k][run]))
+                let run = positionRunTables[k].run(p, after: lastRun[k])
+                lastRun[k] = (p, run.upperBound)
+                runs.append(run: UnsafeBufferPointer(rebasing: positionBuffers[k][run]))
             }
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
@@ -219,7 +221,7 @@ public enum IndexMerger {
                                   postingStart: FlatArray(postingStart),
                                   postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: FlatArray(postingStart)),
                                   postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
-                                  positionRuns: runs.build(bytes: positionBytes.build()),
+                                  positionRuns: runs.build(),
                                   passageLength: lengths.build(),
                                   vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
                                   documentWords: documentWords.build())

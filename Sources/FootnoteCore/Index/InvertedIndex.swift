@@ -13,8 +13,8 @@
 /// occurrences in the section headings of a document passage (Robertson, Zaragoza &
 /// Taylor 2004, "Simple BM25 extension to multiple weighted fields");
 /// `passageLength` is the matching pseudo-length. The body positions of
-/// posting `p` are `positionRuns.run(p)`: `VarInt` gaps, about 1.3 bytes per
-/// position and 1 per posting (`PositionRuns`).
+/// posting `p` are `positionRuns.run(p)`: self-delimiting runs of gaps,
+/// about 1.4 bytes per posting in all (`PositionRuns`).
 public struct InvertedIndex: Sendable {
     public let analyzerSettings: Analyzer.Settings
     public let titleWeight: Float

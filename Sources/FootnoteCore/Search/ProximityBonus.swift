@@ -78,21 +78,20 @@ public struct ProximityBonus: Sendable {
     }
 
     /// Smallest |a − b| over two ascending position lists, each a run of
-    /// `VarInt` gaps in `bytes` (a merge walk, decoding as it goes).
+    /// `PositionRuns` in `bytes` (a merge walk, decoding as it goes).
     static func minimumDistance(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
-        var i = a.lowerBound, j = b.lowerBound
+        var i = PositionRuns.Reader(bytes, run: a), j = PositionRuns.Reader(bytes, run: b)
         var best = Int.max
-        guard let firstX = VarInt.read(bytes, at: &i, end: a.upperBound),
-              let firstY = VarInt.read(bytes, at: &j, end: b.upperBound) else { return best }
+        guard let firstX = i.next(), let firstY = j.next() else { return best }
         var x = Int(firstX), y = Int(firstY)
         while true {
             best = min(best, abs(x - y))
             if x < y {
-                guard let gap = VarInt.read(bytes, at: &i, end: a.upperBound) else { break }
-                x += Int(gap)
+                guard let next = i.next() else { break }
+                x = Int(next)
             } else {
-                guard let gap = VarInt.read(bytes, at: &j, end: b.upperBound) else { break }
-                y += Int(gap)
+                guard let next = j.next() else { break }
+                y = Int(next)
             }
         }
         return best == 0 ? 1 : best

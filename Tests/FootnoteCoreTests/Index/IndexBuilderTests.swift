@@ -37,7 +37,7 @@ import Testing
         #expect(Array(idx.postingFrequency[idx.postings(tea)]) == [1.0, 5.0])   // two headings × 0.5; title × 3 + 2
         #expect(Array(idx.postingFrequency[idx.postings(kettl)]) == [1.5])
         let p = idx.postings(tea).lowerBound
-        #expect(idx.positionRuns.run(p).isEmpty)   // heading occurrences have no positions
+        #expect(idx.positions(p).isEmpty)   // heading occurrences have no positions
         #expect(idx.positions(p + 1) == [0, 1])
         #expect(Array(idx.passageLength) == [1.5 + 1, 3 + 2])
     }
