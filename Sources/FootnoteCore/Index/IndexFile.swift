@@ -37,14 +37,14 @@ public enum IndexFile {
 
     enum Section: UInt32, CaseIterable {
         case meta = 1, documents, files, notices
-        case termBytes, termOffsets, postingStart, postingPassageStart, frequencyCode
+        case termBytes, termOffsets, postingStart, postingPassageStart, frequencyBytes
         case positionBytes, positionBlockStart
         case passageLength
         case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordBlockStart
         case boundsBlockStart, boundsCompressed, boundsCounts
         case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, passageFlags
         case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
-        case documentWordCompressed, postingPassageBytes, documentWordCounts
+        case documentWordCompressed, postingPassageBytes, documentWordCounts, frequencyBlockStart
     }
 
     /// Why an index file was not used, or could not be written.
@@ -133,7 +133,8 @@ public enum IndexFile {
                 (.postingStart, 8, index.postingStart.rawBytes),
                 (.postingPassageStart, 8, index.postingPassages.termByteStart.rawBytes),
                 (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
-                (.frequencyCode, 1, index.postingFrequency.codes.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
+                (.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
+                (.frequencyBlockStart, 4, index.postingFrequency.blockStart.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
                 (.positionBlockStart, 8, index.positionRuns.blockStart.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
@@ -392,15 +393,18 @@ public enum IndexFile {
                                    texts: nil,
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
                                    ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try array(.passageFlags, UInt8.self))
+        let postingStart = try array(.postingStart, Int.self)
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
-                                  postingStart: try array(.postingStart, Int.self),
+                                  postingStart: postingStart,
                                   postingPassages: PostingPassages(termByteStart: try array(.postingPassageStart, Int.self),
                                                                    bytes: try array(.postingPassageBytes, UInt8.self)),
-                                  postingFrequency: PostingFrequencies(codes: try array(.frequencyCode, UInt8.self),
+                                  postingFrequency: PostingFrequencies(bytes: try array(.frequencyBytes, UInt8.self),
+                                                                       blockStart: try array(.frequencyBlockStart, UInt32.self),
                                                                        values: try array(.frequencyValue, Float.self),
                                                                        exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
-                                                                       exceptionValue: try array(.frequencyExceptionValue, Float.self)),
+                                                                       exceptionValue: try array(.frequencyExceptionValue, Float.self),
+                                                                       count: postingStart.isEmpty ? 0 : max(postingStart[postingStart.count - 1], 0)),
                                   positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self),
                                                               blockStart: try array(.positionBlockStart, Int.self)),
                                   passageLength: try array(.passageLength, Float.self),
@@ -431,7 +435,7 @@ public enum IndexFile {
         var previous = 0
         for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
         try check(index.positionRuns.isConsistent(postingCount: postings), "position runs disagree")
-        try check(index.postingFrequency.isConsistent(), "posting frequency codes disagree")
+        try check(index.postingFrequency.isStructurallyConsistent(), "posting frequency codes disagree")
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }
         try check(index.vocabularyTerm.count == index.vocabulary.count, "vocabulary columns disagree")
         try check(index.documentWords.isConsistent(documentCount: documents.count), "document word lists disagree")

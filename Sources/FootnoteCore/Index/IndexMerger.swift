@@ -83,6 +83,7 @@ public enum IndexMerger {
         let postingStarts = parts.map(\.index.postingStart)
         // Per part: the current term's passages, decoded, and its first posting's number.
         var decoded = [[Int32]](repeating: [], count: parts.count), base = [Int](repeating: 0, count: parts.count)
+        var decodedFrequencies = [[Float]](repeating: [], count: parts.count)
         let frequencyTables = parts.map(\.index.postingFrequency), positionRunTables = parts.map(\.index.positionRuns)
         let positionBuffers = parts.map { $0.index.positionRuns.bytes.buffer }
         // Per part: the last posting copied and where its run ended (runs are found from there).
@@ -111,6 +112,10 @@ public enum IndexMerger {
                     base[k] = cursor[k]
                     decoded[k] = parts[k].index.passages(ofTerm: Int32(next[k]))
                     guard decoded[k].count == parts[k].index.documentFrequency(Int32(next[k])) else { return nil }   // a damaged list
+                    decodedFrequencies[k] = [Float](unsafeUninitializedCapacity: decoded[k].count) { out, n in
+                        if let start = out.baseAddress { frequencyTables[k].decode(cursor[k]..<(cursor[k] + out.count), into: start) }
+                        n = out.count
+                    }
                 }
             }
             // Merge the postings by result passage, skipping dropped ones; a
@@ -120,7 +125,7 @@ public enum IndexMerger {
             /// (its position bytes verbatim: gaps are relative to the posting).
             func copy(_ k: Int, _ p: Int, as passage: Int32) {
                 postingPassage.append(passage)
-                postingFrequency.append(frequencyTables[k][p])
+                postingFrequency.append(decodedFrequencies[k][p - base[k]])
                 let run = positionRunTables[k].run(p, after: lastRun[k])
                 lastRun[k] = (p, run.upperBound)
                 runs.append(run: UnsafeBufferPointer(rebasing: positionBuffers[k][run]))

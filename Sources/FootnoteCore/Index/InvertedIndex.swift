@@ -7,7 +7,7 @@
 /// Postings of term `t` are numbered `postingStart[t]..<postingStart[t+1]`:
 /// their passages, ascending, are term `t`'s list in `postingPassages`
 /// (compressed: `PostingPassages`), their frequencies that slice of
-/// `postingFrequency` (coded in a byte per posting: `PostingFrequencies`). The
+/// `postingFrequency` (coded and bit-packed in blocks of 128: `PostingFrequencies`). The
 /// frequency is a BM25F-style pseudo-frequency: occurrences in the body plus
 /// `titleWeight` × occurrences in a BEIR title, or `headingWeight` ×
 /// occurrences in the section headings of a document passage (Robertson, Zaragoza &

@@ -38,13 +38,16 @@ public struct PostingScoreBounds: Sendable {
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
-        let frequencies = index.postingFrequency
-        var decoded = [Int32](repeating: 0, count: 1024)
+        var decoded = [Int32](repeating: 0, count: 1024), frequencies = [Float](repeating: 0, count: 1024)
         blockMaxima.withUnsafeMutableBufferPointer { blockMaxima in
             for t in 0..<termCount {
                 let range = index.postings(Int32(t))
-                if range.count > decoded.count { decoded = [Int32](repeating: 0, count: range.count) }
+                if range.count > decoded.count {
+                    decoded = [Int32](repeating: 0, count: range.count)
+                    frequencies = [Float](repeating: 0, count: range.count)
+                }
                 let count = decoded.withUnsafeMutableBufferPointer { index.decodePassages(ofTerm: Int32(t), into: $0.baseAddress!) }
+                frequencies.withUnsafeMutableBufferPointer { index.postingFrequency.decode(range, into: $0.baseAddress!) }
                 var best: Float = 0
                 var block = Int(starts[t])
                 var p = range.lowerBound
@@ -53,7 +56,7 @@ public struct PostingScoreBounds: Sendable {
                     let blockEnd = min(end, p + Self.blockSize)
                     var blockBest: Float = 0
                     while p < blockEnd {
-                        blockBest = max(blockBest, postingScore(frequencies[p], decoded[p - range.lowerBound]))
+                        blockBest = max(blockBest, postingScore(frequencies[p - range.lowerBound], decoded[p - range.lowerBound]))
                         p += 1
                     }
                     blockMaxima[block] = blockBest

@@ -28,6 +28,8 @@ final class ScoreAccumulator {
     /// and where each term's is: kept for the proximity re-rank (`decodedList`).
     private var decoded: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 1024)
     private var decodedLists: [(term: Int32, range: Range<Int>)] = []
+    /// The frequencies of the block being scored and of the one decoded ahead.
+    private var frequencies: UnsafeMutablePointer<Float> = .allocate(capacity: 2 * PostingPassages.blockSize)
 
     /// How many postings ahead a slot is prefetched.
     static let prefetchDistance = 16
@@ -44,6 +46,7 @@ final class ScoreAccumulator {
         touched.deallocate()
         candidates.deallocate()
         decoded.deallocate()
+        frequencies.deallocate()
     }
 
     /// The best `depth` passages for `terms` under `model`, whose
@@ -52,8 +55,8 @@ final class ScoreAccumulator {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
-        let frequencies = index.postingFrequency
-        let slots = self.slots, touched = self.touched
+        let slots = self.slots, touched = self.touched, frequencies = self.frequencies
+        let postingFrequency = index.postingFrequency
         let total = terms.reduce(0) { $0 + index.documentFrequency($1.id) }
         if total > decoded.count {
             decoded.deallocate()
@@ -76,11 +79,17 @@ final class ScoreAccumulator {
             let passages = decoded.baseAddress! + decodedEnd
             var reader = index.blockReader(term.id)
             var available = reader.decode(into: passages), scored = 0
+            // Frequencies alternate between the two halves of the scratch, a block each.
+            var half = 0
+            postingFrequency.decode(first..<(first + available), into: frequencies)
             // The slots are met in random order: ask for each a few postings ahead.
             for i in 0..<min(available, Self.prefetchDistance) { footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i])) }
             while scored < available {
                 let end = available
                 available += reader.decode(into: passages + available)
+                let blockFrequencies = frequencies + half * PostingPassages.blockSize - scored
+                half ^= 1
+                postingFrequency.decode((first + end)..<(first + available), into: frequencies + half * PostingPassages.blockSize)
                 for i in scored..<end {
                     if i + Self.prefetchDistance < available {
                         footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i + Self.prefetchDistance]))
@@ -88,7 +97,7 @@ final class ScoreAccumulator {
                     let passage = passages[i]
                     let d = Int(passage)
                     let slot = slots[d]
-                    let c = w * model.postingScore(frequency: frequencies[first + i], factor: slot.factor)
+                    let c = w * model.postingScore(frequency: blockFrequencies[i], factor: slot.factor)
                     // Branch-free: always written, kept only when the passage is new.
                     touched[touchedCount] = passage
                     touchedCount &+= slot.score == 0 ? 1 : 0

@@ -19,10 +19,11 @@ enum SingleTermBlockMax {
     static func top<Model: ScoringModel>(_ term: WeightedTerm, depth: Int, model: Model, index: InvertedIndex) -> TopK {
         var top = TopK(depth)
         guard depth > 0 else { return top }
-        let bounds = model.bounds, frequencies = index.postingFrequency
+        let bounds = model.bounds
         let firstBlock = Int(bounds.blockStart[Int(term.id)]), firstPosting = index.postingStart[Int(term.id)]
         var reader = index.blockReader(term.id)
         var threshold = -Float.infinity
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingPassages.blockSize) { frequencies in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingPassages.blockSize) { passages in
             while reader.block < reader.blockCount {
                 let b = reader.block
@@ -30,15 +31,16 @@ enum SingleTermBlockMax {
                 let n = reader.decode(into: passages.baseAddress!)
                 guard n > 0 else { break }
                 let base = firstPosting + b * PostingPassages.blockSize
+                index.postingFrequency.decode(base..<(base + n), into: frequencies.baseAddress!)
                 for i in 0..<n {
-                    let s = term.weight * model.postingScore(frequency: frequencies[base + i], passage: passages[i])
+                    let s = term.weight * model.postingScore(frequency: frequencies[i], passage: passages[i])
                     if s > 0 && s >= threshold {
                         top.insert(s, passages[i])
                         threshold = top.threshold
                     }
                 }
             }
-        }
+        }}
         return top
     }
 }

@@ -21,9 +21,14 @@ public struct TFIDFCosine: ScoringModel {
         var squares = [Float](repeating: 0, count: index.passageCount)
         for t in 0..<index.termCount {
             let idf = Self.idf(documentFrequency: index.documentFrequency(Int32(t)), passageCount: index.passageCount)
+            let passages = index.passages(ofTerm: Int32(t))
+            var frequencies = [Float](repeating: 0, count: passages.count)
             let first = index.postingStart[t]
-            for (i, passage) in index.passages(ofTerm: Int32(t)).enumerated() {
-                let w = (1 + logf(index.postingFrequency[first + i])) * idf
+            frequencies.withUnsafeMutableBufferPointer { out in
+                if let start = out.baseAddress { index.postingFrequency.decode(first..<(first + out.count), into: start) }
+            }
+            for (i, passage) in passages.enumerated() {
+                let w = (1 + logf(frequencies[i])) * idf
                 squares[Int(passage)] += w * w
             }
         }

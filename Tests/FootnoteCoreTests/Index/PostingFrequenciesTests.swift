@@ -21,6 +21,14 @@ import Testing
         #expect(!coded.exceptionPosting.isEmpty)
         #expect(coded.map(\.bitPattern) == values.map(\.bitPattern))
         #expect(coded.isConsistent())
+        // Ranges decoded whole, from any posting to any other, equal the postings one by one.
+        var out = [Float](repeating: -1, count: values.count)
+        for _ in 0..<200 {
+            let a = Int(rng.next() % UInt64(values.count)), b = Int(rng.next() % UInt64(values.count))
+            let range = min(a, b)..<(min(a, b) + min(abs(a - b), 700))
+            out.withUnsafeMutableBufferPointer { coded.decode(range, into: $0.baseAddress!) }
+            #expect(out[0..<range.count].map(\.bitPattern) == values[range].map(\.bitPattern), "\(range)")
+        }
         // The table holds the most common values.
         #expect(coded.values.contains(1) && coded.values.contains(40))
     }
@@ -28,24 +36,39 @@ import Testing
     @Test func fewValuesNeedNoExceptions() {
         let values: [Float] = [1, 2, 1, 0.5, 1, 3.25, 1, 2]
         let coded = PostingFrequencies(values)
-        #expect(Array(coded.values) == [0.5, 1, 2, 3.25])
+        #expect(Array(coded.values) == [1, 2, 0.5, 3.25])   // most common first, ties to the smaller
         #expect(coded.exceptionPosting.isEmpty)
         #expect(Array(coded) == values)
         #expect(PostingFrequencies([Float]()).isEmpty)
     }
 
-    /// A code past the table, or exceptions that do not match the codes, are caught.
+    /// A code past the table, exceptions that do not match the codes, or
+    /// blocks whose lengths, widths or presence bits disagree are caught;
+    /// a code past the table reads as 0, never out of bounds.
     @Test func damagedTablesAreNotConsistent() {
-        let coded = PostingFrequencies([Float](repeating: 2, count: 10) + [7, 8])
-        var codes = Array(coded.codes)
-        codes[3] = UInt8(coded.values.count)          // past the table
-        #expect(!PostingFrequencies(codes: FlatArray(codes), values: coded.values, exceptionPosting: coded.exceptionPosting,
-                                    exceptionValue: coded.exceptionValue).isConsistent())
-        codes[3] = PostingFrequencies.exception       // an exception with no entry
-        #expect(!PostingFrequencies(codes: FlatArray(codes), values: coded.values, exceptionPosting: coded.exceptionPosting,
-                                    exceptionValue: coded.exceptionValue).isConsistent())
-        #expect(!PostingFrequencies(codes: coded.codes, values: FlatArray([2, 1, 7, 8]), exceptionPosting: coded.exceptionPosting,
-                                    exceptionValue: coded.exceptionValue).isConsistent())   // values out of order
+        let values = [Float](repeating: 2, count: 130) + [7, 8, 9]
+        let coded = PostingFrequencies(values)
+        #expect(coded.isConsistent() && coded.blockStart.count == 3)
+        func with(bytes: [UInt8]? = nil, values v: [Float]? = nil, exceptions: [Int]? = nil) -> PostingFrequencies {
+            PostingFrequencies(bytes: bytes.map { FlatArray($0) } ?? coded.bytes, blockStart: coded.blockStart,
+                               values: v.map { FlatArray($0) } ?? coded.values,
+                               exceptionPosting: exceptions.map { FlatArray($0) } ?? coded.exceptionPosting,
+                               exceptionValue: FlatArray([Float](repeating: 1, count: (exceptions ?? Array(coded.exceptionPosting)).count)),
+                               count: values.count)
+        }
+        let short = with(values: [2, 7])                  // code 2 (the 9) is past the table
+        #expect(short.isStructurallyConsistent() && !short.isConsistent())
+        #expect(short[130] == 7 && short[131] == 0 && short[132] == 0)
+        #expect(!with(exceptions: [131]).isConsistent())   // an exception for a posting coded otherwise
+        #expect(!with(values: [2, 7, 7]).isConsistent())   // a value twice
+        let second = Int(coded.blockStart[1])
+        var wider = Array(coded.bytes)
+        wider[second] += 1                                 // its packed codes no longer fill the block
+        #expect(!with(bytes: wider).isStructurallyConsistent())
+        var pastEnd = Array(coded.bytes)
+        pastEnd[second + 1] |= 0x80                        // a posting past the last one
+        #expect(!with(bytes: pastEnd).isStructurallyConsistent())
+        #expect(!with(bytes: Array(coded.bytes.dropLast())).isStructurallyConsistent())   // padding cut
     }
 }
 
