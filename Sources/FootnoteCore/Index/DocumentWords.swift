@@ -14,7 +14,7 @@ public struct DocumentWords: Sendable, Equatable {
 
     /// The lists `bytes[start[d]..<start[d + 1]]` (offsets ascending from 0 to `bytes.count`).
     public init(start: FlatArray<Int>, bytes: FlatArray<UInt8>) {
-        self.init(lists: .plain(StringTable(bytes: bytes, offsets: start)))
+        self.init(lists: .plain(StringTable(bytes: bytes, offsets: Offsets(start))))
     }
 
     public init() { self.init(start: FlatArray([0]), bytes: FlatArray()) }

@@ -84,7 +84,7 @@ public struct IndexBuilder: Sendable {
         chunk.lengths.reserveCapacity(range.count)
         chunk.start.reserveCapacity(range.count + 1)
         // The plain text blob whose pages this chunk gives back as it goes.
-        var release: (base: UnsafeRawPointer, offsets: FlatArray<Int>, done: Int)? = nil
+        var release: (base: UnsafeRawPointer, offsets: Offsets, done: Int)? = nil
         if releasingText, case .plain(let table) = textColumn, let base = table.bytes.base, !range.isEmpty {
             release = (UnsafeRawPointer(base), table.offsets, table.offsets[range.lowerBound])
         }
@@ -314,8 +314,8 @@ public struct IndexBuilder: Sendable {
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
                              terms: termDictionary.terms,
-                             postingStart: FlatArray(postingStart),
-                             postingPassages: PostingPassages(postingPassageArray.buffer, postingStart: FlatArray(postingStart)),
+                             postingStart: Offsets(postingStart),
+                             postingPassages: PostingPassages(postingPassageArray.buffer, postingStart: Offsets(postingStart)),
                              postingFrequency: PostingFrequencies(postingFrequencyArray.buffer),
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),

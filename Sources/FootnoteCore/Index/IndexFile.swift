@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 16
+    public static let formatVersion: UInt32 = 17
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -122,21 +122,27 @@ public enum IndexFile {
         let documentWords = index.documentWords.compressed()
         let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids), documentWordCounts = counts(documentWords)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
+        // Read only when loading, in order: compressed whole (lengths are mostly small whole numbers, flags mostly alike).
+        let compressor = Zstd.Compressor()
+        let lengthBytes = compressor.compress(index.passageLength.rawBytes)
+        let flagBytes = compressor.compress(p.flags.buffer)
         var outcome: Result<Void, Failure> = .success(())
         metaBytes.withUnsafeBytes { metaRaw in
         documentBytes.withUnsafeBytes { documentRaw in
         fileBytes.withUnsafeBytes { fileRaw in
         noticeBytes.withUnsafeBytes { noticeRaw in
+        lengthBytes.withUnsafeBytes { lengthRaw in
+        flagBytes.withUnsafeBytes { flagRaw in
             let sections: [(Section, Int, UnsafeRawBufferPointer)] = [
                 (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
-                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, 8, index.terms.offsets.rawBytes),
-                (.postingStart, 8, index.postingStart.rawBytes),
-                (.postingPassageStart, 8, index.postingPassages.termByteStart.rawBytes),
+                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, index.terms.offsets.elementSize, index.terms.offsets.rawBytes),
+                (.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
+                (.postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
                 (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
                 (.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
-                (.frequencyBlockStart, 4, index.postingFrequency.blockStart.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
-                (.positionBlockStart, 8, index.positionRuns.blockStart.rawBytes), (.passageLength, 4, index.passageLength.rawBytes),
-                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, 8, index.vocabulary.offsets.rawBytes),
+                (.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
+                (.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes), (.passageLength, 1, lengthRaw),
+                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, index.vocabulary.offsets.elementSize, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
                 (.documentWordBlockStart, 8, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
                 (.documentWordCounts, 8, documentWordCounts.rawBytes),
@@ -145,13 +151,13 @@ public enum IndexFile {
                 (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
                 (.sectionCounts, 8, sectionCounts.rawBytes),
                 (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
-                (.idCounts, 8, idCounts.rawBytes), (.passageFlags, 1, p.flags.rawBytes),
+                (.idCounts, 8, idCounts.rawBytes), (.passageFlags, 1, flagRaw),
                 (.frequencyValue, 4, index.postingFrequency.values.rawBytes),
                 (.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
                 (.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
             ]
             outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
-        }}}}
+        }}}}}}
         try outcome.get()
     }
 
@@ -309,9 +315,24 @@ public enum IndexFile {
             guard f.size == MemoryLayout<T>.stride else { throw .damaged("section \(s.rawValue) has \(f.size)-byte elements") }
             return file.array(of: T.self, at: f.offset, count: f.count)
         }
-        func strings(_ bytes: Section, _ offsets: Section) throws(Failure) -> StringTable {
-            let b = try array(bytes, UInt8.self), o = try array(offsets, Int.self)
-            try ascending(o, from: 0, to: b.count, what: "string table \(offsets.rawValue)")
+        /// A section compressed whole (`Zstd`), decompressed: `count` elements, or the file is damaged.
+        func decompressed<T: BitwiseCopyable>(_ s: Section, count: Int, _: T.Type) throws(Failure) -> FlatArray<T> {
+            let compressed = try array(s, UInt8.self).buffer
+            guard count > 0 else { return FlatArray() }
+            guard Zstd.decompressedSize(compressed) == count * MemoryLayout<T>.stride else { throw .damaged("section \(s.rawValue) disagrees") }
+            let (array, bytes) = FlatArray<T>.allocateUninitialized(count: count)
+            guard Zstd.Decompressor().decompress(compressed, into: bytes) else {
+                throw .damaged("section \(s.rawValue) does not decompress")
+            }
+            return array
+        }
+        /// Offsets of 4 or 8 bytes each, as the section says.
+        func offsets(_ s: Section) throws(Failure) -> Offsets {
+            found[s]!.size == 4 ? Offsets(narrow: try array(s, UInt32.self)) : Offsets(wide: try array(s, Int.self))
+        }
+        func strings(_ bytes: Section, _ starts: Section) throws(Failure) -> StringTable {
+            let b = try array(bytes, UInt8.self), o = try offsets(starts)
+            try ascending(o, from: 0, to: b.count, what: "string table \(starts.rawValue)")
             return StringTable(bytes: b, offsets: o)
         }
 
@@ -329,10 +350,11 @@ public enum IndexFile {
                                                  nonEmptyCount: c[2], layout: layout))
         }
         /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
-        func ascending(_ values: FlatArray<Int>, from first: Int, to last: Int? = nil, what: String) throws(Failure) {
+        func ascending<C: RandomAccessCollection>(_ values: C, from first: Int, to last: Int? = nil,
+                                                   what: String) throws(Failure) where C.Element == Int, C.Index == Int {
             guard values.count >= 1, values[0] == first, last == nil || values[values.count - 1] == last else { throw .damaged("\(what) disagree") }
             var previous = first
-            for x in values.buffer {
+            for x in values {
                 guard x >= previous else { throw .damaged("\(what) out of order") }
                 previous = x
             }
@@ -374,8 +396,10 @@ public enum IndexFile {
         }
 
         // Each passage's document, from the documents' passage counts (which must add up,
-        // to the passage count the lengths section holds: nothing is allocated on a count's word).
-        guard passageCount == found[.passageLength]!.count else { throw Failure.damaged("passage count disagrees") }
+        // to a passage count the bounds column's blocks bear out: nothing is allocated on a count's word).
+        guard passageCount >= 0, passageCount <= found[.boundsBlockStart]!.count * CompressedStrings.stringsPerBlock else {
+            throw Failure.damaged("passage count disagrees")
+        }
         var passageTotal = 0
         for d in documents {
             guard d.passageCount >= 0, d.passageCount <= passageCount - passageTotal else { throw Failure.damaged("documents' passage counts disagree") }
@@ -392,22 +416,22 @@ public enum IndexFile {
                                    bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: .passageBounds),
                                    texts: nil,
                                    sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
-                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try array(.passageFlags, UInt8.self))
-        let postingStart = try array(.postingStart, Int.self)
+                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
+        let postingStart = try offsets(.postingStart)
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),
                                   postingStart: postingStart,
-                                  postingPassages: PostingPassages(termByteStart: try array(.postingPassageStart, Int.self),
+                                  postingPassages: PostingPassages(termByteStart: try offsets(.postingPassageStart),
                                                                    bytes: try array(.postingPassageBytes, UInt8.self)),
                                   postingFrequency: PostingFrequencies(bytes: try array(.frequencyBytes, UInt8.self),
-                                                                       blockStart: try array(.frequencyBlockStart, UInt32.self),
+                                                                       blockStart: try offsets(.frequencyBlockStart),
                                                                        values: try array(.frequencyValue, Float.self),
                                                                        exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
                                                                        exceptionValue: try array(.frequencyExceptionValue, Float.self),
                                                                        count: postingStart.isEmpty ? 0 : max(postingStart[postingStart.count - 1], 0)),
                                   positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self),
-                                                              blockStart: try array(.positionBlockStart, Int.self)),
-                                  passageLength: try array(.passageLength, Float.self),
+                                                              blockStart: try offsets(.positionBlockStart)),
+                                  passageLength: try decompressed(.passageLength, count: passageCount, Float.self),
                                   vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
                                   documentWords: DocumentWords(lists: try column(.documentWordBlockStart, .documentWordCompressed,
@@ -433,7 +457,7 @@ public enum IndexFile {
         try check(index.postingFrequency.count == postings, "posting frequencies disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
         var previous = 0
-        for x in index.postingStart.buffer { try check(x >= previous, "posting ranges out of order"); previous = x }
+        for x in index.postingStart { try check(x >= previous, "posting ranges out of order"); previous = x }
         try check(index.positionRuns.isConsistent(postingCount: postings), "position runs disagree")
         try check(index.postingFrequency.isStructurallyConsistent(), "posting frequency codes disagree")
         for d in passages.documents.buffer { try check(d >= 0 && Int(d) < documents.count, "passage names document \(d)") }

@@ -223,8 +223,8 @@ public enum IndexMerger {
         let first = parts[0].index
         let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
                                   terms: terms.build(),
-                                  postingStart: FlatArray(postingStart),
-                                  postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: FlatArray(postingStart)),
+                                  postingStart: Offsets(postingStart),
+                                  postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: Offsets(postingStart)),
                                   postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
                                   positionRuns: runs.build(),
                                   passageLength: lengths.build(),

@@ -23,7 +23,7 @@ public struct InvertedIndex: Sendable {
     /// Term number → term, sorted by bytes.
     public let terms: StringTable
 
-    public let postingStart: FlatArray<Int>
+    public let postingStart: Offsets
     public let postingPassages: PostingPassages
     public let postingFrequency: PostingFrequencies
     public let positionRuns: PositionRuns
@@ -40,7 +40,7 @@ public struct InvertedIndex: Sendable {
     public let documentWords: DocumentWords
 
     public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
-                postingStart: FlatArray<Int>, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
+                postingStart: Offsets, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
                 positionRuns: PositionRuns, passageLength: FlatArray<Float>,
                 vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
         self.analyzerSettings = analyzerSettings

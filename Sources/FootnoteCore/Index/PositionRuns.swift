@@ -20,9 +20,9 @@ public struct PositionRuns: Sendable, Equatable {
 
     public let bytes: FlatArray<UInt8>
     /// Where posting 128k's run starts, for k = 0…⌈postings/128⌉ − 1, then `bytes.count`.
-    public let blockStart: FlatArray<Int>
+    public let blockStart: Offsets
 
-    public init(bytes: FlatArray<UInt8>, blockStart: FlatArray<Int>) {
+    public init(bytes: FlatArray<UInt8>, blockStart: Offsets) {
         self.bytes = bytes
         self.blockStart = blockStart
     }
@@ -38,7 +38,7 @@ public struct PositionRuns: Sendable, Equatable {
         }
         precondition(at == bytes.count, "position runs do not fill their bytes")
         starts.append(at)
-        self.init(bytes: bytes, blockStart: starts.build())
+        self.init(bytes: bytes, blockStart: Offsets(starts.build()))
     }
 
     /// Runs (in 128s) covered by the block starts.
@@ -205,7 +205,7 @@ public struct PositionRuns: Sendable, Equatable {
 
         public func build() -> PositionRuns {
             starts.append(bytes.count)
-            return PositionRuns(bytes: bytes.build(), blockStart: starts.build())
+            return PositionRuns(bytes: bytes.build(), blockStart: Offsets(starts.build()))
         }
     }
 

@@ -32,8 +32,8 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
 
     /// The blocks, then `padding` zero bytes.
     public let bytes: FlatArray<UInt8>
-    /// Where each block starts (UInt32: the codes of 2³² bytes are ~17 billion postings).
-    public let blockStart: FlatArray<UInt32>
+    /// Where each block starts.
+    public let blockStart: Offsets
     /// The coded values, most common first (at most 255).
     public let values: FlatArray<Float>
     /// The postings coded `exception` (ascending), and their values.
@@ -45,7 +45,7 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     /// `exception`; 257 entries, as a damaged width-8 code reads as 256.
     private let lookup: [Float]
 
-    public init(bytes: FlatArray<UInt8>, blockStart: FlatArray<UInt32>, values: FlatArray<Float>,
+    public init(bytes: FlatArray<UInt8>, blockStart: Offsets, values: FlatArray<Float>,
                 exceptionPosting: FlatArray<Int>, exceptionValue: FlatArray<Float>, count: Int) {
         self.bytes = bytes
         self.blockStart = blockStart
@@ -219,19 +219,18 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
             return (out, starts, found)
         }
         let total = encoded.reduce(Self.padding) { $0 + $1.bytes.count }
-        precondition(total <= Int(UInt32.max), "posting frequencies past 4 GB")
         let (bytesArray, bytes) = FlatArray<UInt8>.allocate(count: total, repeating: 0)
-        var starts: [UInt32] = []
+        var starts: [Int] = []
         starts.reserveCapacity(blocks + 1)
         var at = 0
         for part in encoded {
-            for s in part.starts { starts.append(UInt32(at + s)) }
+            for s in part.starts { starts.append(at + s) }
             _ = UnsafeMutableBufferPointer(rebasing: bytes[at..<(at + part.bytes.count)]).initialize(from: part.bytes)
             at += part.bytes.count
         }
-        starts.append(UInt32(at))
+        starts.append(at)
         let all = encoded.flatMap { part in part.exceptions }
-        self.init(bytes: bytesArray, blockStart: FlatArray(starts), values: FlatArray(chosen),
+        self.init(bytes: bytesArray, blockStart: Offsets(starts), values: FlatArray(chosen),
                   exceptionPosting: FlatArray(all.map { e in e.posting }), exceptionValue: FlatArray(all.map { e in e.value }), count: n)
     }
 

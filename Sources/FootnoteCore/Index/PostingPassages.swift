@@ -34,17 +34,17 @@ public struct PostingPassages: Sendable, Equatable {
     static let padding = 8
 
     /// `termCount + 1` offsets into `bytes`.
-    public let termByteStart: FlatArray<Int>
+    public let termByteStart: Offsets
     public let bytes: FlatArray<UInt8>
 
-    public init(termByteStart: FlatArray<Int>, bytes: FlatArray<UInt8>) {
+    public init(termByteStart: Offsets, bytes: FlatArray<UInt8>) {
         self.termByteStart = termByteStart
         self.bytes = bytes
     }
 
     /// Encodes `passages`, whose term `t` holds `passages[postingStart[t] ..< postingStart[t + 1]]`
     /// (ascending): runs of terms of about equal postings on every core, joined in order.
-    public init(_ passages: UnsafeBufferPointer<Int32>, postingStart: FlatArray<Int>) {
+    public init(_ passages: UnsafeBufferPointer<Int32>, postingStart: Offsets) {
         let terms = max(0, postingStart.count - 1), postings = terms > 0 ? postingStart[terms] : 0
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, postings / 100_000))
         var bounds = [0]
@@ -66,7 +66,7 @@ public struct PostingPassages: Sendable, Equatable {
             bytes.append(contentsOf: run.bytes.buffer)
         }
         for _ in 0..<Self.padding { bytes.append(0) }
-        self.init(termByteStart: starts.build(), bytes: bytes.build())
+        self.init(termByteStart: Offsets(starts.build()), bytes: bytes.build())
     }
 
     /// Blocks of a list of `count` postings.
@@ -82,7 +82,7 @@ public struct PostingPassages: Sendable, Equatable {
         guard termByteStart.count == termCount + 1, termByteStart[0] == 0,
               termByteStart[termCount] + Self.padding == bytes.count else { return false }
         var previous = 0
-        for x in termByteStart.buffer {
+        for x in termByteStart {
             guard x >= previous else { return false }
             previous = x
         }
@@ -369,7 +369,7 @@ public struct PostingPassages: Sendable, Equatable {
 
         public func build() -> PostingPassages {
             for _ in 0..<PostingPassages.padding { bytes.append(0) }
-            return PostingPassages(termByteStart: starts.build(), bytes: bytes.build())
+            return PostingPassages(termByteStart: Offsets(starts.build()), bytes: bytes.build())
         }
     }
 }

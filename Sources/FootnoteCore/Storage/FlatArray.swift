@@ -96,6 +96,16 @@ extension FlatArray {
         typed.initialize(repeating: value, count: count)
         return (FlatArray(base: UnsafePointer(typed), count: count, owner: block), UnsafeMutableBufferPointer(start: typed, count: count))
     }
+
+    /// A heap array of `count` elements whose bytes the caller must write
+    /// through the returned buffer before reading any.
+    public static func allocateUninitialized(count: Int) -> (FlatArray, UnsafeMutableRawBufferPointer) {
+        guard count > 0 else { return (FlatArray(), UnsafeMutableRawBufferPointer(start: nil, count: 0)) }
+        let block = HeapBlock(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let typed = block.pointer.bindMemory(to: Element.self, capacity: count)
+        return (FlatArray(base: UnsafePointer(typed), count: count, owner: block),
+                UnsafeMutableRawBufferPointer(start: block.pointer, count: count * MemoryLayout<Element>.stride))
+    }
 }
 
 /// Appends plain values to a growing heap block that becomes a `FlatArray`

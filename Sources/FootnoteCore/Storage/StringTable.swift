@@ -10,9 +10,9 @@ import Darwin
 public struct StringTable: RandomAccessCollection, Sendable, Equatable {
     public let bytes: FlatArray<UInt8>
     /// `count + 1` ascending byte offsets, the first 0.
-    public let offsets: FlatArray<Int>
+    public let offsets: Offsets
 
-    public init(bytes: FlatArray<UInt8>, offsets: FlatArray<Int>) {
+    public init(bytes: FlatArray<UInt8>, offsets: Offsets) {
         self.bytes = bytes
         self.offsets = offsets.isEmpty ? [0] : offsets
     }
@@ -112,6 +112,6 @@ public struct StringTable: RandomAccessCollection, Sendable, Equatable {
             for i in (rows.lowerBound + 1)...rows.upperBound { offsets.append(table.offsets[i] + shift) }
         }
 
-        public func build() -> StringTable { StringTable(bytes: bytes.build(), offsets: offsets.build()) }
+        public func build() -> StringTable { StringTable(bytes: bytes.build(), offsets: Offsets(offsets.build())) }
     }
 }

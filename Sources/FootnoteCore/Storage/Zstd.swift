@@ -20,7 +20,10 @@ public enum Zstd {
         deinit { ZSTD_freeCCtx(context) }
 
         /// The compressed form of `bytes`.
-        public func compress(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        public func compress(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] { compress(UnsafeRawBufferPointer(bytes)) }
+
+        /// The compressed form of raw `bytes`.
+        public func compress(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
             let bound = ZSTD_compressBound(bytes.count)
             var out = [UInt8](repeating: 0, count: bound)
             let written = out.withUnsafeMutableBytes { dst in
@@ -46,6 +49,11 @@ public enum Zstd {
         /// Decompresses `compressed` into `output`, which must be exactly the
         /// original size; false when the data is not a whole frame of that size.
         public func decompress(_ compressed: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+            decompress(compressed, into: UnsafeMutableRawBufferPointer(output))
+        }
+
+        /// Decompresses `compressed` into raw memory of exactly the original size.
+        public func decompress(_ compressed: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableRawBufferPointer) -> Bool {
             guard let source = compressed.baseAddress else { return output.isEmpty }
             let written = ZSTD_decompressDCtx(context, output.baseAddress, output.count, source, compressed.count)
             return ZSTD_isError(written) == 0 && written == output.count

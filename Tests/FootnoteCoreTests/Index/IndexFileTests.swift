@@ -27,6 +27,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp.\(getpid())"))
     }
 
+    /// Offsets past 4 GB are stored 8 bytes each: an index whose offsets are
+    /// wide is written and read back as such, with the same answers.
+    @Test func wideOffsetsRoundTrip() throws {
+        let w = try written()
+        let i = w.index
+        func wide(_ o: Offsets) -> Offsets { Offsets(wide: FlatArray(Array(o))) }
+        let index = InvertedIndex(analyzerSettings: i.analyzerSettings, titleWeight: i.titleWeight, headingWeight: i.headingWeight,
+                                  terms: StringTable(bytes: i.terms.bytes, offsets: wide(i.terms.offsets)),
+                                  postingStart: wide(i.postingStart),
+                                  postingPassages: PostingPassages(termByteStart: wide(i.postingPassages.termByteStart),
+                                                                   bytes: i.postingPassages.bytes),
+                                  postingFrequency: i.postingFrequency, positionRuns: i.positionRuns, passageLength: i.passageLength,
+                                  vocabulary: i.vocabulary, vocabularyTerm: i.vocabularyTerm, documentWords: i.documentWords)
+        try IndexFile.write(w.corpus, index, to: w.path)
+        let loaded = try IndexFile.read(w.path)
+        #expect(loaded.index.postingStart.isWide && loaded.index.terms.offsets.isWide && loaded.index.postingPassages.termByteStart.isWide)
+        #expect(!loaded.index.vocabulary.offsets.isWide)
+        expectSame((w.corpus, i), (loaded.corpus, loaded.index))
+        #expect(answers(loaded.corpus, loaded.index, teaQuestions) == answers(w.corpus, i, teaQuestions))
+    }
+
     /// More distinct frequencies than a byte codes (a word repeated 1…300
     /// times): the exception tables are written and read back too.
     @Test func roundTripKeepsFrequencyExceptions() throws {

@@ -92,7 +92,7 @@ import Testing
             #expect(!runs.isConsistent(postingCount: Self.postings.count), "flip at \(offset)")
             for p in 0..<Self.postings.count { _ = runs.positions(p) }
         }
-        let truncated = PositionRuns(bytes: FlatArray(Array(bytes.dropLast(3))), blockStart: FlatArray([0, bytes.count]))
+        let truncated = PositionRuns(bytes: FlatArray(Array(bytes.dropLast(3))), blockStart: Offsets([0, bytes.count]))
         #expect(!truncated.isConsistent(postingCount: Self.postings.count))
         for p in 0..<Self.postings.count { _ = truncated.positions(p) }
     }

@@ -20,11 +20,11 @@ import Testing
         return out
     }
 
-    static func encoded(_ lists: [[Int32]]) -> (PostingPassages, FlatArray<Int>) {
+    static func encoded(_ lists: [[Int32]]) -> (PostingPassages, Offsets) {
         let flat = lists.flatMap { $0 }
         var starts = [0]
         for l in lists { starts.append(starts.last! + l.count) }
-        let postingStart = FlatArray(starts)
+        let postingStart = Offsets(starts)
         return (flat.withUnsafeBufferPointer { PostingPassages($0, postingStart: postingStart) }, postingStart)
     }
 
@@ -104,7 +104,7 @@ import Testing
         for at in stride(from: 0, to: bytes.count, by: 7) {
             var damaged = bytes
             damaged[at] ^= 0xA5
-            let lists = PostingPassages(termByteStart: FlatArray([0, damaged.count]), bytes: FlatArray(damaged))
+            let lists = PostingPassages(termByteStart: Offsets([0, damaged.count]), bytes: FlatArray(damaged))
             for p in lists.passages(term: 0, count: 600, passageCount: 3001) { #expect(p >= 0 && p < 3001) }
             var reader = PostingPassages.BlockReader(lists, term: 0, count: 600, passageCount: 3001)
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingPassages.blockSize) { block in
@@ -119,10 +119,10 @@ import Testing
             }
         }
         for cut in stride(from: 0, to: bytes.count, by: 5) {
-            let lists = PostingPassages(termByteStart: FlatArray([0, cut]), bytes: FlatArray(Array(bytes[0..<cut])))
+            let lists = PostingPassages(termByteStart: Offsets([0, cut]), bytes: FlatArray(Array(bytes[0..<cut])))
             let decoded = lists.passages(term: 0, count: 600, passageCount: 3001)
             #expect(decoded == Array(list.prefix(decoded.count)))
         }
-        #expect(!PostingPassages(termByteStart: FlatArray([0, 5]), bytes: FlatArray(bytes)).isConsistent(termCount: 1))
+        #expect(!PostingPassages(termByteStart: Offsets([0, 5]), bytes: FlatArray(bytes)).isConsistent(termCount: 1))
     }
 }
