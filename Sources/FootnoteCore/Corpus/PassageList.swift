@@ -74,18 +74,23 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// How an index file lays out each compressed column's blocks.
+    public static let boundsLayout = CompressedStrings.Layout.passageBounds
+    public static let sectionLayout = CompressedStrings.Layout.frontCoded
+    public static let idLayout = CompressedStrings.Layout.frontCoded
+
     /// The same passages with their text as it is and their other string
     /// columns compressed (as an index file stores them).
     public func withCompressedColumns() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: .passageBounds)), texts: texts,
-                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: texts,
+                    sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)), flags: flags)
     }
 
     /// The same passages without their text (what an index keeps), their
     /// other string columns compressed (as an index file stores them).
     public func withoutTexts() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: .passageBounds)), texts: nil,
-                    sections: .compressed(sections.compressed()), ids: .compressed(ids.compressed()), flags: flags)
+        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: nil,
+                    sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)), flags: flags)
     }
 
     public func section(_ i: Int) -> [String] {

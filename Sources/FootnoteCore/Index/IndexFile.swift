@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 17
+    public static let formatVersion: UInt32 = 18
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -116,7 +116,8 @@ public enum IndexFile {
             }
         }
         guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
-        let sections = p.sections.compressed(), ids = p.ids.compressed(), bounds = p.bounds.compressed(layout: .passageBounds)
+        let sections = p.sections.compressed(layout: PassageList.sectionLayout), ids = p.ids.compressed(layout: PassageList.idLayout)
+        let bounds = p.bounds.compressed(layout: PassageList.boundsLayout)
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
         let documentWords = index.documentWords.compressed()
@@ -144,13 +145,13 @@ public enum IndexFile {
                 (.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes), (.passageLength, 1, lengthRaw),
                 (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, index.vocabulary.offsets.elementSize, index.vocabulary.offsets.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
-                (.documentWordBlockStart, 8, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
+                (.documentWordBlockStart, documentWords.blockStart.elementSize, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
                 (.documentWordCounts, 8, documentWordCounts.rawBytes),
-                (.boundsBlockStart, 8, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
+                (.boundsBlockStart, bounds.blockStart.elementSize, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
                 (.boundsCounts, 8, boundsCounts.rawBytes),
-                (.sectionBlockStart, 8, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
+                (.sectionBlockStart, sections.blockStart.elementSize, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
                 (.sectionCounts, 8, sectionCounts.rawBytes),
-                (.idBlockStart, 8, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
+                (.idBlockStart, ids.blockStart.elementSize, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
                 (.idCounts, 8, idCounts.rawBytes), (.passageFlags, 1, flagRaw),
                 (.frequencyValue, 4, index.postingFrequency.values.rawBytes),
                 (.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
@@ -340,7 +341,7 @@ public enum IndexFile {
         /// block that does not decode reads as empty strings, never a crash).
         func column(_ blockStart: Section, _ bytes: Section, _ counts: Section,
                     layout: CompressedStrings.Layout = .strings) throws(Failure) -> StringColumn {
-            let c = try array(counts, Int.self), starts = try array(blockStart, Int.self), compressed = try array(bytes, UInt8.self)
+            let c = try array(counts, Int.self), starts = try offsets(blockStart), compressed = try array(bytes, UInt8.self)
             guard c.count == 3, c[0] >= 0, c[1] >= 0, c[2] >= 0, c[2] <= c[0],
                   starts.count == CompressedStrings.blocks(for: c[0]) + 1 else {
                 throw .damaged("string column (section \(counts.rawValue)) disagrees")
@@ -413,10 +414,10 @@ public enum IndexFile {
             at += document.passageCount
         }
         let passages = PassageList(documents: passageDocument,
-                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: .passageBounds),
+                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: PassageList.boundsLayout),
                                    texts: nil,
-                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts),
-                                   ids: try column(.idBlockStart, .idCompressed, .idCounts), flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
+                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts, layout: PassageList.sectionLayout),
+                                   ids: try column(.idBlockStart, .idCompressed, .idCounts, layout: PassageList.idLayout), flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
         let postingStart = try offsets(.postingStart)
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
                                   terms: try strings(.termBytes, .termOffsets),

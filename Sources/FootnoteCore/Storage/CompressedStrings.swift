@@ -16,7 +16,7 @@ public final class CompressedStrings: @unchecked Sendable {
     public static let stringsPerBlock = 64
 
     /// Per block: where its compressed bytes start in `compressed` (`blocks + 1` entries).
-    public let blockStart: FlatArray<Int>
+    public let blockStart: Offsets
     public let compressed: FlatArray<UInt8>
     /// How many strings; their bytes, uncompressed; how many are not empty.
     public let count: Int
@@ -37,6 +37,13 @@ public final class CompressedStrings: @unchecked Sendable {
         /// saying which layout it has (1: this one; 0: `strings`, for a block
         /// holding anything but such records).
         case passageBounds
+        /// Front coding (Witten, Moffat & Bell 1999, "Managing Gigabytes"
+        /// §4.1): each string as the length of the prefix it shares with the
+        /// string before it in the block, then the rest; all prefix lengths,
+        /// then all suffix lengths (`VarInt`s), then the suffixes. For ids
+        /// such as "Documentation/ABI/README#1", mostly their predecessor's:
+        /// 1.80 → 1.44 MB on the kernel corpus.
+        case frontCoded
     }
 
     /// Decoded bytes the cache aims to hold at most.
@@ -65,7 +72,7 @@ public final class CompressedStrings: @unchecked Sendable {
     private var slots: [Decoded]
 
     /// `cacheBudget`: about how many decoded bytes to keep (at least one block).
-    public init(blockStart: FlatArray<Int>, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int,
+    public init(blockStart: Offsets, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int,
                 layout: Layout = .strings, cacheBudget: Int = CompressedStrings.cacheBudget) {
         self.blockStart = blockStart
         self.compressed = compressed
@@ -129,6 +136,7 @@ public final class CompressedStrings: @unchecked Sendable {
         guard ok else { return nil }
         let strings = min(Self.stringsPerBlock, count - b * Self.stringsPerBlock)
         var at = 0
+        if layout == .frontCoded { return Self.decodeFrontCoded(block, strings: strings, as: b) }
         if layout == .passageBounds {
             guard !block.isEmpty else { return nil }
             if block[0] == 1 { return Self.decodeBounds(block, strings: strings, as: b) }
@@ -219,6 +227,50 @@ public final class CompressedStrings: @unchecked Sendable {
         return Decoded(block: b, bytes: bytes, offsets: offsets)
     }
 
+    /// Strings `rows` front coded (`Layout.frontCoded`).
+    static func encodeFrontCoded(_ strings: StringTable, _ rows: Range<Int>) -> [UInt8] {
+        var shared: [Int] = [], out: [UInt8] = []
+        var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for i in rows {
+            let s = strings.utf8(i)
+            var k = 0
+            while k < s.count && k < previous.count && s[k] == previous[k] { k += 1 }
+            shared.append(k)
+            previous = s
+        }
+        for k in shared { VarInt.append(UInt64(k), to: &out) }
+        for (i, k) in zip(rows, shared) { VarInt.append(UInt64(strings.utf8(i).count - k), to: &out) }
+        for (i, k) in zip(rows, shared) { out.append(contentsOf: UnsafeBufferPointer(rebasing: strings.utf8(i)[k...])) }
+        return out
+    }
+
+    /// Block `b` of `strings` front-coded strings; nil when it does not parse.
+    static func decodeFrontCoded(_ block: [UInt8], strings: Int, as b: Int) -> Decoded? {
+        var shared: [Int] = [], rest: [Int] = []
+        var at = 0
+        let parsed = block.withUnsafeBufferPointer { buf -> Bool in
+            for _ in 0..<(2 * strings) {
+                guard let v = VarInt.read64(buf, at: &at, end: buf.count), v <= UInt64(buf.count) + (1 << 32) else { return false }
+                if shared.count < strings { shared.append(Int(v)) } else { rest.append(Int(v)) }
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        var bytes: [UInt8] = [], offsets = [0]
+        var previous = 0..<0
+        for k in 0..<strings {
+            guard shared[k] <= previous.count, rest[k] <= block.count - at else { return nil }
+            let start = bytes.count
+            bytes.append(contentsOf: bytes[previous.lowerBound..<(previous.lowerBound + shared[k])])
+            bytes.append(contentsOf: block[at..<(at + rest[k])])
+            at += rest[k]
+            previous = start..<bytes.count
+            offsets.append(bytes.count)
+        }
+        guard at == block.count else { return nil }
+        return Decoded(block: b, bytes: bytes, offsets: offsets)
+    }
+
     /// Compresses `strings` block by block, on every core, laid out as `layout` says.
     public static func compress(_ strings: StringTable, layout: Layout = .strings) -> CompressedStrings {
         let n = strings.count, blocks = Self.blocks(for: n)
@@ -230,6 +282,9 @@ public final class CompressedStrings: @unchecked Sendable {
                 let first = b * stringsPerBlock, last = min(first + stringsPerBlock, n)
                 if layout == .passageBounds, let block = encodeBounds(strings, first..<last) {
                     return block.withUnsafeBufferPointer { compressor.compress($0) }
+                }
+                if layout == .frontCoded {
+                    return encodeFrontCoded(strings, first..<last).withUnsafeBufferPointer { compressor.compress($0) }
                 }
                 var block: [UInt8] = layout == .passageBounds ? [0] : []
                 for i in first..<last { VarInt.append(UInt64(strings.offsets[i + 1] - strings.offsets[i]), to: &block) }
@@ -246,7 +301,7 @@ public final class CompressedStrings: @unchecked Sendable {
         }
         var nonEmpty = 0
         for i in 0..<n where strings.offsets[i + 1] > strings.offsets[i] { nonEmpty += 1 }
-        return CompressedStrings(blockStart: FlatArray(starts), compressed: compressed.build(), count: n,
+        return CompressedStrings(blockStart: Offsets(starts), compressed: compressed.build(), count: n,
                                  byteCount: strings.bytes.count, nonEmptyCount: nonEmpty, layout: layout)
     }
 }

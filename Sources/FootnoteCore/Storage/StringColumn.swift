@@ -65,11 +65,13 @@ public enum StringColumn: Sendable, Equatable {
         }
     }
 
-    /// The column compressed (as an index file stores it).
+    /// The column compressed with blocks laid out as `layout` says (as an
+    /// index file stores it): as it is when it already is.
     public func compressed(layout: CompressedStrings.Layout = .strings) -> CompressedStrings {
         switch self {
         case .plain(let table): return CompressedStrings.compress(table, layout: layout)
-        case .compressed(let store): return store
+        case .compressed(let store) where store.layout == layout: return store
+        case .compressed: return CompressedStrings.compress(StringTable((0..<count).map { self[$0] }), layout: layout)
         }
     }
 

@@ -36,12 +36,32 @@ import Testing
         }
     }
 
+    /// Front-coded blocks read back every string — empty ones, ones that
+    /// share all, part or none of the one before, multi-byte characters cut
+    /// anywhere — and take less room than plain blocks for ids like these.
+    @Test func frontCodedStringsReadBack() {
+        let ids = StringTable((0..<400).map { i -> String in
+            i % 50 == 0 ? "" : i % 23 == 0 ? "café/naïve ☕️ \(i / 23)" : "Documentation/ABI/file\(i / 10).rst#\(i % 10)"
+        } + ["same", "same", "samer", "sam", ""])
+        let store = CompressedStrings.compress(ids, layout: .frontCoded)
+        for i in 0..<ids.count { #expect(store.withBytes(i) { String(decoding: $0, as: UTF8.self) } == ids[i], "string \(i)") }
+        #expect(store.compressed.count < CompressedStrings.compress(ids).compressed.count)
+        // A shared prefix longer than the string before it, or suffixes past the block: not decoded.
+        #expect(CompressedStrings.decodeFrontCoded([0, 3, 1, 1, 0x61, 0x62], strings: 2, as: 0) == nil)
+        #expect(CompressedStrings.decodeFrontCoded([0, 1, 9, 1, 0x61, 0x62], strings: 2, as: 0) == nil)
+        #expect(CompressedStrings.decodeFrontCoded([0, 1, 2, 1, 0x61, 0x62, 0x63], strings: 2, as: 0)?.bytes == Array("abac".utf8))   // "ab", then "a" + "c"
+        // A column compressed another way is compressed again for the layout asked for.
+        let plain = StringColumn.compressed(CompressedStrings.compress(ids))
+        #expect(plain.compressed(layout: .frontCoded).layout == .frontCoded)
+        #expect(StringColumn.compressed(plain.compressed(layout: .frontCoded)) == plain)
+    }
+
     @Test func aDamagedBlockReadsAsEmptyText() {
         let store = CompressedStrings.compress(texts)
         // The last block cut short: it cannot decode.
         var starts = Array(store.blockStart)
         starts[starts.count - 1] -= 10
-        let cut = CompressedStrings(blockStart: FlatArray(starts), compressed: FlatArray(Array(store.compressed.dropLast(10))),
+        let cut = CompressedStrings(blockStart: Offsets(starts), compressed: FlatArray(Array(store.compressed.dropLast(10))),
                                     count: store.count, byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount)
         #expect(cut.withBytes(299) { $0.count } == 0)
         #expect(cut.withBytes(3) { String(decoding: $0, as: UTF8.self) } == texts[3])   // other blocks unharmed
