@@ -80,6 +80,51 @@ import Testing
         #expect(tokens("J.R.R. Tolkien").map(\.1) == ["J.R.R", "Tolkien"])
     }
 
+    /// Separator runs of every kind between and around words: apostrophes
+    /// and dots count only inside a word, a non-ASCII letter ends a run.
+    @Test func separatorRunsEndWhereWordsStart() {
+        func words(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            var out: [String] = []
+            bytes.withUnsafeBufferPointer { b in Tokenizer().spans(b) { s, e, _ in out.append(String(decoding: bytes[s..<e], as: UTF8.self)) } }
+            return out
+        }
+        #expect(words("  ..'' word's' ''x  .e.g. ’tis, (a)b--c...d  é!") == ["word's", "x", "e.g", "tis", "a", "b", "c", "d", "é"])
+        #expect(words("''''").isEmpty && words("").isEmpty && words("...").isEmpty)
+        var positions: [Int] = []
+        Analyzer(settings: .init(removeStopWords: false, stem: false)).analyze(" ,a ,, b..'c' d") { positions.append($0.position) }
+        #expect(positions == [0, 1, 2, 3])
+    }
+
+    /// The table-backed analysis (ASCII words filtered from a scratch
+    /// buffer, others by the full pipeline) gives the plain pipeline's terms,
+    /// offsets and positions under every setting, on text where words repeat
+    /// in every case and stop words, stems, non-ASCII and long words mix.
+    @Test func internedAnalysisMatchesThePipelineUnderEverySetting() {
+        var rng = SplitMix(seed: 4)
+        let words = ["The", "models", "MODELS", "model's", "naïve", "Naive", "a", "AND", "running", "runs", "ran",
+                     "Café", "e.g.", "U.S.", "2024", "x", String(repeating: "y", count: 70), "ĳssel", "don't", "Meta’s"]
+        let separators = [" ", ", ", ". ", " — ", "\n"]
+        var text = ""
+        for _ in 0..<3000 {
+            text += words[Int(rng.next() % UInt64(words.count))] + separators[Int(rng.next() % UInt64(separators.count))]
+        }
+        for stop in [true, false] {
+            for stem in [true, false] {
+                let settings = Analyzer.Settings(removeStopWords: stop, stem: stem)
+                var plain: [(String, Int, Int, Int)] = []
+                Analyzer(settings: settings).analyze(text) { plain.append(($0.termString, $0.start, $0.end, $0.position)) }
+                var table = TermTable()
+                var seen: [(Int32, Int, Int, Int)] = []
+                Analyzer(settings: settings).analyze(text, into: &table) { id, tok in seen.append((id, tok.start, tok.end, tok.position)) }
+                let interned = seen.map { (String(decoding: table.term($0.0), as: UTF8.self), $0.1, $0.2, $0.3) }
+                #expect(!plain.isEmpty)
+                #expect(interned.map(\.0) == plain.map(\.0), "stop \(stop), stem \(stem)")
+                #expect(interned.map(\.1) == plain.map(\.1) && interned.map(\.2) == plain.map(\.2) && interned.map(\.3) == plain.map(\.3))
+            }
+        }
+    }
+
     @Test func internedAnalysisGivesTheSameTermsOffsetsAndPositions() {
         let text = "The Models models MODELS, naïve Meta’s e.g. U.S.A. and the accessed access"
         var plain: [(String, Int, Int, Int)] = []

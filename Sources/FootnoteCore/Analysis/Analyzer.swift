@@ -61,9 +61,11 @@ public final class Analyzer {
     /// `analyze(_:into:_:)` over UTF-8 bytes. The token passed to `body` has
     /// its offsets and position; its `term` is not filled in.
     ///
-    /// A word of ASCII letters that `table` has seen is lowercased into a
-    /// scratch buffer and looked up there, with no copy and no filter: the
-    /// case of nearly every occurrence. Other words take the full pipeline.
+    /// An ASCII word is lowercased into a scratch buffer (its folded form)
+    /// and looked up there: one `table` has seen needs no copy and no
+    /// filter, the case of nearly every occurrence; a new one is checked
+    /// against the stop words and stemmed from that buffer, with no array
+    /// made. Other words take the full pipeline.
     public func analyze(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
         var token = self.token
         let scratch = self.scratch
@@ -75,8 +77,25 @@ public final class Analyzer {
                     if b >= 0x80 { ascii = false; break }
                     scratch[i - start] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
                 }
-                if ascii, let slot = table.slot(folded: UnsafeBufferPointer(start: scratch.baseAddress, count: end - start)) {
-                    guard table.term(slot: slot) >= 0 else { return }
+                if ascii {
+                    let folded = UnsafeBufferPointer(start: scratch.baseAddress, count: end - start)
+                    var slot: Int32
+                    if let known = table.slot(folded: folded) {
+                        slot = known
+                        guard table.term(slot: slot) >= 0 else { return }
+                    } else {
+                        // What the full pipeline gives an ASCII word: folding only lowercases it.
+                        var id: Int32 = -1
+                        if !(settings.removeStopWords && stopWords.contains(folded)) {
+                            if let stemmer {
+                                id = stemmer.withStem(of: folded) { $0.isEmpty ? -1 : table.id(of: $0) }
+                            } else {
+                                id = table.id(of: folded)
+                            }
+                        }
+                        slot = table.remember(folded: folded, as: id)
+                        guard id >= 0 else { return }
+                    }
                     token.start = start
                     token.end = end
                     token.position = position

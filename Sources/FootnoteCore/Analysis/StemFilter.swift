@@ -8,6 +8,12 @@ public struct StemFilter: TokenFilter {
 
     public init(stemmer: SnowballStemmer) { self.stemmer = stemmer }
 
+    /// Calls `body` with the stem of `word` (valid only during the call).
+    @inline(__always)
+    public func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        stemmer.withStem(of: word, body)
+    }
+
     public mutating func apply(_ token: inout Token) -> Bool {
         stemmer.stem(token.term, into: &scratch)
         token.term.removeAll(keepingCapacity: true)

@@ -6,15 +6,21 @@
 /// `i.e` (the tokenizer keeps them whole), which are function words too. Question words (what, why, how, …) are on
 /// it, so a question's content words carry the ranking.
 public struct StopWordFilter: TokenFilter {
-    public let words: Set<[UInt8]>
+    /// The stop words, hashed as the term tables are (a lookup hashes the
+    /// bytes in place: no array, no SipHash).
+    private var words = ByteKeyTable()
 
     public init(words: [String] = StopWordFilter.english) {
-        self.words = Set(words.map { Array($0.utf8) })
+        for w in words { _ = self.words.insert(Array(w.utf8)) }
     }
 
     public mutating func apply(_ token: inout Token) -> Bool {
-        !words.contains(token.term)
+        !contains(token.term.withUnsafeBufferPointer { $0 })
     }
+
+    /// Whether the folded word `word` is a stop word.
+    @inline(__always)
+    public func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
 
     public static let english: [String] = """
     i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves \

@@ -35,6 +35,7 @@ public struct TermTable {
 
     /// The number of `term`, assigning the next one to a new term.
     mutating func id(of term: [UInt8]) -> Int32 { termKeys.insert(term).number }
+    mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int32 { termKeys.insert(term).number }
 
     /// Records what a new folded word became (`id` −1: a stop word); its slot.
     mutating func remember(folded word: UnsafeBufferPointer<UInt8>, as id: Int32) -> Int32 {

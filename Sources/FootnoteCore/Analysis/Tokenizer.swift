@@ -44,7 +44,17 @@ public struct Tokenizer: Sendable {
 
     /// Calls `emit` once per word with its byte range and position, copying
     /// nothing (words over `maxTokenBytes` are left out but still counted).
+    ///
+    /// Runs of ASCII word characters and of ASCII separators outside a word
+    /// are crossed by tight loops over the class table; every other byte
+    /// takes the general step.
     public func spans(_ text: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
+        Tokenizer.asciiClass.withUnsafeBufferPointer { table in spans(text, table, emit) }
+    }
+
+    @inline(__always)
+    private func spans(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>,
+                       _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
         let count = text.count
         var i = 0
         var position = 0
@@ -55,7 +65,22 @@ public struct Tokenizer: Sendable {
             var cls: UInt8
             var width = 1
             if byte < 0x80 {
-                cls = Tokenizer.asciiClass[Int(byte)]
+                cls = table[Int(byte)]
+                if cls == 1 {
+                    // A run of ASCII word characters.
+                    if wordStart < 0 { wordStart = i }
+                    i += 1
+                    while i < count && text[i] < 0x80 && table[Int(text[i])] == 1 { i += 1 }
+                    lastWordEnd = i
+                    continue
+                }
+                if wordStart < 0 {
+                    // A run of ASCII separators between words (apostrophes and dots
+                    // only matter inside a word).
+                    i += 1
+                    while i < count && text[i] < 0x80 && table[Int(text[i])] != 1 { i += 1 }
+                    continue
+                }
             } else {
                 (cls, width) = Tokenizer.classify(text, at: i)
             }
