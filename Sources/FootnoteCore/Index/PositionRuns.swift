@@ -10,8 +10,9 @@
 /// last byte holds the number's low bit, and a byte ends a run exactly when
 /// `byte & 0x81 == 0x01`. Runs are found by counting run ends, 8 bytes at a
 /// time, from `blockStart[k]`, where posting 128k's run starts: no length
-/// per posting is stored (about 1.35 bytes per posting in all, where a
-/// length byte and checkpoints took 2.3).
+/// per posting is stored. On the kernel corpus, 1.42 bytes per posting in
+/// all, where LEB128 gaps with a length byte per posting and a checkpoint
+/// per 32 took 2.6.
 ///
 /// Readers never trust the bytes: a damaged run yields fewer or wrong
 /// positions, never a read out of bounds.
