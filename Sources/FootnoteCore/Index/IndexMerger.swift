@@ -87,7 +87,10 @@ public enum IndexMerger {
         let frequencyTables = parts.map(\.index.postingFrequency), positionRunTables = parts.map(\.index.positionRuns)
         let positionBuffers = parts.map { $0.index.positionRuns.bytes.buffer }
         // Per part: the last posting copied and where its run ended (runs are found from there).
-        var lastRun = [(posting: Int, end: Int)](repeating: (-1, 0), count: parts.count)
+        // (A buffer, not an array: `copy` below updates it, and a captured array would be checked for exclusive access at every posting.)
+        let lastRun = UnsafeMutableBufferPointer<(posting: Int, end: Int)>.allocate(capacity: parts.count)
+        lastRun.initialize(repeating: (-1, 0))
+        defer { lastRun.deallocate() }
         var next = [Int](repeating: 0, count: parts.count)
         var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
         var holding = [Bool](repeating: false, count: parts.count)
@@ -121,11 +124,12 @@ public enum IndexMerger {
             // Merge the postings by result passage, skipping dropped ones; a
             // term only one part holds is copied in a single pass.
             let before = postingPassage.count
-            /// Copies posting `p` of part `k`'s current term as result passage `passage`
-            /// (its position bytes verbatim: gaps are relative to the posting).
-            func copy(_ k: Int, _ p: Int, as passage: Int32) {
+            /// Copies posting `p` of part `k`'s current term, whose frequency is
+            /// `frequency`, as result passage `passage` (its position bytes
+            /// verbatim: gaps are relative to the posting).
+            func copy(_ k: Int, _ p: Int, as passage: Int32, frequency: Float) {
                 postingPassage.append(passage)
-                postingFrequency.append(decodedFrequencies[k][p - base[k]])
+                postingFrequency.append(frequency)
                 let run = positionRunTables[k].run(p, after: lastRun[k])
                 lastRun[k] = (p, run.upperBound)
                 runs.append(run: UnsafeBufferPointer(rebasing: positionBuffers[k][run]))
@@ -133,12 +137,12 @@ public enum IndexMerger {
             let holders = parts.indices.filter { holding[$0] }
             if holders.count == 1 {
                 let k = holders[0]
-                let passagesOfTerm = decoded[k], first = base[k]
+                let passagesOfTerm = decoded[k], frequenciesOfTerm = decodedFrequencies[k], first = base[k]
                 passageMap[k].withUnsafeBufferPointer { map in
                     for p in cursor[k]..<postingStarts[k][next[k] + 1] {
                         let mapped = map[Int(passagesOfTerm[p - first])]
                         guard mapped >= 0 else { continue }
-                        copy(k, p, as: mapped)
+                        copy(k, p, as: mapped, frequency: frequenciesOfTerm[p - first])
                     }
                 }
             }
@@ -153,7 +157,7 @@ public enum IndexMerger {
                     }
                 }
                 guard let b = best else { break }
-                copy(b, cursor[b], as: bestPassage)
+                copy(b, cursor[b], as: bestPassage, frequency: decodedFrequencies[b][cursor[b] - base[b]])
                 cursor[b] += 1
             }
             if postingPassage.count > before {
