@@ -2,10 +2,11 @@ import Foundation
 
 /// Builds an `InvertedIndex` from passages.
 ///
-/// Analysis runs in `threads` chunks of consecutive passages at once, each
-/// with its own `Analyzer` and `TermTable`, recording every occurrence as
-/// (term, position) — position −1 for a heading or title occurrence — in
-/// passage order. The chunks' terms are then numbered together in byte order
+/// Analysis runs on `threads` workers at once, each with its own `Analyzer`
+/// and `TermTable`, in chunks of consecutive passages that a
+/// `PassageSchedule` hands out (a worker on a slow core analyzes fewer), and
+/// records every occurrence as (term, position) — position −1 for a heading
+/// or title occurrence — in passage order. The tables' terms are then numbered together in byte order
 /// (while the completion words are sorted beside them), and a parallel
 /// counting sort lays out the postings: pass 1 counts each chunk's postings
 /// and positions per term, which fixes where every chunk's share of every
@@ -38,10 +39,12 @@ public struct IndexBuilder: Sendable {
 
     public func build(_ passages: [Passage]) -> InvertedIndex { build(PassageList(passages)) }
 
-    /// The occurrences of a run of passages, with the terms and words they use.
+    /// The occurrences of a run of passages, numbered by the terms and word
+    /// slots of one worker's table.
     struct Chunk {
         var passages: Range<Int>
-        var table = TermTable()
+        /// The worker whose table numbers this chunk's terms and words.
+        var owner: Int
         /// Per occurrence: the chunk's term number, and the body position (−1: heading).
         /// (Grown by `realloc` while analyzing: a growing `Array` would hold
         /// its old and new buffers at once, the build's peak memory.)
@@ -60,7 +63,7 @@ public struct IndexBuilder: Sendable {
         var wordCount: [Int32] = []
 
         /// Closes the run of passages of `document`: its words, from `table`.
-        mutating func endSegment(document: Int32) {
+        mutating func endSegment(document: Int32, table: inout TermTable) {
             segmentDocument.append(document)
             table.endDocument { slot, count in
                 wordSlot.append(slot)
@@ -73,48 +76,55 @@ public struct IndexBuilder: Sendable {
     /// Bytes of text analyzed between two releases of its memory (`releasingText`).
     static let releaseEvery = 4 << 20
 
-    /// Analyzes `range` of `passages` (which must keep their text) into a chunk;
+    /// Analyzes worker `w`'s current share of `passages` (which must keep
+    /// their text), batch by batch as `schedule` hands them out, into a chunk
+    /// numbered by `table`; nil when the share is already done.
     /// `releasingText`: see `analyze(_:releasingText:progress:)`.
-    func analyze(_ passages: PassageList, _ range: Range<Int>, releasingText: Bool = false, progress: ((Int) -> Void)?) -> Chunk {
-        let analyzer = Analyzer(settings: analyzerSettings)
-        var chunk = Chunk(passages: range)
+    func analyzeShare(_ passages: PassageList, worker w: Int, schedule: PassageSchedule, table: inout TermTable,
+                      analyzer: Analyzer, releasingText: Bool, progress: ((Int) -> Void)?) -> Chunk? {
+        guard var batch = schedule.claim(w) else { return nil }
+        let first = batch.lowerBound
+        var chunk = Chunk(passages: first..<first, owner: w)
         guard let textColumn = passages.texts else { preconditionFailure("passages without their text cannot be analyzed") }
         var sections = passages.sections.reader(), texts = textColumn.reader()
         let terms = FlatArrayBuilder<Int32>(), positions = FlatArrayBuilder<Int32>()
-        chunk.lengths.reserveCapacity(range.count)
-        chunk.start.reserveCapacity(range.count + 1)
         // The plain text blob whose pages this chunk gives back as it goes.
         var release: (base: UnsafeRawPointer, offsets: Offsets, done: Int)? = nil
-        if releasingText, case .plain(let table) = textColumn, let base = table.bytes.base, !range.isEmpty {
-            release = (UnsafeRawPointer(base), table.offsets, table.offsets[range.lowerBound])
+        if releasingText, case .plain(let blob) = textColumn, let base = blob.bytes.base {
+            release = (UnsafeRawPointer(base), blob.offsets, blob.offsets[first])
         }
         var document: Int32 = -1
-        for p in range {
-            if (p - range.lowerBound) & 4095 == 0 { progress?(p - range.lowerBound) }
-            if let r = release, r.offsets[p] - r.done >= Self.releaseEvery {
-                MemoryPages.release(r.base, r.done..<r.offsets[p])   // whole pages only: the next passage's first page stays
-                release!.done = r.offsets[p]
+        while true {
+            for p in batch {
+                if p & 4095 == 0 { progress?(schedule.claimed) }
+                if let r = release, r.offsets[p] - r.done >= Self.releaseEvery {
+                    MemoryPages.release(r.base, r.done..<r.offsets[p])   // whole pages only: the next passage's first page stays
+                    release!.done = r.offsets[p]
+                }
+                if passages.documents[p] != document {
+                    if document >= 0 { chunk.endSegment(document: document, table: &table) }
+                    document = passages.documents[p]
+                }
+                var length: Float = 0
+                let sectionWeight = passages.hasID(p) ? titleWeight : headingWeight
+                Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &table, heading: { t in
+                    terms.append(t)
+                    positions.append(-1)
+                    length += sectionWeight
+                }, body: { t, position in
+                    terms.append(t)
+                    positions.append(Int32(truncatingIfNeeded: position))
+                    length += 1
+                })
+                chunk.lengths.append(length)
+                chunk.sectionWeight.append(sectionWeight)
+                chunk.start.append(terms.count)
             }
-            if passages.documents[p] != document {
-                if document >= 0 { chunk.endSegment(document: document) }
-                document = passages.documents[p]
-            }
-            var length: Float = 0
-            let sectionWeight = passages.hasID(p) ? titleWeight : headingWeight
-            Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &chunk.table, heading: { t in
-                terms.append(t)
-                positions.append(-1)
-                length += sectionWeight
-            }, body: { t, position in
-                terms.append(t)
-                positions.append(Int32(truncatingIfNeeded: position))
-                length += 1
-            })
-            chunk.lengths.append(length)
-            chunk.sectionWeight.append(sectionWeight)
-            chunk.start.append(terms.count)
+            chunk.passages = first..<batch.upperBound
+            guard let following = schedule.claim(w) else { break }
+            batch = following
         }
-        if document >= 0 { chunk.endSegment(document: document) }
+        if document >= 0 { chunk.endSegment(document: document, table: &table) }
         chunk.term = terms.build()
         chunk.position = positions.build()
         return chunk
@@ -143,7 +153,10 @@ public struct IndexBuilder: Sendable {
     /// The occurrences of every passage, analyzed: what `index(from:)` lays
     /// out. The passages' text is not needed after this (the caller may free it).
     public struct Analysis {
+        /// In passage order.
         var chunks: [Chunk]
+        /// Per worker: the table numbering its chunks (`Chunk.owner`).
+        var tables: [TermTable]
         var passageCount: Int
     }
 
@@ -157,30 +170,40 @@ public struct IndexBuilder: Sendable {
     ///   - progress: called now and then with passages analyzed and the total.
     public func analyze(_ passages: PassageList, releasingText: Bool = false, progress: ((Int, Int) -> Void)? = nil) -> Analysis {
         let n = passages.count
-        let parts = n < 1024 ? 1 : min(threads, 8)
-        let bounds = (0...parts).map { $0 * n / parts }
-        let chunks = concurrentMap(parts) { k in
-            analyze(passages, bounds[k]..<bounds[k + 1], releasingText: releasingText,
-                    progress: k == 0 ? { progress?($0 * parts, n) } : nil)
+        let workers = n < 1024 ? 1 : min(threads, 8)
+        // A taken half is at least a sixteenth of a worker's first share, and
+        // each worker takes at most two: the layout keeps per-term tables per
+        // chunk, so chunks stay few.
+        let schedule = PassageSchedule(passageCount: n, workers: workers, minimumSteal: n / workers / 16, maximumSteals: 2)
+        let shares = concurrentMap(workers) { w -> (table: TermTable, chunks: [Chunk]) in
+            let analyzer = Analyzer(settings: analyzerSettings)
+            var table = TermTable(), chunks: [Chunk] = []
+            repeat {
+                if let chunk = analyzeShare(passages, worker: w, schedule: schedule, table: &table, analyzer: analyzer,
+                                            releasingText: releasingText, progress: w == 0 ? { progress?($0, n) } : nil) {
+                    chunks.append(chunk)
+                }
+            } while schedule.steal(w)
+            return (table, chunks)
         }
-        return Analysis(chunks: chunks, passageCount: n)
+        let chunks = shares.flatMap(\.chunks).sorted { $0.passages.lowerBound < $1.passages.lowerBound }
+        return Analysis(chunks: chunks, tables: shares.map(\.table), passageCount: n)
     }
 
     /// Lays out the postings of an analysis (consumed: its occurrences are
     /// freed as they are placed).
     public func index(from analysis: consuming Analysis) -> InvertedIndex {
-        let chunks = analysis.chunks, passageCount = analysis.passageCount
+        let chunks = analysis.chunks, tables = analysis.tables, passageCount = analysis.passageCount
         _ = consume analysis   // the chunks' only owner is now `chunks`
-        return layOut(consume chunks, passageCount: passageCount)
+        return layOut(consume chunks, tables: consume tables, passageCount: passageCount)
     }
 
     /// Numbers the chunks' terms together in byte order and lays out postings.
     /// The chunks are consumed: their occurrences are freed once placed,
     /// before the frequencies are coded.
-    private func layOut(_ chunks: consuming [Chunk], passageCount n: Int) -> InvertedIndex {
-        // At once: all terms, numbered in byte order (each chunk's numbers
+    private func layOut(_ chunks: consuming [Chunk], tables: consuming [TermTable], passageCount n: Int) -> InvertedIndex {
+        // At once: all terms, numbered in byte order (each table's numbers
         // mapped to those), and all completion words in byte order.
-        let tables = chunks.map(\.table)
         let (termDictionary, words) = concurrently({ () -> (terms: StringTable, toRank: [[Int32]]) in
             var union = ByteKeyTable()
             let toUnion = tables.map { table in
@@ -212,7 +235,7 @@ public struct IndexBuilder: Sendable {
             for w in wordOrder { vocabulary.append(words.key(w)) }
             return (vocabulary.build(), wordOrder.map { source[$0] }, slotWord.map { $0.map { $0 < 0 ? -1 : rank[Int($0)] } })
         })
-        let documentWords = Self.documentWords(chunks, slotRank: words.slotRank)
+        let documentWords = Self.documentWords(chunks, slotRank: words.slotRank)   // slot ranks per table
         let toRank = termDictionary.toRank
         let termCount = termDictionary.terms.count
 
@@ -225,7 +248,7 @@ public struct IndexBuilder: Sendable {
             var postings = [Int](repeating: 0, count: termCount), positionCounts = [Int](repeating: 0, count: termCount)
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: -1, count: termCount)
             let terms = chunk.term.buffer, positions = chunk.position.buffer
-            toRank[c].withUnsafeBufferPointer { toRank in
+            toRank[chunk.owner].withUnsafeBufferPointer { toRank in
                 for (k, p) in chunk.passages.enumerated() {
                     for i in chunk.start[k]..<chunk.start[k + 1] {
                         let r = Int(toRank[Int(terms[i])])
@@ -275,7 +298,7 @@ public struct IndexBuilder: Sendable {
             var nextPosting = chunkPosting[c], nextPosition = chunkPosition[c]
             var lastPassage = [Int32](repeating: -1, count: termCount), lastPosition = [Int32](repeating: -1, count: termCount)
             let terms = chunk.term.buffer, occurrencePositions = chunk.position.buffer
-            toRank[c].withUnsafeBufferPointer { toRank in
+            toRank[chunk.owner].withUnsafeBufferPointer { toRank in
                 for (k, p) in chunk.passages.enumerated() {
                     let sectionWeight = chunk.sectionWeight[k]
                     for i in chunk.start[k]..<chunk.start[k + 1] {
@@ -357,7 +380,7 @@ public struct IndexBuilder: Sendable {
                 pairs.removeAll(keepingCapacity: true)
                 while i < sortedSegments.count && sortedSegments[i].document == Int32(d) {
                     let (_, c, s) = sortedSegments[i]
-                    let chunk = chunks[c], ranks = slotRank[c]
+                    let chunk = chunks[c], ranks = slotRank[chunk.owner]
                     for k in (s == 0 ? 0 : chunk.segmentEnd[s - 1])..<chunk.segmentEnd[s] {
                         pairs.append(UInt64(UInt32(ranks[Int(chunk.wordSlot[k])])) << 32 | UInt64(UInt32(chunk.wordCount[k])))
                     }

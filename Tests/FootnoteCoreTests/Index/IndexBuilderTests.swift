@@ -27,6 +27,28 @@ import Testing
         #expect(Array(one.terms).elementsEqual(Array(one.terms).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }))
     }
 
+    /// A worker that takes half of another's share numbers that chunk with
+    /// its own table, which also numbers a chunk it analyzed before, not next
+    /// to it: the index is the one thread's.
+    @Test func aTakenHalfAnalyzedWithTheTakersTableGivesTheSameIndex() {
+        let list = passages()
+        let builder = IndexBuilder(threads: 2)
+        let schedule = PassageSchedule(passageCount: list.count, workers: 2, minimumSteal: 100, maximumSteals: 2)
+        var tables = [TermTable(), TermTable()]
+        let analyzers = [Analyzer(), Analyzer()]
+        func share(_ w: Int) -> IndexBuilder.Chunk {
+            builder.analyzeShare(list, worker: w, schedule: schedule, table: &tables[w], analyzer: analyzers[w],
+                                 releasingText: false, progress: nil)!
+        }
+        let first = share(0)
+        #expect(schedule.steal(0))
+        let taken = share(0), second = share(1)
+        #expect(first.passages == 0..<4500 && second.passages == 4500..<6750 && taken.passages == 6750..<9000)
+        let analysis = IndexBuilder.Analysis(chunks: [first, second, taken], tables: tables, passageCount: list.count)
+        let corpus = Corpus(path: "", absolutePath: "", documents: [], passages: list, notices: [])
+        expectSame((corpus, IndexBuilder(threads: 1).build(list)), (corpus, builder.index(from: analysis)))
+    }
+
     @Test func headingAndTitleOccurrencesWeighWithoutPositions() {
         let list = PassageList([
             Passage(document: 0, id: nil, section: ["Tea", "Tea kettles"], text: "A kettle.", lines: 1...1, bytes: 0..<1),
