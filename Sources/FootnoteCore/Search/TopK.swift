@@ -6,6 +6,10 @@
 public struct TopK {
     public let k: Int
     private var heap: [(score: Float, passage: Int32)] = []
+    /// Whether `heap` is in ascending rank order (worst first), as
+    /// `init(_:worstFirst:)` receives it until the next insertion: `sorted()`
+    /// then only reverses it.
+    private var isAscending = false
 
     public init(_ k: Int) {
         self.k = max(0, k)
@@ -16,8 +20,10 @@ public struct TopK {
     /// ascending array is a min-heap as it is); at most `k` of them.
     init(_ k: Int, worstFirst pairs: [(score: Float, passage: Int32)]) {
         precondition(pairs.count <= max(0, k), "more pairs than the top holds")
+        assert(zip(pairs, pairs.dropFirst()).allSatisfy { Self.worse($0, $1) }, "pairs not worst first")
         self.k = max(0, k)
         heap = pairs
+        isAscending = true
     }
 
     /// True when `a` ranks below `b`.
@@ -31,6 +37,7 @@ public struct TopK {
 
     public mutating func insert(_ score: Float, _ passage: Int32) {
         guard k > 0 else { return }
+        isAscending = false
         let item = (score: score, passage: passage)
         if heap.count < k {
             heap.append(item)
@@ -66,6 +73,7 @@ public struct TopK {
 
     /// The kept pairs, best first.
     public func sorted() -> [(score: Float, passage: Int32)] {
+        if isAscending { return heap.reversed() }
         // Scores of 0 or more (the case of every model here) order as their
         // bit patterns do: sort one integer key per pair, high score first,
         // then low passage.
