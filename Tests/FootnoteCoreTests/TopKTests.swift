@@ -46,4 +46,16 @@ import Testing
         #expect(Array(all.prefix(50).map(\.passage)) == expected.map(\.1))
         #expect(all.count == 401 && all.last?.passage == 9999 && all.last?.score == -1)
     }
+
+    /// A top given worst first sorts by reversing; an insertion afterwards
+    /// makes it a heap again, and it still sorts right.
+    @Test func aTopGivenWorstFirstSortsAndStaysATop() {
+        let pairs: [(score: Float, passage: Int32)] = [(1, 9), (2, 4), (2, 3), (5, 1)]
+        var top = TopK(4, worstFirst: pairs)
+        #expect(top.sorted().map(\.passage) == [1, 3, 4, 9])
+        #expect(top.threshold == 1)
+        top.insert(3, 7)
+        #expect(top.sorted().map(\.passage) == [1, 7, 3, 4])
+        #expect(top.sorted().map(\.score) == [5, 3, 2, 2])
+    }
 }

@@ -26,7 +26,7 @@ public struct IndexBuilder: Sendable {
     /// and a heading path often repeats its words ("Transparency vs
     /// Performance › The Transparency Advantage").
     public var headingWeight: Float
-    /// How many chunks to analyze at once (the machine's cores by default).
+    /// How many workers analyze at once (the machine's cores by default).
     public var threads: Int
 
     public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 0.3,
