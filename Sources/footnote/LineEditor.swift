@@ -16,7 +16,7 @@ struct LineEditor {
     ///   - historyPath: file to load history from and append to (nil: none).
     ///   - commands: `:commands` offered at the start of a line.
     ///   - vocabulary: words offered elsewhere, sorted by bytes.
-    init(historyPath: String?, commands: [String], vocabulary: StringTable) {
+    init(historyPath: String?, commands: [String], vocabulary: FrontCodedStrings) {
         self.historyPath = historyPath
         completionCommands = commands
         completionVocabulary = vocabulary
@@ -32,7 +32,7 @@ struct LineEditor {
         installInterruptHandler()
     }
 
-    func updateVocabulary(_ vocabulary: StringTable) { completionVocabulary = vocabulary }
+    func updateVocabulary(_ vocabulary: FrontCodedStrings) { completionVocabulary = vocabulary }
 
     /// Reads one line; nil at end of input (Ctrl-D on an empty line).
     func readLine(prompt: String) -> String? {
@@ -67,7 +67,7 @@ struct LineEditor {
 // MARK: - Callbacks (C function pointers: no captures, state in globals)
 
 nonisolated(unsafe) private var completionCommands: [String] = []
-nonisolated(unsafe) private var completionVocabulary = StringTable()
+nonisolated(unsafe) private var completionVocabulary = FrontCodedStrings()
 nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionNext = 0
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
@@ -91,11 +91,10 @@ private func vocabularyMatches(_ prefix: String) -> [String] {
     var prefix = prefix
     return prefix.withUTF8 { key in
         var out: [String] = []
-        var i = completionVocabulary.lowerBound(key)
-        while i < completionVocabulary.count, out.count < 200 {
-            let word = completionVocabulary.utf8(i)
-            guard word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { break }
-            out.append(completionVocabulary[i]); i += 1
+        completionVocabulary.forEach(from: completionVocabulary.lowerBound(key)) { _, word in
+            guard out.count < 200, word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { return false }
+            out.append(String(decoding: word, as: UTF8.self))
+            return true
         }
         return out
     }

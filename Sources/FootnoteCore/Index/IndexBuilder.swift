@@ -336,13 +336,13 @@ public struct IndexBuilder: Sendable {
         let runs = PositionRuns(bytes: positionBytesArray, postingCount: postingCount)
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             terms: termDictionary.terms,
+                             terms: FrontCodedStrings(termDictionary.terms),
                              postingStart: Offsets(postingStart),
                              postingPassages: PostingPassages(postingPassageArray.buffer, postingStart: Offsets(postingStart)),
                              postingFrequency: PostingFrequencies(postingFrequencyArray.buffer),
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),
-                             vocabulary: words.vocabulary,
+                             vocabulary: FrontCodedStrings(words.vocabulary),
                              vocabularyTerm: FlatArray(words.source.map { toRank[$0.chunk][Int($0.term)] }),
                              documentWords: documentWords)
     }

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 18
+    public static let formatVersion: UInt32 = 19
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -136,14 +136,14 @@ public enum IndexFile {
         flagBytes.withUnsafeBytes { flagRaw in
             let sections: [(Section, Int, UnsafeRawBufferPointer)] = [
                 (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
-                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, index.terms.offsets.elementSize, index.terms.offsets.rawBytes),
+                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, index.terms.blockStart.elementSize, index.terms.blockStart.rawBytes),
                 (.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
                 (.postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
                 (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
                 (.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
                 (.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
                 (.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes), (.passageLength, 1, lengthRaw),
-                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, index.vocabulary.offsets.elementSize, index.vocabulary.offsets.rawBytes),
+                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, index.vocabulary.blockStart.elementSize, index.vocabulary.blockStart.rawBytes),
                 (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
                 (.documentWordBlockStart, documentWords.blockStart.elementSize, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
                 (.documentWordCounts, 8, documentWordCounts.rawBytes),
@@ -331,10 +331,11 @@ public enum IndexFile {
         func offsets(_ s: Section) throws(Failure) -> Offsets {
             found[s]!.size == 4 ? Offsets(narrow: try array(s, UInt32.self)) : Offsets(wide: try array(s, Int.self))
         }
-        func strings(_ bytes: Section, _ starts: Section) throws(Failure) -> StringTable {
-            let b = try array(bytes, UInt8.self), o = try offsets(starts)
-            try ascending(o, from: 0, to: b.count, what: "string table \(starts.rawValue)")
-            return StringTable(bytes: b, offsets: o)
+        /// Front-coded strings from their bytes and block starts, checked.
+        func frontCoded(_ bytes: Section, _ starts: Section, count: Int) throws(Failure) -> FrontCodedStrings {
+            let strings = FrontCodedStrings(bytes: try array(bytes, UInt8.self), blockStart: try offsets(starts), count: count)
+            guard strings.isConsistent() else { throw .damaged("front-coded strings (section \(starts.rawValue)) disagree") }
+            return strings
         }
 
         /// A compressed string column from its three sections, checked (a
@@ -420,7 +421,7 @@ public enum IndexFile {
                                    ids: try column(.idBlockStart, .idCompressed, .idCounts, layout: PassageList.idLayout), flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
         let postingStart = try offsets(.postingStart)
         let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
-                                  terms: try strings(.termBytes, .termOffsets),
+                                  terms: try frontCoded(.termBytes, .termOffsets, count: termCount),
                                   postingStart: postingStart,
                                   postingPassages: PostingPassages(termByteStart: try offsets(.postingPassageStart),
                                                                    bytes: try array(.postingPassageBytes, UInt8.self)),
@@ -433,7 +434,7 @@ public enum IndexFile {
                                   positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self),
                                                               blockStart: try offsets(.positionBlockStart)),
                                   passageLength: try decompressed(.passageLength, count: passageCount, Float.self),
-                                  vocabulary: try strings(.vocabularyBytes, .vocabularyOffsets),
+                                  vocabulary: try frontCoded(.vocabularyBytes, .vocabularyOffsets, count: found[.vocabularyTerm]!.count),
                                   vocabularyTerm: try array(.vocabularyTerm, Int32.self),
                                   documentWords: DocumentWords(lists: try column(.documentWordBlockStart, .documentWordCompressed,
                                                                                  .documentWordCounts)))

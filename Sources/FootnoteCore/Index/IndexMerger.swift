@@ -72,7 +72,9 @@ public enum IndexMerger {
             number = end
         }
 
-        // Terms: a k-way merge of the sorted dictionaries.
+        // Terms: a k-way merge of the sorted dictionaries (each decoded whole
+        // first, as are the vocabularies below: the walks compare neighbours).
+        let partTerms = parts.map { $0.index.terms.table() }, partWords = parts.map { $0.index.vocabulary.table() }
         var terms = StringTable.Builder()
         var postingStart: [Int] = [0]
         let postingPassage = FlatArrayBuilder<Int32>(), postingFrequency = FlatArrayBuilder<Float>()
@@ -99,17 +101,17 @@ public enum IndexMerger {
             var smallest: Int? = nil
             for k in parts.indices where next[k] < parts[k].index.termCount {
                 if let s = smallest {
-                    let c = StringTable.compare(parts[k].index.terms.utf8(next[k]), parts[s].index.terms.utf8(next[s]))
+                    let c = StringTable.compare(partTerms[k].utf8(next[k]), partTerms[s].utf8(next[s]))
                     if c < 0 { smallest = k }
                 } else {
                     smallest = k
                 }
             }
             guard let s = smallest else { break }
-            let term = parts[s].index.terms.utf8(next[s])
+            let term = partTerms[s].utf8(next[s])
             for k in parts.indices {
                 holding[k] = next[k] < parts[k].index.termCount
-                    && (k == s || StringTable.compare(parts[k].index.terms.utf8(next[k]), term) == 0)
+                    && (k == s || StringTable.compare(partTerms[k].utf8(next[k]), term) == 0)
                 if holding[k] {
                     cursor[k] = parts[k].index.postingStart[next[k]]
                     base[k] = cursor[k]
@@ -184,17 +186,17 @@ public enum IndexMerger {
             var smallest: Int? = nil
             for k in parts.indices where word[k] < parts[k].index.vocabulary.count {
                 if let s = smallest {
-                    if StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), parts[s].index.vocabulary.utf8(word[s])) < 0 { smallest = k }
+                    if StringTable.compare(partWords[k].utf8(word[k]), partWords[s].utf8(word[s])) < 0 { smallest = k }
                 } else {
                     smallest = k
                 }
             }
             guard let s = smallest else { break }
-            let bytes = parts[s].index.vocabulary.utf8(word[s])
+            let bytes = partWords[s].utf8(word[s])
             var number: Int32 = -1
             var holders: [Int] = []
             for k in parts.indices where word[k] < parts[k].index.vocabulary.count
-                && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 {
+                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0 {
                 if used[k][word[k]] > 0 {
                     number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
                     holders.append(k)
@@ -206,7 +208,7 @@ public enum IndexMerger {
                 vocabularyTerm.append(number)
             }
             for k in parts.indices where word[k] < parts[k].index.vocabulary.count
-                && StringTable.compare(parts[k].index.vocabulary.utf8(word[k]), bytes) == 0 { word[k] += 1 }
+                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0 { word[k] += 1 }
         }
         // The kept documents' word lists, renumbered (the map keeps their order).
         var documentWords = DocumentWords.Builder()
@@ -226,13 +228,13 @@ public enum IndexMerger {
 
         let first = parts[0].index
         let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
-                                  terms: terms.build(),
+                                  terms: FrontCodedStrings(terms.build()),
                                   postingStart: Offsets(postingStart),
                                   postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: Offsets(postingStart)),
                                   postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
                                   positionRuns: runs.build(),
                                   passageLength: lengths.build(),
-                                  vocabulary: vocabulary.build(), vocabularyTerm: FlatArray(vocabularyTerm),
+                                  vocabulary: FrontCodedStrings(vocabulary.build()), vocabularyTerm: FlatArray(vocabularyTerm),
                                   documentWords: documentWords.build())
         return (passages.build(), index)
     }

@@ -21,7 +21,7 @@ public struct InvertedIndex: Sendable {
     public let headingWeight: Float
 
     /// Term number → term, sorted by bytes.
-    public let terms: StringTable
+    public let terms: FrontCodedStrings
 
     public let postingStart: Offsets
     public let postingPassages: PostingPassages
@@ -34,15 +34,15 @@ public struct InvertedIndex: Sendable {
 
     /// Distinct folded non-stop words of the corpus, sorted by bytes (for
     /// completion), and the term each became.
-    public let vocabulary: StringTable
+    public let vocabulary: FrontCodedStrings
     public let vocabularyTerm: FlatArray<Int32>
     /// Per document: the vocabulary words it uses, and how often.
     public let documentWords: DocumentWords
 
-    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: StringTable,
+    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: FrontCodedStrings,
                 postingStart: Offsets, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
                 positionRuns: PositionRuns, passageLength: FlatArray<Float>,
-                vocabulary: StringTable, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
+                vocabulary: FrontCodedStrings, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight

@@ -34,7 +34,7 @@ import Testing
         let i = w.index
         func wide(_ o: Offsets) -> Offsets { Offsets(wide: FlatArray(Array(o))) }
         let index = InvertedIndex(analyzerSettings: i.analyzerSettings, titleWeight: i.titleWeight, headingWeight: i.headingWeight,
-                                  terms: StringTable(bytes: i.terms.bytes, offsets: wide(i.terms.offsets)),
+                                  terms: FrontCodedStrings(bytes: i.terms.bytes, blockStart: wide(i.terms.blockStart), count: i.terms.count),
                                   postingStart: wide(i.postingStart),
                                   postingPassages: PostingPassages(termByteStart: wide(i.postingPassages.termByteStart),
                                                                    bytes: i.postingPassages.bytes),
@@ -42,8 +42,8 @@ import Testing
                                   vocabulary: i.vocabulary, vocabularyTerm: i.vocabularyTerm, documentWords: i.documentWords)
         try IndexFile.write(w.corpus, index, to: w.path)
         let loaded = try IndexFile.read(w.path)
-        #expect(loaded.index.postingStart.isWide && loaded.index.terms.offsets.isWide && loaded.index.postingPassages.termByteStart.isWide)
-        #expect(!loaded.index.vocabulary.offsets.isWide)
+        #expect(loaded.index.postingStart.isWide && loaded.index.terms.blockStart.isWide && loaded.index.postingPassages.termByteStart.isWide)
+        #expect(!loaded.index.vocabulary.blockStart.isWide)
         expectSame((w.corpus, i), (loaded.corpus, loaded.index))
         #expect(answers(loaded.corpus, loaded.index, teaQuestions) == answers(w.corpus, i, teaQuestions))
     }
