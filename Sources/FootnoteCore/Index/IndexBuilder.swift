@@ -203,8 +203,8 @@ public struct IndexBuilder: Sendable {
     /// before the frequencies are coded.
     private func layOut(_ chunks: consuming [Chunk], tables: consuming [TermTable], passageCount n: Int) -> InvertedIndex {
         // At once: all terms, numbered in byte order (each table's numbers
-        // mapped to those), and all completion words in byte order.
-        let (termDictionary, words) = concurrently({ () -> (terms: StringTable, toRank: [[Int32]]) in
+        // mapped to those) and front coded, and all completion words in byte order.
+        let (termDictionary, words) = concurrently({ () -> (terms: FrontCodedStrings, toRank: [[Int32]]) in
             var union = ByteKeyTable()
             let toUnion = tables.map { table in
                 (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
@@ -214,7 +214,7 @@ public struct IndexBuilder: Sendable {
             for (r, u) in order.enumerated() { rank[u] = Int32(r) }
             var sortedTerms = StringTable.Builder()
             for u in order { sortedTerms.append(union.key(u)) }
-            return (sortedTerms.build(), toUnion.map { $0.map { rank[Int($0)] } })
+            return (FrontCodedStrings(sortedTerms.build()), toUnion.map { $0.map { rank[Int($0)] } })
         }, { () -> (vocabulary: StringTable, source: [(chunk: Int, term: Int32)], slotRank: [[Int32]]) in
             // Per word in byte order: the chunk and chunk-local term it was first
             // seen with; per chunk word slot, its word's rank (−1: a stop word).
@@ -333,16 +333,27 @@ public struct IndexBuilder: Sendable {
         _ = consume chunks
         _ = consume tables
 
-        let runs = PositionRuns(bytes: positionBytesArray, postingCount: postingCount)
+        // The encodings, which need nothing of each other. When the passage
+        // encoder spreads over the cores itself (many postings, as the
+        // frequency coder does too), they run one after the other; otherwise
+        // it runs on one core beside the rest.
+        let postingStarts = Offsets(postingStart)
+        func passages() -> PostingPassages { PostingPassages(postingPassageArray.buffer, postingStart: postingStarts) }
+        func others() -> (PostingFrequencies, FrontCodedStrings, PositionRuns) {
+            (PostingFrequencies(postingFrequencyArray.buffer), FrontCodedStrings(words.vocabulary),
+             PositionRuns(bytes: positionBytesArray, postingCount: postingCount))
+        }
+        let (postingPassages, (postingFrequencies, vocabulary, runs)) = PostingPassages.encodingParts(postings: postingCount) == 1
+            ? concurrently(passages, others) : (passages(), others())
 
         return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             terms: FrontCodedStrings(termDictionary.terms),
-                             postingStart: Offsets(postingStart),
-                             postingPassages: PostingPassages(postingPassageArray.buffer, postingStart: Offsets(postingStart)),
-                             postingFrequency: PostingFrequencies(postingFrequencyArray.buffer),
+                             terms: termDictionary.terms,
+                             postingStart: postingStarts,
+                             postingPassages: postingPassages,
+                             postingFrequency: postingFrequencies,
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),
-                             vocabulary: FrontCodedStrings(words.vocabulary),
+                             vocabulary: vocabulary,
                              vocabularyTerm: FlatArray(words.source.map { toRank[$0.chunk][Int($0.term)] }),
                              documentWords: documentWords)
     }

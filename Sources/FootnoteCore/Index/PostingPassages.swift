@@ -42,11 +42,17 @@ public struct PostingPassages: Sendable, Equatable {
         self.bytes = bytes
     }
 
+    /// The cores `init(_:postingStart:)` encodes `postings` postings on:
+    /// one per 100,000 postings, at least one, at most the machine's.
+    public static func encodingParts(postings: Int) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, postings / 100_000))
+    }
+
     /// Encodes `passages`, whose term `t` holds `passages[postingStart[t] ..< postingStart[t + 1]]`
     /// (ascending): runs of terms of about equal postings on every core, joined in order.
     public init(_ passages: UnsafeBufferPointer<Int32>, postingStart: Offsets) {
         let terms = max(0, postingStart.count - 1), postings = terms > 0 ? postingStart[terms] : 0
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, postings / 100_000))
+        let parts = Self.encodingParts(postings: postings)
         var bounds = [0]
         for t in 0..<terms where bounds.count < parts && postingStart[t] * parts >= postings * bounds.count { bounds.append(t) }
         bounds.append(terms)
