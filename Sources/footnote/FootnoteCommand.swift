@@ -10,7 +10,9 @@ struct Footnote: ParsableCommand {
         commandName: "footnote",
         abstract: "Answers questions about a folder of documents with cited excerpts.",
         discussion: """
-        With a terminal on stdin, starts an interactive session (type :help there).
+        With a terminal on stdin, starts an interactive session. Type a question \
+        to get cited excerpts; its commands:
+        \(REPL.commandLines.joined(separator: "\n"))
         With questions piped on stdin, answers one question per line.
         """,
         version: version,

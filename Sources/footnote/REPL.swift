@@ -20,6 +20,9 @@ struct REPL {
         (":quit", "leave (Ctrl-D works too)"),
     ]
 
+    /// The commands, a line each, as `:help` and `footnote help` list them.
+    static var commandLines: [String] { commands.map { "  " + $0.name.padding(9) + " " + $0.help } }
+
     init(session: Session, top: Int, json: Bool) {
         self.session = session
         self.top = top
@@ -65,7 +68,7 @@ struct REPL {
             return false
         case ":help", ":h", ":?":
             say("Type a question to get cited excerpts. Commands:")
-            for c in REPL.commands { say("  " + c.name.padding(9) + " " + c.help) }
+            for line in REPL.commandLines { say(line) }
         case ":reload":
             do {
                 try session.reload()

@@ -125,6 +125,13 @@ import Testing
         let help = try runFootnote(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("USAGE: footnote"))
+        // `footnote help` lists the interactive session's commands too, as `:help` does.
+        let listed = try runFootnote(["help"])
+        #expect(listed.status == 0)
+        for command in [":help", ":reload", ":top", ":sources", ":stats", ":quit"] {
+            #expect(listed.stdout.contains(command) && help.stdout.contains(command), "\(command)")
+        }
+        #expect(listed.stdout.contains("cite N passages per answer"))
         for sub in ["ask", "index", "chat"] {
             let r = try runFootnote([sub, "--help"])
             #expect(r.status == 0)
@@ -132,6 +139,17 @@ import Testing
         }
         let version = try runFootnote(["--version"])
         #expect(version.stdout == "0.1.0\n")
+    }
+
+    /// Completion scripts for the three shells, naming the subcommands and their options.
+    @Test func shellCompletionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try runFootnote(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell)")
+            for word in ["ask", "index", "search", "eval", "corpus", "index-dir"] {
+                #expect(script.stdout.contains(word), "\(shell): \(word)")
+            }
+        }
     }
 
     @Test func binaryAndInvalidUTF8FilesAreSkippedWithAWarning() throws {
