@@ -23,7 +23,7 @@ struct Ask: ParsableCommand {
         if output.json {
             print(JSONAnswerWriter.line(for: answer))
         } else {
-            print(AnswerRenderer(style: .forStdout(), showQuestion: false).render(answer), terminator: "")
+            print(AnswerRenderer(style: .forStdout(color: output.color), showQuestion: false).render(answer), terminator: "")
         }
     }
 }

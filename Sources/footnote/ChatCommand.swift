@@ -15,10 +15,10 @@ struct Chat: ParsableCommand {
     func run() throws {
         let session = try Session(options: corpusOptions)
         if isatty(0) == 1 {
-            var repl = REPL(session: session, top: output.top, json: output.json)
+            var repl = REPL(session: session, top: output.top, json: output.json, color: output.color)
             repl.run()
         } else {
-            let renderer = AnswerRenderer(style: .forStdout(), showQuestion: true)
+            let renderer = AnswerRenderer(style: .forStdout(color: output.color), showQuestion: true)
             var first = true
             while let line = readLine(strippingNewline: true) {
                 let question = String(line.trimmingWhitespace())

@@ -124,12 +124,17 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON object per question (see README).")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.",
+                                            valueName: "when"))
+    var color: ColorChoice = .auto
+
     func validate() throws {
         guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100, got \(top)") }
     }
 }
 
 extension ScoringChoice: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
 
 /// Options of the batch commands (`search`, `eval`).
 struct BatchOptions: ParsableArguments {

@@ -9,6 +9,7 @@ struct REPL {
     let session: Session
     var top: Int
     var json: Bool
+    let color: ColorChoice
     let editor: LineEditor
 
     static let commands: [(name: String, help: String)] = [
@@ -23,10 +24,11 @@ struct REPL {
     /// The commands, a line each, as `:help` and `footnote help` list them.
     static var commandLines: [String] { commands.map { "  " + $0.name.padding(9) + " " + $0.help } }
 
-    init(session: Session, top: Int, json: Bool) {
+    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto) {
         self.session = session
         self.top = top
         self.json = json
+        self.color = color
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
                             commands: REPL.commands.map(\.name) + [":exit"],
                             vocabulary: session.index.vocabulary)
@@ -51,7 +53,7 @@ struct REPL {
         if isatty(1) == 1 { say("") }
     }
 
-    var style: TerminalStyle { .forStdout() }
+    var style: TerminalStyle { .forStdout(color: color) }
 
     func bannerLine() -> String {
         let c = session.corpus

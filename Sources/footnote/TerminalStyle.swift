@@ -2,10 +2,17 @@
 import Glibc
 #endif
 
+/// When to colour output (`--color`).
+enum ColorChoice: String, CaseIterable {
+    case auto, always, never
+}
+
 /// How output is styled: colour on or off, and the width to wrap to.
 ///
-/// Colour is on only when stdout is a terminal, `NO_COLOR` is unset (or empty)
-/// and `TERM` is not `dumb`. Wrapping happens only on a terminal, to its width
+/// Colour follows `--color`: always, never, or (auto, the default) only when
+/// stdout is a terminal, `NO_COLOR` is unset (or empty) and `TERM` is not
+/// `dumb` — a flag given on the command line wins over the environment, as
+/// no-color.org asks. Wrapping happens only on a terminal, to its width
 /// (`TIOCGWINSZ`, else `COLUMNS`, else 80) less one column (no autowrap at the
 /// edge), at most 100 columns for reading, at least 20.
 struct TerminalStyle {
@@ -15,11 +22,16 @@ struct TerminalStyle {
 
     static let plain = TerminalStyle(color: false, width: nil)
 
-    static func forStdout() -> TerminalStyle {
+    static func forStdout(color choice: ColorChoice = .auto) -> TerminalStyle {
         let env = ProcessInfoLite.environment
         let tty = isatty(1) == 1
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        return TerminalStyle(color: tty && !noColor, width: tty ? max(20, min(terminalWidth() - 1, 100)) : nil)
+        let color = switch choice {
+        case .always: true
+        case .never: false
+        case .auto: tty && !noColor
+        }
+        return TerminalStyle(color: color, width: tty ? max(20, min(terminalWidth() - 1, 100)) : nil)
     }
 
     static func terminalWidth() -> Int {

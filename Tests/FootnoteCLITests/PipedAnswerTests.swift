@@ -182,6 +182,25 @@ import Testing
         #expect(excerpt.contains("\u{1B}]0;pwned"))
     }
 
+    /// `--color always` styles a pipe too, over NO_COLOR (a flag wins over the
+    /// environment); `never` and the default on a pipe do not; the corpus's own
+    /// escapes stay inert either way; a bad value is a usage error.
+    @Test func colourFlag() throws {
+        let question = ["ask", "--corpus", seedCorpus, "How do people access closed models?"]
+        let always = try runFootnote(question + ["--color", "always"], environment: ["NO_COLOR": "1"])
+        #expect(always.status == 0 && always.stdout.contains("\u{1B}[1;33m") && always.stdout.contains("accessed"))
+        for options in [["--color", "never"], ["--color", "auto"], []] {
+            let r = try runFootnote(question + options)
+            #expect(r.status == 0 && !r.stdout.contains("\u{1B}") && r.stdout.contains("accessed"), "\(options)")
+        }
+        let f = TemporaryFolder()
+        f.write("evil.txt", "Terminal \u{1B}]0;pwned\u{07} attack \u{1B}[2J here.\n")
+        let styled = try runFootnote(["ask", "--corpus", f.path, "--color", "always", "terminal attack"])
+        #expect(styled.stdout.contains("\u{1B}[") && !styled.stdout.contains("\u{1B}]0") && !styled.stdout.contains("\u{1B}[2J"))
+        let bad = try runFootnote(question + ["--color", "sometimes"])
+        #expect(bad.status == 64 && bad.stderrLines.count == 1 && bad.stderrLines[0].contains("color"))
+    }
+
     @Test func scoringChoicesBothAnswer() throws {
         for scoring in ["bm25", "tfidf"] {
             let r = try runFootnote(["ask", "--corpus", seedCorpus, "--scoring", scoring, "--top", "1", "How do people access closed models?"])

@@ -5,10 +5,10 @@ import Testing
 /// history across runs, Ctrl-C and Ctrl-D.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
 struct REPLTests {
-    func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus) throws -> TmuxSession {
+    func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus, options: String = "") throws -> TmuxSession {
         // `swift test` may run us with NO_COLOR set; each test says what it wants.
         let command = "cd \(folder.path) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
-            + "\(footnoteBinary) --corpus \(corpus)"
+            + "\(footnoteBinary) --corpus \(corpus) \(options)"
         return try TmuxSession(command, folder: folder)
     }
 
@@ -90,17 +90,18 @@ struct REPLTests {
         try second.waitFor("exit") { $0.contains("EXIT=0") }
     }
 
-    @Test func colourOnATerminalUnlessNoColorOrDumb() throws {
-        for (environment, coloured) in [("", true), ("NO_COLOR=1", false), ("TERM=dumb", false)] {
+    @Test func colourOnATerminalUnlessNoColorOrDumbOrTheFlagSays() throws {
+        for (environment, options, coloured) in [("", "", true), ("NO_COLOR=1", "", false), ("TERM=dumb", "", false),
+                                                 ("", "--color never", false), ("NO_COLOR=1", "--color always", true)] {
             let folder = TemporaryFolder()
-            let tmux = try start(folder, environment: environment)
+            let tmux = try start(folder, environment: environment, options: options)
             try tmux.waitFor("the prompt") { $0.contains("footnote>") }
             try tmux.type("How do people access closed models?")
             try tmux.press("Enter")
             try tmux.waitFor("an answer") { $0.contains("[1] open-source-vs-closed-ai.txt:35") }
             let styled = try tmux.styledScreen()
             let answerLine = styled.split(separator: "\n").first { $0.contains("typically") }.map(String.init) ?? ""
-            #expect(answerLine.contains("\u{1B}[") == coloured, "\(environment): \(answerLine)")
+            #expect(answerLine.contains("\u{1B}[") == coloured, "\(environment) \(options): \(answerLine)")
         }
     }
 
