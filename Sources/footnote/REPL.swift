@@ -16,6 +16,7 @@ struct REPL {
         (":help", "show this list"),
         (":reload", "bring the index up to date (reads only added and changed files)"),
         (":top", ":top N — cite N passages per answer (1-100)"),
+        (":json", ":json on|off — answer as JSON lines, or as text"),
         (":sources", "list the indexed files and their passage counts"),
         (":stats", "corpus and index figures"),
         (":quit", "leave (Ctrl-D works too)"),
@@ -93,6 +94,13 @@ struct REPL {
             }
             top = n
             say("Citing up to \(n) passage\(n == 1 ? "" : "s") per answer.")
+        case ":json":
+            guard parts.count == 2, let on = ["on": true, "off": false][parts[1].lowercased()] else {
+                say("Usage: :json on|off (now \(json ? "on" : "off")).")
+                return true
+            }
+            json = on
+            say(on ? "Answers as JSON lines (one object per question)." : "Answers as text.")
         case ":sources":
             for doc in session.corpus.documents {
                 say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))

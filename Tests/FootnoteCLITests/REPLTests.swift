@@ -62,6 +62,17 @@ struct REPLTests {
         try tmux.waitFor("unknown command") { $0.contains("Unknown command ':nonsense'. Type :help for the list.") }
         try tmux.type(":top zero"); try tmux.press("Enter")
         try tmux.waitFor(":top usage") { $0.contains("Usage: :top N") }
+        // :json switches the answers to JSON lines and back.
+        try tmux.type(":json maybe"); try tmux.press("Enter")
+        try tmux.waitFor(":json usage") { $0.contains("Usage: :json on|off (now off).") }
+        try tmux.type(":json on"); try tmux.press("Enter")
+        try tmux.waitFor(":json on") { $0.contains("Answers as JSON lines") }
+        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
+        try tmux.waitFor("a JSON answer") { $0.contains("{\"question\":\"How do people access closed models?\"") }
+        try tmux.type(":json off"); try tmux.press("Enter")
+        try tmux.waitFor(":json off") { $0.contains("Answers as text.") }
+        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
+        try tmux.waitFor("a text answer") { $0.contains("[1] open-source-vs-closed-ai.txt:35") }
         try tmux.type(":quit"); try tmux.press("Enter")
         let end = try tmux.waitFor("exit") { $0.contains("EXIT=") }
         #expect(end.contains("EXIT=0"))
