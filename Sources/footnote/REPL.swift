@@ -11,12 +11,16 @@ struct REPL {
     var json: Bool
     let color: ColorChoice
     let editor: LineEditor
+    /// The last question answered, and how many of its passages were shown (`:more`).
+    var lastQuestion: String?
+    var shown = 0
 
     static let commands: [(name: String, help: String)] = [
         (":help", "show this list"),
         (":reload", "bring the index up to date (reads only added and changed files)"),
         (":top", ":top N — cite N passages per answer (1-100)"),
         (":json", ":json on|off — answer as JSON lines, or as text"),
+        (":more", "the next passages for the last question"),
         (":sources", "list the indexed files and their passage counts"),
         (":stats", "corpus and index figures"),
         (":quit", "leave (Ctrl-D works too)"),
@@ -44,17 +48,55 @@ struct REPL {
             if text.hasPrefix(":") {
                 if !handle(command: text) { break }
             } else {
-                let reloads = session.reloads
-                let answer = session.answer(text, top: top)
-                if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary) }
-                if json { say(JSONAnswerWriter.line(for: answer)) }
-                else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
+                let answer = ask(text, top: top)
+                lastQuestion = text
+                shown = answer.items.count
+                show(answer)
             }
         }
         if isatty(1) == 1 { say("") }
     }
 
     var style: TerminalStyle { .forStdout(color: color) }
+
+    /// The answer to `question` (the index brought up to date first when a
+    /// file changed; completion then offers the new words).
+    func ask(_ question: String, top: Int) -> Answer {
+        let reloads = session.reloads
+        let answer = session.answer(question, top: top)
+        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary) }
+        return answer
+    }
+
+    func show(_ answer: Answer) {
+        if json { say(JSONAnswerWriter.line(for: answer)) }
+        else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
+    }
+
+    /// `:more`: the last question asked again for `top` more passages, of
+    /// which those not shown yet are shown, with their ranks.
+    mutating func showMore() {
+        guard let question = lastQuestion else {
+            say("Ask a question first; :more then shows its next passages.")
+            return
+        }
+        guard shown < Self.maximumShown else {
+            say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
+            return
+        }
+        var answer = ask(question, top: min(shown + top, Self.maximumShown))
+        guard answer.notice == nil else { show(answer); return }
+        answer.items = answer.items.filter { $0.rank > shown }
+        guard !answer.items.isEmpty else {
+            say("No more passages for that question.")
+            return
+        }
+        shown += answer.items.count
+        show(answer)
+    }
+
+    /// The most passages `:more` goes to for one question.
+    static let maximumShown = 100
 
     func bannerLine() -> String {
         let c = session.corpus
@@ -101,6 +143,8 @@ struct REPL {
             }
             json = on
             say(on ? "Answers as JSON lines (one object per question)." : "Answers as text.")
+        case ":more":
+            showMore()
         case ":sources":
             for doc in session.corpus.documents {
                 say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))

@@ -128,7 +128,7 @@ import Testing
         // `footnote help` lists the interactive session's commands too, as `:help` does.
         let listed = try runFootnote(["help"])
         #expect(listed.status == 0)
-        for command in [":help", ":reload", ":top", ":json", ":sources", ":stats", ":quit"] {
+        for command in [":help", ":reload", ":top", ":json", ":more", ":sources", ":stats", ":quit"] {
             #expect(listed.stdout.contains(command) && help.stdout.contains(command), "\(command)")
         }
         #expect(listed.stdout.contains("cite N passages per answer"))

@@ -62,6 +62,16 @@ struct REPLTests {
         try tmux.waitFor("unknown command") { $0.contains("Unknown command ':nonsense'. Type :help for the list.") }
         try tmux.type(":top zero"); try tmux.press("Enter")
         try tmux.waitFor(":top usage") { $0.contains("Usage: :top N") }
+        // :more shows the next passages of the last question, ranks continuing.
+        try tmux.type(":more"); try tmux.press("Enter")
+        try tmux.waitFor(":more first") { $0.contains("Ask a question first; :more then shows its next passages.") }
+        try tmux.type(":top 2"); try tmux.press("Enter")
+        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
+        try tmux.waitFor("two passages") { $0.contains("[2] ") }
+        try tmux.type(":more"); try tmux.press("Enter")
+        let more = try tmux.waitFor("passages 3 and 4") { $0.contains("[4] ") }
+        let afterMore = more.components(separatedBy: "footnote> :more").last ?? ""
+        #expect(afterMore.contains("[3] ") && !afterMore.contains("[1] ") && !afterMore.contains("[5] "), "\(afterMore)")
         // :json switches the answers to JSON lines and back.
         try tmux.type(":json maybe"); try tmux.press("Enter")
         try tmux.waitFor(":json usage") { $0.contains("Usage: :json on|off (now off).") }
