@@ -15,13 +15,16 @@ struct LineEditor {
     /// - Parameters:
     ///   - historyPath: file to load history from and append to (nil: none).
     ///   - commands: `:commands` offered at the start of a line.
-    ///   - vocabulary: words offered elsewhere, sorted by bytes.
-    init(historyPath: String?, commands: [String], vocabulary: FrontCodedStrings) {
+    ///   - vocabulary: words offered elsewhere, sorted by bytes, and how
+    ///     often each occurs in the corpus (nil: offered in byte order).
+    init(historyPath: String?, commands: [String], vocabulary: FrontCodedStrings, counts: [Int32]?) {
         self.historyPath = historyPath
         completionCommands = commands
         completionVocabulary = vocabulary
+        completionCounts = counts
         rl_readline_name = UnsafePointer(strdup("footnote"))
         rl_attempted_completion_function = footnoteCompletion
+        rl_sort_completion_matches = 0   // offered in our order: most frequent first
         rl_signal_event_hook = footnoteSignalHook
         using_history()
         stifle_history(1000)
@@ -32,7 +35,10 @@ struct LineEditor {
         installInterruptHandler()
     }
 
-    func updateVocabulary(_ vocabulary: FrontCodedStrings) { completionVocabulary = vocabulary }
+    func updateVocabulary(_ vocabulary: FrontCodedStrings, counts: [Int32]?) {
+        completionVocabulary = vocabulary
+        completionCounts = counts
+    }
 
     /// Reads one line; nil at end of input (Ctrl-D on an empty line).
     func readLine(prompt: String) -> String? {
@@ -68,6 +74,7 @@ struct LineEditor {
 
 nonisolated(unsafe) private var completionCommands: [String] = []
 nonisolated(unsafe) private var completionVocabulary = FrontCodedStrings()
+nonisolated(unsafe) private var completionCounts: [Int32]? = nil
 nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionNext = 0
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
@@ -85,18 +92,24 @@ private func footnoteCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _
     return rl_completion_matches(text, footnoteCompletionEntry)
 }
 
-/// Words of the sorted vocabulary starting with `prefix` (binary search, at most 200).
+/// The 200 most frequent words of the vocabulary starting with `prefix`,
+/// most frequent first, ties in byte order (binary search to the first, then
+/// a walk over the words sharing the prefix).
 private func vocabularyMatches(_ prefix: String) -> [String] {
     guard !prefix.isEmpty else { return [] }
     var prefix = prefix
     return prefix.withUTF8 { key in
-        var out: [String] = []
-        completionVocabulary.forEach(from: completionVocabulary.lowerBound(key)) { _, word in
-            guard out.count < 200, word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { return false }
-            out.append(String(decoding: word, as: UTF8.self))
+        var found: [(word: Int, count: Int32)] = []
+        completionVocabulary.forEach(from: completionVocabulary.lowerBound(key)) { i, word in
+            guard word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { return false }
+            found.append((i, completionCounts.map { i < $0.count ? $0[i] : 0 } ?? 0))
             return true
         }
-        return out
+        // Stable: equal counts keep byte order.
+        let ranked = completionCounts == nil ? found : found.enumerated()
+            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .map(\.element)
+        return ranked.prefix(200).map { completionVocabulary[$0.word] }
     }
 }
 

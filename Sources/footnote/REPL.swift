@@ -36,7 +36,7 @@ struct REPL {
         self.color = color
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
                             commands: REPL.commands.map(\.name) + [":exit"],
-                            vocabulary: session.index.vocabulary)
+                            vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session.index))
     }
 
     mutating func run() {
@@ -59,12 +59,18 @@ struct REPL {
 
     var style: TerminalStyle { .forStdout(color: color) }
 
+    /// How often each completion word occurs in the corpus (nil when the
+    /// stored word lists are damaged: completion then offers byte order).
+    static func wordCounts(_ index: InvertedIndex) -> [Int32]? {
+        index.documentWords.counts(wordCount: index.vocabulary.count)
+    }
+
     /// The answer to `question` (the index brought up to date first when a
     /// file changed; completion then offers the new words).
     func ask(_ question: String, top: Int) -> Answer {
         let reloads = session.reloads
         let answer = session.answer(question, top: top)
-        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary) }
+        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session.index)) }
         return answer
     }
 
@@ -117,7 +123,7 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
-                editor.updateVocabulary(session.index.vocabulary)
+                editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session.index))
                 switch session.provenance {
                 case .reused: say("Index up to date: " + bannerLine() + ".")
                 case .updated:

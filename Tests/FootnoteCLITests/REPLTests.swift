@@ -49,6 +49,25 @@ struct REPLTests {
         #expect(end.contains("EXIT=0"))
     }
 
+    /// Words sharing a prefix are offered most frequent first, not in byte order.
+    @Test func completionOffersFrequentWordsFirst() throws {
+        let folder = TemporaryFolder()
+        folder.write("notes/tea.txt", "A tealight burns. " + String(repeating: "The teacup is full. ", count: 3)
+                     + String(repeating: "The teapot steams. ", count: 5) + "\n")
+        let tmux = try start(folder, corpus: folder.path + "/notes")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        try tmux.type("tea")
+        try tmux.press("Tab")
+        try tmux.press("Tab")
+        let listed = try tmux.waitFor("the offered words") { $0.contains("tealight") && $0.contains("teapot") && $0.contains("teacup") }
+        let line = listed.split(separator: "\n").first { $0.contains("tealight") }.map(String.init) ?? ""
+        let order = ["teapot", "teacup", "tealight"].map { line.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(line)")
+        try tmux.press("C-c")
+        try tmux.press("C-d")
+        try tmux.waitFor("exit") { $0.contains("EXIT=") }
+    }
+
     @Test func commandsAnswerInPlace() throws {
         let folder = TemporaryFolder()
         let tmux = try start(folder)
