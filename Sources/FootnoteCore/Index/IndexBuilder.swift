@@ -125,6 +125,9 @@ public struct IndexBuilder: Sendable {
             batch = following
         }
         if document >= 0 { chunk.endSegment(document: document, table: &table) }
+        // The rest of the chunk's text, up to the page its last passage shares
+        // with the next chunk's first (which another worker may be reading).
+        if let r = release { MemoryPages.release(r.base, r.done..<r.offsets[chunk.passages.upperBound]) }
         chunk.term = terms.build()
         chunk.position = positions.build()
         return chunk

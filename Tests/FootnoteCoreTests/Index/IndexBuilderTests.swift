@@ -65,7 +65,9 @@ import Testing
     }
 
     /// Releasing the text while analyzing it gives the same index, and the
-    /// text's memory really is given back (its released pages read as zeros).
+    /// text's memory really is given back (its released pages read as zeros):
+    /// all of it but the pages chunks share at their ends, however the
+    /// workers split the passages.
     @Test func analysisThatReleasesTheTextGivesTheSameIndex() {
         func list() -> PassageList {   // about 12 MB of text: released several times per chunk
             PassageList((0..<60_000).map { i in
@@ -81,7 +83,7 @@ import Testing
         expectSame((corpus, expected), (corpus, index), texts: false)
         guard case .plain(let table)? = released.texts else { Issue.record("plain text expected"); return }
         let zeros = table.bytes.buffer.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        #expect(zeros > table.bytes.count / 2, "\(zeros) of \(table.bytes.count) bytes released")
+        #expect(zeros > table.bytes.count * 9 / 10, "\(zeros) of \(table.bytes.count) bytes released")
         if case .plain(let untouched)? = kept.texts { #expect(!untouched.bytes.buffer.contains(0)) }
     }
 }
