@@ -77,31 +77,22 @@ struct REPLTests {
         try tmux.type(":stats"); try tmux.press("Enter")
         let stats = try tmux.waitFor(":stats") { $0.contains("scoring     bm25") && $0.contains("index file  ") }
         #expect(stats.contains("/index.footnote ("), "\(stats)")
-        try tmux.type(":nonsense"); try tmux.press("Enter")
-        try tmux.waitFor("unknown command") { $0.contains("Unknown command ':nonsense'. Type :help for the list.") }
-        try tmux.type(":top zero"); try tmux.press("Enter")
-        try tmux.waitFor(":top usage") { $0.contains("Usage: :top N") }
+        try tmux.enter(":nonsense", expecting: "Unknown command ':nonsense'. Type :help for the list.")
+        try tmux.enter(":top zero", expecting: "Usage: :top N")
         // :more shows the next passages of the last question, ranks continuing.
-        try tmux.type(":more"); try tmux.press("Enter")
-        try tmux.waitFor(":more first") { $0.contains("Ask a question first; :more then shows its next passages.") }
-        try tmux.type(":top 2"); try tmux.press("Enter")
-        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
-        try tmux.waitFor("two passages") { $0.contains("[2] ") }
-        try tmux.type(":more"); try tmux.press("Enter")
-        let more = try tmux.waitFor("passages 3 and 4") { $0.contains("[4] ") }
+        try tmux.enter(":more", expecting: "Ask a question first; :more then shows its next passages.")
+        try tmux.enter(":top 2", expecting: "Citing up to 2 passages per answer.")
+        try tmux.enter("How do people access closed models?", expecting: "[2] ")
+        let more = try tmux.enter(":more", expecting: "[4] ")
         let afterMore = more.components(separatedBy: "footnote> :more").last ?? ""
         #expect(afterMore.contains("[3] ") && !afterMore.contains("[1] ") && !afterMore.contains("[5] "), "\(afterMore)")
         // :json switches the answers to JSON lines and back.
-        try tmux.type(":json maybe"); try tmux.press("Enter")
-        try tmux.waitFor(":json usage") { $0.contains("Usage: :json on|off (now off).") }
-        try tmux.type(":json on"); try tmux.press("Enter")
-        try tmux.waitFor(":json on") { $0.contains("Answers as JSON lines") }
-        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
-        try tmux.waitFor("a JSON answer") { $0.contains("{\"question\":\"How do people access closed models?\"") }
-        try tmux.type(":json off"); try tmux.press("Enter")
-        try tmux.waitFor(":json off") { $0.contains("Answers as text.") }
-        try tmux.type("How do people access closed models?"); try tmux.press("Enter")
-        try tmux.waitFor("a text answer") { $0.contains("[1] open-source-vs-closed-ai.txt:35") }
+        let question = "How do people access closed models?"
+        try tmux.enter(":json maybe", expecting: "Usage: :json on|off (now off).")
+        try tmux.enter(":json on", expecting: "Answers as JSON lines")
+        try tmux.enter(question, expecting: "{\"question\":\"\(question)\"")
+        try tmux.enter(":json off", expecting: "Answers as text.")
+        try tmux.enter(question, expecting: "[1] open-source-vs-closed-ai.txt:35")
         try tmux.type(":quit"); try tmux.press("Enter")
         let end = try tmux.waitFor("exit") { $0.contains("EXIT=") }
         #expect(end.contains("EXIT=0"))

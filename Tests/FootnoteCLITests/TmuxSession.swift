@@ -68,6 +68,14 @@ final class TmuxSession {
     /// Presses keys by tmux name (`Enter`, `Tab`, `C-c`, `C-d`, `Up`).
     func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
 
+    /// Types `line`, presses Enter, and waits until the screen contains `reply`; returns the screen.
+    @discardableResult
+    func enter(_ line: String, expecting reply: String) throws -> String {
+        try type(line)
+        try press("Enter")
+        return try waitFor("\(line) → \(reply)") { $0.contains(reply) }
+    }
+
     /// The visible screen, trailing blank lines dropped.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
