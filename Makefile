@@ -6,16 +6,38 @@ RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux
 
 
-.PHONY: run test build release deps test-deps clean bench-quality bench
+.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall
+
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
 ## make run: install what is missing, build, start the REPL on corpus/
 run: deps release
 	./.build/release/footnote --corpus corpus
 
-## make test: install what is missing, then the whole test suite
+## make test: install what is missing, then the whole test suite, then `make install` into a
+## temporary prefix, checked to run without the Swift toolchain (scripts/test-install)
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	./scripts/test-install
+
+## make install [PREFIX=/usr/local]: footnote with the Swift runtime linked in (it runs on a machine
+## without a Swift toolchain; readline, libstemmer and zstd stay shared), and its bash, zsh and fish
+## completions. make uninstall [PREFIX=...] removes them.
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --build-path .build/static
+	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 -s .build/static/release/footnote $(BINDIR)/footnote
+	.build/static/release/footnote --generate-completion-script bash > $(BASHDIR)/footnote
+	.build/static/release/footnote --generate-completion-script zsh > $(ZSHDIR)/_footnote
+	.build/static/release/footnote --generate-completion-script fish > $(FISHDIR)/footnote.fish
+
+uninstall:
+	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish
 
 build: deps
 	$(SWIFT) build
