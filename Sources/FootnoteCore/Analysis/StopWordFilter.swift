@@ -15,7 +15,7 @@ public struct StopWordFilter: TokenFilter {
     }
 
     public mutating func apply(_ token: inout Token) -> Bool {
-        !contains(token.term.withUnsafeBufferPointer { $0 })
+        token.term.withUnsafeBufferPointer { !contains($0) }
     }
 
     /// Whether the folded word `word` is a stop word.
