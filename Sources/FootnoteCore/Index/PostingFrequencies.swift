@@ -71,18 +71,25 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
         UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// The frequency of posting `p` (0 ≤ p < count).
+    /// The code of posting `p` (0 ≤ p < count): 0 when its presence bit is
+    /// clear, else 1 + its packed value (`exception` included; up to 256 when damaged).
     @inline(__always)
-    public subscript(p: Int) -> Float {
+    func code(_ p: Int) -> Int {
         let block = bytes.buffer.baseAddress! + Int(blockStart[p >> 7])
         let i = p & 127
         let present = Self.load64(block, 1 + (i >> 6) << 3)
-        guard present >> UInt64(i & 63) & 1 != 0 else { return lookup[0] }
+        guard present >> UInt64(i & 63) & 1 != 0 else { return 0 }
         let rank = (i >= 64 ? Self.load64(block, 1).nonzeroBitCount : 0)
             + (present & ((1 << UInt64(i & 63)) - 1)).nonzeroBitCount
         let width = Int(block[0])
         let bit = rank * width
-        let code = 1 + Int(Self.load64(block + Self.headerSize, bit >> 3) >> UInt64(bit & 7) & ((1 << UInt64(width)) - 1))
+        return 1 + Int(Self.load64(block + Self.headerSize, bit >> 3) >> UInt64(bit & 7) & ((1 << UInt64(width)) - 1))
+    }
+
+    /// The frequency of posting `p` (0 ≤ p < count).
+    @inline(__always)
+    public subscript(p: Int) -> Float {
+        let code = code(p)
         return code != Int(Self.exception) ? lookup[code] : exceptional(p)
     }
 
@@ -269,21 +276,11 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
         var exceptions = 0
         let limit = values.count
         for p in 0..<count {
-            let k = p >> 7
-            let block = bytes.buffer.baseAddress! + Int(blockStart[k])
-            let i = p & 127
-            guard Self.load64(block, 1 + (i >> 6) << 3) >> UInt64(i & 63) & 1 != 0 else {
-                if limit == 0 { return false }
-                continue
-            }
-            let rank = (i >= 64 ? Self.load64(block, 1).nonzeroBitCount : 0)
-                + (Self.load64(block, 1 + (i >> 6) << 3) & ((1 << UInt64(i & 63)) - 1)).nonzeroBitCount
-            let width = Int(block[0]), bit = rank * width
-            let code = 1 + Int(Self.load64(block + Self.headerSize, bit >> 3) >> UInt64(bit & 7) & ((1 << UInt64(width)) - 1))
+            let code = code(p)
             if code == Int(Self.exception) {
                 guard exceptions < exceptionPosting.count, exceptionPosting[exceptions] == p else { return false }
                 exceptions += 1
-            } else if code >= limit {
+            } else if code >= limit {   // code 0 too, when there are no values
                 return false
             }
         }
