@@ -201,7 +201,7 @@ public struct IndexBuilder: Sendable {
         return layOut(consume chunks, tables: consume tables, passageCount: passageCount)
     }
 
-    /// Numbers the chunks' terms together in byte order and lays out postings.
+    /// Numbers the tables' terms together in byte order and lays out the chunks' postings.
     /// The chunks are consumed: their occurrences are freed once placed,
     /// before the frequencies are coded.
     private func layOut(_ chunks: consuming [Chunk], tables: consuming [TermTable], passageCount n: Int) -> InvertedIndex {
@@ -218,11 +218,11 @@ public struct IndexBuilder: Sendable {
             var sortedTerms = StringTable.Builder()
             for u in order { sortedTerms.append(union.key(u)) }
             return (FrontCodedStrings(sortedTerms.build()), toUnion.map { $0.map { rank[Int($0)] } })
-        }, { () -> (vocabulary: StringTable, source: [(chunk: Int, term: Int32)], slotRank: [[Int32]]) in
-            // Per word in byte order: the chunk and chunk-local term it was first
-            // seen with; per chunk word slot, its word's rank (−1: a stop word).
+        }, { () -> (vocabulary: StringTable, source: [(table: Int, term: Int32)], slotRank: [[Int32]]) in
+            // Per word in byte order: the table and table-local term it was first
+            // seen with; per table word slot, its word's rank (−1: a stop word).
             var words = ByteKeyTable()
-            var source: [(chunk: Int, term: Int32)] = []
+            var source: [(table: Int, term: Int32)] = []
             var slotWord = tables.map { [Int32](repeating: -1, count: $0.wordSlotCount) }
             for (c, table) in tables.enumerated() {
                 table.forEachSurfaceForm { word, slot, t in
@@ -357,7 +357,7 @@ public struct IndexBuilder: Sendable {
                              positionRuns: runs,
                              passageLength: FlatArray(lengths),
                              vocabulary: vocabulary,
-                             vocabularyTerm: FlatArray(words.source.map { toRank[$0.chunk][Int($0.term)] }),
+                             vocabularyTerm: FlatArray(words.source.map { toRank[$0.table][Int($0.term)] }),
                              documentWords: documentWords)
     }
 
