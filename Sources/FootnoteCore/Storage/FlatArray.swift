@@ -90,11 +90,10 @@ extension FlatArray {
     /// through which the builder of the array fills it in before sharing it
     /// (no intermediate Swift array, no copy).
     public static func allocate(count: Int, repeating value: Element) -> (FlatArray, UnsafeMutableBufferPointer<Element>) {
-        guard count > 0 else { return (FlatArray(), UnsafeMutableBufferPointer(start: nil, count: 0)) }
-        let block = HeapBlock(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
-        let typed = block.pointer.bindMemory(to: Element.self, capacity: count)
-        typed.initialize(repeating: value, count: count)
-        return (FlatArray(base: UnsafePointer(typed), count: count, owner: block), UnsafeMutableBufferPointer(start: typed, count: count))
+        let (array, bytes) = allocateUninitialized(count: count)
+        let typed = bytes.bindMemory(to: Element.self)   // as `allocateUninitialized` bound it
+        typed.initialize(repeating: value)
+        return (array, typed)
     }
 
     /// A heap array of `count` elements whose bytes the caller must write
