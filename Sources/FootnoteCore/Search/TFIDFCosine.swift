@@ -19,13 +19,14 @@ public struct TFIDFCosine: ScoringModel {
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
         var squares = [Float](repeating: 0, count: index.passageCount)
+        var frequencies = [Float](repeating: 0, count: 1024)   // a term's, grown to the longest list
         for t in 0..<index.termCount {
             let idf = Self.idf(documentFrequency: index.documentFrequency(Int32(t)), passageCount: index.passageCount)
             let passages = index.passages(ofTerm: Int32(t))
-            var frequencies = [Float](repeating: 0, count: passages.count)
+            if passages.count > frequencies.count { frequencies = [Float](repeating: 0, count: passages.count) }
             let first = index.postingStart[t]
             frequencies.withUnsafeMutableBufferPointer { out in
-                if let start = out.baseAddress { index.postingFrequency.decode(first..<(first + out.count), into: start) }
+                index.postingFrequency.decode(first..<(first + passages.count), into: out.baseAddress!)
             }
             for (i, passage) in passages.enumerated() {
                 let w = (1 + logf(frequencies[i])) * idf
