@@ -456,7 +456,6 @@ public enum IndexFile {
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         let postings = index.postingCount
         try check(index.postingPassages.isConsistent(termCount: termCount), "posting lists disagree")
-        try check(index.postingFrequency.count == postings, "posting frequencies disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")
         var previous = 0
         for x in index.postingStart { try check(x >= previous, "posting ranges out of order"); previous = x }
