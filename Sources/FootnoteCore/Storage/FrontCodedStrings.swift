@@ -35,18 +35,17 @@ public struct FrontCodedStrings: RandomAccessCollection, Sendable, Equatable {
         var size = 0
         var starts: [Int] = []
         starts.reserveCapacity(n / Self.blockSize + 2)
-        @inline(__always) func varIntSize(_ v: Int) -> Int { v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5 }
         for i in 0..<n {
             let s = table.utf8(i)
             if i % Self.blockSize == 0 {
                 starts.append(size)
-                size += varIntSize(s.count) + s.count
+                size += VarInt.size(UInt32(s.count)) + s.count
             } else {
                 let previous = table.utf8(i - 1)
                 var k = 0
                 while k < s.count && k < previous.count && s[k] == previous[k] { k += 1 }
                 shared[i] = Int32(k)
-                size += varIntSize(k) + varIntSize(s.count - k) + s.count - k
+                size += VarInt.size(UInt32(k)) + VarInt.size(UInt32(s.count - k)) + s.count - k
             }
         }
         starts.append(size)
