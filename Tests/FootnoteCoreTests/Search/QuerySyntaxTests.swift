@@ -1,0 +1,35 @@
+import Testing
+@testable import FootnoteCore
+
+@Suite struct QuerySyntaxTests {
+    typealias Clause = QuerySyntax.Clause
+
+    @Test func plainQuestionIsOneClause() {
+        let q = QuerySyntax(parsing: "why are closed models popular?")
+        #expect(q.clauses == [Clause("why are closed models popular?", .plain)])
+        #expect(!q.hasOperators)
+    }
+
+    @Test func quotedPhrasesAreRequiredPhrases() {
+        #expect(QuerySyntax(parsing: "what are \"closed models\" for").clauses
+                == [Clause("what are ", .plain), Clause("closed models", .required, isPhrase: true), Clause(" for", .plain)])
+        #expect(QuerySyntax(parsing: "\u{201C}open source\u{201D}").clauses == [Clause("open source", .required, isPhrase: true)])
+    }
+
+    @Test func signsBeforeWordsAndPhrases() {
+        #expect(QuerySyntax(parsing: "models +llama -meta").clauses
+                == [Clause("models ", .plain), Clause("llama", .required), Clause("meta", .excluded)])
+        #expect(QuerySyntax(parsing: "models -\"stable diffusion\"").clauses
+                == [Clause("models ", .plain), Clause("stable diffusion", .excluded, isPhrase: true)])
+    }
+
+    @Test func signsInsideWordsAndBeforeNumbersStayText() {
+        for text in ["state-of-the-art models", "C++ compilers", "below -5 degrees", "a - b", "x+y"] {
+            #expect(QuerySyntax(parsing: text).clauses == [Clause(text, .plain)], "\(text)")
+        }
+    }
+
+    @Test func unclosedQuoteIsText() {
+        #expect(QuerySyntax(parsing: "the \"open models").clauses == [Clause("the \"open models", .plain)])
+    }
+}
