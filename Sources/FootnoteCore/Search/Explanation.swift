@@ -1,0 +1,37 @@
+/// Why a passage scored what it did (`Searcher.explain`): each ranked query
+/// term's part, then the proximity bonus.
+///
+///     score = Σ_t weight_t × postingScore(tf_td, passageFactor_d) + proximity bonus
+///
+/// Under BM25, `weight` is qtf × idf and `passageFactor` the length norm
+/// k1 · (1 − b + b · |d| / avgdl); under TF-IDF, the normalized query weight and 1/‖d‖.
+public struct Explanation: Sendable, Equatable {
+    public struct Term: Sendable, Equatable {
+        /// The analyzed term, and the question's word it came from.
+        public var term: String
+        public var word: String
+        /// Its (pseudo-)frequency in the passage: 0 when the passage lacks it.
+        public var frequency: Float
+        /// Passages that contain it.
+        public var documentFrequency: Int
+        /// The model's query weight (times the term's boost).
+        public var weight: Float
+        /// The passage's length norm (BM25) or inverse vector norm (TF-IDF).
+        public var passageFactor: Float
+        public var postingScore: Float
+        /// weight × postingScore.
+        public var contribution: Float
+    }
+
+    /// The scoring model's name ("bm25", "tfidf").
+    public var model: String
+    /// The ranked terms, in the order the score sums them.
+    public var terms: [Term]
+    /// Σ contributions.
+    public var rankingScore: Float
+    public var proximityBonus: Float
+    /// rankingScore + proximityBonus.
+    public var score: Float
+    /// Question words the corpus never uses (they count in the abstention ceiling only).
+    public var unknownTerms: [String]
+}
