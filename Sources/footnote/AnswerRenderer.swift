@@ -12,6 +12,7 @@ struct AnswerRenderer {
     func render(_ answer: Answer) -> String {
         var out = ""
         if showQuestion { out += style.bold("Q: " + TerminalText.sanitize(answer.question)) + "\n" }
+        for line in prefaceLines(answer) { out += line + "\n" }
         if let notice = answer.notice {
             return out + notice.message + "\n"
         }
@@ -23,6 +24,26 @@ struct AnswerRenderer {
                 .map { style.dim($0) }.joined(separator: "\n") + "\n"
         }
         return out
+    }
+
+    /// What the bot read the question as, before its answer: "(searched for
+    /// *transparency*)" per corrected word, the words it does not know, and
+    /// (dimmed) the words carried over from earlier questions that the passages use.
+    func prefaceLines(_ answer: Answer) -> [String] {
+        var lines: [String] = []
+        if !answer.corrections.isEmpty {
+            lines.append("(searched for " + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
+                .joined(separator: ", ") + ")")
+        }
+        if !answer.unknownWords.isEmpty {
+            let words = answer.unknownWords.map { style.emphasis(TerminalText.sanitize($0)) }.joined(separator: ", ")
+            lines.append(answer.unknownWords.count == 1 ? "(\(words) is not in the corpus, nor any word close to it)"
+                                                        : "(\(words) are not in the corpus, nor any word close to them)")
+        }
+        if !answer.carriedWords.isEmpty {
+            lines.append(style.dim("(following on: " + answer.carriedWords.map(TerminalText.sanitize).joined(separator: ", ") + ")"))
+        }
+        return lines
     }
 
     /// The excerpt, sanitized, highlighted and wrapped.

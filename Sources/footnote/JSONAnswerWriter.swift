@@ -2,7 +2,8 @@ import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
 /// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
-/// "excerpt", "highlights"}], "notice", "confidence"}`.
+/// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "carried": [word]],
+/// "notice", "confidence"}` (the three optional keys only when not empty).
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
@@ -20,7 +21,14 @@ enum JSONAnswerWriter {
             out += ",\"excerpt\":" + quote(item.excerpt.text)
             out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]}"
         }
-        out += "],\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
+        out += "]"
+        if !answer.corrections.isEmpty {
+            out += ",\"corrections\":[" + answer.corrections.map { "{\"word\":" + quote($0.word) + ",\"searched\":" + quote($0.replacement) + "}" }
+                .joined(separator: ",") + "]"
+        }
+        if !answer.unknownWords.isEmpty { out += ",\"unknown\":[" + answer.unknownWords.map(quote).joined(separator: ",") + "]" }
+        if !answer.carriedWords.isEmpty { out += ",\"carried\":[" + answer.carriedWords.map(quote).joined(separator: ",") + "]" }
+        out += ",\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
         out += ",\"confidence\":" + number(answer.confidence) + "}"
         return out
     }

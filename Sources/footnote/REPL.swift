@@ -14,6 +14,12 @@ struct REPL {
     /// The last question answered, and how many of its passages were shown (`:more`).
     var lastQuestion: String?
     var shown = 0
+    /// The last answer with every passage shown for it (`:why`, `:open`), and
+    /// `session.reloads` when it was given (its passage numbers hold until the next reload).
+    var lastAnswer: Answer?
+    var lastAnswerReloads = 0
+    /// What a follow-up question leans on (`Answer.topic`); `:new` forgets it.
+    var context: [Query.Term] = []
 
     static let commands: [(name: String, help: String)] = [
         (":help", "show this list"),
@@ -21,6 +27,9 @@ struct REPL {
         (":top", ":top N — cite N passages per answer (1-100)"),
         (":json", ":json on|off — answer as JSON lines, or as text"),
         (":more", "the next passages for the last question"),
+        (":open", ":open N — passage N in full, with the lines around it"),
+        (":why", ":why N — how passage N's score adds up, term by term"),
+        (":new", "a new topic: forget the earlier questions"),
         (":sources", "list the indexed files and their passage counts"),
         (":stats", "corpus and index figures"),
         (":quit", "leave (Ctrl-D works too)"),
@@ -48,9 +57,10 @@ struct REPL {
             if text.hasPrefix(":") {
                 if !handle(command: text) { break }
             } else {
-                let answer = ask(text, top: top)
+                let answer = ask(text, top: top, context: context)
                 lastQuestion = text
                 shown = answer.items.count
+                remember(answer)
                 show(answer)
             }
         }
@@ -67,11 +77,19 @@ struct REPL {
 
     /// The answer to `question` (the index brought up to date first when a
     /// file changed; completion then offers the new words).
-    func ask(_ question: String, top: Int) -> Answer {
+    func ask(_ question: String, top: Int, context: [Query.Term] = []) -> Answer {
         let reloads = session.reloads
-        let answer = session.answer(question, top: top)
+        let answer = session.answer(question, top: top, context: context)
         if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session.index)) }
         return answer
+    }
+
+    /// Keeps a new answer for `:why`, `:open` and follow-ups (a topic only when it gave passages).
+    mutating func remember(_ answer: Answer) {
+        lastAnswer = answer
+        lastAnswerReloads = session.reloads
+        let topic = answer.topic
+        if !topic.isEmpty { context = topic }
     }
 
     func show(_ answer: Answer) {
@@ -86,12 +104,20 @@ struct REPL {
             say("Ask a question first; :more then shows its next passages.")
             return
         }
+        // Asked again as it was first asked: with the topic it then leaned on.
+        let lastContext: [Query.Term] = (lastAnswer?.query?.terms ?? []).filter { $0.boost != 1 }.map {
+            var term = $0
+            term.boost = 1
+            return term
+        }
         guard shown < Self.maximumShown else {
             say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
             return
         }
-        var answer = ask(question, top: min(shown + top, Self.maximumShown))
+        var answer = ask(question, top: min(shown + top, Self.maximumShown), context: lastContext)
         guard answer.notice == nil else { show(answer); return }
+        lastAnswer = answer
+        lastAnswerReloads = session.reloads
         answer.items = answer.items.filter { $0.rank > shown }
         guard !answer.items.isEmpty else {
             say("No more passages for that question.")
@@ -151,6 +177,33 @@ struct REPL {
             say(on ? "Answers as JSON lines (one object per question)." : "Answers as text.")
         case ":more":
             showMore()
+        case ":new":
+            context = []
+            say("New topic: the next question is read on its own.")
+        case ":why", ":open":
+            guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
+                say("Usage: \(name) N, where N is a passage's number in the last answer ([1], [2], …).")
+                return true
+            }
+            guard let answer = lastAnswer, let item = answer.items.first(where: { $0.rank == n }) else {
+                say(lastAnswer?.items.isEmpty == false ? "The last answer has no passage [\(n)]; it showed [1]–[\(shown)]."
+                                                       : "Ask a question first; \(name) N then refers to its passage [N].")
+                return true
+            }
+            guard lastAnswerReloads == session.reloads else {
+                say("The index was updated since that answer; ask the question again.")
+                return true
+            }
+            if name == ":why" {
+                guard let explanation = session.engine.explain(answer, passage: item.passage) else { return true }
+                write(PassageViews(style: style).render(explanation, item: item))
+            } else {
+                switch session.corpus.context(ofPassage: item.passage) {
+                case .success(let context): write(PassageViews(style: style).render(context, item: item))
+                case .failure(let failure):
+                    say("Cannot open [\(n)]: \(TerminalText.sanitize(failure.description)); :reload and ask again.")
+                }
+            }
         case ":sources":
             for doc in session.corpus.documents {
                 say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))

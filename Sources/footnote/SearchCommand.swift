@@ -32,7 +32,12 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let queryList = try loadQueries(queries)
-        let session = try Session(options: corpusOptions)
+        // Test-collection questions are text: their quotes and dashes are not
+        // operators, and their words are searched as written, as in the run file.
+        var engineOptions = corpusOptions.engineOptions
+        engineOptions.querySyntax = false
+        engineOptions.correctSpelling = false
+        let session = try Session(corpusPath: corpusOptions.corpus, indexFolder: corpusOptions.index.indexDir, engineOptions: engineOptions)
         let indexSeconds = session.indexSeconds
         let batchSearch = BatchSearch(engine: session.engine)
         let result = batchSearch.run(queryList, top: batch.top, clock: monotonicSeconds)

@@ -87,8 +87,8 @@ final class Session {
     /// The engine's answer; when a passage's file changed since it was
     /// indexed, the index is brought up to date (one line on stderr says so)
     /// and the question asked again, once.
-    func answer(_ question: String, top: Int) -> Answer {
-        let answer = engine.answer(question, top: top)
+    func answer(_ question: String, top: Int, context: [Query.Term] = []) -> Answer {
+        let answer = engine.answer(question, top: top, context: context)
         guard case .sourceUnavailable(.changed(let path)) = answer.notice else { return answer }
         printError("index: \(path) changed since it was indexed; updating the index")
         do {
@@ -100,7 +100,7 @@ final class Session {
             printError("\(error)")
             return answer
         }
-        return engine.answer(question, top: top)
+        return engine.answer(question, top: top, context: context)
     }
 
     var corpus: Corpus { engine.corpus }

@@ -44,6 +44,8 @@ struct TerminalStyle {
     func bold(_ s: String) -> String { color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s }
     func highlight(_ s: String) -> String { color ? "\u{1B}[1;33m" + s + "\u{1B}[0m" : s }
     func dim(_ s: String) -> String { color ? "\u{1B}[2m" + s + "\u{1B}[0m" : s }
+    /// Italic on a terminal; `*word*` in plain text, as the words would be written by hand.
+    func emphasis(_ s: String) -> String { color ? "\u{1B}[3m" + s + "\u{1B}[23m" : "*" + s + "*" }
 }
 
 /// The process environment without Foundation.

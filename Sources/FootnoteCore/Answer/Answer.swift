@@ -19,6 +19,8 @@ public struct Answer: Sendable {
         case onlyStopWords
         /// Nothing matched, or the best match is too weak to be an answer.
         case noAnswer
+        /// No passage meets the question's quoted phrases, `+word`s and `-word`s.
+        case noPassageMeetsConstraints
         /// A passage found could not be read back from its file (changed
         /// since it was indexed, or unreadable): the index needs updating.
         case sourceUnavailable(PassageTextFailure)
@@ -28,6 +30,8 @@ public struct Answer: Sendable {
             case .emptyQuestion: return "Ask a question with some words in it."
             case .onlyStopWords: return "That question has only very common words (like \"the\" or \"what\"); add a word about the topic."
             case .noAnswer: return "Nothing in the corpus answers that."
+            case .noPassageMeetsConstraints:
+                return "No passage has every quoted phrase and +word without the -words; drop one and ask again."
             case .sourceUnavailable(.changed(let path)):
                 return "The answer is in \(path), which changed since it was indexed; update the index (:reload, or footnote index) and ask again."
             case .sourceUnavailable(.unreadable(let path, let reason)):
@@ -45,4 +49,25 @@ public struct Answer: Sendable {
     /// question (0...1; 0 when nothing matched). The bot abstains below
     /// `AnswerEngine.Options.minConfidence`.
     public var confidence: Float = 0
+    /// The query searched for (with any carried-over terms): what `:why` explains.
+    public var query: Query?
+    /// Words corrected before searching, and words neither known nor correctable.
+    public var corrections: [Query.Correction] = []
+    public var unknownWords: [String] = []
+    /// Words carried over from the conversation that the shown passages contain.
+    public var carriedWords: [String] = []
+}
+
+extension Answer {
+    /// What a follow-up question may lean on: the question's known terms and
+    /// the carried-over terms its passages contain, at full weight. Empty when
+    /// the bot gave no passages (the conversation keeps its previous topic).
+    public var topic: [Query.Term] {
+        guard !items.isEmpty, let query else { return [] }
+        return query.terms.filter { $0.id != nil && ($0.boost == 1 || carriedWords.contains($0.word)) }.map {
+            var term = $0
+            term.boost = 1
+            return term
+        }
+    }
 }

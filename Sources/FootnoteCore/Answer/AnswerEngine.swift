@@ -14,6 +14,17 @@ public final class AnswerEngine {
         public var proximity: ProximityBonus?
         /// How the index weighs titles and headings.
         public var index: IndexBuilder
+        /// Read `QuerySyntax`'s operators in questions.
+        public var querySyntax = true
+        /// Correct words the corpus never uses (`SpellingCorrector`).
+        public var correctSpelling = true
+        /// A follow-up question that alone reaches less than this confidence,
+        /// with at most `followUpTerms` known terms, is also asked with the
+        /// conversation's topic terms carried over (`answer(_:top:context:)`).
+        public var followUpConfidence: Float = 0.75
+        public var followUpTerms = 3
+        /// Carried-over terms' share of their query weight.
+        public var carriedBoost: Float = 0.5
 
         public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
                     minConfidence: Float = 0.40, excerpt: ExcerptBuilder = ExcerptBuilder(),
@@ -46,15 +57,70 @@ public final class AnswerEngine {
         self.init(corpus: corpus, index: options.index.build(corpus.passages), options: options)
     }
 
-    public func answer(_ question: String, top k: Int) -> Answer {
-        let result = searcher.search(question, top: k)
+    /// The corrector over this index's vocabulary, made at the first word it is needed for.
+    public private(set) lazy var corrector = SpellingCorrector(index: index)
+
+    /// The answer to `question`, read with `QuerySyntax` and its unknown
+    /// words corrected (unless `options` turn these off).
+    ///
+    /// - Parameter context: the conversation's topic (`Answer.topic` of the
+    ///   last answer). When the question alone abstains or matches poorly
+    ///   (confidence below `followUpConfidence`) and is short (at most
+    ///   `followUpTerms` known terms, or only stop words: "and why?"), it is
+    ///   asked again with the context's terms it lacks added at
+    ///   `carriedBoost` of their weight; that answer is kept when it does not abstain.
+    public func answer(_ question: String, top k: Int, context: [Query.Term] = []) -> Answer {
+        let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
+                          corrector: options.correctSpelling ? corrector : nil)
+        var result = searcher.search(query, top: k)
+        var carried: [Query.Term] = []
+        let known = query.terms.filter { $0.id != nil }.count
+        if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty, known <= options.followUpTerms,
+           result.hits.isEmpty || result.confidence < options.followUpConfidence {
+            var withContext = query
+            // Looked up again: the index may have been rebuilt since the context was answered.
+            for term in context {
+                guard let id = index.termID(term.text), !query.terms.contains(where: { $0.id == id }),
+                      !carried.contains(where: { $0.id == id }) else { continue }
+                var c = term
+                c.id = id
+                c.boost = options.carriedBoost
+                c.frequency = 1
+                withContext.terms.append(c)
+                carried.append(c)
+            }
+            if !carried.isEmpty {
+                let contextual = searcher.search(withContext, top: k)
+                if !contextual.hits.isEmpty && contextual.confidence >= options.minConfidence { result = contextual } else { carried = [] }
+            }
+        }
+        var answer = answer(result, question: question, top: k)
+        answer.corrections = query.corrections
+        answer.unknownWords = query.unknownWords
+        if !carried.isEmpty && !answer.items.isEmpty {
+            let ids = carried.map { $0.id! }
+            let postings = index.postings(of: ids, in: answer.items.map { Int32($0.passage) })
+            answer.carriedWords = carried.indices.filter { i in
+                answer.items.indices.contains { postings[$0 * ids.count + i] >= 0 }
+            }.map { carried[$0].word }
+        }
+        return answer
+    }
+
+    /// The answer for a search's result: abstain, or cut excerpts and cite.
+    private func answer(_ result: Searcher.Result, question: String, top k: Int) -> Answer {
         let terms = result.query.terms.map(\.text)
         if result.query.isEmpty {
             let hasWords = question.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            return Answer(question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms)
+            return Answer(question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms,
+                          query: result.query)
+        }
+        if result.hits.isEmpty && result.query.constraints.contains(where: { $0.terms.contains { $0 != nil } }) {
+            return Answer(question: question, items: [], notice: .noPassageMeetsConstraints, terms: terms, query: result.query)
         }
         guard !result.hits.isEmpty, result.confidence >= options.minConfidence else {
-            return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence)
+            return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence,
+                          query: result.query)
         }
         let termWeights = Self.termWeights(result.query, result.weights)
         let cue = AnswerCue(question: question)
@@ -69,10 +135,16 @@ public final class AnswerEngine {
             case .failure(let failure):
                 // Never an excerpt of a file that is no longer what was indexed.
                 return Answer(question: question, items: [], notice: .sourceUnavailable(failure), terms: terms,
-                              confidence: result.confidence)
+                              confidence: result.confidence, query: result.query)
             }
         }
-        return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence)
+        return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence, query: result.query)
+    }
+
+    /// Why `passage` ranked where it did in `answer` (`Searcher.explain`
+    /// over the query it was found with).
+    public func explain(_ answer: Answer, passage: Int) -> Explanation? {
+        answer.query.map { searcher.explain($0, passage: Int32(passage)) }
     }
 
     /// The excerpt the bot would show for `passage` in answer to `question`,

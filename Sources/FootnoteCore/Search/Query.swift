@@ -1,5 +1,7 @@
 /// A question after analysis: its distinct terms, how often each occurs, and
-/// which of them the corpus knows.
+/// which of them the corpus knows; with `QuerySyntax`, the phrases and words
+/// a passage must or must not contain; with a `SpellingCorrector`, the words
+/// it corrected and those it could not.
 public struct Query: Sendable {
     public struct Term: Sendable, Equatable {
         /// The analyzed term (a stem).
@@ -8,24 +10,113 @@ public struct Query: Sendable {
         public var frequency: Int
         /// The term's number in the index, nil when the corpus never uses it.
         public var id: Int32?
+        /// Multiplies the model's query weight: 1 for the question's own
+        /// words, less for words carried over from an earlier question
+        /// (`AnswerEngine.answer(_:top:context:)`).
+        public var boost: Float = 1
+        /// The word it came from, folded (its correction, when corrected), for
+        /// display; empty outside the chat (no syntax and no corrector).
+        public var word: String = ""
+
+        public init(text: String, frequency: Int, id: Int32?, boost: Float = 1, word: String = "") {
+            self.text = text
+            self.frequency = frequency
+            self.id = id
+            self.boost = boost
+            self.word = word
+        }
+    }
+
+    /// A phrase (or a single word) a passage must contain, or must not.
+    public struct Constraint: Sendable, Equatable {
+        /// The phrase's terms, in order (nil: a term the corpus never uses).
+        public var terms: [Int32?]
+        /// Each term's token position in the phrase, stop words counted, from 0:
+        /// the distances the passage's body must show between them.
+        public var offsets: [Int]
+        public var mustOccur: Bool
+        /// As the question wrote it.
+        public var text: String
+    }
+
+    /// A word the corpus never uses, replaced by the closest word it does.
+    public struct Correction: Sendable, Equatable {
+        /// As the question wrote it.
+        public var word: String
+        /// The vocabulary word searched for instead.
+        public var replacement: String
     }
 
     public var text: String
-    /// Distinct terms in order of first occurrence.
+    /// Distinct ranked terms in order of first occurrence (the words of
+    /// excluded clauses are not ranked by).
     public var terms: [Term]
+    /// From `+word`, `-word` and quoted phrases (empty without syntax).
+    public var constraints: [Constraint] = []
+    /// Corrected words, in question order.
+    public var corrections: [Correction] = []
+    /// Words neither known nor correctable, as written (only with a corrector).
+    public var unknownWords: [String] = []
 
     /// Analyzes `text` with `analyzer` and looks its terms up in `index`.
-    public init(_ text: String, analyzer: Analyzer, index: InvertedIndex) {
+    /// - Parameters:
+    ///   - syntax: read `QuerySyntax`'s operators (the chat does; batch runs
+    ///     over test collections do not, so their questions' quotes stay text).
+    ///   - corrector: replaces each word whose term the corpus never uses
+    ///     (outside excluded clauses) by its correction, when it has one.
+    public init(_ text: String, analyzer: Analyzer, index: InvertedIndex, syntax: Bool = false, corrector: SpellingCorrector? = nil) {
         self.text = text
-        var terms: [Term] = []
+        self.terms = []
+        let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
         var slot: [String: Int] = [:]
-        analyzer.analyze(text) { token in
-            let s = token.termString
-            if let k = slot[s] { terms[k].frequency += 1; return }
-            slot[s] = terms.count
-            terms.append(Term(text: s, frequency: 1, id: index.termID(s)))
+        for clause in clauses {
+            // Collected first: the corrector must not run inside the analyzer's callback.
+            var words: [(term: String, position: Int, surface: Range<Int>)] = []
+            analyzer.analyze(clause.text) { words.append(($0.termString, $0.position, $0.start..<$0.end)) }
+            var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
+            // The chat's extras (words for display, corrections) are left out of batch runs, which time queries.
+            let chat = syntax || corrector != nil
+            let bytes = chat ? Array(clause.text.utf8) : []
+            for word in words {
+                var term = word.term
+                var id = index.termID(term)
+                var display: String?
+                if id == nil, clause.kind != .excluded, let corrector {
+                    let surface = String(decoding: bytes[word.surface], as: UTF8.self)
+                    if let fix = corrector.correction(for: Self.folded(surface)) {
+                        let replacement = index.vocabulary[fix.word]
+                        let t = index.vocabularyTerm[fix.word]
+                        term = index.terms[Int(t)]
+                        id = t
+                        display = replacement
+                        if !corrections.contains(where: { $0.word == surface }) {
+                            corrections.append(Correction(word: surface, replacement: replacement))
+                        }
+                    } else if !unknownWords.contains(surface) {
+                        unknownWords.append(surface)
+                    }
+                }
+                if clause.kind != .excluded {
+                    if let k = slot[term] { terms[k].frequency += 1 } else {
+                        slot[term] = terms.count
+                        let surface = !chat ? "" : display ?? String(decoding: Self.folded(String(decoding: bytes[word.surface], as: UTF8.self)), as: UTF8.self)
+                        terms.append(Term(text: term, frequency: 1, id: id, word: surface))
+                    }
+                }
+                constraint.terms.append(id)
+                constraint.offsets.append(word.position - (words.first?.position ?? 0))
+            }
+            if clause.kind != .plain && !constraint.terms.isEmpty { constraints.append(constraint) }
         }
-        self.terms = terms
+    }
+
+    /// `word` lowercased and without diacritics, as the vocabulary keeps words.
+    static func folded(_ word: String) -> [UInt8] {
+        var token = Token()
+        token.term = Array(word.utf8)
+        var folder = CaseAndDiacriticFolder()
+        _ = folder.apply(&token)
+        return token.term
     }
 
     public var isEmpty: Bool { terms.isEmpty }

@@ -38,16 +38,20 @@ public final class Searcher {
         search(Query(text, analyzer: analyzer, index: index), top: k)
     }
 
-    /// The model's weight for each of `query.terms` (unknown terms included).
+    /// The model's weight for each of `query.terms` (unknown terms included),
+    /// times the term's `boost`.
     public func weights(for query: Query) -> [Float] {
-        model.queryWeights(documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
-                           queryFrequencies: query.terms.map(\.frequency))
+        let weights = model.queryWeights(documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
+                                         queryFrequencies: query.terms.map(\.frequency))
+        return zip(weights, query.terms).map { $1.boost == 1 ? $0 : $0 * $1.boost }
     }
 
-    public func search(_ query: Query, top k: Int) -> Result {
+    /// What `search` and `explain` score a query by: the query weights (one
+    /// per `query.terms`); the known terms with the most each can add to a
+    /// score (the proximity bonus's scale); and those of them with a positive
+    /// weight, which are ranked by.
+    private func scoring(_ query: Query) -> (weights: [Float], known: [(Int32, Float)], scored: [WeightedTerm]) {
         let weights = weights(for: query)
-        // Known terms with the most each can add to a score (the proximity
-        // bonus's scale), and those of them with a positive weight, ranked by.
         var known: [(Int32, Float)] = [], scored: [WeightedTerm] = []
         for (term, weight) in zip(query.terms, weights) {
             guard let t = term.id else { continue }
@@ -55,9 +59,14 @@ public final class Searcher {
             known.append((t, bound))
             if weight > 0 { scored.append(WeightedTerm(id: t, weight: weight, bound: bound, order: scored.count)) }
         }
+        return (weights, known, scored)
+    }
+
+    public func search(_ query: Query, top k: Int) -> Result {
+        let (weights, known, scored) = scoring(query)
         let rerank = proximity != nil && known.count > 1 && k > 0
-        let top = self.top(scored, depth: rerank ? max(k, rerankDepth) : k)
-        let byScore = top.sorted()
+        let depth = rerank ? max(k, rerankDepth) : k
+        let byScore = query.constraints.isEmpty ? top(scored, depth: depth).sorted() : top(scored, depth: depth, constraints: query.constraints)
         var ranked = byScore
         if rerank, let proximity {
             let terms = known.map(\.0), termWeights = known.map(\.1)
@@ -91,6 +100,38 @@ public final class Searcher {
         return Result(query: query, hits: hits, weights: weights, confidence: confidence)
     }
 
+    /// Why `passage` scored what it did for `query`, term by term: the
+    /// same weights, posting scores and proximity bonus `search` adds up,
+    /// summed in the same order, so `score` equals the hit's score (when the
+    /// passage meets the query's constraints and `search` re-ranked, that is
+    /// asked for more than 0 passages with two known terms or more).
+    public func explain(_ query: Query, passage: Int32) -> Explanation {
+        let (weights, known, scored) = scoring(query)
+        let postings = index.postings(of: scored.map(\.id), in: [passage])
+        var rows: [Explanation.Term] = []
+        var ranking: Float = 0
+        for (i, term) in scored.enumerated() {
+            let q = query.terms.firstIndex { $0.id == term.id }!
+            var row = Explanation.Term(term: query.terms[q].text, word: query.terms[q].word, frequency: 0,
+                                       documentFrequency: index.documentFrequency(term.id), weight: term.weight,
+                                       passageFactor: model.passageFactor[Int(passage)], postingScore: 0, contribution: 0)
+            if postings[i] >= 0 {
+                row.frequency = index.postingFrequency[postings[i]]
+                row.postingScore = model.postingScore(frequency: row.frequency, passage: passage)
+                row.contribution = term.weight * row.postingScore
+                ranking += row.contribution
+            }
+            rows.append(row)
+        }
+        var bonus: Float = 0
+        if let proximity, known.count > 1 {
+            bonus = proximity.bonus(passage: passage, terms: known.map(\.0), weights: known.map(\.1), index: index)
+        }
+        let unknown = zip(query.terms, weights).filter { $0.0.id == nil }.map { $0.0.word.isEmpty ? $0.0.text : $0.0.word }
+        return Explanation(model: model.name, terms: rows, rankingScore: ranking, proximityBonus: bonus,
+                           score: ranking + bonus, unknownTerms: unknown)
+    }
+
     /// Made at the first query that needs it.
     private lazy var accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
     /// Whether the last top k came from `accumulator` (whose decoded lists
@@ -122,6 +163,40 @@ public final class Searcher {
         }
         accumulated = true
         return accumulator.top(terms, depth: depth, model: model, index: index)
+    }
+
+    /// The exact top `depth` among the passages that meet `constraints`.
+    ///
+    /// With a required phrase or word, the passages that contain every
+    /// required one and no excluded one are scored one by one,
+    /// `Σ weight × postingScore` in the terms' order as the accumulator sums.
+    /// With only exclusions, the top `depth` + (passages excluded) by the
+    /// usual strategy hold the top `depth` that are not excluded.
+    private func top(_ terms: [WeightedTerm], depth: Int, constraints: [Query.Constraint]) -> [(score: Float, passage: Int32)] {
+        var excluded: [Int32] = []
+        for c in constraints where !c.mustOccur { excluded = InvertedIndex.union(excluded, index.passages(matching: c)) }
+        let required = constraints.filter(\.mustOccur)
+        guard !required.isEmpty else {
+            let out = Set(excluded)
+            return Array(top(terms, depth: depth + excluded.count).sorted().filter { !out.contains($0.passage) }.prefix(depth))
+        }
+        accumulated = false
+        var allowed = index.passages(matching: required[0])
+        for c in required.dropFirst() where !allowed.isEmpty { allowed = InvertedIndex.intersection(allowed, index.passages(matching: c)) }
+        allowed = InvertedIndex.difference(allowed, excluded)
+        var top = TopK(depth)
+        guard depth > 0, !terms.isEmpty, !allowed.isEmpty else { return [] }
+        let ordered = terms.sorted { $0.order < $1.order }
+        let postings = index.postings(of: ordered.map(\.id), in: allowed)
+        for (c, passage) in allowed.enumerated() {
+            var score: Float = 0
+            for (i, term) in ordered.enumerated() {
+                let p = postings[c * ordered.count + i]
+                if p >= 0 { score += term.weight * model.postingScore(frequency: index.postingFrequency[p], passage: passage) }
+            }
+            if score > 0 { top.insert(score, passage) }
+        }
+        return top.sorted()
     }
 
     /// A single term's list must be this many times the depth for `SingleTermBlockMax` to be chosen.

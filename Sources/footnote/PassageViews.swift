@@ -1,0 +1,70 @@
+import FootnoteCore
+
+/// The REPL's two close looks at one passage of the last answer: `:open`
+/// (the passage in full where it stands) and `:why` (its score, term by
+/// term). All corpus text is sanitized for the terminal.
+struct PassageViews {
+    var style: TerminalStyle
+
+    /// `:open N`: the citation, then the source lines, numbered, the
+    /// passage's own plain and the lines around it dimmed; or, for a passage
+    /// with no readable source lines (HTML, `.jsonl`), its text wrapped.
+    func render(_ context: PassageContext, item: Answer.Item) -> String {
+        var out = style.bold("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+        guard !context.lines.isEmpty else {
+            let cells = context.text.unicodeScalars.map { (TerminalText.replacement($0), false) }
+            return out + AnswerRenderer(style: style, showQuestion: false).wrap(cells, indent: 0).joined(separator: "\n") + "\n"
+        }
+        let gutter = String(context.lines.last!.number).count
+        let renderer = AnswerRenderer(style: style, showQuestion: false)
+        for line in context.lines {
+            let number = String(line.number)
+            let text = String(repeating: " ", count: gutter - number.count) + number + (line.inPassage ? " │ " : " ┆ ")
+                + TerminalText.sanitize(line.text)
+            // Long lines wrap under their text, past the gutter.
+            let wrapped = renderer.wrap(text.unicodeScalars.map { (String($0), false) }, indent: gutter + 3)
+            out += wrapped.map { line.inPassage ? $0 : style.dim($0) }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    /// `:why N`: the citation, the sum, then a row per ranked term: its
+    /// frequency in the passage, its document frequency, the query weight,
+    /// the passage's length factor, the posting score and the contribution.
+    func render(_ explanation: Explanation, item: Answer.Item) -> String {
+        var out = style.bold("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+        let bm25 = explanation.model == "bm25"
+        out += "score \(Self.number(explanation.score)) = \(Self.number(explanation.rankingScore)) from the terms"
+            + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)\n"
+        out += style.dim(bm25 ? "  term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)"
+                              : "  term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖") + "\n"
+        let header = ["word", "tf", "df", "weight", bm25 ? "norm" : "1/‖d‖", "posting", "adds"]
+        var rows = [header]
+        for t in explanation.terms {
+            let word = (t.word.isEmpty || t.word == t.term) ? t.term : t.word + " (" + t.term + ")"
+            rows.append([TerminalText.sanitize(word), Self.number(t.frequency, places: 1), String(t.documentFrequency),
+                         Self.number(t.weight), Self.number(t.passageFactor), Self.number(t.postingScore), Self.number(t.contribution)])
+        }
+        let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        for (r, row) in rows.enumerated() {
+            let line = "  " + row.enumerated().map { c, cell in
+                c == 0 ? cell.padding(widths[c]) : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ")
+            out += (r == 0 ? style.dim(line) : line) + "\n"
+        }
+        if !explanation.unknownTerms.isEmpty {
+            out += style.dim("  not in the corpus (adds 0): " + explanation.unknownTerms.map(TerminalText.sanitize).joined(separator: ", ")) + "\n"
+        }
+        return out
+    }
+
+    /// `x` with `places` decimals.
+    static func number(_ x: Float, places: Int = 4) -> String {
+        guard x.isFinite else { return "0" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((Double(x) * scale).rounded())
+        let whole = String(abs(scaled) / Int(scale)), frac = String(abs(scaled) % Int(scale))
+        return (scaled < 0 ? "-" : "") + whole + (places > 0 ? "." + String(repeating: "0", count: places - frac.count) + frac : "")
+    }
+}
