@@ -25,6 +25,16 @@ struct Eval: ParsableCommand {
     @Flag(help: "Also measure abstention: ask each article's questions with and without that article (passages grouped by title).")
     var abstention = false
 
+    @Option(help: ArgumentHelp("Also measure typo tolerance: misspell one word in each of N judged questions (swap, drop or double a letter) and compare Success@1.", valueName: "n"))
+    var typos: Int?
+
+    @Option(help: "The seed that picks the --typos questions, words and slips.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if let typos, typos < 1 { throw ValidationError("--typos must be at least 1 (got \(typos))") }
+    }
+
     func run() throws {
         let folder = dataset.hasSuffix("/") ? String(dataset.dropLast()) : dataset
         let queries = try loadQueries(folder + "/queries.jsonl")
@@ -65,6 +75,18 @@ struct Eval: ParsableCommand {
             }
             let current = study.point(AnswerEngine.Options().minConfidence)
             print("default --min-confidence \(format4(Double(current.threshold))): answered \(format4(current.answered)), declined \(format4(current.declined))")
+        }
+        if let typos {
+            let study = TypoStudy(engine: session.engine, queries: queries, qrels: qrels, count: typos, seed: seed)
+            let n = study.misspellings.count
+            print("typos: \(n) questions, one content word misspelled in each (seed \(seed))")
+            print("Success@1 as written".padding(38) + " " + format4(study.asWritten))
+            print("Success@1 misspelled, corrected".padding(38) + " " + format4(study.corrected))
+            print("Success@1 misspelled, not corrected".padding(38) + " " + format4(study.uncorrected))
+            print("words corrected back to the original".padding(38) + " \(study.restored) of \(n)")
+            print("TYPOS {\"questions\": \(n), \"seed\": \(seed), \"success1\": \(json6(study.asWritten)), "
+                  + "\"success1_typos_corrected\": \(json6(study.corrected)), \"success1_typos_uncorrected\": \(json6(study.uncorrected)), "
+                  + "\"restored\": \(study.restored)}")
         }
         print("METRICS {" + report.figures.map { "\"\($0.0)\": \(json6($0.1))" }.joined(separator: ", ") + "}")
     }
