@@ -18,8 +18,8 @@ public final class AnswerEngine {
         public var querySyntax = true
         /// Correct words the corpus never uses (`SpellingCorrector`).
         public var correctSpelling = true
-        /// A follow-up question that alone reaches less than this confidence,
-        /// with at most `followUpTerms` known terms, is also asked with the
+        /// A question with at most `followUpTerms` known terms, or that alone
+        /// reaches less than `followUpConfidence`, is also asked with the
         /// conversation's topic terms carried over (`answer(_:top:context:)`).
         public var followUpConfidence: Float = 0.75
         public var followUpTerms = 3
@@ -64,19 +64,21 @@ public final class AnswerEngine {
     /// words corrected (unless `options` turn these off).
     ///
     /// - Parameter context: the conversation's topic (`Answer.topic` of the
-    ///   last answer). When the question alone abstains or matches poorly
-    ///   (confidence below `followUpConfidence`) and is short (at most
-    ///   `followUpTerms` known terms, or only stop words: "and why?"), it is
-    ///   asked again with the context's terms it lacks added at
-    ///   `carriedBoost` of their weight; that answer is kept when it does not abstain.
+    ///   last answer). A question that is short (at most `followUpTerms`
+    ///   known terms, or only stop words: "examples?", "and why?") or that
+    ///   alone abstains or matches poorly (confidence below
+    ///   `followUpConfidence`) is asked again with the context's terms it
+    ///   lacks added at `carriedBoost` of their weight. That answer is kept
+    ///   when it does not abstain and its best passage has one of the
+    ///   question's own words, so the new question still leads.
     public func answer(_ question: String, top k: Int, context: [Query.Term] = []) -> Answer {
         let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
                           corrector: options.correctSpelling ? corrector : nil)
         var result = searcher.search(query, top: k)
         var carried: [Query.Term] = []
         let known = query.terms.filter { $0.id != nil }.count
-        if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty, known <= options.followUpTerms,
-           result.hits.isEmpty || result.confidence < options.followUpConfidence {
+        if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
+           known <= options.followUpTerms || result.hits.isEmpty || result.confidence < options.followUpConfidence {
             var withContext = query
             // Looked up again: the index may have been rebuilt since the context was answered.
             for term in context {
@@ -91,7 +93,14 @@ public final class AnswerEngine {
             }
             if !carried.isEmpty {
                 let contextual = searcher.search(withContext, top: k)
-                if !contextual.hits.isEmpty && contextual.confidence >= options.minConfidence { result = contextual } else { carried = [] }
+                // Kept when it answers, and its best passage still has one of the question's own words.
+                let own = query.terms.compactMap(\.id)
+                if let best = contextual.hits.first, contextual.confidence >= options.minConfidence,
+                   own.isEmpty || index.postings(of: own, in: [best.passage]).contains(where: { $0 >= 0 }) {
+                    result = contextual
+                } else {
+                    carried = []
+                }
             }
         }
         var answer = answer(result, question: question, top: k)
