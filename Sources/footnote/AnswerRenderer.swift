@@ -14,7 +14,9 @@ struct AnswerRenderer {
         if showQuestion { out += style.bold("Q: " + TerminalText.sanitize(answer.question)) + "\n" }
         for line in prefaceLines(answer) { out += line + "\n" }
         if let notice = answer.notice {
-            return out + notice.message + "\n"
+            out += notice.message + "\n"
+            if let unknown = unknownWordsLine(answer) { out += unknown + "\n" }
+            return out
         }
         for (n, item) in answer.items.enumerated() {
             if n > 0 { out += "\n" }
@@ -26,19 +28,24 @@ struct AnswerRenderer {
         return out
     }
 
+    /// When the bot gave no passages, the question's words it neither knows
+    /// nor could correct: part of why (an answer that has passages does not
+    /// dwell on the words it passed over; JSON lists them always).
+    func unknownWordsLine(_ answer: Answer) -> String? {
+        guard !answer.unknownWords.isEmpty else { return nil }
+        let words = answer.unknownWords.map { style.emphasis(TerminalText.sanitize($0)) }.joined(separator: ", ")
+        return answer.unknownWords.count == 1 ? "(\(words) is not in the corpus, nor any word close to it)"
+                                              : "(\(words) are not in the corpus, nor any word close to them)"
+    }
+
     /// What the bot read the question as, before its answer: "(searched for
-    /// *transparency*)" per corrected word, the words it does not know, and
-    /// (dimmed) the words carried over from earlier questions that the passages use.
+    /// *transparency*)" for the corrected words, and (dimmed) the words
+    /// carried over from earlier questions that the passages use.
     func prefaceLines(_ answer: Answer) -> [String] {
         var lines: [String] = []
         if !answer.corrections.isEmpty {
             lines.append("(searched for " + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
                 .joined(separator: ", ") + ")")
-        }
-        if !answer.unknownWords.isEmpty {
-            let words = answer.unknownWords.map { style.emphasis(TerminalText.sanitize($0)) }.joined(separator: ", ")
-            lines.append(answer.unknownWords.count == 1 ? "(\(words) is not in the corpus, nor any word close to it)"
-                                                        : "(\(words) are not in the corpus, nor any word close to them)")
         }
         if !answer.carriedWords.isEmpty {
             lines.append(style.dim("(following on: " + answer.carriedWords.map(TerminalText.sanitize).joined(separator: ", ") + ")"))

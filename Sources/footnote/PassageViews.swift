@@ -6,11 +6,18 @@ import FootnoteCore
 struct PassageViews {
     var style: TerminalStyle
 
+    /// "[N] file:lines · Section", bold, wrapped as answers wrap citations.
+    func heading(_ item: Answer.Item) -> String {
+        let text = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label)
+        return AnswerRenderer(style: style, showQuestion: false).wrap(text.unicodeScalars.map { (String($0), false) }, indent: 4)
+            .map { style.bold($0) }.joined(separator: "\n") + "\n"
+    }
+
     /// `:open N`: the citation, then the source lines, numbered, the
     /// passage's own plain and the lines around it dimmed; or, for a passage
     /// with no readable source lines (HTML, `.jsonl`), its text wrapped.
     func render(_ context: PassageContext, item: Answer.Item) -> String {
-        var out = style.bold("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+        var out = heading(item)
         guard !context.lines.isEmpty else {
             let cells = context.text.unicodeScalars.map { (TerminalText.replacement($0), false) }
             return out + AnswerRenderer(style: style, showQuestion: false).wrap(cells, indent: 0).joined(separator: "\n") + "\n"
@@ -32,7 +39,7 @@ struct PassageViews {
     /// frequency in the passage, its document frequency, the query weight,
     /// the passage's length factor, the posting score and the contribution.
     func render(_ explanation: Explanation, item: Answer.Item) -> String {
-        var out = style.bold("[\(item.rank)] " + TerminalText.sanitize(item.citation.label)) + "\n"
+        var out = heading(item)
         let bm25 = explanation.model == "bm25"
         out += "score \(Self.number(explanation.score)) = \(Self.number(explanation.rankingScore)) from the terms"
             + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)\n"

@@ -20,9 +20,31 @@ import Testing
         #expect(r.status == 0)
         let questions = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Q: ") }
         #expect(questions == ["Q: Who invented the telephone?", "Q: What can developers do with open models?"])
-        #expect(r.stdout.contains("Q: Who invented the telephone?\nNothing in the corpus answers that.\n"))
+        #expect(r.stdout.contains("Q: Who invented the telephone?\nNothing in the corpus answers that.\n(*invented*, *telephone* are not"))
         #expect(r.stdout.components(separatedBy: "[1] ").count == 2)
         #expect(!r.stdout.contains("footnote>"))
+    }
+
+    /// Corrections, unknown words and the query operators, in text and in JSON;
+    /// piped questions stand alone (no follow-up context).
+    @Test func correctionsUnknownWordsAndOperators() throws {
+        let questions = ["how do reserchers examine systems for acountability?", "qzxvy transparency", "\"closed systems\"",
+                         "\"closed licence\"", "examples?"]
+        let text = try runFootnote(["--corpus", seedCorpus, "--top", "1"], input: questions.joined(separator: "\n") + "\n")
+        #expect(text.status == 0)
+        let blocks = text.stdout.components(separatedBy: "\nQ: ")
+        #expect(blocks[0].contains("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"))
+        #expect(blocks[1].contains("Nothing in the corpus answers that.\n(*qzxvy* is not in the corpus, nor any word close to it)\n"))
+        #expect(blocks[2].contains("closed systems concentrate it"))
+        #expect(blocks[3].contains("No passage has every quoted phrase"))
+        #expect(blocks[4].contains("Commercial large language models") && !blocks[4].contains("following on"))
+
+        let json = try runFootnote(["--corpus", seedCorpus, "--json", "--top", "1"], input: questions[0] + "\n" + questions[1] + "\n")
+        let objects = try json.stdout.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let corrections = try #require(objects[0]["corrections"] as? [[String: String]])
+        #expect(corrections == [["word": "reserchers", "searched": "researchers"], ["word": "acountability", "searched": "accountability"]])
+        #expect(objects[1]["unknown"] as? [String] == ["qzxvy"])
+        #expect(objects[0]["unknown"] == nil && objects[1]["corrections"] == nil)
     }
 
     @Test func jsonFollowsTheSchema() throws {
@@ -77,9 +99,12 @@ import Testing
     }
 
     @Test func offTopicQuestionsAbstain() throws {
-        for q in ["Who invented the telephone?", "What is the boiling point of mercury?", "recipe for banana bread"] {
+        // The words the corpus lacks say why; "bread" is one edit from the corpus's "broad", and says so.
+        for (q, why) in [("Who invented the telephone?", "(*invented*, *telephone* are not in the corpus, nor any word close to them)\n"),
+                         ("What is the boiling point of mercury?", "(*boiling*, *point*, *mercury* are not in the corpus, nor any word close to them)\n"),
+                         ("recipe for banana bread", "(*recipe*, *banana* are not in the corpus, nor any word close to them)\n")] {
             let r = try runFootnote(["ask", "--corpus", seedCorpus, q])
-            #expect(r.stdout == "Nothing in the corpus answers that.\n", "\(q)")
+            #expect(r.stdout.hasSuffix("Nothing in the corpus answers that.\n" + why), "\(q): \(r.stdout)")
         }
         let stop = try runFootnote(["ask", "--corpus", seedCorpus, "what is it?"])
         #expect(stop.stdout.contains("only very common words"))

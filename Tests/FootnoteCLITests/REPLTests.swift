@@ -204,4 +204,53 @@ struct REPLTests {
         #expect(done.contains("big: 800 files"))
         #expect(!done.contains("ETA") && !done.contains("passages  ["), "the progress line was left on screen:\n\(done)")
     }
+
+    /// The acceptance script over the bundled corpus: a question, a
+    /// follow-up that needs it, `:more`, `:why 1`, `:open 1`, a misspelled
+    /// question and a quoted phrase, each naming the passage it must give
+    /// by a phrase that passage contains.
+    @Test func scriptedConversation() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder, environment: "NO_COLOR=1")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+
+        let first = try tmux.reply(to: "What is open source AI?")
+        #expect(first.hasPrefix("Open source AI refers to models whose code"), "\(first)")
+
+        // Alone, "examples?" finds closed models' examples first; after the question above, open ones.
+        let followUp = try tmux.reply(to: "examples?")
+        #expect(followUp.hasPrefix("(following on: open, source, ai)\nExamples include: • Meta’s LLaMA"), "\(followUp)")
+        #expect(followUp.contains("[1] open-source-vs-closed-ai.txt:17-21"))
+
+        let more = try tmux.reply(to: ":more")
+        #expect(more.contains("[4] ") && more.contains("[6] ") && !more.contains("[3] "), "\(more)")
+
+        let why = try tmux.reply(to: ":why 1")
+        #expect(why.hasPrefix("[1] open-source-vs-closed-ai.txt:17-21"), "\(why)")
+        let sum = try #require(why.split(separator: "\n").first { $0.hasPrefix("score ") })
+        #expect(sum.contains("from the terms") && sum.contains("proximity bonus"))
+        #expect(why.contains("examples (exampl)") && why.contains("source (sourc)"))
+
+        let open = try tmux.reply(to: ":open 1")
+        #expect(open.contains("19 │ • Meta’s LLaMA (partially open)"), "\(open)")
+        #expect(open.contains("15 ┆ Open source AI refers to models") && open.contains("23 ┆ The core principle is transparency"))
+
+        let typo = try tmux.reply(to: "how do reserchers examine systems for acountability?")
+        #expect(typo.hasPrefix("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"),
+                "\(typo)")
+
+        let phrase = try tmux.reply(to: "\"closed systems\"")
+        #expect(phrase.hasPrefix("The choice between open and closed AI affects who controls technology"), "\(phrase)")
+        #expect(phrase.contains("closed systems concentrate it") && !phrase.contains("[2]"))
+
+        // :new forgets the topic: "examples?" is read on its own again.
+        _ = try tmux.reply(to: ":new")
+        let fresh = try tmux.reply(to: "examples?")
+        #expect(fresh.hasPrefix("Examples include: • Commercial large language models"), "\(fresh)")
+
+        let unknown = try tmux.reply(to: ":why 9")
+        #expect(unknown.contains("has no passage [9]"))
+        try tmux.press("C-d")
+        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+    }
 }

@@ -76,6 +76,23 @@ final class TmuxSession {
         return try waitFor("\(line) → \(reply)") { $0.contains(reply) }
     }
 
+    /// Clears the screen (Ctrl-L), types `line`, presses Enter, and returns
+    /// what the program printed before its next `prompt`.
+    func reply(to line: String, prompt: String = "footnote>") throws -> String {
+        try press("C-l")
+        try waitFor("a cleared screen") { lastLine($0) == prompt && $0.split(separator: "\n").count == 1 }
+        try type(line)
+        try press("Enter")
+        let screen = try waitFor("the reply to \(line)") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return lines.count > 1 && lines[0] == prompt + " " + line && lastLine(screen) == prompt
+        }
+        var lines = Array(screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst())
+        while lines.last == "" { lines.removeLast() }
+        if lines.last == prompt { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
     /// The visible screen, trailing blank lines dropped.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
