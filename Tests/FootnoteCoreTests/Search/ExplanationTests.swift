@@ -4,8 +4,7 @@ import Testing
 
 /// `Searcher.explain` adds up to exactly the score `search` gave each hit.
 @Suite struct ExplanationTests {
-    static let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus").path
+    static let bundled = seedCorpusPath
 
     @Test(arguments: ScoringChoice.allCases)
     func explanationSumsToTheHitScore(scoring: ScoringChoice) throws {
