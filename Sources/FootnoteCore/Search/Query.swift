@@ -66,7 +66,18 @@ public struct Query: Sendable {
     ///     (outside excluded clauses) by its correction, when it has one.
     public init(_ text: String, analyzer: Analyzer, index: InvertedIndex, syntax: Bool = false, corrector: SpellingCorrector? = nil) {
         self.text = text
-        self.terms = []
+        terms = []
+        guard syntax || corrector != nil else {
+            // Batch runs over test collections, which time queries: terms only.
+            var slot: [String: Int] = [:]
+            analyzer.analyze(text) { token in
+                let s = token.termString
+                if let k = slot[s] { terms[k].frequency += 1; return }
+                slot[s] = terms.count
+                terms.append(Term(text: s, frequency: 1, id: index.termID(s)))
+            }
+            return
+        }
         let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
         var slot: [String: Int] = [:]
         for clause in clauses {
@@ -74,9 +85,7 @@ public struct Query: Sendable {
             var words: [(term: String, position: Int, surface: Range<Int>)] = []
             analyzer.analyze(clause.text) { words.append(($0.termString, $0.position, $0.start..<$0.end)) }
             var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
-            // The chat's extras (words for display, corrections) are left out of batch runs, which time queries.
-            let chat = syntax || corrector != nil
-            let bytes = chat ? Array(clause.text.utf8) : []
+            let bytes = Array(clause.text.utf8)
             for word in words {
                 var term = word.term
                 var id = index.termID(term)
@@ -99,7 +108,7 @@ public struct Query: Sendable {
                 if clause.kind != .excluded {
                     if let k = slot[term] { terms[k].frequency += 1 } else {
                         slot[term] = terms.count
-                        let surface = !chat ? "" : display ?? String(decoding: Self.folded(String(decoding: bytes[word.surface], as: UTF8.self)), as: UTF8.self)
+                        let surface = display ?? String(decoding: Self.folded(String(decoding: bytes[word.surface], as: UTF8.self)), as: UTF8.self)
                         terms.append(Term(text: term, frequency: 1, id: id, word: surface))
                     }
                 }

@@ -43,7 +43,8 @@ public final class Searcher {
     public func weights(for query: Query) -> [Float] {
         let weights = model.queryWeights(documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
                                          queryFrequencies: query.terms.map(\.frequency))
-        return zip(weights, query.terms).map { $1.boost == 1 ? $0 : $0 * $1.boost }
+        guard query.terms.contains(where: { $0.boost != 1 }) else { return weights }
+        return zip(weights, query.terms).map { $0 * $1.boost }
     }
 
     /// What `search` and `explain` score a query by: the query weights (one
