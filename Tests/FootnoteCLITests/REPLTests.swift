@@ -253,4 +253,18 @@ struct REPLTests {
         try tmux.press("C-d")
         try tmux.waitFor("exit") { $0.contains("EXIT=0") }
     }
+
+    /// On a colour terminal the carried-over words are dimmed and a correction's word is in italics.
+    @Test func carriedWordsAreDimmedAndCorrectionsEmphasized() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder)
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        _ = try tmux.reply(to: "What is open source AI?")
+        _ = try tmux.reply(to: "examples?")
+        let styled = try tmux.styledScreen()
+        #expect(styled.contains("\u{1B}[2m(following on: open, source, ai)"), "\(styled)")
+        _ = try tmux.reply(to: "what is acountability?")
+        let corrected = try tmux.styledScreen()
+        #expect(corrected.contains("(searched for \u{1B}[3maccountability"), "\(corrected)")
+    }
 }
