@@ -43,4 +43,19 @@ import Testing
         #expect(study.asWritten - study.uncorrected > 0.05, "uncorrected \(study.uncorrected)")
         #expect(study.restored > 200)
     }
+
+    static let squadDev = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data/squad-dev").path
+
+    /// The measurement itself, when the collection is beside the project:
+    /// 500 seeded misspellings on SQuAD-dev, within 5 points of as written.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: squadDev + "/qrels.tsv"), "needs ../shared/data/squad-dev"))
+    func squadDevFiveHundredMisspellings() throws {
+        var options = AnswerEngine.Options()
+        options.minConfidence = 0
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(Self.squadDev + "/corpus.jsonl"), options: options)
+        let study = TypoStudy(engine: engine, queries: try BEIRQueries.read(Self.squadDev + "/queries.jsonl"),
+                              qrels: try Qrels.read(Self.squadDev + "/qrels.tsv"), count: 500, seed: 1)
+        #expect(study.misspellings.count == 500)
+        #expect(study.asWritten - study.corrected <= 0.05, "as written \(study.asWritten), corrected \(study.corrected)")
+    }
 }
