@@ -6,7 +6,7 @@ RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tmux
 
 
-.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall
+.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan
 
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
@@ -38,6 +38,24 @@ install: deps
 
 uninstall:
 	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish
+
+## make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="analyzer passages html jsonl query index"]: each libFuzzer
+## target for FUZZ_SECONDS (or FUZZ_RUNS executions) under AddressSanitizer; crashers land in
+## Fuzz/crashers/, which the test suite replays (scripts/fuzz, RELIABILITY.md)
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	./scripts/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## make test-asan / make test-tsan: the whole test suite under AddressSanitizer / ThreadSanitizer
+## (own build folders, so the normal build is kept)
+test-asan: test-deps
+	$(SWIFT) build --build-tests --sanitize=address --build-path .build/asan
+	$(SWIFT) test --skip-build --sanitize=address --build-path .build/asan
+
+test-tsan: test-deps
+	$(SWIFT) build --build-tests --sanitize=thread --build-path .build/tsan
+	$(SWIFT) test --skip-build --sanitize=thread --build-path .build/tsan
 
 build: deps
 	$(SWIFT) build

@@ -233,6 +233,31 @@ public enum IndexFile {
         if dirfd >= 0 { fsync(dirfd); close(dirfd) }
     }
 
+    /// `bytes` with the header's file length and every checksum recomputed
+    /// for what the bytes now hold (as far as the section table can be read):
+    /// a damaged file that the checksums cannot catch, to prove that the
+    /// structural checks do (fuzzing, tests).
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        guard out.count >= headerSize else { return out }
+        func put(_ value: UInt64, at offset: Int) {
+            for i in 0..<8 { out[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+        }
+        func get(_ offset: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(out[offset + $1]) << (8 * UInt64($1)) } }
+        let sectionCount = Int(UInt32(out[12]) | UInt32(out[13]) << 8 | UInt32(out[14]) << 16 | UInt32(out[15]) << 24)
+        let tableEnd = headerSize + min(sectionCount, 1000) * tableEntrySize
+        guard tableEnd <= out.count else { return out }
+        put(UInt64(out.count), at: 24)
+        for entry in stride(from: headerSize, to: tableEnd, by: tableEntrySize) {
+            let offset = get(entry + 8), length = get(entry + 16)
+            guard offset <= UInt64(out.count), length <= UInt64(out.count) - offset else { continue }
+            let sum = out.withUnsafeBytes { Checksum.hash(UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset + length)])) }
+            put(sum, at: entry + 24)
+        }
+        put(out.withUnsafeBytes { Checksum.hash(UnsafeRawBufferPointer(rebasing: $0[24..<tableEnd])) }, at: 16)
+        return out
+    }
+
     // MARK: Reading
 
     /// What an index file holds.
@@ -369,13 +394,19 @@ public enum IndexFile {
         let path = try meta.readString(), absolutePath = try meta.readString()
         let scannedAt = try meta.read(Int64.self)
         let fingerprint = try meta.read(UInt64.self)
-        let passageCount = Int(try meta.read(UInt64.self)), termCount = Int(try meta.read(UInt64.self))
+        let passageCount = Int(clamping: try meta.read(UInt64.self)), termCount = Int(clamping: try meta.read(UInt64.self))
         let passageBuilder = PassageBuilder(maxPassageBytes: Int(clamping: try meta.read(UInt64.self)),
                                             windowBytes: Int(clamping: try meta.read(UInt64.self)))
+        // Settings that size buffers or weigh scores: within what any build writes.
+        guard (1...65536).contains(settings.maxTokenBytes), titleWeight.isFinite, titleWeight >= 0,
+              headingWeight.isFinite, headingWeight >= 0,
+              (1...(1 << 30)).contains(passageBuilder.maxPassageBytes), (1...(1 << 30)).contains(passageBuilder.windowBytes) else {
+            throw Failure.damaged("analysis or passage settings out of range")
+        }
 
         var documents: [SourceDocument] = []
         var r = BinaryRecordReader(raw(.documents))
-        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+        for _ in 0..<min(Int(clamping: try r.read(UInt64.self)), 1 << 40) {
             let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString()) ?? .unknown
             let byteCount = Int(try r.read(Int64.self)), documentPassages = Int(try r.read(Int64.self))
             guard let encoding = TextEncoding(rawValue: try r.read(UInt8.self)) else { throw Failure.damaged("unknown text encoding") }
@@ -384,14 +415,14 @@ public enum IndexFile {
         }
         var files: [CorpusFile] = []
         r = BinaryRecordReader(raw(.files))
-        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+        for _ in 0..<min(Int(clamping: try r.read(UInt64.self)), 1 << 40) {
             let filePath = try r.readString()
             files.append(CorpusFile(path: filePath, stamp: FileStamp(size: try r.read(Int64.self), modified: try r.read(Int64.self),
                                                                      contentHash: try r.read(UInt64.self))))
         }
         var notices: [CorpusNotice] = []
         r = BinaryRecordReader(raw(.notices))
-        for _ in 0..<min(Int(try r.read(UInt64.self)), 1 << 40) {
+        for _ in 0..<min(Int(clamping: try r.read(UInt64.self)), 1 << 40) {
             let kind: CorpusNotice.Kind = try r.read(UInt8.self) == 0 ? .skipped : .warning
             let noticePath = try r.readString()
             notices.append(CorpusNotice(kind, path: noticePath, reason: try r.readString()))

@@ -1,0 +1,151 @@
+import Foundation
+@testable import FootnoteCore
+
+/// What each libFuzzer target does with one input (`Fuzz/main.swift`, built
+/// and run by `scripts/fuzz`, `make fuzz`); `FuzzRegressionTests` replays the
+/// kept inputs (`Fuzz/crashers/`, `Fuzz/seeds/`) through the same functions.
+///
+/// A target must never crash, hang or read out of bounds, whatever the
+/// bytes; where the code promises more (offsets inside the text, passages
+/// inside their file), the target checks it with `require`, which crashes
+/// the fuzzer so the input is kept.
+enum FuzzTargets {
+    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index"]
+
+    static func run(_ name: String, _ data: [UInt8]) {
+        switch name {
+        case "analyzer": analyzer(data)
+        case "passages": passages(data)
+        case "html": html(data)
+        case "jsonl": jsonl(data)
+        case "query": query(data)
+        case "index": index(data)
+        default: fatalError("unknown fuzz target \(name); one of \(names)")
+        }
+    }
+
+    static func require(_ condition: Bool, _ what: @autoclosure () -> String) {
+        if !condition { fatalError("fuzz invariant broken: \(what())") }
+    }
+
+    /// The analyzer over raw bytes, both paths: the token pipeline and the
+    /// table-backed one must give the same terms, offsets and positions.
+    static func analyzer(_ data: [UInt8]) {
+        let analyzer = Analyzer()
+        var plain: [(String, Int, Int, Int)] = []
+        data.withUnsafeBufferPointer { bytes in
+            analyzer.analyze(bytes) { token in
+                require(token.start >= 0 && token.start < token.end && token.end <= bytes.count, "token offsets \(token.start)..<\(token.end)")
+                require(plain.last.map { $0.3 < token.position } ?? true, "positions ascend")
+                plain.append((token.termString, token.start, token.end, token.position))
+            }
+        }
+        var table = TermTable()
+        var found: [(Int32, Int, Int, Int)] = []
+        data.withUnsafeBufferPointer { bytes in
+            analyzer.analyze(bytes, into: &table) { id, token in found.append((id, token.start, token.end, token.position)) }
+        }
+        let tabled = found.map { (String(decoding: table.term($0.0), as: UTF8.self), $0.1, $0.2, $0.3) }
+        require(plain.count == tabled.count && zip(plain, tabled).allSatisfy { $0 == $1 }, "the two analysis paths agree")
+    }
+
+    /// A file's bytes decoded as loading decodes them (the first byte picks
+    /// the format), then cut into passages: every passage's lines and bytes
+    /// lie inside the decoded text, in order.
+    static func passages(_ data: [UInt8]) {
+        guard let first = data.first else { return }
+        let formats: [DocumentFormat] = [.plainText, .markdown, .restructuredText, .html, .beirJSONL, .unknown]
+        let format = formats[Int(first) % formats.count]
+        guard case .text(let bytes, _, _) = CorpusLoader.decode(Array(data.dropFirst()), format: format) else { return }
+        let passages = CorpusLoader(threads: 1).passages(of: bytes, format: format, document: 0)
+        let lineCount = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        var previous = 0
+        for p in passages {
+            require(p.lines.lowerBound >= 1 && p.lines.upperBound <= lineCount, "lines \(p.lines) of \(lineCount)")
+            require(p.bytes.lowerBound >= 0 && p.bytes.upperBound <= bytes.count, "bytes \(p.bytes) of \(bytes.count)")
+            require(p.lines.lowerBound >= previous || format == .html, "passages in order")
+            previous = p.lines.lowerBound
+        }
+    }
+
+    /// The HTML parser alone.
+    static func html(_ data: [UInt8]) {
+        for block in HTMLDocumentParser.parse(data) {
+            require(block.lines.lowerBound >= 1, "block lines \(block.lines)")
+        }
+    }
+
+    /// A `.jsonl` file through the BEIR reader (one run and two), and each
+    /// line through the JSON object parser.
+    static func jsonl(_ data: [UInt8]) {
+        var one = PassageList.Builder(), two = PassageList.Builder()
+        let a = BEIRCorpusReader.read(data, document: 0, into: &one, threads: 1)
+        let b = BEIRCorpusReader.read(data, document: 0, into: &two, threads: 2, minimumRunBytes: 16)
+        require(a.count == b.count && a.problems.map(\.line) == b.problems.map(\.line), "runs agree")
+        require(one.build() == two.build(), "runs give the same passages")
+        data.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+                _ = BEIRCorpusReader.parse(line: bytes[start..<i])
+                start = i + 1
+            }
+        }
+    }
+
+    /// A small engine to ask questions of (built once).
+    nonisolated(unsafe) static let engine: AnswerEngine = {
+        let text = """
+            Open source AI refers to models whose code and weights are publicly available.
+
+            Closed models are proprietary systems; their training data is not disclosed.
+
+            Transparency helps researchers examine "closed models" and open ones for bias.
+            """
+        var passages = PassageList.Builder()
+        for (n, paragraph) in text.components(separatedBy: "\n\n").enumerated() {
+            passages.append(Passage(document: 0, section: ["Notes"], text: paragraph, lines: (2 * n + 1)...(2 * n + 1), bytes: 0..<1))
+        }
+        let list = passages.build()
+        let corpus = Corpus(path: "fuzz", absolutePath: "/fuzz", documents: [SourceDocument(path: "notes.txt", format: .plainText, byteCount: text.utf8.count,
+                                                                                             passageCount: list.count)],
+                            passages: list, notices: [])
+        return AnswerEngine(corpus: corpus)
+    }()
+
+    /// Any question, syntax and corrections included, answered and explained.
+    static func query(_ data: [UInt8]) {
+        let question = String(decoding: data, as: UTF8.self)
+        _ = QuerySyntax(parsing: question)
+        let answer = engine.answer(question, top: 3, context: engine.answer("open models", top: 1).topic)
+        for item in answer.items {
+            let explanation = engine.explain(answer, passage: item.passage)
+            require(explanation.map { $0.score == item.score } ?? false, "explanation sums to the score")
+        }
+    }
+
+    /// Where the index target writes each input (one file per process).
+    static let indexPath = NSTemporaryDirectory() + "footnote-fuzz-\(getpid()).footnote"
+
+    /// An index file, its checksums recomputed first (so that damage reaches
+    /// the structural checks, not just the checksum): it must load or be
+    /// refused, and a loaded one must answer.
+    static func index(_ data: [UInt8]) {
+        let sealed = IndexFile.resealed(data)
+        guard FileManager.default.createFile(atPath: indexPath, contents: Data(sealed)) else { return }
+        defer { unlink(indexPath) }
+        guard let contents = try? IndexFile.read(indexPath) else { return }
+        let engine = AnswerEngine(corpus: contents.corpus, index: contents.index)
+        for question in ["open models", "\"closed models\" -bias", "transparancy"] {
+            let query = Query(question, analyzer: engine.searcher.analyzer, index: contents.index, syntax: true)
+            _ = engine.searcher.search(query, top: 5)
+        }
+        _ = SpellingCorrector(index: contents.index).correction(for: Array("modls".utf8))
+    }
+
+    /// A valid index file of `engine`'s corpus: the seed of the index target.
+    static func indexSeed() -> [UInt8] {
+        try! IndexFile.write(engine.corpus, engine.index, to: indexPath)
+        defer { unlink(indexPath) }
+        return Array(FileManager.default.contents(atPath: indexPath)!)
+    }
+}
