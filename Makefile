@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the product links against, and what the tests drive the REPL with.
 RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev
-TEST_PACKAGES := $(RUN_PACKAGES) tmux
+TEST_PACKAGES := $(RUN_PACKAGES) tmux time
 
 
 .PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan

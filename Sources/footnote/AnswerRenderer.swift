@@ -43,6 +43,9 @@ struct AnswerRenderer {
     /// carried over from earlier questions that the passages use.
     func prefaceLines(_ answer: Answer) -> [String] {
         var lines: [String] = []
+        if let asked = answer.askedBytes {
+            lines.append("(the question was \(formatCount(asked)) bytes long; only its first \(formatCount(answer.question.utf8.count)) were read)")
+        }
         if !answer.corrections.isEmpty {
             lines.append("(searched for " + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
                 .joined(separator: ", ") + ")")

@@ -98,6 +98,10 @@ struct CorpusOptions: ParsableArguments {
 
     @OptionGroup var ranking: RankingOptions
 
+    @Option(name: .customLong("max-file-size"),
+            help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G: 512M; 0: no limit).", valueName: "size"))
+    var maxFileSize = FileSize(bytes: CorpusLoader.defaultMaxFileBytes)
+
     @Option(name: .customLong("min-confidence"),
             help: "Abstain when the best passage scores below this share (0...1) of the best possible score.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
@@ -147,4 +151,23 @@ struct BatchOptions: ParsableArguments {
     func validate() throws {
         guard (1...10_000).contains(top) else { throw ValidationError("--top must be between 1 and 10000, got \(top)") }
     }
+}
+
+/// A size on the command line: bytes, or a number with K, M, G or T (powers of 1024).
+struct FileSize: ExpressibleByArgument {
+    var bytes: Int64
+
+    init(bytes: Int64) { self.bytes = bytes }
+
+    init?(argument: String) {
+        var text = argument.filter { !$0.isWhitespace }.uppercased()
+        if text.hasSuffix("IB") { text.removeLast(2) } else if text.hasSuffix("B") { text.removeLast() }
+        let shifts: [Character: Int64] = ["K": 10, "M": 20, "G": 30, "T": 40]
+        var shift: Int64 = 0
+        if let last = text.last, let s = shifts[last] { shift = s; text.removeLast() }
+        guard let value = Double(text), value >= 0, value.isFinite, value * Double(Int64(1) << shift) < 9e18 else { return nil }
+        bytes = Int64(value * Double(Int64(1) << shift))
+    }
+
+    var defaultValueDescription: String { bytes == CorpusLoader.defaultMaxFileBytes ? "256M" : "\(bytes)" }
 }

@@ -27,6 +27,7 @@ enum JSONAnswerWriter {
                 .joined(separator: ",") + "]"
         }
         if !answer.unknownWords.isEmpty { out += ",\"unknown\":[" + answer.unknownWords.map(quote).joined(separator: ",") + "]" }
+        if let asked = answer.askedBytes { out += ",\"asked_bytes\":\(asked)" }
         if !answer.carriedWords.isEmpty { out += ",\"carried\":[" + answer.carriedWords.map(quote).joined(separator: ",") + "]" }
         out += ",\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
         out += ",\"confidence\":" + number(answer.confidence) + "}"

@@ -13,6 +13,8 @@ final class Session {
     let corpusPath: String
     let indexFolder: String?
     let engineOptions: AnswerEngine.Options
+    /// Files larger than this are skipped (0: no limit).
+    let maxFileBytes: Int64
     private(set) var engine: AnswerEngine
     /// Seconds to get the index in hand (reading the corpus and building, or loading).
     private(set) var buildSeconds: Double
@@ -25,29 +27,34 @@ final class Session {
     private(set) var reloads = 0
 
     convenience init(options: CorpusOptions, full: Bool = false) throws {
-        try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full)
+        try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
+                      maxFileBytes: options.maxFileSize.bytes)
     }
 
-    /// - Parameter indexFolder: `--index-dir`; nil for the default cache folder.
-    init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false) throws {
+    /// - Parameters:
+    ///   - indexFolder: `--index-dir`; nil for the default cache folder.
+    ///   - maxFileBytes: `--max-file-size`; 0 for no limit.
+    init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
+         maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) throws {
+        self.maxFileBytes = maxFileBytes
         self.corpusPath = corpusPath
         self.indexFolder = indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, self.indexFolder, engineOptions, full: full)
+        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, self.indexFolder, engineOptions, maxFileBytes, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, indexFolder, engineOptions, full: false)
+        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, indexFolder, engineOptions, maxFileBytes, full: false)
         reloads += 1
     }
 
-    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options,
+    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ maxFileBytes: Int64,
                              full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance) {
         do {
-            let store = IndexStore(folder: indexFolder, builder: engineOptions.index)
+            let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: CorpusLoader(maxFileBytes: maxFileBytes))
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {

@@ -1,3 +1,4 @@
+import FootnoteCore
 /// Makes untrusted text (corpus content, file names, questions) inert before it
 /// reaches a terminal.
 ///
@@ -7,7 +8,7 @@
 /// (titles, clipboard, hyperlinks), DCS — can start; backspace cannot erase
 /// what was printed. Bidirectional overrides and isolates (U+202A–202E,
 /// U+2066–2069) and other invisible format controls that can reorder or hide
-/// text are shown as `�`.
+/// text are shown as `�`, and so are the bytes of a file name that are not UTF-8 (`RawPath`).
 enum TerminalText {
     static func sanitize(_ text: String) -> String {
         var needs = false
@@ -29,7 +30,7 @@ enum TerminalText {
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C
+            || v == 0x200E || v == 0x200F || v == 0x061C || RawPath.isEscapedByte(s)
     }
 
     static func replacement(_ s: Unicode.Scalar) -> String {

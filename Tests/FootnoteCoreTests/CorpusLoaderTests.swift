@@ -107,4 +107,32 @@ import Testing
         #expect(one.documents.count == 300 - 12)   // binary and empty files skipped; invalid UTF-8 read with a warning
         #expect(one.notices.filter { $0.kind == .warning }.count == 6)
     }
+
+    /// A file deleted, and one truncated, after the folder was listed and
+    /// before they were read: the first is skipped with the reason, the
+    /// second read as it now is; the rest of the corpus is indexed.
+    @Test func filesDeletedOrTruncatedBetweenListingAndReading() throws {
+        let f = TemporaryFolder()
+        f.write("a.txt", "Alpha stays.\n")
+        f.write("b.txt", "Beta will be deleted.\n")
+        f.write("c.txt", "Gamma will be cut short. This sentence goes.\n")
+        let loader = CorpusLoader()
+        let scan = try loader.scan(f.path)
+        unlink(f.path + "/b.txt")
+        truncate(f.path + "/c.txt", 10)
+        let c = loader.load(scan)
+        #expect(c.documents.map(\.path) == ["a.txt", "c.txt"])
+        #expect(c.notices.contains { $0.path == "b.txt" && $0.kind == .skipped && $0.reason.contains("No such file") }, "\(c.notices)")
+        #expect(c.passages.map(\.text) == ["Alpha stays.", "Gamma will"])
+    }
+
+    @Test func rawPathsKeepBytesThatAreNotUTF8() {
+        let bytes: [UInt8] = Array("bad".utf8) + [0xFF, 0xC3] + Array("é.txt".utf8) + [0xE2, 0x82]
+        let name = RawPath.decode(bytes)
+        #expect(name.hasPrefix("bad") && name.contains("é.txt"))
+        #expect(name.unicodeScalars.filter(RawPath.isEscapedByte).count == 4)
+        let back = RawPath.withCString(name) { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+        #expect(back == bytes)
+        #expect(RawPath.decode(Array("plain.txt".utf8)) == "plain.txt")
+    }
 }

@@ -56,6 +56,9 @@ public struct Answer: Sendable {
     public var unknownWords: [String] = []
     /// Words carried over from the conversation that the shown passages contain.
     public var carriedWords: [String] = []
+    /// When the question was too long and was cut (`question` is what was
+    /// read): its length in bytes as asked.
+    public var askedBytes: Int?
 }
 
 extension Answer {

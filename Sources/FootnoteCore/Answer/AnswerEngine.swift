@@ -25,6 +25,10 @@ public final class AnswerEngine {
         public var followUpTerms = 3
         /// Carried-over terms' share of their query weight.
         public var carriedBoost: Float = 0.5
+        /// A longer question is cut to this many bytes (at a character
+        /// boundary) before it is read, and the answer says so: a pasted
+        /// page is not a question, and every word costs a posting list.
+        public var maxQuestionBytes = 4096
 
         public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
                     minConfidence: Float = 0.40, excerpt: ExcerptBuilder = ExcerptBuilder(),
@@ -71,7 +75,8 @@ public final class AnswerEngine {
     ///   lacks added at `carriedBoost` of their weight. That answer is kept
     ///   when it does not abstain and its best passage has one of the
     ///   question's own words, so the new question still leads.
-    public func answer(_ question: String, top k: Int, context: [Query.Term] = []) -> Answer {
+    public func answer(_ asked: String, top k: Int, context: [Query.Term] = []) -> Answer {
+        let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
         let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
                           corrector: options.correctSpelling ? corrector : nil)
         var result = searcher.search(query, top: k)
@@ -104,6 +109,7 @@ public final class AnswerEngine {
             }
         }
         var answer = answer(result, question: question, top: k)
+        if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         answer.corrections = query.corrections
         answer.unknownWords = query.unknownWords
         if !carried.isEmpty && !answer.items.isEmpty {
@@ -114,6 +120,18 @@ public final class AnswerEngine {
             }.map { carried[$0].word }
         }
         return answer
+    }
+
+    /// `text`'s longest prefix of at most `limit` bytes that ends between characters.
+    static func cut(_ text: String, toBytes limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        let bytes = Array(text.utf8)
+        var end = limit
+        while end > 0 && UTF8.isContinuation(bytes[end]) { end -= 1 }
+        var prefix = String(decoding: bytes[..<end], as: UTF8.self)
+        // Whole characters only (a combining mark is not cut from its base).
+        while prefix.utf8.count > limit { prefix.removeLast() }
+        return prefix
     }
 
     /// The answer for a search's result: abstain, or cut excerpts and cite.

@@ -16,11 +16,14 @@ public struct Corpus: Sendable {
     /// How the documents were cut into passages (what cuts one again to read
     /// a passage's text back: `passageText(_:)`).
     public var passageBuilder: PassageBuilder
+    /// Files larger than this were skipped unread (0: no limit; `CorpusLoader.maxFileBytes`).
+    public var maxFileBytes: Int64
     /// Documents recently read back for `passageText(_:)`.
     public let textCache = DocumentTextCache()
 
     public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
-                files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder()) {
+                files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder(),
+                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) {
         self.path = path
         self.absolutePath = absolutePath
         self.documents = documents
@@ -29,6 +32,7 @@ public struct Corpus: Sendable {
         self.files = files
         self.scannedAt = scannedAt
         self.passageBuilder = passageBuilder
+        self.maxFileBytes = maxFileBytes
     }
 
     /// Where each document's passages start (`documents.count + 1` entries):

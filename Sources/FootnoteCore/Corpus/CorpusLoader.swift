@@ -14,10 +14,21 @@ public struct CorpusLoader: Sendable {
     public var passageBuilder: PassageBuilder
     /// How many files (or runs of a large BEIR file's lines) are parsed at once.
     public var threads: Int
+    /// Files in a corpus folder larger than this are skipped unread, with a
+    /// notice (0: no limit): a stray disk image or log in a notes folder
+    /// should not cost minutes and gigabytes. A corpus that is one file is
+    /// read whatever its size: the user named it. `--max-file-size`.
+    public var maxFileBytes: Int64
 
-    public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// 256 MiB: over twice the largest single file the benchmarks index (the
+    /// 113 MB kernel `.jsonl`).
+    public static let defaultMaxFileBytes: Int64 = 256 << 20
+
+    public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) {
         self.passageBuilder = passageBuilder
         self.threads = max(1, threads)
+        self.maxFileBytes = max(0, maxFileBytes)
     }
 
     /// Reads every file of `path` (a folder or one file).
@@ -45,7 +56,8 @@ public struct CorpusLoader: Sendable {
         case S_IFREG:
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let entry = CorpusWalker.Entry(relativePath: name, fullPath: path, size: Int64(st.st_size), modified: st.modificationTime)
-            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: [entry], problems: [])
+            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: [entry], problems: [],
+                              isSingleFile: true)
         default:
             throw .unreadable(path: path, reason: "not a folder or a regular file")
         }
@@ -100,7 +112,8 @@ public struct CorpusLoader: Sendable {
             files += part.files
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder)
+                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder,
+                      maxFileBytes: maxFileBytes)
     }
 
     /// Reports progress from several workers, one at a time.
@@ -134,6 +147,14 @@ public struct CorpusLoader: Sendable {
             let entry = scan.entries[e]
             defer { tally.add(bytes: entry.size) }
             let format = DocumentFormat(path: entry.relativePath)
+            if maxFileBytes > 0 && entry.size > maxFileBytes && !scan.isSingleFile {
+                // Stamped without a content hash: it is never read, only its size and time are compared.
+                files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
+                notices.append(CorpusNotice(.skipped, path: entry.relativePath,
+                                            reason: "larger than --max-file-size (\(Self.describe(bytes: entry.size)) > \(Self.describe(bytes: maxFileBytes))); "
+                                                + "pass --max-file-size with a larger size, or 0, to index it"))
+                continue
+            }
             var (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
             files.append(CorpusFile(path: entry.relativePath,
                                     stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
@@ -171,7 +192,7 @@ public struct CorpusLoader: Sendable {
             for p in found { passages.append(p) }
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder)
+                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder, maxFileBytes: maxFileBytes)
     }
 
     /// The passages of a document's text (decoded) in a format other than
@@ -194,6 +215,15 @@ public struct CorpusLoader: Sendable {
         }
         found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
         return found
+    }
+
+    /// "300 MB", "1.5 GB": a size for a message (powers of 1024).
+    static func describe(bytes: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes), unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        let rounded = (value * 10).rounded() / 10
+        return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + units[unit]
     }
 
     enum Decoded {
@@ -238,7 +268,7 @@ public struct CorpusLoader: Sendable {
     }
 
     static func readFile(_ path: String) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return .failure("cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var out: [UInt8] = []

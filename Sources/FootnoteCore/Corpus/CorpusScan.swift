@@ -8,6 +8,8 @@ public struct CorpusScan: Sendable {
     var entries: [CorpusWalker.Entry]
     /// Folders and entries the walk passed over.
     public var problems: [CorpusNotice]
+    /// The path is one file (named by the user: never skipped for its size).
+    public var isSingleFile = false
 
     public var fileCount: Int { entries.count }
     public func relativePath(_ i: Int) -> String { entries[i].relativePath }

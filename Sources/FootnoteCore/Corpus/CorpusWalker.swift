@@ -44,7 +44,7 @@ struct CorpusWalker {
             let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var st = stat()
-            guard stat(full, &st) == 0 else {
+            guard RawPath.withCString(full, { stat($0, &st) }) == 0 else {
                 problems.append((rel, "cannot follow: \(String(cString: strerror(errno)))"))
                 continue
             }

@@ -107,7 +107,7 @@ extension Corpus {
         let path = documentFullPath(d)
         guard let stamp = files.first(where: { $0.path == document.path })?.stamp else { return .failure(.changed(path: document.path)) }
         var st = stat()
-        guard stat(path, &st) == 0 else {
+        guard RawPath.withCString(path, { stat($0, &st) }) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return .failure(.changed(path: document.path)) }
             return .failure(.unreadable(path: document.path, reason: String(cString: strerror(errno))))
         }
@@ -192,7 +192,7 @@ extension Corpus {
 
     /// `count` bytes of the file at `path` from `offset`, or why not.
     static func read(_ path: String, at offset: Int, count: Int) -> Result<[UInt8], ReadFailure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
         defer { close(fd) }
         var out = [UInt8](repeating: 0, count: count)

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 19
+    public static let formatVersion: UInt32 = 20
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -85,6 +85,7 @@ public enum IndexFile {
         meta.write(UInt64(index.termCount))
         meta.write(UInt64(corpus.passageBuilder.maxPassageBytes))
         meta.write(UInt64(corpus.passageBuilder.windowBytes))
+        meta.write(UInt64(corpus.maxFileBytes))
 
         var documents = BinaryRecordWriter()
         documents.write(UInt64(corpus.documents.count))
@@ -397,6 +398,7 @@ public enum IndexFile {
         let passageCount = Int(clamping: try meta.read(UInt64.self)), termCount = Int(clamping: try meta.read(UInt64.self))
         let passageBuilder = PassageBuilder(maxPassageBytes: Int(clamping: try meta.read(UInt64.self)),
                                             windowBytes: Int(clamping: try meta.read(UInt64.self)))
+        let maxFileBytes = Int64(clamping: try meta.read(UInt64.self))
         // Settings that size buffers or weigh scores: within what any build writes.
         guard (1...65536).contains(settings.maxTokenBytes), titleWeight.isFinite, titleWeight >= 0,
               headingWeight.isFinite, headingWeight >= 0,
@@ -471,7 +473,8 @@ public enum IndexFile {
                                                                                  .documentWordCounts)))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
-                            notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder)
+                            notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder,
+                            maxFileBytes: maxFileBytes)
         return Contents(corpus: corpus, index: index, fingerprint: fingerprint, file: file)
     }
 

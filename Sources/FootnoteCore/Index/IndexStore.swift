@@ -174,6 +174,9 @@ public struct IndexStore {
         if stored.corpus.passageBuilder != loader.passageBuilder {
             return "the index was built with other passage settings"
         }
+        if stored.corpus.maxFileBytes != loader.maxFileBytes {
+            return "the index was built with another --max-file-size"
+        }
         if stored.corpus.absolutePath != absolutePath {
             return "the index in \(folder) was built for another corpus (\(stored.corpus.absolutePath))"
         }
@@ -196,7 +199,9 @@ public struct IndexStore {
                 seen += 1
                 let stamp = stored.files[s].stamp
                 var same = stamp.size == scan.size(i) && stamp.modified == scan.modified(i)
-                if same && stamp.modified >= stored.scannedAt - FileStamp.ambiguityWindow {
+                // A file skipped for its size is never read, not even to hash it.
+                let tooLarge = stored.maxFileBytes > 0 && scan.size(i) > stored.maxFileBytes && !scan.isSingleFile
+                if same && !tooLarge && stamp.modified >= stored.scannedAt - FileStamp.ambiguityWindow {
                     same = CorpusLoader.contentHash(path: scan.fullPath(i)) == stamp.contentHash
                 }
                 unchanged.append(same ? s : nil)
@@ -271,7 +276,8 @@ public struct IndexStore {
         // As the file stores them (and as a full build keeps them): no text,
         // the other string columns compressed.
         let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.withoutTexts(),
-                            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder)
+                            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder,
+                            maxFileBytes: loader.maxFileBytes)
         return Outcome(corpus: corpus, index: index,
                        provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
                        seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)

@@ -16,14 +16,14 @@ public enum Folder {
         }
     }
 
-    /// The names in folder `path` (without "." and ".."), in no order; nil when
-    /// it cannot be opened (errno says why).
+    /// The names in folder `path` (without "." and ".."), in no order, bytes
+    /// that are not UTF-8 escaped (`RawPath`); nil when it cannot be opened (errno says why).
     public static func names(_ path: String) -> [String]? {
-        guard let dir = opendir(path) else { return nil }
+        guard let dir = RawPath.withCString(path, { opendir($0) }) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { RawPath.decode($0.prefix(while: { $0 != 0 })) }
             if name != "." && name != ".." { names.append(name) }
         }
         return names
