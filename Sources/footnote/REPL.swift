@@ -133,7 +133,7 @@ struct REPL {
     func bannerLine() -> String {
         let c = session.corpus
         return TerminalText.sanitize(c.path) + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
-            + "\(c.passages.count) passages (\(formatDuration(session.buildSeconds)))"
+            + "\(c.passages.count) passage\(c.passages.count == 1 ? "" : "s") (\(formatDuration(session.buildSeconds)))"
     }
 
     /// Runs a `:command`; returns false to leave the session.
@@ -209,7 +209,8 @@ struct REPL {
                 say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))
             }
             let files = session.corpus.documents.count
-            say("\(files) file\(files == 1 ? "" : "s"), \(session.corpus.passages.count) passages.")
+            let passages = session.corpus.passages.count
+            say("\(files) file\(files == 1 ? "" : "s"), \(passages) passage\(passages == 1 ? "" : "s").")
         case ":stats":
             let idx = session.index
             say("corpus      " + TerminalText.sanitize(session.corpus.absolutePath))

@@ -192,6 +192,26 @@ import Testing
         ])
     }
 
+    /// Hostile questions each get a clear reply, and the questions after them are answered.
+    @Test func hostileQuestionsGetAReplyAndTheSessionGoesOn() throws {
+        let long = String(repeating: "closed models ", count: 8_000)   // 112 KB, less the trailing space
+        let questions = [long, "\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J closed \u{1B}]8;;http://x\u{07}models", "open\u{0}source",
+                         "?!... ;;; ---", "what is it that they are", ":top 0", "\u{202E}closed models\u{08}\u{08}",
+                         "How do people access closed models?"]
+        let r = try runFootnote(["--corpus", seedCorpus, "--top", "1"], input: questions.joined(separator: "\n") + "\n")
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let answers = r.stdout.components(separatedBy: "\nQ: ")
+        #expect(answers.count == questions.count, "\(answers.count) answers")
+        #expect(answers[0].contains("(the question was 111,999 bytes long; only its first 4,096 were read)"))
+        for bad in ["\u{1B}", "\u{07}", "\u{0}", "\u{202E}", "\u{08}"] { #expect(!r.stdout.contains(bad), "\(bad.unicodeScalars.first!.value)") }
+        #expect(answers[1].hasPrefix("␛]52;c;cHduZWQ=␇␛[2J closed ␛]8;;http://x␇models\n"), "\(answers[1])")
+        #expect(answers[2].contains("[1] "))                                     // NUL separates two words
+        #expect(answers[3].contains("Ask a question with some words in it."))
+        #expect(answers[4].contains("only very common words"))
+        #expect(answers[5].hasPrefix(":top 0\n"))                                 // piped lines are questions, not commands
+        #expect(answers[7].contains("accessed via APIs or platforms"))
+    }
+
     @Test func corpusTextCannotReachTheTerminalRaw() throws {
         let f = TemporaryFolder()
         f.write("evil.txt", "Terminal \u{1B}]0;pwned\u{07} attack \u{1B}[2J with \u{202E}reversed text and \u{08}backspace.\n")

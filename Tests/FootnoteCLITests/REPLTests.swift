@@ -267,4 +267,45 @@ struct REPLTests {
         let corrected = try tmux.styledScreen()
         #expect(corrected.contains("(searched for \u{1B}[3maccountability"), "\(corrected)")
     }
+
+    /// Bad numbers and arguments to every command get a usage line; the session goes on.
+    @Test func badCommandArgumentsGetAUsageLine() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder, environment: "NO_COLOR=1")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        for top in [":top 0", ":top -1", ":top 101", ":top 99999999999999999999999", ":top 1.5", ":top", ":top 1 2"] {
+            #expect(try tmux.reply(to: top).hasPrefix("Usage: :top N, with N from 1 to 100 (now 3)."), "\(top)")
+        }
+        #expect(try tmux.reply(to: ":why").hasPrefix("Usage: :why N"))
+        #expect(try tmux.reply(to: ":open 0").hasPrefix("Usage: :open N"))
+        #expect(try tmux.reply(to: ":why 1").hasPrefix("Ask a question first"))
+        #expect(try tmux.reply(to: ":open -3").hasPrefix("Usage: :open N"))
+        #expect(try tmux.reply(to: ":NoSuch thing").hasPrefix("Unknown command ':NoSuch'."))
+        #expect(try tmux.reply(to: "How do people access closed models?").contains("accessed via APIs or platforms"))
+    }
+
+    /// A corpus built to attack the terminal, through every way it reaches
+    /// the screen: answers, citations (its file name too), :open, :why, :sources.
+    @Test func attackCorpusStaysInertOnATerminal() throws {
+        let folder = TemporaryFolder()
+        let attack = "Koala \u{1B}]0;TITLE\u{07}\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}]8;;\u{1B}\\ "
+            + "\u{1B}[31mred\u{1B}[0m \u{1B}[2J\u{1B}[H gone\rover\u{08}\u{08}written \u{202E}desrever\u{202C} eucalyptus.\n"
+        folder.write("notes/evil\u{1B}[5mname.txt", attack)
+        let tmux = try start(folder, corpus: folder.path + "/notes")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        for line in ["koala eucalyptus", ":open 1", ":why 1", ":sources"] {
+            _ = try tmux.reply(to: line)
+            let styled = try tmux.styledScreen()
+            // Only footnote's own styling (bold, dim, italic, yellow highlight, reset) reaches the screen.
+            let sequences = styled.components(separatedBy: "\u{1B}[").dropFirst().map { $0.prefix { !$0.isLetter } + String($0.first { $0.isLetter } ?? " ") }
+            #expect(sequences.allSatisfy { ["1m", "2m", "3m", "23m", "0m", "1;33m", "33m", "39m", "49m", "22m", "m"].contains($0) },
+                    "\(line): \(Set(sequences))")
+            for raw in ["\u{1B}]", "\u{1B}[31m", "\u{1B}[5m", "\u{1B}[2J", "\u{1B}[H", "\u{07}", "\u{202E}"] {
+                #expect(!styled.contains(raw), "\(line): \(raw.unicodeScalars.map(\.value))")
+            }
+            if ["koala eucalyptus", ":open 1"].contains(line) { #expect(styled.contains("␛]52;c;cHduZWQ=␇"), "\(line)") }
+        }
+        let screen = try tmux.screen()
+        #expect(screen.contains("evil␛[5mname.txt"), "\(screen)")
+    }
 }
