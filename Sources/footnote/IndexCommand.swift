@@ -13,7 +13,12 @@ struct Index: ParsableCommand {
     var full = false
 
     func run() throws {
-        let session = try Session(options: corpusOptions, full: full)
+        let session = try Session(options: corpusOptions, full: full, warnsWhenUnsaved: false)
+        if let reason = session.unsavedReason {
+            // Nothing was replaced: the index file, if there is one, is the previous index.
+            throw FootnoteError(message: "\(reason); the previous index, if any, is kept; free some space or pass --index-dir",
+                                exitCode: SysExits.ioError)
+        }
         print(session.summary)
         print("index: " + session.indexFileDescription)
     }

@@ -25,42 +25,56 @@ final class Session {
     private(set) var provenance: IndexStore.Provenance
     /// Times the index was brought up to date since the session began.
     private(set) var reloads = 0
+    /// Why the index just built or updated could not be saved (disk full, no
+    /// permission); nil when it was saved or reused. The file on disk, if
+    /// any, is the previous index, untouched.
+    private(set) var unsavedReason: String?
+    /// Print a warning when the index cannot be saved (the `index` command
+    /// reports it as its error instead).
+    let warnsWhenUnsaved: Bool
 
-    convenience init(options: CorpusOptions, full: Bool = false) throws {
+    convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
         try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
-                      maxFileBytes: options.maxFileSize.bytes)
+                      maxFileBytes: options.maxFileSize.bytes, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
     /// - Parameters:
     ///   - indexFolder: `--index-dir`; nil for the default cache folder.
     ///   - maxFileBytes: `--max-file-size`; 0 for no limit.
     init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
-         maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) throws {
+         maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, warnsWhenUnsaved: Bool = true) throws {
         self.maxFileBytes = maxFileBytes
+        self.warnsWhenUnsaved = warnsWhenUnsaved
         self.corpusPath = corpusPath
         self.indexFolder = indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, self.indexFolder, engineOptions, maxFileBytes, full: full)
+        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, self.indexFolder, engineOptions,
+                                                                                          maxFileBytes, warnsWhenUnsaved, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance) = try Session.load(corpusPath, indexFolder, engineOptions, maxFileBytes, full: false)
+        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, indexFolder, engineOptions, maxFileBytes,
+                                                                                          warnsWhenUnsaved, full: false)
         reloads += 1
     }
 
     private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ maxFileBytes: Int64,
-                             full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance) {
+                             _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, String?) {
         do {
+            nonisolated(unsafe) var unsaved: String?
             let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: CorpusLoader(maxFileBytes: maxFileBytes))
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {
                 case .rebuilding(let reason): progress.clear(); printError("index: \(reason)")
                 case .waitingForLock(let path): progress.clear(); printError("index: waiting for another footnote process to finish indexing (lock \(path))")
-                case .notSaved(let reason): progress.clear(); printError("warning: \(reason); answering from memory this time")
+                case .notSaved(let reason):
+                    progress.clear()
+                    unsaved = reason
+                    if warnsWhenUnsaved { printError("warning: \(reason); answering from memory this time") }
                 case .reading(let p): progress.update(phase: "reading", files: (p.files, p.totalFiles), bytes: (p.bytes, p.totalBytes))
                 case .analyzing(let done, let total): progress.update(phase: "indexing", done: done, of: total)
                 }
@@ -68,7 +82,7 @@ final class Session {
             progress.clear()
             reportNotices(outcome.newNotices)
             let engine = AnswerEngine(corpus: outcome.corpus, index: outcome.index, options: engineOptions)
-            return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance)
+            return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance, unsaved)
         } catch let error as CorpusError {
             if case .empty(_, let notices) = error { reportNotices(notices) }
             if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }

@@ -5,6 +5,10 @@ import Glibc
 
 // Entry point: parse, run, and turn every failure into one line on stderr with
 // a sysexits code. Help and version go to stdout with status 0.
+// A file-size limit (ulimit -f) makes a write fail with EFBIG, reported
+// like a full disk, instead of killing the process with SIGXFSZ.
+signal(SIGXFSZ, SIG_IGN)
+
 do {
     var command = try Footnote.parseAsRoot()
     try command.run()

@@ -95,7 +95,7 @@ import Testing
                 "\(r.stderr)")
     }
 
-    @Test func killingAWriterLeavesThePreviousIndexUsable() throws {
+    @Test func killingAWriterFiftyTimesLeavesThePreviousIndexUsable() throws {
         let corpus = TemporaryFolder(), index = TemporaryFolder()
         for i in 0..<400 {
             corpus.write("notes/note\(i).md", "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
@@ -104,10 +104,16 @@ import Testing
         let started = Date()
         let first = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
         #expect(first.status == 0)
-        // Kill at twelve points spread over a whole full build, writing included.
+        // Kill at 50 points over a whole full build, writing included: every
+        // 1/12 of it, then 38 chosen at random (seeded, so a failure repeats).
         let duration = Date().timeIntervalSince(started)
-        for step in 0..<12 {
-            let delay = Int(duration * 1000 * Double(step) / 11)
+        var seed: UInt64 = 0x5EED
+        let randomPoints = (0..<38).map { _ -> Double in
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        for fraction in (0..<12).map({ Double($0) / 11 }) + randomPoints {
+            let delay = Int(duration * 1000 * fraction * 1.2)
             let writer = try startFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
             usleep(useconds_t(delay * 1000))
             kill(writer.process.processIdentifier, SIGKILL)
@@ -146,5 +152,54 @@ import Testing
         #expect(ask.stdout.contains("Topic 99 covers"), "\(ask.stdout)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.contains(".tmp.") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// Another corpus's index put in this one's folder is noticed and replaced.
+    @Test func aSwappedIndexFileIsNoticedAndRebuilt() throws {
+        let a = notes(), b = TemporaryFolder(), indexA = TemporaryFolder(), indexB = TemporaryFolder()
+        b.write("birds.txt", "The kea is an alpine parrot of New Zealand.\n")
+        _ = try runFootnote(["index", "--corpus", a.path, "--index-dir", indexA.path])
+        _ = try runFootnote(["index", "--corpus", b.path, "--index-dir", indexB.path])
+        try FileManager.default.removeItem(atPath: indexB.path + "/index.footnote")
+        try FileManager.default.copyItem(atPath: indexA.path + "/index.footnote", toPath: indexB.path + "/index.footnote")
+        let r = try runFootnote(["ask", "--corpus", b.path, "--index-dir", indexB.path, "alpine parrot"])
+        #expect(r.stdout.contains("The kea is an alpine parrot"), "\(r.stdout)")
+        #expect(r.stderr.contains("was built for another corpus") && r.stderr.hasSuffix("; rebuilding\n"), "\(r.stderr)")
+    }
+
+    /// A full disk (a 256 KB tmpfs, when this machine lets us mount one) or a
+    /// file-size limit (ulimit -f, everywhere): `index` fails with one line
+    /// and status 74, the previous index stays whole and in use, no
+    /// temporary file is left; `ask` still answers, from memory.
+    @Test func aFullDiskKeepsThePreviousIndex() throws {
+        let corpus = notes(), scratch = TemporaryFolder()
+        var folders: [(name: String, path: String, limit: String)] = [("ulimit", scratch.path + "/limited", "ulimit -f 64;")]
+        let mountPoint = scratch.path + "/tmpfs"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        let mounted = try runProgram("/bin/sh", ["-c", "mount -t tmpfs -o size=256k tmpfs \(mountPoint) 2>/dev/null"]).status == 0
+        defer { if mounted { _ = try? runProgram("/bin/sh", ["-c", "umount \(mountPoint)"]) } }
+        if mounted { folders.append(("tmpfs", mountPoint, "")) }
+        for (name, folder, limit) in folders {
+            let first = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", folder])
+            #expect(first.status == 0, "\(name): \(first.stderr)")
+            let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/index.footnote"))
+            // Grow the corpus past what the folder can take.
+            for i in 0..<60 {
+                corpus.write("more/\(name)-\(i).txt", "Note \(i) about the \(name) case: "
+                             + (0..<400).map { "w\(i)x\($0)" }.joined(separator: " ") + ".\n")
+            }
+            let full = try runProgram("/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) index --corpus \(corpus.path) --index-dir \(folder)"])
+            #expect(full.status == 74, "\(name): \(full.status) \(full.stderr)")
+            #expect(full.stderrLines.count == 1, "\(name): \(full.stderr)")
+            #expect(full.stderr.contains("cannot save the index") && full.stderr.contains("the previous index, if any, is kept"),
+                    "\(name): \(full.stderr)")
+            #expect(full.stderr.contains(name == "tmpfs" ? "No space left on device" : "File too large"), "\(name): \(full.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/index.footnote")) == before, "\(name): old index untouched")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp.") }.isEmpty, "\(name)")
+            let ask = try runProgram("/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) ask --corpus \(corpus.path) --index-dir \(folder) w7x123"])
+            #expect(ask.status == 0 && ask.stdout.contains("w7x123") && ask.stdout.contains("[1] more/\(name)-7.txt:1"), "\(name): \(ask.stdout) \(ask.stderr)")
+            #expect(ask.stderr.contains("answering from memory this time"), "\(name): \(ask.stderr)")
+            try FileManager.default.removeItem(atPath: corpus.path + "/more")
+        }
     }
 }
