@@ -308,4 +308,34 @@ struct REPLTests {
         let screen = try tmux.screen()
         #expect(screen.contains("evil␛[5mname.txt"), "\(screen)")
     }
+
+    /// `:reload` in a session while other processes rebuild the same index:
+    /// every reload replies, the session keeps answering, the index stays valid.
+    @Test func reloadRacingIndexRunsKeepsAnswering() throws {
+        let folder = TemporaryFolder()
+        for i in 0..<200 {
+            folder.write("notes/note\(i).md", "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
+                         + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
+        }
+        let notes = folder.path + "/notes", index = folder.path + "/index"
+        let tmux = try start(folder, environment: "NO_COLOR=1", corpus: notes, options: "--index-dir \(index)")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        for round in 0..<5 {
+            folder.write("notes/extra\(round).md", "# Extra \(round)\n\nThe wombat number \(round) digs.\n")
+            let writers = try (0..<2).map { _ in try startFootnote(["index", "--full", "--corpus", notes, "--index-dir", index]) }
+            let reply = try tmux.reply(to: ":reload")
+            #expect(reply.hasPrefix("Updated the index") || reply.hasPrefix("Rebuilt the index") || reply.hasPrefix("Index up to date"),
+                    "round \(round): \(reply)")
+            for w in writers {
+                let r = w.finish()
+                #expect(r.status == 0, "round \(round): \(r.stderr)")
+            }
+            let answer = try tmux.reply(to: "wombat number \(round)")
+            #expect(answer.contains("The wombat number \(round) digs."), "round \(round): \(answer)")
+        }
+        let after = try runFootnote(["index", "--corpus", notes, "--index-dir", index])
+        #expect(after.status == 0 && after.stdout.contains("205 files") && after.stderr.isEmpty, "\(after.stdout) \(after.stderr)")
+        try tmux.press("C-d")
+        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+    }
 }
