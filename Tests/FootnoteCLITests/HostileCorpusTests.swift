@@ -8,6 +8,10 @@ import Testing
 @Suite struct HostileCorpusTests {
     static let good = "The quokka lives on Rottnest island, where it eats leaves and sleeps by day.\n"
 
+    /// Peak-memory bounds hold for normal builds; a sanitizer's shadow memory
+    /// breaks them (`make test-asan` / `test-tsan` set FOOTNOTE_SANITIZER).
+    static let boundsMemory = ProcessInfo.processInfo.environment["FOOTNOTE_SANITIZER"] == nil
+
     struct Outcome {
         var index: RunResult
         var ask: RunResult
@@ -75,7 +79,7 @@ import Testing
         close(fd)
         let o = try survive(folder)
         #expect(o.index.stderr.contains("skipped: huge.log: larger than --max-file-size (1 GB > 256 MB)"), "\(o.index.stderr)")
-        #expect(o.peakMB < 150, "peak \(o.peakMB) MB")
+        #expect(!Self.boundsMemory || o.peakMB < 150, "peak \(o.peakMB) MB")
 
         folder.write("corpus/medium.txt", String(repeating: "Platypus facts. ", count: 200))
         let limited = try survive(folder, ["--max-file-size", "2K"])
@@ -90,7 +94,7 @@ import Testing
         line += "and at the very end a bandicoot."
         let folder = corpus(["one-line.txt": Array(line.utf8)])
         let o = try survive(folder)
-        #expect(o.peakMB < 300, "peak \(o.peakMB) MB")
+        #expect(!Self.boundsMemory || o.peakMB < 300, "peak \(o.peakMB) MB")
         let r = try runFootnote(["ask", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index", "--top", "1", "bandicoot"])
         #expect(r.stdout.contains("very end a bandicoot") && r.stdout.contains("one-line.txt:1"), "\(r.stdout)")
     }
@@ -104,7 +108,7 @@ import Testing
         }
         let o = try survive(folder)
         #expect(o.index.stdout.contains("100001 files") || o.index.stdout.contains("100,001 files"), "\(o.index.stdout)")
-        #expect(o.peakMB < 600, "peak \(o.peakMB) MB")
+        #expect(!Self.boundsMemory || o.peakMB < 600, "peak \(o.peakMB) MB")
     }
 
     @Test func deeplyNestedFolders() throws {
@@ -193,7 +197,7 @@ import Testing
             + "<body><p class=\"\(huge)\">The kiwi lays a huge egg.<p>Unclosed <b>bold <i>nest<div><span title='\(huge)'>Moa were hunted."
             + "<!-- an unclosed comment"
         let o = try survive(corpus(["broken.html": Array(html.utf8), "cut.htm": Array("<p>Emus <a href=\"x".utf8)]))
-        #expect(o.peakMB < 300, "peak \(o.peakMB) MB")
+        #expect(!Self.boundsMemory || o.peakMB < 300, "peak \(o.peakMB) MB")
         let folder = o
         _ = folder
     }

@@ -22,8 +22,12 @@ public enum Folder {
         guard let dir = RawPath.withCString(path, { opendir($0) }) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
+        // d_name is read in place, up to its NUL: the kernel's record may end
+        // before the 256 bytes the struct declares, so the field is never copied whole.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { RawPath.decode($0.prefix(while: { $0 != 0 })) }
+            let field = UnsafeRawPointer(entry) + nameOffset
+            let name = RawPath.decode(UnsafeRawBufferPointer(start: field, count: strlen(field.assumingMemoryBound(to: CChar.self))))
             if name != "." && name != ".." { names.append(name) }
         }
         return names
