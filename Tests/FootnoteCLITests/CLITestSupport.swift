@@ -35,10 +35,12 @@ final class RunningFootnote {
     private var out = Data(), err = Data()
     private let group = DispatchGroup()
 
-    /// Starts the binary with `arguments` and `input` on stdin, colour
-    /// settings cleared and indexes kept in the tests' cache folder.
-    init(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: footnoteBinary)
+    /// Starts the binary (or `executable`, which may run it: /usr/bin/time, setpriv)
+    /// with `arguments` and `input` on stdin, colour settings cleared and
+    /// indexes kept in the tests' cache folder.
+    init(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil,
+         executable: String = footnoteBinary) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

@@ -213,27 +213,7 @@ import Testing
     }
 }
 
-/// Runs any program, collecting its output (the hostile-input tests wrap footnote in /usr/bin/time).
+/// Runs any program as `runFootnote` runs footnote (the hostile-input tests wrap it in /usr/bin/time and setpriv).
 func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = nil
-    env["XDG_CACHE_HOME"] = testCacheHome
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var outData = Data(), errData = Data()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    group.wait()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+    try RunningFootnote(arguments, environment: environment, executable: path).finish()
 }
