@@ -71,7 +71,8 @@ struct AnswerRenderer {
 
     /// Fills lines of at most `style.width` columns (when set) with the words
     /// of `cells`; continuation lines start with `indent` spaces.
-    func wrap(_ cells: [(text: String, marked: Bool)], indent: Int) -> [String] {
+    /// `lead` starts the first line as it is (spaces kept), counted in its width.
+    func wrap(_ cells: [(text: String, marked: Bool)], indent: Int, lead: String = "") -> [String] {
         var words: [[(text: String, marked: Bool)]] = [[]]
         for cell in cells {
             if cell.text == " " { if !words[words.count - 1].isEmpty { words.append([]) } }
@@ -79,7 +80,7 @@ struct AnswerRenderer {
         }
         if words.last?.isEmpty == true { words.removeLast() }
         var lines: [String] = []
-        var line = "", lineWidth = 0, wordsOnLine = 0
+        var line = lead, lineWidth = lead.unicodeScalars.count, wordsOnLine = 0
         for word in words {
             if let width = style.width, wordsOnLine > 0, lineWidth + 1 + word.count > width {
                 lines.append(line)

@@ -26,10 +26,12 @@ struct PassageViews {
         let renderer = AnswerRenderer(style: style, showQuestion: false)
         for line in context.lines {
             let number = String(line.number)
-            let text = String(repeating: " ", count: gutter - number.count) + number + (line.inPassage ? " │ " : " ┆ ")
-                + TerminalText.sanitize(line.text)
-            // Long lines wrap under their text, past the gutter.
-            let wrapped = renderer.wrap(text.unicodeScalars.map { (String($0), false) }, indent: gutter + 3)
+            let text = TerminalText.sanitize(line.text)
+            // The line's own indentation is kept; long lines wrap under their text, past the gutter.
+            let indentation = text.prefix { $0 == " " }
+            let lead = String(repeating: " ", count: gutter - number.count) + number + (line.inPassage ? " │ " : " ┆ ") + indentation
+            let wrapped = renderer.wrap(text.dropFirst(indentation.count).unicodeScalars.map { (String($0), false) },
+                                        indent: gutter + 3 + indentation.count, lead: lead)
             out += wrapped.map { line.inPassage ? $0 : style.dim($0) }.joined(separator: "\n") + "\n"
         }
         return out

@@ -234,7 +234,7 @@ struct REPLTests {
         #expect(why.contains("examples (exampl)") && why.contains("source (sourc)"))
 
         let open = try tmux.reply(to: ":open 1")
-        #expect(open.contains("19 │ • Meta’s LLaMA (partially open)"), "\(open)")
+        #expect(open.contains("19 │   • Meta’s LLaMA (partially open)"), "\(open)")   // the source line's indentation kept
         #expect(open.contains("15 ┆ Open source AI refers to models") && open.contains("23 ┆ The core principle is transparency"))
 
         let typo = try tmux.reply(to: "how do reserchers examine systems for acountability?")
