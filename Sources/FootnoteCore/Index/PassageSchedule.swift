@@ -24,8 +24,16 @@ final class PassageSchedule: @unchecked Sendable {
     private var steals: [Int]
     private let minimumSteal: Int
     private let maximumSteals: Int
-    /// Passages handed out so far.
-    private(set) var claimed = 0
+    /// Passages handed out so far (`claimed`).
+    private var claimedCount = 0
+
+    /// Passages handed out so far; read under the lock, since the workers
+    /// claim while progress is reported (ThreadSanitizer saw the unlocked read race).
+    var claimed: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return claimedCount
+    }
 
     init(passageCount n: Int, workers: Int, minimumSteal: Int, maximumSteals: Int) {
         let bounds = (0...workers).map { $0 * n / workers }
@@ -43,7 +51,7 @@ final class PassageSchedule: @unchecked Sendable {
         guard next[w] < end[w] else { return nil }
         let start = next[w]
         next[w] = min(start + Self.batch, end[w])
-        claimed += next[w] - start
+        claimedCount += next[w] - start
         return start..<next[w]
     }
 
