@@ -214,7 +214,7 @@ public struct PositionRuns: Sendable, Equatable {
     /// block start per 128, each where the runs before it end, the last run
     /// ending the bytes.
     func isConsistent(postingCount: Int) -> Bool {
-        let blocks = (postingCount + Self.blockSize - 1) / Self.blockSize
+        let blocks = blocksNeeded(postingCount, size: Self.blockSize)
         guard blockStart.count == blocks + 1, blockStart[blocks] == bytes.count else { return false }
         for k in 0..<blocks {
             let count = min(Self.blockSize, postingCount - k * Self.blockSize)

@@ -248,7 +248,7 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     /// What `subscript` and `decode` rely on to stay in bounds; linear in
     /// the blocks, not the postings.
     func isStructurallyConsistent() -> Bool {
-        let blocks = (count + Self.blockSize - 1) / Self.blockSize
+        let blocks = blocksNeeded(count, size: Self.blockSize)
         guard count >= 0, blockStart.count == blocks + 1, Int(blockStart[blocks]) + Self.padding == bytes.count,
               values.count <= Int(Self.exception), Set(values.map(\.bitPattern)).count == values.count,
               exceptionPosting.count == exceptionValue.count else { return false }

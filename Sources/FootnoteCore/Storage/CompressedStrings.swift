@@ -90,7 +90,7 @@ public final class CompressedStrings: @unchecked Sendable {
     public var cachedBlockLimit: Int { slots.count }
 
     /// Blocks needed for `count` strings.
-    public static func blocks(for count: Int) -> Int { (count + stringsPerBlock - 1) / stringsPerBlock }
+    public static func blocks(for count: Int) -> Int { blocksNeeded(count, size: stringsPerBlock) }
 
     /// Calls `body` with the bytes of string `i`; empty when its block does not
     /// decode (a damaged file that passed its checksum: never a crash).

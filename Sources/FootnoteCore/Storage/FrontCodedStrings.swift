@@ -198,7 +198,7 @@ public struct FrontCodedStrings: RandomAccessCollection, Sendable, Equatable {
     /// Whether the structure holds: one block start per 16 strings,
     /// ascending from 0 to `bytes.count`.
     func isConsistent() -> Bool {
-        let blocks = (count + Self.blockSize - 1) / Self.blockSize
+        let blocks = blocksNeeded(count, size: Self.blockSize)
         guard count >= 0, blockStart.count == blocks + 1, blockStart[0] == 0, blockStart[blocks] == bytes.count else { return false }
         return zip(blockStart, blockStart.dropFirst()).allSatisfy { $0 <= $1 }
     }
