@@ -488,6 +488,7 @@ public enum IndexFile {
                   && passages.sections.count == n
                   && passages.ids.count == n && passages.flags.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
+        try check(index.passageLength.buffer.allSatisfy { $0.isFinite && $0 >= 0 }, "passage lengths out of range")
         let postings = index.postingCount
         try check(index.postingPassages.isConsistent(termCount: termCount), "posting lists disagree")
         try check(index.postingStart[0] == 0 && index.postingStart[termCount] == postings, "posting ranges disagree")

@@ -251,7 +251,9 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
         let blocks = blocksNeeded(count, size: Self.blockSize)
         guard count >= 0, blockStart.count == blocks + 1, Int(blockStart[blocks]) + Self.padding == bytes.count,
               values.count <= Int(Self.exception), Set(values.map(\.bitPattern)).count == values.count,
-              exceptionPosting.count == exceptionValue.count else { return false }
+              exceptionPosting.count == exceptionValue.count,
+              // Pseudo-frequencies are counts, some weighted: finite and positive.
+              values.allSatisfy({ $0.isFinite && $0 > 0 }), exceptionValue.buffer.allSatisfy({ $0.isFinite && $0 > 0 }) else { return false }
         for i in exceptionPosting.indices where exceptionPosting[i] < 0 || exceptionPosting[i] >= count
             || (i > 0 && exceptionPosting[i - 1] >= exceptionPosting[i]) { return false }
         guard let base = bytes.buffer.baseAddress else { return blocks == 0 }

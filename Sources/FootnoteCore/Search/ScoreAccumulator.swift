@@ -38,7 +38,7 @@ final class ScoreAccumulator {
     init(passageFactor: [Float]) {
         slots = .allocate(capacity: passageFactor.count)
         for (i, f) in passageFactor.enumerated() { slots[i] = (f, 0) }
-        touched = .allocate(capacity: passageFactor.count + 1)  // + 1: the branch-free append writes one past the last kept
+        touched = .allocate(capacity: passageFactor.count + 1)  // + 1: the branch-free append writes one past the last kept (grown by `top` when a query has more postings)
     }
 
     deinit {
@@ -55,13 +55,24 @@ final class ScoreAccumulator {
         var top = TopK(depth)
         guard depth > 0, !terms.isEmpty else { return top }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
-        let slots = self.slots, touched = self.touched, frequencies = self.frequencies
         let postingFrequency = index.postingFrequency
         let total = terms.reduce(0) { $0 + index.documentFrequency($1.id) }
         if total > decoded.count {
             decoded.deallocate()
             decoded = .allocate(capacity: total)
         }
+        // A passage is appended to `touched` each time its sum is 0 when a
+        // posting of it is scored: once, when every contribution is positive.
+        // Frequencies of 0 (a damaged file's codes: the index fuzz target)
+        // or contributions that cancel can append it again, but never more
+        // than once per posting, so room for every posting scored keeps the
+        // appends in bounds; the repeats are harmless (the selection below
+        // finds their slot already cleared).
+        if total + 1 > touched.count {
+            touched.deallocate()
+            touched = .allocate(capacity: total + 1)
+        }
+        let slots = self.slots, touched = self.touched, frequencies = self.frequencies
         decodedLists.removeAll(keepingCapacity: true)
         var decodedEnd = 0
         // A passage is touched when its sum leaves 0. A contribution of

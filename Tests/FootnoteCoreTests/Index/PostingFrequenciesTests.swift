@@ -11,7 +11,7 @@ import Testing
             switch rng.next() % 10 {
             case 0..<6: values.append(1)
             case 6, 7: values.append(Float(1 + rng.next() % 40))
-            case 8: values.append(Float(rng.next() % 5000) * 0.25)      // many distinct, some not whole
+            case 8: values.append(Float(1 + rng.next() % 5000) * 0.25)  // many distinct, some not whole (never 0: frequencies are positive)
             default: values.append([0.5, 1.5, 1e9, 3.0e-7, 2049, Float(i % 700) + 0.75][Int(rng.next() % 6)])
             }
         }
@@ -21,6 +21,10 @@ import Testing
         #expect(!coded.exceptionPosting.isEmpty)
         #expect(coded.map(\.bitPattern) == values.map(\.bitPattern))
         #expect(coded.isConsistent())
+        // A frequency that is 0, negative or not finite is damage.
+        for bad: Float in [0, -1, .nan, .infinity] {
+            #expect(!PostingFrequencies([1, 2, bad, 1]).isConsistent(), "\(bad)")
+        }
         // Ranges decoded whole, from any posting to any other, equal the postings one by one.
         var out = [Float](repeating: -1, count: values.count)
         for _ in 0..<200 {
