@@ -81,9 +81,9 @@ public final class AnswerEngine {
                           corrector: options.correctSpelling ? corrector : nil)
         var result = searcher.search(query, top: k)
         var carried: [Query.Term] = []
-        let known = query.terms.filter { $0.id != nil }.count
+        let own = query.terms.compactMap(\.id)
         if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
-           known <= options.followUpTerms || result.hits.isEmpty || result.confidence < options.followUpConfidence {
+           own.count <= options.followUpTerms || result.hits.isEmpty || result.confidence < options.followUpConfidence {
             var withContext = query
             // Looked up again: the index may have been rebuilt since the context was answered.
             for term in context {
@@ -99,7 +99,6 @@ public final class AnswerEngine {
             if !carried.isEmpty {
                 let contextual = searcher.search(withContext, top: k)
                 // Kept when it answers, and its best passage still has one of the question's own words.
-                let own = query.terms.compactMap(\.id)
                 if let best = contextual.hits.first, contextual.confidence >= options.minConfidence,
                    own.isEmpty || index.postings(of: own, in: [best.passage]).contains(where: { $0 >= 0 }) {
                     result = contextual
@@ -128,10 +127,7 @@ public final class AnswerEngine {
         let bytes = Array(text.utf8)
         var end = limit
         while end > 0 && UTF8.isContinuation(bytes[end]) { end -= 1 }
-        var prefix = String(decoding: bytes[..<end], as: UTF8.self)
-        // Whole characters only (a combining mark is not cut from its base).
-        while prefix.utf8.count > limit { prefix.removeLast() }
-        return prefix
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// The answer for a search's result: abstain, or cut excerpts and cite.
