@@ -45,7 +45,7 @@ struct REPL {
         self.color = color
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
                             commands: REPL.commands.map(\.name) + [":exit"],
-                            vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session.index))
+                            vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session))
     }
 
     mutating func run() {
@@ -70,17 +70,16 @@ struct REPL {
     var style: TerminalStyle { .forStdout(color: color) }
 
     /// How often each completion word occurs in the corpus (nil when the
-    /// stored word lists are damaged: completion then offers byte order).
-    static func wordCounts(_ index: InvertedIndex) -> [Int32]? {
-        index.documentWords.counts(wordCount: index.vocabulary.count)
-    }
+    /// stored word lists are damaged: completion then offers byte order):
+    /// the counts the engine's spelling corrector ranks by, counted once for both.
+    static func wordCounts(_ session: Session) -> [Int32]? { session.engine.corrector.counts }
 
     /// The answer to `question` (the index brought up to date first when a
     /// file changed; completion then offers the new words).
     func ask(_ question: String, top: Int, context: [Query.Term] = []) -> Answer {
         let reloads = session.reloads
         let answer = session.answer(question, top: top, context: context)
-        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session.index)) }
+        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session)) }
         return answer
     }
 
@@ -105,11 +104,7 @@ struct REPL {
             return
         }
         // Asked again as it was first asked: with the topic it then leaned on.
-        let lastContext: [Query.Term] = (lastAnswer?.query?.terms ?? []).filter { $0.boost != 1 }.map {
-            var term = $0
-            term.boost = 1
-            return term
-        }
+        let lastContext = lastAnswer?.carriedTerms ?? []
         guard shown < Self.maximumShown else {
             say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
             return
@@ -149,7 +144,7 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
-                editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session.index))
+                editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
                 switch session.provenance {
                 case .reused: say("Index up to date: " + bannerLine() + ".")
                 case .updated:

@@ -74,3 +74,9 @@ extension Answer {
         }
     }
 }
+
+extension Answer {
+    /// The earlier topic's terms this answer was asked with (carried over, at a
+    /// lower weight): the context to ask the same question with again (`:more`).
+    public var carriedTerms: [Query.Term] { query?.terms.filter { $0.boost != 1 } ?? [] }
+}
