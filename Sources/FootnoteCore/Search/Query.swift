@@ -67,19 +67,19 @@ public struct Query: Sendable {
     public init(_ text: String, analyzer: Analyzer, index: InvertedIndex, syntax: Bool = false, corrector: SpellingCorrector? = nil) {
         self.text = text
         terms = []
+        var slot: [String: Int] = [:]
+        /// Counts an occurrence of `term`; `word()` is asked only for a new one.
+        func count(_ term: String, id: @autoclosure () -> Int32?, word: @autoclosure () -> String = "") {
+            if let k = slot[term] { terms[k].frequency += 1; return }
+            slot[term] = terms.count
+            terms.append(Term(text: term, frequency: 1, id: id(), word: word()))
+        }
         guard syntax || corrector != nil else {
             // Batch runs over test collections, which time queries: terms only.
-            var slot: [String: Int] = [:]
-            analyzer.analyze(text) { token in
-                let s = token.termString
-                if let k = slot[s] { terms[k].frequency += 1; return }
-                slot[s] = terms.count
-                terms.append(Term(text: s, frequency: 1, id: index.termID(s)))
-            }
+            analyzer.analyze(text) { count($0.termString, id: index.termID($0.termString)) }
             return
         }
         let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
-        var slot: [String: Int] = [:]
         for clause in clauses {
             // Collected first: the corrector must not run inside the analyzer's callback.
             var words: [(term: String, position: Int, surface: Range<Int>)] = []
@@ -89,9 +89,9 @@ public struct Query: Sendable {
             for word in words {
                 var term = word.term
                 var id = index.termID(term)
+                let surface = String(decoding: bytes[word.surface], as: UTF8.self)
                 var display: String?
                 if id == nil, clause.kind != .excluded, let corrector {
-                    let surface = String(decoding: bytes[word.surface], as: UTF8.self)
                     if let fix = corrector.correction(for: Self.folded(surface)) {
                         let replacement = index.vocabulary[fix.word]
                         let t = index.vocabularyTerm[fix.word]
@@ -106,11 +106,7 @@ public struct Query: Sendable {
                     }
                 }
                 if clause.kind != .excluded {
-                    if let k = slot[term] { terms[k].frequency += 1 } else {
-                        slot[term] = terms.count
-                        let surface = display ?? String(decoding: Self.folded(String(decoding: bytes[word.surface], as: UTF8.self)), as: UTF8.self)
-                        terms.append(Term(text: term, frequency: 1, id: id, word: surface))
-                    }
+                    count(term, id: id, word: display ?? String(decoding: Self.folded(surface), as: UTF8.self))
                 }
                 constraint.terms.append(id)
                 constraint.offsets.append(word.position - (words.first?.position ?? 0))
