@@ -80,6 +80,14 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
         #expect(split("MR. SMITH left. DR. JONES stayed.") == ["MR. SMITH left.", "DR. JONES stayed."])
     }
 
+    @Test func clockTimesBeforeATimeZoneDoNotEndSentences() {
+        #expect(split("Call 1-800-772-1213 from 8 a.m. to 7 p.m. ET Monday through Friday. Or visit us.")
+                == ["Call 1-800-772-1213 from 8 a.m. to 7 p.m. ET Monday through Friday.", "Or visit us."])
+        #expect(split("We close at 5 p.m. The office opens at 9 a.m. UTC daily.")
+                == ["We close at 5 p.m.", "The office opens at 9 a.m. UTC daily."])
+        expectCoverage("Open 8 a.m. EST. Then 6 p.m. PT.")
+    }
+
     @Test func latinAbbreviationsDoNotEndSentences() {
         #expect(split("Use a tool, e.g. Grep or Sed. It works.") == ["Use a tool, e.g. Grep or Sed.", "It works."])
         #expect(split("One format (i.e. JSON) is enough. Fine.") == ["One format (i.e. JSON) is enough.", "Fine."])

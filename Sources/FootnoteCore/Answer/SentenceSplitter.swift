@@ -30,6 +30,7 @@
 ///   Jul Aug Sep Sept Oct Nov Dec) only when capitalised; `No.`/`Nos.` only before
 ///   a digit (`No. 5`), since "no." is usually the word. So `etc.` ends a sentence
 ///   only by the line rules or the end of the text (blank line, bullet line, EOF).
+///   `a.m.`/`p.m.` only when a time zone does not follow ("8 p.m. ET").
 /// - After an initial: a single uppercase letter (`J. R. R. Tolkien`, `É. Zola`)
 ///   or dotted uppercase letters (`J.R.R.`). The pronoun `I.` is not an initial.
 ///
@@ -179,7 +180,19 @@ extension SentenceSplitter {
         if numberAbbreviations.contains(key) {
             return text[next] >= UInt8(ascii: "0") && text[next] <= UInt8(ascii: "9")
         }
+        if timeAbbreviations.contains(key) { return isTimeZone(text, at: next) }
         return false
+    }
+
+    /// `a.m.` and `p.m.`: an abbreviation before a time zone ("8 p.m. ET").
+    private static let timeAbbreviations = keys(["a.m", "p.m"])
+
+    /// Whether a time zone's letters start at `index`: 2 to 4 uppercase ASCII
+    /// letters (ET, EST, UTC, AEST) and then no letter.
+    private static func isTimeZone(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var end = index
+        while end < text.count, isASCIIUppercase(text[end]) { end += 1 }
+        return (2...4).contains(end - index) && (end == text.count || !isASCIILetter(text[end]))
     }
 
     /// "J", "U.S", "J.R.R": uppercase letters, one at a time, separated by dots;

@@ -1,20 +1,53 @@
-/// Groups a document's blocks into passages under their section headings.
+/// Groups a document's blocks into passages shaped for answering: each one
+/// long enough to answer on its own, short enough to read at once, and never
+/// a heading alone.
 ///
-/// - A heading opens a section; the section path is the stack of open headings.
-/// - Each paragraph is a passage. A list joins the paragraph just before it in
-///   the same section ("Examples include:" followed by bullets), and
-///   consecutive lists join each other.
-/// - A passage longer than `maxPassageBytes` is cut, at sentence boundaries,
-///   into windows of at most `windowBytes` (a sentence longer than that is a
-///   window of its own), so that a long paragraph does not drown its own
-///   best sentences.
+/// - A heading opens a section; the section path is the stack of open
+///   headings. A heading with nothing under it (the next block is a heading of
+///   its level or higher, or the document ends) heads nothing: it is read as a
+///   line of text of the section around it.
+/// - A section's body (its blocks up to the next heading) of at most
+///   `sectionWords` words is one passage: a list with its introduction and the
+///   remark after it, a short definition with its example.
+/// - A longer body is cut into units, a block each, and then:
+///   - a list joins the block just before it ("Examples include:" and its
+///     bullets), and a block ending in a colon joins the block after it (a
+///     code block or table it introduces);
+///   - a unit under `minWords` words joins a neighbour in the section: the one
+///     before it, or the one after when it is the first or the one before is
+///     already full.
+/// - A unit over `maxWords` words is cut into windows of whole sentences (a
+///   list item is a sentence; a blank line ends one), balanced so that no
+///   window is a stub, each overlapping the one before by its last sentence
+///   when that sentence has at most `overlapWords` words, so that a fact and
+///   the detail after it (a service and its phone number) land together. A
+///   sentence longer than `maxWords` is cut between words.
+///
+/// Words are runs of non-whitespace bytes. Passages keep the file's exact
+/// bytes (`Passage.isVerbatim`) when all their blocks do.
 public struct PassageBuilder: Sendable, Equatable {
-    public var maxPassageBytes: Int
-    public var windowBytes: Int
+    /// A section body of at most this many words is one passage.
+    public var sectionWords: Int
+    /// No passage is longer than this many words, but for a unit that a short
+    /// neighbour joined (at most `maxWords + minWords`).
+    public var maxWords: Int
+    /// A block of fewer words joins a neighbour in its section.
+    public var minWords: Int
+    /// The longest last sentence a window repeats at the start of the next.
+    public var overlapWords: Int
 
-    public init(maxPassageBytes: Int = 1_500, windowBytes: Int = 800) {
-        self.maxPassageBytes = maxPassageBytes
-        self.windowBytes = windowBytes
+    public init(sectionWords: Int = 120, maxWords: Int = 250, minWords: Int = 20, overlapWords: Int = 40) {
+        self.sectionWords = max(0, sectionWords)
+        self.maxWords = max(1, maxWords)
+        self.minWords = max(0, minWords)
+        self.overlapWords = max(0, overlapWords)
+    }
+
+    /// A run of consecutive blocks of one section that becomes one passage
+    /// (or, when long, its windows).
+    struct Unit {
+        var blocks: Range<Int>
+        var words: Int
     }
 
     /// - Parameters:
@@ -22,79 +55,217 @@ public struct PassageBuilder: Sendable, Equatable {
     ///   - file: the file's bytes (to cut verbatim passages and count lines).
     ///   - document: the document's index, stored in each passage.
     public func passages(from blocks: [Block], file: [UInt8], document: Int) -> [Passage] {
+        let blocks = Self.demotingEmptyHeadings(blocks, file: file)
         var headings: [(level: Int, text: String)] = []
-        var groups: [[Block]] = []
-        var groupSection: [[String]] = []
-        var lastWasBody = false
-
-        for block in blocks {
-            switch block.kind {
-            case .heading(let level):
-                headings.removeAll { $0.level >= level }
-                headings.append((level, block.text))
-                lastWasBody = false
-            case .paragraph:
-                groups.append([block])
-                groupSection.append(headings.map(\.text))
-                lastWasBody = true
-            case .list:
-                if lastWasBody, var last = groups.popLast() {
-                    last.append(block)
-                    groups.append(last)
-                } else {
-                    groups.append([block])
-                    groupSection.append(headings.map(\.text))
-                }
-                lastWasBody = true
-            }
-        }
-
-        var lineIndex: LineIndex?
         var out: [Passage] = []
-        for (group, section) in zip(groups, groupSection) {
-            let first = group[0], last = group[group.count - 1]
-            let verbatim = group.allSatisfy(\.isVerbatim)
-            let text = verbatim
-                ? String(decoding: file[first.bytes.lowerBound..<last.bytes.upperBound], as: UTF8.self)
-                : group.map(\.text).joined(separator: "\n")
-            let bytes = first.bytes.lowerBound..<last.bytes.upperBound
-            let lines = first.lines.lowerBound...last.lines.upperBound
-            if text.utf8.count <= maxPassageBytes {
-                out.append(Passage(document: document, section: section, text: text, lines: lines, bytes: bytes, isVerbatim: verbatim))
+        var lineIndex: LineIndex?
+        var k = 0
+        while k < blocks.count {
+            if case .heading(let level) = blocks[k].kind {
+                headings.removeAll { $0.level >= level }
+                headings.append((level, blocks[k].text))
+                k += 1
                 continue
             }
-            if verbatim && lineIndex == nil { lineIndex = LineIndex(file) }
-            for window in windows(of: text) {
-                let windowText = String(decoding: Array(text.utf8)[window], as: UTF8.self)
-                if verbatim, let index = lineIndex {
-                    let start = bytes.lowerBound + window.lowerBound
-                    let end = bytes.lowerBound + window.upperBound
-                    out.append(Passage(document: document, section: section, text: windowText,
-                                       lines: index.line(of: start)...index.line(of: max(start, end - 1)),
-                                       bytes: start..<end, isVerbatim: true))
-                } else {
-                    out.append(Passage(document: document, section: section, text: windowText, lines: lines, bytes: bytes))
-                }
+            var end = k
+            while end < blocks.count, !blocks[end].isHeading { end += 1 }
+            let section = headings.map(\.text)
+            for unit in units(of: blocks, body: k..<end) {
+                emit(unit, of: blocks, section: section, file: file, document: document, lineIndex: &lineIndex, into: &out)
+            }
+            k = end
+        }
+        return out
+    }
+
+    /// The blocks, with every heading that heads nothing read as a paragraph:
+    /// its line as it stands in the file when the document's other blocks are
+    /// the file's bytes (text formats), its text otherwise (HTML).
+    static func demotingEmptyHeadings(_ blocks: [Block], file: [UInt8]) -> [Block] {
+        var out = blocks
+        let verbatimFormat = blocks.contains(where: \.isVerbatim)
+        for i in out.indices {
+            guard case .heading(let level) = out[i].kind else { continue }
+            let headsSomething: Bool
+            if i + 1 < out.count {
+                if case .heading(let next) = out[i + 1].kind { headsSomething = next > level } else { headsSomething = true }
+            } else {
+                headsSomething = false
+            }
+            guard !headsSomething else { continue }
+            out[i].kind = .paragraph
+            if verbatimFormat && out[i].bytes.upperBound <= file.count {
+                out[i].text = String(decoding: file[out[i].bytes], as: UTF8.self)
+                out[i].isVerbatim = true
             }
         }
         return out
     }
 
-    /// Byte ranges of consecutive sentence windows of at most `windowBytes`.
-    func windows(of text: String) -> [Range<Int>] {
-        let sentences = SentenceSplitter.sentences(in: text)
-        var out: [Range<Int>] = []
-        var current: Range<Int>?
-        for s in sentences {
-            if let c = current, s.upperBound - c.lowerBound <= windowBytes {
-                current = c.lowerBound..<s.upperBound
+    /// The units of one section body `body` (a range of non-heading blocks).
+    func units(of blocks: [Block], body: Range<Int>) -> [Unit] {
+        let words = body.map { Self.wordCount(blocks[$0].text) }
+        let total = words.reduce(0, +)
+        if total <= sectionWords { return [Unit(blocks: body, words: total)] }
+
+        // A block each; a list joins the block before it, a block ending in a colon the one after.
+        var units: [Unit] = []
+        var joinNext = false
+        for (offset, b) in body.enumerated() {
+            let block = blocks[b]
+            if var last = units.last, joinNext || block.kind == .list {
+                last.blocks = last.blocks.lowerBound..<(b + 1)
+                last.words += words[offset]
+                units[units.count - 1] = last
             } else {
-                if let c = current { out.append(c) }
-                current = s
+                units.append(Unit(blocks: b..<(b + 1), words: words[offset]))
+            }
+            joinNext = Self.endsWithColon(block.text)
+        }
+
+        // Short units join a neighbour: the one before when there is room, else the one after.
+        var i = 0
+        while units.count > 1 && i < units.count {
+            guard units[i].words < minWords else { i += 1; continue }
+            let intoPrevious = i > 0 && (units[i - 1].words + units[i].words <= maxWords || i == units.count - 1)
+            let j = intoPrevious ? i - 1 : i + 1
+            let (a, b) = (min(i, j), max(i, j))
+            units[a] = Unit(blocks: units[a].blocks.lowerBound..<units[b].blocks.upperBound, words: units[a].words + units[b].words)
+            units.remove(at: b)
+            i = a   // the joined unit may still be short
+            if units[a].words >= minWords { i = a + 1 }
+        }
+        return units
+    }
+
+    /// Appends `unit`'s passage, or its windows when it is longer than `maxWords`.
+    func emit(_ unit: Unit, of blocks: [Block], section: [String], file: [UInt8], document: Int,
+              lineIndex: inout LineIndex?, into out: inout [Passage]) {
+        let first = blocks[unit.blocks.lowerBound], last = blocks[unit.blocks.upperBound - 1]
+        let verbatim = blocks[unit.blocks].allSatisfy(\.isVerbatim)
+        let bytes = first.bytes.lowerBound..<last.bytes.upperBound
+        let lines = first.lines.lowerBound...last.lines.upperBound
+        let textBytes: [UInt8] = verbatim
+            ? Array(file[bytes])
+            : Array(blocks[unit.blocks].map(\.text).joined(separator: "\n").utf8)
+        if unit.words <= maxWords + minWords && (unit.words <= maxWords || unit.blocks.count > 1) {
+            out.append(Passage(document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
+                               lines: lines, bytes: bytes, isVerbatim: verbatim))
+            return
+        }
+        // Where each block starts in the joined text (derived text: blocks joined by one newline).
+        var blockStarts: [Int] = []
+        if !verbatim {
+            var at = 0
+            for b in unit.blocks { blockStarts.append(at); at += blocks[b].text.utf8.count + 1 }
+        }
+        if verbatim && lineIndex == nil { lineIndex = LineIndex(file) }
+        for window in windows(of: textBytes) {
+            let text = String(decoding: textBytes[window], as: UTF8.self)
+            if verbatim, let index = lineIndex {
+                let start = bytes.lowerBound + window.lowerBound, end = bytes.lowerBound + window.upperBound
+                out.append(Passage(document: document, section: section, text: text,
+                                   lines: index.line(of: start)...index.line(of: max(start, end - 1)),
+                                   bytes: start..<end, isVerbatim: true))
+            } else {
+                // The blocks the window spans give its lines and bytes.
+                let from = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0))
+                let to = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 < window.upperBound } ?? 0))
+                out.append(Passage(document: document, section: section, text: text,
+                                   lines: blocks[from].lines.lowerBound...blocks[to].lines.upperBound,
+                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound))
             }
         }
-        if let c = current { out.append(c) }
+    }
+
+    /// Byte ranges of the windows of `text`: whole sentences (cut between
+    /// words when longer than `maxWords`), packed into windows of about equal
+    /// word counts, none over `maxWords`; each after the first starts with the
+    /// last sentence of the one before when it has at most `overlapWords` words.
+    func windows(of text: [UInt8]) -> [Range<Int>] {
+        var pieces: [(range: Range<Int>, words: Int)] = []
+        text.withUnsafeBufferPointer { buf in
+            for s in SentenceSplitter.sentences(in: buf) {
+                for piece in Self.wordRuns(in: buf, s, maxWords: maxWords) { pieces.append(piece) }
+            }
+        }
+        guard !pieces.isEmpty else { return [] }
+        let total = pieces.reduce(0) { $0 + $1.words }
+        let count = (total + maxWords - 1) / maxWords
+        let target = max(1, (total + count - 1) / count)
+        var out: [Range<Int>] = []
+        var start = 0, words = 0, k = 0
+        while k < pieces.count {
+            let piece = pieces[k]
+            // Take the piece when the window is empty, or when it brings the window closer to the target.
+            if k == start || (words + piece.words <= maxWords && words + piece.words / 2 <= target) {
+                words += piece.words
+                k += 1
+                continue
+            }
+            out.append(pieces[start].range.lowerBound..<pieces[k - 1].range.upperBound)
+            // The next window repeats the window's last sentence when short (and takes this piece with it).
+            if k - 1 > start && pieces[k - 1].words <= overlapWords && pieces[k - 1].words + piece.words <= maxWords {
+                start = k - 1
+                words = pieces[k - 1].words + piece.words
+                k += 1
+            } else {
+                start = k
+                words = 0
+            }
+        }
+        out.append(pieces[start].range.lowerBound..<pieces[pieces.count - 1].range.upperBound)
         return out
+    }
+
+    /// `range` of `text` cut between words into runs of at most `maxWords`
+    /// words (trimmed), with their word counts.
+    static func wordRuns(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, maxWords: Int) -> [(range: Range<Int>, words: Int)] {
+        var out: [(range: Range<Int>, words: Int)] = []
+        var runStart = -1, runEnd = range.lowerBound, words = 0
+        var inWord = false
+        for i in range {
+            let space = isSpace(text[i])
+            if !space && !inWord {
+                if words == maxWords {
+                    out.append((runStart..<runEnd, words))
+                    runStart = -1
+                    words = 0
+                }
+                if runStart < 0 { runStart = i }
+                words += 1
+            }
+            if !space { runEnd = i + 1 }
+            inWord = !space
+        }
+        if runStart >= 0 { out.append((runStart..<runEnd, words)) }
+        return out
+    }
+
+    /// Runs of non-whitespace bytes in `text`.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for b in text.utf8 {
+            let space = isSpace(b)
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    static func endsWithColon(_ text: String) -> Bool {
+        text.utf8.reversed().first { !isSpace($0) } == UInt8(ascii: ":")
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
+    }
+}
+
+extension Block {
+    var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
     }
 }
 

@@ -5,6 +5,10 @@
 /// between blank lines, containing a letter, not starting with a list marker,
 /// and not ending in sentence punctuation (`.`, `,`, `;`, `:`). A question mark
 /// is allowed: "What Are Open Source and Closed AI Models?" is a heading.
+/// A line that reads as code or a fragment is never a heading (`looksLikeText`
+/// says which). Headings head something: heading-like lines at the very end
+/// of the text are paragraphs ("A line about giraffes" after the last
+/// paragraph is text, not a section with nothing in it).
 /// Levels come from layout too: headings stacked with only blank lines between
 /// them nest (the first is level 1, the next level 2); a heading standing alone
 /// is level 2 once the document has shown a stacked pair, level 1 before.
@@ -20,7 +24,11 @@ enum PlainTextParser {
             // Gather a stack of consecutive heading-like chunks.
             var stack: [Range<Int>] = []
             while k + stack.count < chunks.count, isHeading(chunks[k + stack.count], text) { stack.append(chunks[k + stack.count]) }
-            // The last chunk of the document standing alone ("Related Posts") is still a heading.
+            // Heading-like lines that end the text head nothing: they are paragraphs.
+            if !stack.isEmpty && k + stack.count == chunks.count {
+                for chunk in stack { blocks.append(text.block(.paragraph, lines: chunk)) }
+                break
+            }
             if !stack.isEmpty {
                 if stack.count > 1 { sawStack = true }
                 for (depth, chunk) in stack.enumerated() {
@@ -52,6 +60,35 @@ enum PlainTextParser {
         let s = text.trimmed(line)
         guard let last = s.last, s.contains(where: { $0.isLetter }) else { return false }
         if ".,;:".contains(last) { return false }
-        return s.split(whereSeparator: { $0 == " " || $0 == "\t" }).count <= 12
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return words.count <= 12 && looksLikeHeadingText(s, words: words)
+    }
+
+    /// Words that end a fragment, not a title ("When you're ready, just run").
+    static let fragmentEnds: Set<Substring> = ["a", "an", "the", "to", "of", "and", "or", "but", "with", "for", "in", "on",
+                                               "at", "by", "from", "as", "is", "are", "was", "be", "that", "this", "if",
+                                               "then", "than", "just", "run", "type", "use", "enter", "see", "e.g", "i.e"]
+
+    /// False for lines that are code, commands or fragments of a sentence:
+    /// a shell prompt (`$ git revert -m 1 M`, `# apt install`, `% make`, `> x`),
+    /// a first letter in lower case (`pname=$0`, `git commit`), markup or code
+    /// characters (`=`, `::`, `[]`, `{`, `}`, `;`, `(`…`)` calls, `<`, `>`,
+    /// `` ` ``, `|`, `\`), a path or option (`/usr/bin`, `./x`, `--all`), or
+    /// a comma followed by a lower-case ending or a last word that cannot end
+    /// a title ("to", "the", "just", "run": `fragmentEnds`).
+    static func looksLikeHeadingText(_ s: Substring, words: [Substring]) -> Bool {
+        guard let first = s.first else { return false }
+        if "$#%>/.-*+|".contains(first) { return false }
+        if first.isASCII && first.isLowercase { return false }
+        for code in ["=", "::", "[]", "{", "}", ";", "()", "<", ">", "`", "|", "\\", "--", "->", "=>", "$("] where s.contains(code) {
+            return false
+        }
+        if s.hasSuffix("]") && s.contains("[") { return false }
+        guard let lastWord = words.last else { return false }
+        let ending = lastWord.lowercased()
+        if let c = lastWord.first, c.isLowercase {
+            if s.contains(",") || fragmentEnds.contains(Substring(ending)) { return false }
+        }
+        return true
     }
 }

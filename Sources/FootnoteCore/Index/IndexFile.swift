@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 20
+    public static let formatVersion: UInt32 = 21
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -83,8 +83,10 @@ public enum IndexFile {
         meta.write(corpus.fingerprint)
         meta.write(UInt64(corpus.passages.count))
         meta.write(UInt64(index.termCount))
-        meta.write(UInt64(corpus.passageBuilder.maxPassageBytes))
-        meta.write(UInt64(corpus.passageBuilder.windowBytes))
+        meta.write(UInt64(corpus.passageBuilder.sectionWords))
+        meta.write(UInt64(corpus.passageBuilder.maxWords))
+        meta.write(UInt64(corpus.passageBuilder.minWords))
+        meta.write(UInt64(corpus.passageBuilder.overlapWords))
         meta.write(UInt64(corpus.maxFileBytes))
 
         var documents = BinaryRecordWriter()
@@ -396,13 +398,13 @@ public enum IndexFile {
         let scannedAt = try meta.read(Int64.self)
         let fingerprint = try meta.read(UInt64.self)
         let passageCount = Int(clamping: try meta.read(UInt64.self)), termCount = Int(clamping: try meta.read(UInt64.self))
-        let passageBuilder = PassageBuilder(maxPassageBytes: Int(clamping: try meta.read(UInt64.self)),
-                                            windowBytes: Int(clamping: try meta.read(UInt64.self)))
+        let shape = try (0..<4).map { _ in Int(clamping: try meta.read(UInt64.self)) }
+        let passageBuilder = PassageBuilder(sectionWords: shape[0], maxWords: shape[1], minWords: shape[2], overlapWords: shape[3])
         let maxFileBytes = Int64(clamping: try meta.read(UInt64.self))
         // Settings that size buffers or weigh scores: within what any build writes.
         guard (1...65536).contains(settings.maxTokenBytes), titleWeight.isFinite, titleWeight >= 0,
               headingWeight.isFinite, headingWeight >= 0,
-              (1...(1 << 30)).contains(passageBuilder.maxPassageBytes), (1...(1 << 30)).contains(passageBuilder.windowBytes) else {
+              shape.allSatisfy({ (0...(1 << 30)).contains($0) }), shape[1] >= 1 else {
             throw Failure.damaged("analysis or passage settings out of range")
         }
 

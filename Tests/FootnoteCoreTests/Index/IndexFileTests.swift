@@ -53,7 +53,7 @@ import Testing
     @Test func roundTripKeepsFrequencyExceptions() throws {
         let folder = TemporaryFolder()
         for k in 1...300 { folder.write("f\(k).txt", Array(repeating: "kettle", count: k).joined(separator: " ") + " tea.\n") }
-        let corpus = try CorpusLoader().load(folder.path)
+        let corpus = try CorpusLoader(passageBuilder: PassageBuilder(maxWords: 400)).load(folder.path)   // each file one passage
         let index = IndexBuilder().build(corpus.passages)
         #expect(index.postingFrequency.exceptionPosting.count > 0)
         let path = folder.path + "/" + IndexFile.fileName

@@ -22,7 +22,9 @@ import Testing
         folder.write("notes.txt", Self.text)
         var options = AnswerEngine.Options()
         options.minConfidence = 0
-        engine = AnswerEngine(corpus: try CorpusLoader().load(folder.path), options: options)
+        // A passage a paragraph: the short note is not read as one section.
+        let paragraphs = PassageBuilder(sectionWords: 0, minWords: 0)
+        engine = AnswerEngine(corpus: try CorpusLoader(passageBuilder: paragraphs).load(folder.path), options: options)
     }
 
     func texts(_ question: String) -> [String] {
