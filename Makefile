@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the product links against, and what the tests drive the REPL with.
-RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev
+RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev wamerican
 TEST_PACKAGES := $(RUN_PACKAGES) tmux time
 
 

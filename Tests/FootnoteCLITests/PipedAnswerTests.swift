@@ -9,7 +9,7 @@ import Testing
         let blocks = r.stdout.components(separatedBy: "\n\n")
         #expect(blocks[0].hasPrefix("Q: How do people access closed models?\n"))
         #expect(blocks[0].contains("accessed via APIs or platforms"))
-        #expect(blocks[0].contains("[1] open-source-vs-closed-ai.txt:35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
+        #expect(blocks[0].contains("[1] open-source-vs-closed-ai.txt:27-35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
         #expect(!r.stdout.contains("\u{1B}"))   // no styling on a pipe
         #expect(r.stderr.isEmpty)
     }
@@ -63,7 +63,7 @@ import Testing
         #expect(answers.map { $0["rank"] as? Int } == [1, 2, 3])
         let top = answers[0]
         #expect(top["file"] as? String == "open-source-vs-closed-ai.txt")
-        #expect(top["lines"] as? [Int] == [35, 35])
+        #expect(top["lines"] as? [Int] == [27, 35])
         #expect(top["section"] as? String == "What Are Open Source and Closed AI Models? › Defining Closed AI Models")
         let scores = answers.compactMap { ($0["score"] as? NSNumber)?.doubleValue }
         #expect(scores.count == 3 && scores == scores.sorted(by: >))
@@ -73,7 +73,7 @@ import Testing
         let spans = try #require(top["highlights"] as? [[Int]])
         let scalars = Array(excerpt.unicodeScalars)
         let words = spans.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
-        #expect(words == ["models", "accessed"])
+        #expect(Set(words) == ["models", "accessed"])
 
         for abstained in objects.dropFirst() {
             #expect((abstained["answers"] as? [Any])?.isEmpty == true)
@@ -85,7 +85,8 @@ import Testing
     @Test func askAnswersOnceAndIndexReports() throws {
         let ask = try runFootnote(["ask", "--corpus", seedCorpus, "--top", "2", "How", "do people access closed models?"])
         #expect(ask.status == 0)
-        #expect(ask.stdout.hasPrefix("These models are typically accessed via APIs or platforms"))
+        #expect(ask.stdout.contains("These models are typically accessed via APIs or platforms"))
+        #expect(ask.stdout.contains("[1] open-source-vs-closed-ai.txt:27-35"))
         #expect(ask.stdout.contains("[2] "))
         #expect(!ask.stdout.contains("[3] "))
 
@@ -99,10 +100,10 @@ import Testing
     }
 
     @Test func offTopicQuestionsAbstain() throws {
-        // The words the corpus lacks say why; "bread" is one edit from the corpus's "broad", and says so.
+        // The words the corpus lacks say why; "bread" is English, so not "corrected" to the corpus's "broad".
         for (q, why) in [("Who invented the telephone?", "(*invented*, *telephone* are not in the corpus, nor any word close to them)\n"),
                          ("What is the boiling point of mercury?", "(*boiling*, *point*, *mercury* are not in the corpus, nor any word close to them)\n"),
-                         ("recipe for banana bread", "(*recipe*, *banana* are not in the corpus, nor any word close to them)\n")] {
+                         ("recipe for banana bread", "(*recipe*, *banana*, *bread* are not in the corpus, nor any word close to them)\n")] {
             let r = try runFootnote(["ask", "--corpus", seedCorpus, q])
             #expect(r.stdout.hasSuffix("Nothing in the corpus answers that.\n" + why), "\(q): \(r.stdout)")
         }

@@ -17,13 +17,18 @@ public struct Query: Sendable {
         /// The word it came from, folded (its correction, when corrected), for
         /// display; empty outside the chat (no syntax and no corrector).
         public var word: String = ""
+        /// An everyday English word the corpus never uses (on the corrector's
+        /// `EnglishWordList`): it weighs less against the confidence than a
+        /// word that names something (`Searcher.everydayWordShare`).
+        public var isEverydayWord = false
 
-        public init(text: String, frequency: Int, id: Int32?, boost: Float = 1, word: String = "") {
+        public init(text: String, frequency: Int, id: Int32?, boost: Float = 1, word: String = "", isEverydayWord: Bool = false) {
             self.text = text
             self.frequency = frequency
             self.id = id
             self.boost = boost
             self.word = word
+            self.isEverydayWord = isEverydayWord
         }
     }
 
@@ -63,7 +68,13 @@ public struct Query: Sendable {
     ///   - syntax: read `QuerySyntax`'s operators (the chat does; batch runs
     ///     over test collections do not, so their questions' quotes stay text).
     ///   - corrector: replaces each word whose term the corpus never uses
-    ///     (outside excluded clauses) by its correction, when it has one.
+    ///     (outside excluded clauses) by its correction, when it has one;
+    ///     its English word list marks the unknown words that are everyday
+    ///     English (`Term.isEverydayWord`). Words of another language are left
+    ///     alone: a word with a diacritic the corpus lacks ("qué"), and every
+    ///     word of a question with `foreignWordsMarkingAQuestion` or more words
+    ///     neither in the corpus nor on the list ("¿Qué es la inteligencia
+    ///     artificial abierta?"), when a list is at hand.
     public init(_ text: String, analyzer: Analyzer, index: InvertedIndex, syntax: Bool = false, corrector: SpellingCorrector? = nil) {
         self.text = text
         terms = []
@@ -80,6 +91,19 @@ public struct Query: Sendable {
             return
         }
         let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
+        let english = corrector?.englishWords
+        var foreignQuestion = false
+        if let english {
+            var foreign = 0
+            for clause in clauses {
+                let bytes = Array(clause.text.utf8)
+                analyzer.analyze(clause.text) { token in
+                    let folded = Self.folded(String(decoding: bytes[token.start..<token.end], as: UTF8.self))
+                    if index.termID(token.termString) == nil && !english.contains(folded: folded) { foreign += 1 }
+                }
+            }
+            foreignQuestion = foreign >= Self.foreignWordsMarkingAQuestion
+        }
         for clause in clauses {
             // Collected first: the corrector must not run inside the analyzer's callback.
             var words: [(term: String, position: Int, surface: Range<Int>)] = []
@@ -91,8 +115,12 @@ public struct Query: Sendable {
                 var id = index.termID(term)
                 let surface = String(decoding: bytes[word.surface], as: UTF8.self)
                 var display: String?
+                var everyday = false
                 if id == nil, clause.kind != .excluded, let corrector {
-                    if let fix = corrector.correction(for: Self.folded(surface)) {
+                    let folded = Self.folded(surface)
+                    everyday = english?.contains(folded: folded) ?? false
+                    let foreign = foreignQuestion || (english != nil && surface.utf8.contains { $0 >= 0x80 })
+                    if !foreign, let fix = corrector.correction(for: folded) {
                         let replacement = index.vocabulary[fix.word]
                         let t = index.vocabularyTerm[fix.word]
                         term = index.terms[Int(t)]
@@ -107,6 +135,7 @@ public struct Query: Sendable {
                 }
                 if clause.kind != .excluded {
                     count(term, id: id, word: display ?? String(decoding: Self.folded(surface), as: UTF8.self))
+                    if everyday, let k = slot[term] { terms[k].isEverydayWord = true }
                 }
                 constraint.terms.append(id)
                 constraint.offsets.append(word.position - (words.first?.position ?? 0))
@@ -114,6 +143,11 @@ public struct Query: Sendable {
             if clause.kind != .plain && !constraint.terms.isEmpty { constraints.append(constraint) }
         }
     }
+
+    /// With this many words neither in the corpus nor on the English word
+    /// list, a question is read as written in another language: none of its
+    /// words is corrected.
+    static let foreignWordsMarkingAQuestion = 3
 
     /// `word` lowercased and without diacritics, as the vocabulary keeps words.
     static func folded(_ word: String) -> [UInt8] {

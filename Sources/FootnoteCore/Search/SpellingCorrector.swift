@@ -10,7 +10,14 @@
 ///
 /// A correction may be at most `maximumDistance(forLength:)` edits away: 2,
 /// but 1 for words of 3 or 4 bytes (two edits turn most short words into
-/// other words) and none below 3 bytes.
+/// other words) and none below 3 bytes. Two edits away, the word must have
+/// at least 6 bytes and the correction occur at least twice in the corpus:
+/// a word two edits from one the corpus uses once is more likely a word of
+/// its own ("penguin" is two edits from nothing, "budget" from "badge").
+///
+/// A word on the English word list (`englishWords`) is correct English the
+/// corpus lacks, never a misspelling: it is not corrected ("quick brown fox"
+/// is not "pick broad fox").
 /// - Complexity: one pass over the vocabulary per correction; words whose
 ///   length differs by more than the limit are passed over at once, others
 ///   cost O(length × band) with an early stop.
@@ -18,16 +25,26 @@ public struct SpellingCorrector: Sendable {
     public let vocabulary: FrontCodedStrings
     /// Each vocabulary word's occurrences in the corpus (nil: unknown, all equal).
     public let counts: [Int32]?
+    /// Correct English words, never corrected (nil: none known).
+    public let englishWords: EnglishWordList?
 
-    public init(vocabulary: FrontCodedStrings, counts: [Int32]?) {
+    public init(vocabulary: FrontCodedStrings, counts: [Int32]?, englishWords: EnglishWordList? = nil) {
         self.vocabulary = vocabulary
         self.counts = counts.flatMap { $0.count == vocabulary.count ? $0 : nil }
+        self.englishWords = englishWords
     }
 
-    /// The corrector for `index`'s vocabulary, counted from its per-document word lists.
-    public init(index: InvertedIndex) {
-        self.init(vocabulary: index.vocabulary, counts: index.documentWords.counts(wordCount: index.vocabulary.count))
+    /// The corrector for `index`'s vocabulary, counted from its per-document
+    /// word lists, with the machine's English word list (`EnglishWordList.shared`).
+    public init(index: InvertedIndex, englishWords: EnglishWordList? = EnglishWordList.shared) {
+        self.init(vocabulary: index.vocabulary, counts: index.documentWords.counts(wordCount: index.vocabulary.count),
+                  englishWords: englishWords)
     }
+
+    /// The fewest occurrences a correction two edits away must have.
+    static let twoEditMinimumCount: Int32 = 2
+    /// The shortest word (bytes) corrected by two edits.
+    static let twoEditMinimumLength = 6
 
     public struct Correction: Sendable, Equatable {
         /// The vocabulary word's number (`InvertedIndex.vocabulary`).
@@ -41,10 +58,12 @@ public struct SpellingCorrector: Sendable {
     }
 
     /// The vocabulary word closest to `folded` (a folded word), nil when none
-    /// is within `maximumDistance(forLength:)` or `folded` is itself in the vocabulary.
+    /// is within `maximumDistance(forLength:)` (and the two-edit rules), or
+    /// `folded` is itself in the vocabulary or on the English word list.
     public func correction(for folded: [UInt8]) -> Correction? {
         let limit = Self.maximumDistance(forLength: folded.count)
         guard limit > 0, folded.count <= Self.longestWord else { return nil }
+        if let englishWords, englishWords.contains(folded: folded) { return nil }
         var best: Correction?
         var bestCount: Int32 = -1
         folded.withUnsafeBufferPointer { word in
@@ -55,6 +74,7 @@ public struct SpellingCorrector: Sendable {
                     let d = Self.distance(word, candidate, limit: bound, rows: rows.baseAddress!)
                     guard d <= bound else { return true }
                     let count = counts?[index] ?? 0
+                    if d == 2 && (word.count < Self.twoEditMinimumLength || (counts != nil && count < Self.twoEditMinimumCount)) { return true }
                     if best == nil || d < best!.distance || count > bestCount {
                         best = Correction(word: index, distance: d)
                         bestCount = count

@@ -5,7 +5,7 @@
 /// `[UInt8]` key, no `Hasher`, no allocation per lookup.
 ///
 /// The table doubles when it is half full, keeping probe sequences short.
-public struct ByteKeyTable {
+public struct ByteKeyTable: Sendable {
     /// All keys' bytes, one after another.
     private var arena: [UInt8] = []
     /// Per key: where its bytes start in `arena` (`count + 1` entries).

@@ -49,4 +49,62 @@ import Testing
         #expect(correct(c, "dxxa") == nil)       // 2 edits: too many for 4 letters
         #expect(correct(c, "opn") == "open")
     }
+
+    @Test func twoEditsNeedALongWordAndARepeatedCorrection() {
+        let c = corrector(["badge", "pick", "accountability", "governance"], counts: [5, 5, 3, 1])
+        #expect(correct(c, "acountabilty") == "accountability")   // a long word 2 edits from one used 3 times
+        #expect(correct(c, "govrnanse") == nil)          // 2 edits from a word used once
+        #expect(correct(c, "governanse") == "governance") // 1 edit: corrected whatever the count
+    }
+
+    @Test func englishWordsAreNeverCorrected() {
+        let english = EnglishWordList(lines: Array("penguin\nBudget\nbrown\nnaïve\npeople's\n".utf8))
+        #expect(english.count == 4)
+        let order = ["badge", "brows", "drive", "transparency"]
+        let c = SpellingCorrector(vocabulary: FrontCodedStrings(StringTable(order)), counts: [9, 9, 9, 9], englishWords: english)
+        #expect(correct(c, "budget") == nil)
+        #expect(correct(c, "brown") == nil)
+        #expect(correct(c, "naive") == nil)
+        #expect(correct(c, "browns") == "brows")         // not on the list: a misspelling
+        #expect(correct(c, "transparancy") == "transparency")
+    }
+
+    /// 200 everyday English words, chosen by hand, none of which the essay
+    /// uses: with the machine's word list, none is "corrected" to an essay word.
+    @Test(.enabled(if: EnglishWordList.shared != nil, "needs Debian's wamerican (/usr/share/dict/american-english)"))
+    func noFalseCorrectionsOfEverydayEnglish() throws {
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(seedCorpusPath))
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/words/everyday-english.txt"), encoding: .utf8)
+        let words = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { $0.split(separator: " ") }.map(String.init)
+        #expect(words.count == 200)
+        var absent = 0, corrected: [String] = []
+        for word in words {
+            let query = Query(word, analyzer: engine.searcher.analyzer, index: engine.index, syntax: true, corrector: engine.corrector)
+            guard query.terms.allSatisfy({ $0.id == nil }) || !query.corrections.isEmpty else { continue }
+            absent += 1
+            corrected += query.corrections.map { "\($0.word) → \($0.replacement)" }
+        }
+        #expect(absent >= 190)
+        #expect(corrected.isEmpty, "false corrections: \(corrected)")
+    }
+
+    /// Misspellings are still corrected beside known words and English ones;
+    /// a question in another language is left alone.
+    @Test(.enabled(if: EnglishWordList.shared != nil, "needs Debian's wamerican (/usr/share/dict/american-english)"))
+    func corrections() throws {
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(seedCorpusPath))
+        func fixes(_ q: String) -> [String] {
+            Query(q, analyzer: engine.searcher.analyzer, index: engine.index, syntax: true, corrector: engine.corrector)
+                .corrections.map(\.replacement)
+        }
+        #expect(fixes("reserchers and acountability") == ["researchers", "accountability"])
+        #expect(fixes("why do people need acountability") == ["accountability"])
+        #expect(fixes("naïve transparéncy").isEmpty)
+        #expect(fixes("quick brown fox").isEmpty)
+        #expect(fixes("¿Qué es la inteligencia artificial abierta?").isEmpty)
+        #expect(fixes("Pourquoi les modèles ouverts sont-ils meilleurs?").isEmpty)
+        let people = Query("How do people access closed models?", analyzer: engine.searcher.analyzer, index: engine.index,
+                           syntax: true, corrector: engine.corrector)
+        #expect(people.terms.filter(\.isEverydayWord).map(\.word) == ["people"])
+    }
 }
