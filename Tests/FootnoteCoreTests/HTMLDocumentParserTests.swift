@@ -307,3 +307,56 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         """
     #expect(texts(html) == ["Only this"])
 }
+
+// MARK: - Page furniture
+
+/// A Sphinx page as Debian's python3-doc ships it: navigation bars, a sidebar
+/// with its "Table of Contents", a search box, permalink pilcrows and a
+/// glossary; only the main content is read, terms are `.term` blocks.
+@Test func sphinxPagesKeepTheirMainContentAndTerms() {
+    let blocks = parse("""
+        <html><head><title>Glossary — Python 3.11 documentation</title></head><body>
+        <div class="related" role="navigation"><ul><li><a href="index.html">index</a></li><li>next</li></ul></div>
+        <div class="document"><div class="documentwrapper"><div class="bodywrapper">
+        <div class="body" role="main">
+        <section id="glossary"><h1>Glossary<a class="headerlink" href="#glossary" title="Permalink">¶</a></h1>
+        <dl class="glossary">
+        <dt id="term-GIL">GIL<a class="headerlink" href="#term-GIL">¶</a></dt><dd><p>See global interpreter lock.</p></dd>
+        <dt id="term-generator">generator<a class="headerlink" href="#term-generator">¶</a></dt>
+        <dd><p>A function which returns a generator iterator.</p></dd>
+        </dl></section>
+        <div class="clearer"></div></div></div></div>
+        <div class="sphinxsidebar" role="navigation"><div class="sphinxsidebarwrapper">
+        <h3>Table of Contents</h3><ul><li>Glossary</li></ul>
+        <div id="searchbox" role="search"><form><input type="text" name="q"></form></div></div></div>
+        </div>
+        <div class="footer">© Copyright 2001-2023.</div>
+        </body></html>
+        """)
+    #expect(blocks.map(\.text) == ["Glossary", "GIL", "See global interpreter lock.", "generator",
+                                   "A function which returns a generator iterator."])
+    #expect(blocks.map(\.kind) == [.heading(level: 1), .term, .paragraph, .term, .paragraph])
+}
+
+/// Pages without a marked main part lose their navigation, footers and
+/// tables of contents by tag, role, class or id; the rest is kept.
+@Test func navigationFootersAndTablesOfContentsAreDropped() {
+    let html = """
+        <div class="navheader"><table><tr><td>Prev</td><td>Up</td><td>Next</td></tr></table></div>
+        <nav><ul><li>Home</li></ul></nav>
+        <div id="toc"><h2>Contents</h2><ul><li>Intro</li></ul></div>
+        <div class="refentry"><h2>VACUUM</h2><p>VACUUM reclaims storage occupied by dead tuples.</p>
+        <div><div>nested <b>divs</b> stay</div></div></div>
+        <aside>Related pages</aside>
+        <div class="navfooter"><p>Prev Up Next</p></div>
+        <div id="footer"><div id="footer-text">Last updated 2023</div></div>
+        <p>After the footer.</p>
+        """
+    #expect(texts(html) == ["VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer."])
+}
+
+/// A `<main>` element limits reading to itself; the title still heads the page.
+@Test func mainElementLimitsWhatIsRead() {
+    let blocks = parse("<title>Guide</title><header><p>Site banner</p></header><main><p>Body text.</p></main><p>Outside.</p>")
+    #expect(blocks.map(\.text) == ["Guide", "Body text."])
+}

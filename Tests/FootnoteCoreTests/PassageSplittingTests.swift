@@ -214,6 +214,18 @@ import Testing
         #expect(p[1].text.hasPrefix("Every paragraph"))
     }
 
+    /// A glossary entry or option is cited under its term, with its description.
+    @Test func termsStayWithTheirDescriptions() throws {
+        let entries = (1...12).map { k in
+            "<dt>term\(k)</dt><dd><p>The description of term number \(k), long enough to be an answer of its own here.</p></dd>"
+        }.joined()
+        let p = try passages("<h1>Glossary</h1><dl>" + entries + "</dl>", name: "glossary.html")
+        #expect(p.count == 12)
+        #expect(p[0].section == ["Glossary", "term1"])
+        #expect(p[0].text == "term1\nThe description of term number 1, long enough to be an answer of its own here.")
+        #expect(p[11].section == ["Glossary", "term12"])
+    }
+
     /// No passage is a heading alone: a heading with nothing under it is text.
     @Test func aHeadingOverNothingIsText() throws {
         let text = """

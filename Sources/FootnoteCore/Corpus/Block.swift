@@ -12,6 +12,9 @@ public struct Block: Equatable, Sendable {
         case paragraph
         /// A bulleted or numbered list (all of its consecutive items).
         case list
+        /// The term of a definition-list entry, glossary entry or option
+        /// (`<dt>`): it stays with the description that follows it.
+        case term
     }
 
     public var kind: Kind

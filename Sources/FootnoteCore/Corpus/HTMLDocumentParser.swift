@@ -23,6 +23,16 @@
 ///   trimmed. Inside `<pre>` it is kept, with CRLF read as LF, leading blank lines
 ///   and trailing whitespace removed. Empty blocks are dropped.
 /// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
+/// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description.
+/// - Page furniture is dropped with its content (`HTMLBoilerplate`): `<nav>`,
+///   `<aside>`, `<footer>`, `<form>`, elements whose role is navigation,
+///   search, banner, contentinfo or complementary, and elements whose class or
+///   id names a sidebar, table of contents, related/prev-next bar, breadcrumbs,
+///   search box, menu or footer (Sphinx, MkDocs, DocBook, asciidoc, Node's and
+///   SQLite's pages), and permalink anchors (`¶`). When the page marks its main
+///   content (`<main>` or `role="main"`), only that is read (and the title).
+///   A dropped or main region ends at the end tag that closes it, nested tags
+///   of its name counted.
 ///
 /// Every block has `isVerbatim == false`; `bytes` runs from the first to the
 /// last text byte in the file (an entity counts as the text it stands for) and
@@ -43,8 +53,8 @@ public enum HTMLDocumentParser {
 // MARK: - Tags
 
 /// What a tag does to the block structure.
-private enum HTMLTagRole: Equatable, Sendable {
-    case inline, block, division, whitespace, lineBreak, heading(Int), list, listItem, preformatted
+enum HTMLTagRole: Equatable, Sendable {
+    case inline, block, division, whitespace, lineBreak, heading(Int), list, listItem, preformatted, term
     /// Content up to the matching end tag is dropped unseen.
     case rawText
     case title, template
@@ -56,10 +66,11 @@ private enum HTMLTagRole: Equatable, Sendable {
         }
         add("""
             p section article header footer main aside nav blockquote table tr thead tbody tfoot caption \
-            dl dt dd figure figcaption hr form address details summary fieldset legend center dialog \
+            dl dd figure figcaption hr form address details summary fieldset legend center dialog \
             hgroup search html head body frameset
             """, .block)
         add("div", .division)
+        add("dt", .term)
         add("td th option", .whitespace)
         add("br", .lineBreak)
         for level in 1...6 { add("h\(level)", .heading(level)) }
@@ -79,7 +90,7 @@ private enum HTMLTagRole: Equatable, Sendable {
     }
 
     /// Up to 10 lowercased bytes, 6 bits each: 1–26 letters, 27–36 digits, 63 anything else.
-    private static func key<Bytes: Sequence<UInt8>>(_ name: Bytes) -> UInt64 {
+    static func key<Bytes: Sequence<UInt8>>(_ name: Bytes) -> UInt64 {
         var key: UInt64 = 0
         for b in name {
             let lower = b | 0x20
@@ -136,6 +147,14 @@ private struct HTMLBlockText {
         if first < 0 { first = source.lowerBound }
         end = source.upperBound
         HTMLEntities.appendUTF8(scalar, to: &bytes)
+    }
+
+    /// Drops a permalink sign (`¶`) that ends a heading or term, and the space before it.
+    mutating func dropTrailingPilcrow() {
+        guard bytes.count >= 2, bytes[bytes.count - 2] == 0xC2, bytes[bytes.count - 1] == 0xB6 else { return }
+        bytes.removeLast(2)
+        while let last = bytes.last, last == UInt8(ascii: " ") { bytes.removeLast() }
+        if bytes.isEmpty { first = -1 }
     }
 
     mutating func reset() {
@@ -195,11 +214,25 @@ private struct HTMLBlockScanner {
     private var title: Block?
     private var sawTitle = false
     private var sawH1 = false
+    /// The current block is a `<dt>`.
+    private var inTerm = false
+    /// Inside a dropped region: the name key of the tag that opened it and
+    /// how many tags of that name are open (0: not dropping).
+    private var dropKey: UInt64 = 0
+    private var dropDepth = 0
+    /// The page marks its main content; text outside it is not read.
+    private let hasMain: Bool
+    private var mainKey: UInt64 = 0
+    private var mainDepth = 0
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
         self.lines = HTMLLineCounter(input)
+        self.hasMain = HTMLBoilerplate.marksMain(input)
     }
+
+    /// Whether text at this point is read: not in a dropped region, and in the main content when the page has one.
+    private var reading: Bool { dropDepth == 0 && (!hasMain || mainDepth > 0) && templateDepth == 0 }
 
     private var inList: Bool { listDepth > 0 || orphanList }
     private var preformatted: Bool { preDepth > 0 && listDepth == 0 }
@@ -265,7 +298,7 @@ private struct HTMLBlockScanner {
         case UInt8(ascii: "/") where i + 2 < n && isASCIILetter(input[i + 2]):
             let name = i + 2..<nameEnd(from: i + 2)
             guard let after = skipAttributes(from: name.upperBound) else { return nil }
-            endTag(HTMLTagRole.of(name, in: input))
+            endTag(HTMLTagRole.of(name, in: input), key: HTMLTagRole.key(UnsafeBufferPointer(rebasing: input[name])))
             return after
         case let c where isASCIILetter(c):
             let name = i + 1..<nameEnd(from: i + 1)
@@ -295,6 +328,27 @@ private struct HTMLBlockScanner {
             if role == .template { templateDepth += 1 }
             return after
         }
+        let key = HTMLTagRole.key(UnsafeBufferPointer(rebasing: input[name]))
+        if dropDepth > 0 {
+            if key == dropKey { dropDepth += 1 }
+            return after
+        }
+        if !HTMLBoilerplate.isVoid(key) {
+            let attributes = self.attributes(name.upperBound..<after)
+            if HTMLBoilerplate.drops(key, attributes, in: input) {
+                if role != .inline { blockBoundary() }
+                dropKey = key
+                dropDepth = 1
+                return after
+            }
+            if mainDepth > 0 {
+                if key == mainKey { mainDepth += 1 }
+            } else if hasMain && HTMLBoilerplate.isMain(key, attributes, in: input) {
+                endBlock()
+                mainKey = key
+                mainDepth = 1
+            }
+        }
         switch role {
         case .template: templateDepth += 1
         case .block: blockBoundary()
@@ -321,15 +375,30 @@ private struct HTMLBlockScanner {
             itemIndent = min(max(listDepth - 1, 0), Self.maxListIndent)
         case .whitespace: whitespace(UInt8(ascii: " "))
         case .lineBreak: whitespace(UInt8(ascii: "\n"))
+        case .term:
+            if listDepth > 0 {
+                whitespace(UInt8(ascii: " "))
+            } else {
+                endBlock()
+                inTerm = true
+            }
         case .inline, .rawText, .title: break
         }
         return after
     }
 
-    private mutating func endTag(_ role: HTMLTagRole) {
+    private mutating func endTag(_ role: HTMLTagRole, key: UInt64) {
         if templateDepth > 0 {
             if role == .template { templateDepth -= 1 }
             return
+        }
+        if dropDepth > 0 {
+            if key == dropKey { dropDepth -= 1 }
+            return
+        }
+        if mainDepth > 0 && key == mainKey {
+            mainDepth -= 1
+            if mainDepth == 0 { endBlock() }
         }
         switch role {
         case .block: blockBoundary()
@@ -348,14 +417,60 @@ private struct HTMLBlockScanner {
             }
         case .listItem, .whitespace: whitespace(UInt8(ascii: " "))
         case .lineBreak: whitespace(UInt8(ascii: "\n"))   // browsers read </br> as <br>
+        case .term: if inTerm { endBlock() } else { blockBoundary() }
         case .inline, .rawText, .title, .template: break
         }
+    }
+
+    /// The `class`, `id` and `role` values of a start tag whose attributes lie in `range`.
+    private func attributes(_ range: Range<Int>) -> HTMLBoilerplate.Attributes {
+        var found = HTMLBoilerplate.Attributes()
+        guard range.count > 1 else { return found }
+        var k = range.lowerBound
+        let n = range.upperBound
+        while k < n {
+            let b = input[k]
+            if b == UInt8(ascii: ">") { break }
+            if isHTMLSpace(b) || b == UInt8(ascii: "/") { k += 1; continue }
+            let nameStart = k
+            k += 1
+            while k < n {
+                let c = input[k]
+                if isHTMLSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") || c == UInt8(ascii: "=") { break }
+                k += 1
+            }
+            let attributeName = HTMLTagRole.key(UnsafeBufferPointer(rebasing: input[nameStart..<k]))
+            while k < n && isHTMLSpace(input[k]) { k += 1 }
+            guard k < n, input[k] == UInt8(ascii: "=") else { continue }
+            k += 1
+            while k < n && isHTMLSpace(input[k]) { k += 1 }
+            guard k < n else { break }
+            var value: Range<Int>
+            let quote = input[k]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                var close = k + 1
+                while close < n && input[close] != quote { close += 1 }
+                value = (k + 1)..<close
+                k = close + 1
+            } else {
+                let start = k
+                while k < n && !isHTMLSpace(input[k]) && input[k] != UInt8(ascii: ">") { k += 1 }
+                value = start..<k
+            }
+            switch attributeName {
+            case HTMLBoilerplate.classKey: found.class = value
+            case HTMLBoilerplate.idKey: found.id = value
+            case HTMLBoilerplate.roleKey: found.role = value
+            default: break
+            }
+        }
+        return found
     }
 
     // MARK: Text
 
     private mutating func whitespace(_ b: UInt8) {
-        guard templateDepth == 0 else { return }
+        guard reading else { return }
         if preformatted { block.pendingWhitespace.append(b) } else { block.pendingSpace = true }
     }
 
@@ -370,7 +485,7 @@ private struct HTMLBlockScanner {
     }
 
     private mutating func text(_ range: Range<Int>) {
-        guard templateDepth == 0 else { return }
+        guard reading else { return }
         beginText()
         block.append(UnsafeBufferPointer(rebasing: input[range]), source: range)
     }
@@ -386,7 +501,7 @@ private struct HTMLBlockScanner {
         case 0x0D: whitespace(UInt8(ascii: "\n"))
         case 0xA0: whitespace(UInt8(ascii: " "))
         default:
-            guard templateDepth == 0 else { break }
+            guard reading else { break }
             beginText()
             block.append(scalar: scalar, source: i..<end)
         }
@@ -434,13 +549,15 @@ private struct HTMLBlockScanner {
 
     /// Emits the current block if it holds any text, and starts a fresh paragraph.
     private mutating func endBlock() {
-        let kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : .paragraph
+        let kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : inTerm ? .term : .paragraph
+        if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
         if let finished = makeBlock(block, kind: kind) {
             blocks.append(finished)
             if kind == .heading(level: 1) { sawH1 = true }
         }
         block.reset()
         headingLevel = 0
+        inTerm = false
         orphanList = false
         itemPending = false
     }

@@ -12,10 +12,12 @@
 /// - A longer body is cut into units, a block each, and then:
 ///   - a list joins the block just before it ("Examples include:" and its
 ///     bullets), and a block ending in a colon joins the block after it (a
-///     code block or table it introduces);
+///     code block or table it introduces), as a term (`Block.Kind.term`:
+///     a glossary entry, an option) joins its description, and is then
+///     cited as a heading of that passage (`termHeading`);
 ///   - a unit under `minWords` words joins a neighbour in the section: the one
 ///     before it, or the one after when it is the first or the one before is
-///     already full.
+///     already full; but a term with its description stays alone.
 /// - A unit over `maxWords` words is cut into windows of whole sentences (a
 ///   list item is a sentence; a blank line ends one), balanced so that no
 ///   window is a stub, each overlapping the one before by its last sentence
@@ -71,12 +73,28 @@ public struct PassageBuilder: Sendable, Equatable {
             while end < blocks.count, !blocks[end].isHeading { end += 1 }
             let section = headings.map(\.text)
             for unit in units(of: blocks, body: k..<end) {
-                emit(unit, of: blocks, section: section, file: file, document: document, lineIndex: &lineIndex, into: &out)
+                emit(unit, of: blocks, section: section + Self.termHeading(of: unit, in: blocks), file: file, document: document,
+                     lineIndex: &lineIndex, into: &out)
             }
             k = end
         }
         return out
     }
+
+    /// A unit that is one term and its description (a glossary entry, an
+    /// option) is cited under the term, as under a heading: `["Glossary",
+    /// "generator"]`. Its first line, up to `longestTermHeading` bytes.
+    static func termHeading(of unit: Unit, in blocks: [Block]) -> [String] {
+        guard blocks[unit.blocks.lowerBound].kind == .term,
+              blocks[unit.blocks].filter({ $0.kind == .term }).count == 1 else { return [] }
+        let line = blocks[unit.blocks.lowerBound].text.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
+        guard !line.isEmpty else { return [] }
+        if line.utf8.count <= longestTermHeading { return [String(line)] }
+        var cut = String(line.prefix(longestTermHeading))
+        while cut.utf8.count > longestTermHeading { cut.removeLast() }
+        return [cut + "…"]
+    }
+    static let longestTermHeading = 100
 
     /// The blocks, with every heading that heads nothing read as a paragraph:
     /// its line as it stands in the file when the document's other blocks are
@@ -120,13 +138,14 @@ public struct PassageBuilder: Sendable, Equatable {
             } else {
                 units.append(Unit(blocks: b..<(b + 1), words: words[offset]))
             }
-            joinNext = Self.endsWithColon(block.text)
+            joinNext = block.kind == .term || Self.endsWithColon(block.text)
         }
 
         // Short units join a neighbour: the one before when there is room, else the one after.
         var i = 0
         while units.count > 1 && i < units.count {
-            guard units[i].words < minWords else { i += 1; continue }
+            // A term with its description answers on its own, however short ("GIL: see global interpreter lock").
+            guard units[i].words < minWords, blocks[units[i].blocks.lowerBound].kind != .term else { i += 1; continue }
             let intoPrevious = i > 0 && (units[i - 1].words + units[i].words <= maxWords || i == units.count - 1)
             let j = intoPrevious ? i - 1 : i + 1
             let (a, b) = (min(i, j), max(i, j))

@@ -1,0 +1,103 @@
+/// Which parts of an HTML page are furniture, not content: what
+/// `HTMLDocumentParser` drops, and which element holds the main content.
+///
+/// Taken from the pages documentation generators write, as Debian ships
+/// them: Sphinx (`div.sphinxsidebar`, `div.related`, `a.headerlink`,
+/// `role="main"`), MkDocs (`md-sidebar`, `md-header`, `md-footer`), Read the
+/// Docs (`wy-nav-side`, `rst-footer-buttons`), DocBook (`navheader`,
+/// `navfooter`, `toc`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
+/// `navpath`), Javadoc (`topNav`, `subNav`, `bottomNav`), Node's API pages
+/// (`#column2`, `#toc`, `a.mark`) and SQLite's (`div.nosearch`, `menu`).
+/// Class names are matched token by token, ids and roles whole, all
+/// case-insensitively.
+enum HTMLBoilerplate {
+    /// A start tag's `class`, `id` and `role` values, as byte ranges of the page.
+    struct Attributes {
+        var `class`: Range<Int>?
+        var id: Range<Int>?
+        var role: Range<Int>?
+    }
+
+    static let classKey = HTMLTagRole.key("class".utf8)
+    static let idKey = HTMLTagRole.key("id".utf8)
+    static let roleKey = HTMLTagRole.key("role".utf8)
+
+    /// Elements dropped whatever their attributes.
+    static let droppedTags: Set<UInt64> = Set(["nav", "aside", "footer", "form"].map { HTMLTagRole.key($0.utf8) })
+
+    /// Elements with no end tag: never the start of a dropped or main region.
+    static let voidTags: Set<UInt64> = Set("area base br col embed hr img input link meta source track wbr param keygen"
+        .split(separator: " ").map { HTMLTagRole.key($0.utf8) })
+
+    static let droppedRoles: Set<String> = ["navigation", "search", "banner", "contentinfo", "complementary"]
+
+    static let droppedClasses: Set<String> = [
+        "sphinxsidebar", "sphinxsidebarwrapper", "related", "headerlink", "navheader", "navfooter", "navbar",
+        "nav", "navigation", "sidebar", "toc", "toctree-wrapper", "table-of-contents", "breadcrumb", "breadcrumbs",
+        "footer", "mobile-nav", "menu", "submenu", "searchmenu", "searchbox", "search", "skip-link", "skiplink",
+        "version_switcher_placeholder", "language_switcher_placeholder", "nosearch", "md-sidebar", "md-header",
+        "md-footer", "md-tabs", "wy-nav-side", "wy-nav-top", "rst-footer-buttons", "prev-next", "topnav", "subnav",
+        "bottomnav", "navpath", "permalink", "anchorjs-link",
+    ]
+
+    /// Classes dropped only on `<a>`: permalink marks beside headings.
+    static let droppedLinkClasses: Set<String> = ["anchor", "mark"]
+
+    static let droppedIDs: Set<String> = [
+        "toc", "sidebar", "navigation", "nav", "navbar", "footer", "column2", "searchmenu", "submenu", "search",
+        "breadcrumbs", "table-of-contents", "nav-tree", "side-nav", "topnav", "subnav", "bottomnav", "skip-link",
+    ]
+
+    static let linkKey = HTMLTagRole.key("a".utf8)
+    static let mainKey = HTMLTagRole.key("main".utf8)
+
+    static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
+
+    /// Whether the element opened by tag `tag` with `attributes` is furniture.
+    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        if droppedTags.contains(tag) { return true }
+        if let role = attributes.role, droppedRoles.contains(lowercased(page, role)) { return true }
+        if let id = attributes.id, droppedIDs.contains(lowercased(page, id)) { return true }
+        if let classes = attributes.class {
+            for token in lowercased(page, classes).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                let name = String(token)
+                if droppedClasses.contains(name) || (tag == linkKey && droppedLinkClasses.contains(name)) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the element opened by `tag` with `attributes` is the page's main content.
+    static func isMain(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        if tag == mainKey { return true }
+        if let role = attributes.role { return lowercased(page, role) == "main" }
+        return false
+    }
+
+    /// Whether the page marks its main content: a `<main` tag or a `role="main"` attribute anywhere.
+    static func marksMain(_ page: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(page, "<main>") || contains(page, "<main ") || contains(page, "role=\"main\"") || contains(page, "role='main'")
+            || contains(page, "role=main")
+    }
+
+    private static func lowercased(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: page[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether `literal` occurs in `page` (ASCII letters compared case-insensitively).
+    private static func contains(_ page: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount, pattern = literal.utf8Start
+        guard page.count >= count else { return false }
+        let first = pattern[0]
+        var k = 0
+        while k <= page.count - count {
+            if page[k] == first {
+                var j = 1
+                while j < count && (page[k + j] | 0x20) == (pattern[j] | 0x20) { j += 1 }
+                if j == count { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+}
