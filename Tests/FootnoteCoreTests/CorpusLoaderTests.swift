@@ -48,6 +48,41 @@ import Testing
         #expect(c.documents.map(\.path) == ["docs/a.txt", "external/x.txt"])
     }
 
+    /// A file reached through a symbolic link or a hard link is indexed once,
+    /// under its own name (`index.html -> git.html` keeps `git.html`).
+    @Test func aFileReachedTwiceIsIndexedOnce() throws {
+        let f = TemporaryFolder()
+        f.write("git.html", "<h1>git</h1><p>The stupid content tracker.</p>")
+        symlink(f.path + "/git.html", f.path + "/index.html")
+        f.write("notes/a.txt", "Alpha text about kettles.\n")
+        link(f.path + "/notes/a.txt", f.path + "/notes/b.txt")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["git.html", "notes/a.txt"])
+        #expect(c.notices.contains { $0.path == "index.html" && $0.reason.contains("the same file as git.html") })
+        #expect(c.notices.contains { $0.path == "notes/b.txt" && $0.reason.contains("the same file as notes/a.txt") })
+    }
+
+    /// A page's source beside the page rendered from it (git's `.txt`,
+    /// Sphinx's `_sources/*.rst.txt`) is passed over, saying why.
+    @Test func sourcesOfRenderedPagesArePassedOver() throws {
+        let f = TemporaryFolder()
+        f.write("git-commit.html", "<h1>git-commit</h1><p>Record changes to the repository.</p>")
+        f.write("git-commit.txt", "git-commit(1)\n=============\n\nRecord changes to the repository.\n")
+        f.write("lonely.txt", "A source with no page is read.\n")
+        f.write("library/os.html", "<h1>os</h1><p>Miscellaneous operating system interfaces.</p>")
+        f.write("_sources/library/os.rst.txt", "os\n==\n\nMiscellaneous operating system interfaces.\n")
+        f.write("_sources/library/sys.rst.txt", "sys\n===\n\nSystem-specific parameters and functions.\n")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["_sources/library/sys.rst.txt", "git-commit.html", "library/os.html", "lonely.txt"])
+        #expect(c.notices.contains { $0.path == "git-commit.txt" && $0.reason == "the source of git-commit.html, which is indexed instead" })
+        #expect(c.notices.contains { $0.path == "_sources/library/os.rst.txt" && $0.reason.contains("library/os.html") })
+        // A Sphinx source is read as reStructuredText: its underlined title is a heading.
+        let sys = try #require(c.passages.first { $0.text.contains("System-specific") })
+        #expect(sys.section == ["sys"])
+        #expect(RenderedSources.renderedPage(of: "docs/_sources/a/b.rst.txt") == "docs/a/b.html")
+        #expect(RenderedSources.renderedPage(of: "page.html") == nil)
+    }
+
     @Test func singleFileCorpus() throws {
         let f = TemporaryFolder()
         let path = f.write("one.md", "# One\n\nOnly text.\n")

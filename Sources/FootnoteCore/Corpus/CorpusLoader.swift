@@ -51,8 +51,9 @@ public struct CorpusLoader: Sendable {
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
             let walker = CorpusWalker(root: path)
-            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: walker.files,
-                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) })
+            let (entries, sources) = RenderedSources.passingOver(walker.files)
+            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: entries,
+                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) } + sources)
         case S_IFREG:
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let entry = CorpusWalker.Entry(relativePath: name, fullPath: path, size: Int64(st.st_size), modified: st.modificationTime)

@@ -24,12 +24,41 @@ struct CorpusWalker {
     private(set) var files: [Entry] = []
     private(set) var problems: [(path: String, reason: String)] = []
     private var visited: Set<FileID> = []
+    /// Per file found: its device and inode, and whether it was reached through a symbolic link.
+    private var fileIDs: [FileID] = []
+    private var linked: [Bool] = []
 
     init(root: String) {
         var st = stat()
         guard stat(root, &st) == 0 else { return }
         visited.insert(FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
         walk(directory: root, relative: "")
+        keepEachFileOnce()
+    }
+
+    /// A file reached through two paths (a symbolic link to it, a hard link)
+    /// is listed once: under the path that is not a link, else the first;
+    /// the others are passed over, naming it.
+    private mutating func keepEachFileOnce() {
+        var keeper: [FileID: Int] = [:]
+        for (k, id) in fileIDs.enumerated() {
+            if let kept = keeper[id] {
+                if linked[kept] && !linked[k] { keeper[id] = k }
+            } else {
+                keeper[id] = k
+            }
+        }
+        guard keeper.count < files.count else { return }
+        var kept: [Entry] = []
+        for (k, entry) in files.enumerated() {
+            let keep = keeper[fileIDs[k]]!
+            if keep == k {
+                kept.append(entry)
+            } else {
+                problems.append((entry.relativePath, "the same file as \(files[keep].relativePath), indexed once"))
+            }
+        }
+        files = kept
     }
 
     private mutating func walk(directory: String, relative: String) {
@@ -55,6 +84,9 @@ struct CorpusWalker {
                 walk(directory: full, relative: rel)
             case S_IFREG:
                 files.append(Entry(relativePath: rel, fullPath: full, size: Int64(st.st_size), modified: st.modificationTime))
+                fileIDs.append(FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+                var link = stat()
+                linked.append(RawPath.withCString(full, { lstat($0, &link) }) == 0 && link.st_mode & S_IFMT == S_IFLNK)
             default:
                 problems.append((rel, "not a regular file"))
             }

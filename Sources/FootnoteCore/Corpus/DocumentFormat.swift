@@ -12,6 +12,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     public init(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { self = .unknown; return }
+        // Sphinx keeps each page's source as `_sources/page.rst.txt`.
+        if name.lowercased().hasSuffix(".rst.txt") { self = .restructuredText; return }
         switch name[name.index(after: dot)...].lowercased() {
         case "txt", "text": self = .plainText
         case "md", "markdown", "mdown", "mkd": self = .markdown
