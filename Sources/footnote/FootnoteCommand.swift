@@ -102,11 +102,35 @@ struct CorpusOptions: ParsableArguments {
             help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G: 512M; 0: no limit).", valueName: "size"))
     var maxFileSize = FileSize(bytes: CorpusLoader.defaultMaxFileBytes)
 
+    @Option(name: .customLong("include"),
+            help: ArgumentHelp("Read only files matching this glob (repeatable; a glob with no / matches names at any depth).",
+                               valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"),
+            help: ArgumentHelp("Pass over files and folders matching this glob (repeatable).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(name: .customLong("no-ignore"), help: "Read files that .gitignore, .ignore or .footnoteignore files exclude.")
+    var noIgnore = false
+
+    @Flag(name: .customLong("verbose"), help: "List every skipped file and warning (default: one summary line).")
+    var verbose = false
+
     @Option(name: .customLong("min-confidence"),
             help: "Abstain when the best passage scores below this share (0...1) of the best possible score.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
+    /// How the corpus is read: the size limit and which files.
+    var loader: CorpusLoader {
+        CorpusLoader(maxFileBytes: maxFileSize.bytes,
+                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include, exclude: exclude))
+    }
+
     func validate() throws {
+        if let empty = (include + exclude).first(where: { $0.trimmingWhitespace().isEmpty }) {
+            throw ValidationError("--include and --exclude need a glob, got '\(empty)'")
+        }
         guard (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be between 0 and 1, got \(minConfidence)")
         }

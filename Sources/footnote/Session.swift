@@ -13,8 +13,11 @@ final class Session {
     let corpusPath: String
     let indexFolder: String?
     let engineOptions: AnswerEngine.Options
-    /// Files larger than this are skipped (0: no limit).
-    let maxFileBytes: Int64
+    /// How the corpus is read: the size limit and which files (`--max-file-size`,
+    /// ignore files, `--include`, `--exclude`).
+    let loader: CorpusLoader
+    /// List every skipped file and warning (`--verbose`), not one summary line of each.
+    let verbose: Bool
     private(set) var engine: AnswerEngine
     /// Seconds to get the index in hand (reading the corpus and building, or loading).
     private(set) var buildSeconds: Double
@@ -35,37 +38,39 @@ final class Session {
 
     convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
         try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
-                      maxFileBytes: options.maxFileSize.bytes, warnsWhenUnsaved: warnsWhenUnsaved)
+                      loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
     /// - Parameters:
     ///   - indexFolder: `--index-dir`; nil for the default cache folder.
-    ///   - maxFileBytes: `--max-file-size`; 0 for no limit.
+    ///   - loader: how files are read and which (`--max-file-size`, ignore files, globs).
+    ///   - verbose: list every notice instead of summing them up.
     init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
-         maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, warnsWhenUnsaved: Bool = true) throws {
-        self.maxFileBytes = maxFileBytes
+         loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
+        self.loader = loader
+        self.verbose = verbose
         self.warnsWhenUnsaved = warnsWhenUnsaved
         self.corpusPath = corpusPath
         self.indexFolder = indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.engineOptions = engineOptions
         (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, self.indexFolder, engineOptions,
-                                                                                          maxFileBytes, warnsWhenUnsaved, full: full)
+                                                                                          loader, verbose, warnsWhenUnsaved, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, indexFolder, engineOptions, maxFileBytes,
-                                                                                          warnsWhenUnsaved, full: false)
+        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, indexFolder, engineOptions, loader,
+                                                                                          verbose, warnsWhenUnsaved, full: false)
         reloads += 1
     }
 
-    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ maxFileBytes: Int64,
-                             _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, String?) {
+    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
+                             _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, String?) {
         do {
             nonisolated(unsafe) var unsaved: String?
-            let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: CorpusLoader(maxFileBytes: maxFileBytes))
+            let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: loader)
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {
@@ -80,20 +85,28 @@ final class Session {
                 }
             }
             progress.clear()
-            reportNotices(outcome.newNotices)
+            reportNotices(outcome.newNotices, verbose: verbose)
             let engine = AnswerEngine(corpus: outcome.corpus, index: outcome.index, options: engineOptions)
             return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance, unsaved)
         } catch let error as CorpusError {
-            if case .empty(_, let notices) = error { reportNotices(notices) }
+            if case .empty(_, let notices) = error { reportNotices(notices, verbose: verbose) }
             if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
     }
 
-    private static func reportNotices(_ notices: [CorpusNotice]) {
-        for notice in notices { printError(notice.description) }
-        let skipped = notices.filter { $0.kind == .skipped }.count
-        if skipped > 0 { printError("\(skipped) file\(skipped == 1 ? "" : "s") skipped") }
+    /// Every notice on its own line with `verbose`; else one summary line for
+    /// the skipped files and one for the warnings, counted by reason.
+    private static func reportNotices(_ notices: [CorpusNotice], verbose: Bool) {
+        if verbose {
+            for notice in notices { printError(notice.description) }
+            let skipped = notices.filter { $0.kind == .skipped }.count
+            if skipped > 0 { printError("\(skipped) file\(skipped == 1 ? "" : "s") skipped") }
+            return
+        }
+        for kind in [CorpusNotice.Kind.skipped, .warning] {
+            if let line = CorpusNotice.summary(of: notices, kind: kind) { printError(line + "; --verbose lists them") }
+        }
     }
 
     /// "/home/u/.cache/footnote/…/index.footnote (2.1 MB)", "… (not saved)",

@@ -24,7 +24,7 @@ import Testing
     func survive(_ folder: TemporaryFolder, _ extra: [String] = [], question: String = "Where does the quokka live?",
                  sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let corpus = folder.path + "/corpus", index = folder.path + "/index"
-        let timed = try runProgram("/usr/bin/time", ["-f", "PEAK_KB=%M", footnoteBinary, "index", "--corpus", corpus, "--index-dir", index] + extra)
+        let timed = try runProgram("/usr/bin/time", ["-f", "PEAK_KB=%M", footnoteBinary, "index", "--verbose", "--corpus", corpus, "--index-dir", index] + extra)
         let peak = timed.stderrLines.last { $0.hasPrefix("PEAK_KB=") }.flatMap { Double($0.dropFirst(8)) } ?? -1
         let indexRun = RunResult(status: timed.status, stdout: timed.stdout,
                                  stderr: timed.stderrLines.filter { !$0.hasPrefix("PEAK_KB=") }.joined(separator: "\n"))
@@ -155,7 +155,7 @@ import Testing
         }
         let prefix = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
         let index = try runProgram(prefix.first ?? footnoteBinary, Array(prefix.dropFirst()) + (asRoot ? [footnoteBinary] : [])
-                                   + ["index", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index"],
+                                   + ["index", "--verbose", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index"],
                                    environment: ["HOME": folder.path])
         #expect(index.status == 0, "\(index.stderr)")
         #expect(index.stderr.contains("skipped: secret.txt: cannot open: Permission denied"), "\(index.stderr)")

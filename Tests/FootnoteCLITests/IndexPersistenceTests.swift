@@ -11,6 +11,27 @@ import Testing
         return f
     }
 
+    /// Ignore files, --no-ignore, --exclude and --include decide what is read;
+    /// changing them updates the stored index, it does not rebuild it.
+    @Test func ignoreRulesAndGlobsUpdateTheIndexIncrementally() throws {
+        let corpus = notes(), index = TemporaryFolder()
+        corpus.write("drafts/unfinished.md", "# Draft\n\nA draft about samovars.\n")
+        corpus.write(".gitignore", "drafts/\n")
+        func run(_ extra: [String], _ question: String = "samovars") throws -> RunResult {
+            try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path] + extra + [question])
+        }
+        #expect(try run([]).stdout.contains("Nothing in the corpus answers that."))
+        let all = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path, "--no-ignore"])
+        #expect(all.stdout.contains("3 files") && all.stdout.contains("updated (1 added, 0 changed, 0 removed)"), "\(all.stdout)")
+        #expect(try run(["--no-ignore"]).stdout.contains("[1] drafts/unfinished.md"))
+        let fewer = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path, "--exclude", "*.txt"])
+        #expect(fewer.stdout.contains("1 file") && fewer.stdout.contains("updated (0 added, 0 changed, 2 removed)"), "\(fewer.stdout)")
+        let only = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path, "--no-ignore", "--include", "*.md"])
+        #expect(only.stdout.contains("2 files") && only.stdout.contains("updated (1 added, 0 changed, 0 removed)"), "\(only.stdout)")
+        let bad = try runFootnote(["index", "--corpus", corpus.path, "--exclude", " "])
+        #expect(bad.status == 64 && bad.stderrLines.count == 1 && bad.stderr.contains("--exclude need a glob"), "\(bad.stderr)")
+    }
+
     @Test func everyCommandTakesIndexDirAndReusesTheIndex() throws {
         let corpus = notes(), index = TemporaryFolder()
         let stored = index.path + "/index.footnote"

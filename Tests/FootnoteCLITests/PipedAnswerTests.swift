@@ -131,7 +131,7 @@ import Testing
         f.write("only.bin", [0, 1, 2, 3])
         let r2 = try runFootnote(["index", "--corpus", f.path])
         #expect(r2.status == 66)
-        #expect(r2.stderrLines.first == "footnote: skipped: only.bin: binary file (contains NUL bytes)")
+        #expect(r2.stderrLines.first == "footnote: skipped 1 file: 1 binary; --verbose lists them")
     }
 
     @Test func usageErrorsExit64WithOneLine() throws {
@@ -186,7 +186,10 @@ import Testing
         let r = try runFootnote(["--corpus", f.path], input: "How much sun do tomatoes need?\n")
         #expect(r.status == 0)
         #expect(r.stdout.contains("[1] notes.md:3 · Garden"))
-        #expect(r.stderrLines == [
+        // One line counts them by reason; --verbose names each.
+        #expect(r.stderrLines == ["footnote: skipped 2 files: 1 binary, 1 not UTF-8; --verbose lists them"])
+        let listed = try runFootnote(["index", "--full", "--verbose", "--corpus", f.path])
+        #expect(listed.stderrLines == [
             "footnote: skipped: dump.log: not UTF-8 text (unknown extension)",
             "footnote: skipped: photo.jpg: binary file (contains NUL bytes)",
             "footnote: 2 files skipped",

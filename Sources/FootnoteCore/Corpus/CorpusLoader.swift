@@ -24,8 +24,12 @@ public struct CorpusLoader: Sendable {
     /// 113 MB kernel `.jsonl`).
     public static let defaultMaxFileBytes: Int64 = 256 << 20
 
+    /// Which files of a folder are read (ignore files, `--include`, `--exclude`).
+    public var filter: CorpusFilter
+
     public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) {
+                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, filter: CorpusFilter = CorpusFilter()) {
+        self.filter = filter
         self.passageBuilder = passageBuilder
         self.threads = max(1, threads)
         self.maxFileBytes = max(0, maxFileBytes)
@@ -50,10 +54,11 @@ public struct CorpusLoader: Sendable {
         }
         switch st.st_mode & S_IFMT {
         case S_IFDIR:
-            let walker = CorpusWalker(root: path)
+            let walker = CorpusWalker(root: path, filter: filter)
             let (entries, sources) = RenderedSources.passingOver(walker.files)
             return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: entries,
-                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) } + sources)
+                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) } + sources,
+                              ignoredCount: walker.ignoredCount)
         case S_IFREG:
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let entry = CorpusWalker.Entry(relativePath: name, fullPath: path, size: Int64(st.st_size), modified: st.modificationTime)
@@ -250,6 +255,7 @@ public struct CorpusLoader: Sendable {
             guard let s = String(data: Data(bytes), encoding: .utf16) else { return .skip("invalid UTF-16") }
             return .text(Array(s.utf8), caveat: nil, encoding: .transcoded)
         }
+        if let kind = Self.compression(of: bytes) { return .skip("compressed (\(kind)): not read") }
         if bytes.contains(0) { return .skip("binary file (contains NUL bytes)") }
         var body = bytes
         let hasMark = body.starts(with: [0xEF, 0xBB, 0xBF])
@@ -258,6 +264,15 @@ public struct CorpusLoader: Sendable {
         if format == .unknown { return .skip("not UTF-8 text (unknown extension)") }
         return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters",
                      encoding: .transcoded)
+    }
+
+    /// The compression a file's first bytes announce (gzip, bzip2, xz, zstd), nil for none.
+    static func compression(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x1F, 0x8B]) { return "gzip" }
+        if bytes.starts(with: [0x42, 0x5A, 0x68]) && bytes.count > 3 && (0x31...0x39).contains(bytes[3]) { return "bzip2" }
+        if bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "xz" }
+        if bytes.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return "zstd" }
+        return nil
     }
 
     enum ReadResult { case success([UInt8]), failure(String) }

@@ -10,6 +10,8 @@ public struct CorpusScan: Sendable {
     public var problems: [CorpusNotice]
     /// The path is one file (named by the user: never skipped for its size).
     public var isSingleFile = false
+    /// Files and folders the `CorpusFilter` passed over (ignore files, globs).
+    public var ignoredCount = 0
 
     public var fileCount: Int { entries.count }
     public func relativePath(_ i: Int) -> String { entries[i].relativePath }

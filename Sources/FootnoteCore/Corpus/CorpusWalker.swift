@@ -28,12 +28,30 @@ struct CorpusWalker {
     private var fileIDs: [FileID] = []
     private var linked: [Bool] = []
 
-    init(root: String) {
+    /// What is read (`CorpusFilter`: ignore files, `--include`, `--exclude`).
+    private let filter: CorpusFilter
+    /// Files and folders the filter passed over.
+    private(set) var ignoredCount = 0
+
+    init(root: String, filter: CorpusFilter = CorpusFilter()) {
+        self.filter = filter
         var st = stat()
         guard stat(root, &st) == 0 else { return }
         visited.insert(FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
-        walk(directory: root, relative: "")
+        walk(directory: root, relative: "", rules: [])
         keepEachFileOnce()
+    }
+
+    /// Whether the filter passes over `relative`: the ignore rules (deepest
+    /// folder's first, the last matching rule of a file deciding), then the globs.
+    private func ignores(_ relative: String, isFolder: Bool, _ rules: [IgnoreRules]) -> Bool {
+        for set in rules.reversed() {
+            if let verdict = set.verdict(relative, isFolder: isFolder) {
+                if verdict { return true }
+                break
+            }
+        }
+        return filter.excludes(relative, isFolder: isFolder)
     }
 
     /// A file reached through two paths (a symbolic link to it, a hard link)
@@ -61,10 +79,19 @@ struct CorpusWalker {
         files = kept
     }
 
-    private mutating func walk(directory: String, relative: String) {
+    private mutating func walk(directory: String, relative: String, rules: [IgnoreRules]) {
         guard var names = Folder.names(directory) else {
             problems.append((relative.isEmpty ? "." : relative, "cannot open folder: \(String(cString: strerror(errno)))"))
             return
+        }
+        var rules = rules
+        if filter.readsIgnoreFiles {
+            for ignoreFile in CorpusFilter.ignoreFileNames where names.contains(ignoreFile) {
+                let path = directory.hasSuffix("/") ? directory + ignoreFile : directory + "/" + ignoreFile
+                guard case .success(let bytes) = CorpusLoader.readFile(path) else { continue }
+                let set = IgnoreRules(folder: relative, text: String(decoding: bytes, as: UTF8.self))
+                if !set.isEmpty { rules.append(set) }
+            }
         }
         names.removeAll { $0.hasPrefix(".") }
         names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
@@ -77,11 +104,16 @@ struct CorpusWalker {
                 problems.append((rel, "cannot follow: \(String(cString: strerror(errno)))"))
                 continue
             }
+            let isFolder = st.st_mode & S_IFMT == S_IFDIR
+            if (isFolder || st.st_mode & S_IFMT == S_IFREG) && ignores(rel, isFolder: isFolder, rules) {
+                ignoredCount += 1
+                continue
+            }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
                 guard visited.insert(id).inserted else { continue }   // already walked (a link loop or a second link)
-                walk(directory: full, relative: rel)
+                walk(directory: full, relative: rel, rules: rules)
             case S_IFREG:
                 files.append(Entry(relativePath: rel, fullPath: full, size: Int64(st.st_size), modified: st.modificationTime))
                 fileIDs.append(FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))

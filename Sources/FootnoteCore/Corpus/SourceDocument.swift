@@ -64,4 +64,39 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "\(kind == .skipped ? "skipped" : "warning"): \(path): \(reason)"
     }
+
+    /// The kind of reason, as the one-line summary counts it ("binary",
+    /// "compressed", "too large", …): the reason's stem, without the file's particulars.
+    public var category: String {
+        let prefixes: [(String, String)] = [
+            ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
+            ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
+            ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
+            ("cannot", "unreadable"), ("read error", "unreadable"), ("not a regular file", "not regular files"),
+        ]
+        for (prefix, name) in prefixes where reason.hasPrefix(prefix) { return name }
+        if reason.contains("malformed line") { return "malformed lines" }
+        return "other reasons"
+    }
+
+    /// One line for many notices: `skipped 1,716 files: 1,700 compressed, 16
+    /// binary` (categories by count, most first), the same for warnings;
+    /// nil when there are none of that kind.
+    public static func summary(of notices: [CorpusNotice], kind: Kind) -> String? {
+        let chosen = notices.filter { $0.kind == kind }
+        guard !chosen.isEmpty else { return nil }
+        var counts: [String: Int] = [:]
+        for n in chosen { counts[n.category, default: 0] += 1 }
+        let parts = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\(grouped($0.value)) \($0.key)" }
+        let files = "\(grouped(chosen.count)) file\(chosen.count == 1 ? "" : "s")"
+        return (kind == .skipped ? "skipped \(files): " : "warnings on \(files): ") + parts.joined(separator: ", ")
+    }
+
+    /// 1716 → "1,716".
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n)), out: [Character] = []
+        while digits.count > 3 { out = [","] + Array(digits.suffix(3)) + out; digits.removeLast(3) }
+        return String(digits + out)
+    }
 }
