@@ -3,7 +3,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the product links against, and what the tests drive the REPL with.
 RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev wamerican
-TEST_PACKAGES := $(RUN_PACKAGES) tmux time
+# Debian documentation the real-document question sets run over (Tests/Fixtures/realdocs).
+DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
+TEST_PACKAGES := $(RUN_PACKAGES) tmux time $(DOC_PACKAGES)
 
 
 .PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan
