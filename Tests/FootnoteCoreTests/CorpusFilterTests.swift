@@ -79,9 +79,15 @@ import Testing
         f.write("changelog.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00])
         f.write("old.xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00])
         f.write("x.bin", [0x00, 0x01])
+        f.write("_static/jquery.js", "function $(s) { return document.querySelector(s) }\n")
+        f.write("searchindex.js", "Search.setIndex({docnames:[\"index\"]})\n")
         let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["a.txt"])
         #expect(c.notices.first { $0.path == "changelog.gz" }?.reason == "compressed (gzip): not read")
-        #expect(CorpusNotice.summary(of: c.notices, kind: .skipped) == "skipped 3 files: 2 compressed, 1 binary")
+        #expect(c.notices.first { $0.path == "_static/jquery.js" }?.reason == "web asset (script, style sheet, font or image)")
+        #expect(CorpusNotice.summary(of: c.notices, kind: .skipped) == "skipped 5 files: 2 compressed, 2 web assets, 1 binary")
+        // A web asset named as the corpus itself is read.
+        #expect(try CorpusLoader().load(f.path + "/searchindex.js").documents.count == 1)
         #expect(CorpusNotice.summary(of: c.notices, kind: .warning) == nil)
         #expect(CorpusNotice.grouped(1716) == "1,716" && CorpusNotice.grouped(1_234_567) == "1,234,567" && CorpusNotice.grouped(12) == "12")
     }

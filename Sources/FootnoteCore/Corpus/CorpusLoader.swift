@@ -153,6 +153,12 @@ public struct CorpusLoader: Sendable {
             let entry = scan.entries[e]
             defer { tally.add(bytes: entry.size) }
             let format = DocumentFormat(path: entry.relativePath)
+            if !scan.isSingleFile && DocumentFormat.isWebAsset(entry.relativePath) {
+                // Like a file too large: stamped without a content hash, never read.
+                files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
+                notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "web asset (script, style sheet, font or image)"))
+                continue
+            }
             if maxFileBytes > 0 && entry.size > maxFileBytes && !scan.isSingleFile {
                 // Stamped without a content hash: it is never read, only its size and time are compared.
                 files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))

@@ -23,4 +23,17 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         default: self = .unknown
         }
     }
+
+    /// Extensions of the files a rendered documentation site carries beside
+    /// its pages (Sphinx's `_static/jquery.js`, `searchindex.js`, style sheets,
+    /// fonts, images): text, some of them, but nothing to answer from.
+    static let webAssetExtensions: Set<String> = ["js", "mjs", "css", "map", "svg", "woff", "woff2", "ttf", "eot", "ico", "inv"]
+
+    /// Whether a file in a corpus folder is a web asset, passed over unread
+    /// (a corpus that is the file itself is read whatever it is).
+    public static func isWebAsset(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return webAssetExtensions.contains(name[name.index(after: dot)...].lowercased())
+    }
 }

@@ -201,7 +201,8 @@ public struct IndexStore {
                 var same = stamp.size == scan.size(i) && stamp.modified == scan.modified(i)
                 // A file skipped for its size is never read, not even to hash it.
                 let tooLarge = stored.maxFileBytes > 0 && scan.size(i) > stored.maxFileBytes && !scan.isSingleFile
-                if same && !tooLarge && stamp.modified >= stored.scannedAt - FileStamp.ambiguityWindow {
+                let asset = !scan.isSingleFile && DocumentFormat.isWebAsset(scan.relativePath(i))
+                if same && !tooLarge && !asset && stamp.modified >= stored.scannedAt - FileStamp.ambiguityWindow {
                     same = CorpusLoader.contentHash(path: scan.fullPath(i)) == stamp.contentHash
                 }
                 unchanged.append(same ? s : nil)
