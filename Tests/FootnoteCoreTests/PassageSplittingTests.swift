@@ -318,3 +318,59 @@ import Testing
         }
     }
 }
+
+/// reStructuredText as Sphinx sources write it: markup read as a reader sees it.
+@Suite struct RestructuredTextMarkupTests {
+    @Test func inlineMarkup() {
+        let inline = RestructuredTextMarkup.inline
+        #expect(inline("Use :func:`os.path.join` or :py:meth:`~str.split`.") == "Use os.path.join or str.split.")
+        #expect(inline("See :ref:`the tutorial <tut-intro>` and ``len(x)``.") == "See the tutorial and len(x).")
+        #expect(inline("Visit `Python <https://python.org>`_ or `PEP 8`_ and docutils_.") == "Visit Python or PEP 8 and docutils.")
+        #expect(inline("This is *very* **bold**, 2*3*4 stays.") == "This is very bold, 2*3*4 stays.")
+        #expect(inline("snake_case_name and __init__ stay") == "snake_case_name and __init__ stay")
+    }
+
+    @Test func directivesAndFieldLists() {
+        typealias R = RestructuredTextMarkup
+        #expect(R.reading(".. index:: single: GIL") == .dropped)
+        #expect(R.reading(".. _tut-intro:") == .dropped)
+        #expect(R.reading(".. a comment\n   spanning lines") == .dropped)
+        #expect(R.reading(".. function:: join(path, *paths)\n   :noindex:") == .term("join(path, *paths)"))
+        #expect(R.reading(".. py:method:: str.split(sep=None)") == .term("str.split(sep=None)"))
+        #expect(R.reading(".. note:: Use ``with`` here.") == .text("Note: Use with here."))
+        #expect(R.reading(".. versionadded:: 3.2") == .text("New in version 3.2:"))
+        #expect(R.reading(":param path: the :class:`Path` to read\n:returns: its text") == .text("param path: the Path to read\nreturns: its text"))
+        #expect(R.reading("Plain text stays.") == .text("Plain text stays."))
+    }
+
+    /// A Sphinx source: the signature is a term kept with its description, the
+    /// index entry is gone, and roles read as their text.
+    @Test func aSphinxSourceReadsAsItsPage() throws {
+        let rst = """
+        :mod:`os.path` --- Common pathname manipulations
+        ================================================
+
+        .. module:: os.path
+
+        .. index:: single: path; operations
+
+        This module implements some useful functions on pathnames. To read or write files see :func:`open`.
+
+        .. function:: join(path, *paths)
+
+           Join one or more path segments intelligently. The return value is the
+           concatenation of *path* and all members of *paths*.
+
+           .. versionchanged:: 3.6
+              Accepts a :term:`path-like object`.
+        """
+        let p = try passages(rst, name: "os.path.rst")
+        #expect(p.map(\.section) == [["os.path --- Common pathname manipulations"]])
+        #expect(p[0].text.contains("To read or write files see open."))
+        #expect(p[0].text.contains("join(path, *paths)\n   Join one or more path segments intelligently."))
+        #expect(p[0].text.contains("concatenation of path and all members of paths."))
+        #expect(p[0].text.contains("Changed in version 3.6: Accepts a path-like object."))
+        #expect(!p[0].text.contains("index::") && !p[0].text.contains(":func:"))
+        #expect(!p[0].isVerbatim); #expect(p[0].lines == 8...16)
+    }
+}

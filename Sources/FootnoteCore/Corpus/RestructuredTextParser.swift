@@ -2,7 +2,9 @@
 /// underline (and optionally an overline) of one repeated punctuation character
 /// at least as long as the title; levels follow the order in which adornment
 /// styles first appear, as docutils assigns them. Other chunks become
-/// paragraphs or lists; block text is the file's own bytes.
+/// paragraphs or lists. Block text is the file's own bytes where it holds no
+/// markup; markup is read as a reader sees it (`RestructuredTextMarkup`:
+/// roles, literals, links, directives dropped, or read as terms and notes).
 enum RestructuredTextParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
@@ -23,12 +25,14 @@ enum RestructuredTextParser {
                let under = adornment(text.trimmed(lines[chunk.lowerBound + 2])), over == under,
                adornment(text.trimmed(lines[chunk.lowerBound + 1])) == nil {
                 let title = text.trimmed(lines[chunk.lowerBound + 1])
-                blocks.append(text.heading(title, level: level(of: "over" + String(over)), lines: chunk.lowerBound..<(chunk.lowerBound + 3)))
+                blocks.append(text.heading(Substring(RestructuredTextMarkup.inline(String(title))), level: level(of: "over" + String(over)),
+                                           lines: chunk.lowerBound..<(chunk.lowerBound + 3)))
                 body = (chunk.lowerBound + 3)..<chunk.upperBound
             } else if chunk.count >= 2, adornment(l0) == nil,
                       let under = adornment(text.trimmed(lines[chunk.lowerBound + 1])),
                       text.trimmed(lines[chunk.lowerBound + 1]).count >= min(l0.count, 3) {
-                blocks.append(text.heading(l0, level: level(of: String(under)), lines: chunk.lowerBound..<(chunk.lowerBound + 2)))
+                blocks.append(text.heading(Substring(RestructuredTextMarkup.inline(String(l0))), level: level(of: String(under)),
+                                           lines: chunk.lowerBound..<(chunk.lowerBound + 2)))
                 body = (chunk.lowerBound + 2)..<chunk.upperBound
             } else if chunk.count == 1, adornment(l0) != nil {
                 continue   // a transition line
@@ -37,7 +41,20 @@ enum RestructuredTextParser {
             let isList = body.allSatisfy { idx in
                 text.startsWithBullet(lines[idx]) || (idx != body.lowerBound && text.indent(lines[idx]) > 0)
             }
-            blocks.append(text.block(isList ? .list : .paragraph, lines: body))
+            var block = text.block(isList ? .list : .paragraph, lines: body)
+            switch RestructuredTextMarkup.reading(block.text) {
+            case .dropped: continue
+            case .term(let signature):
+                block.kind = .term
+                block.text = signature
+                block.isVerbatim = false
+            case .text(let shown):
+                if shown != block.text {
+                    block.text = shown
+                    block.isVerbatim = false
+                }
+            }
+            blocks.append(block)
         }
         return blocks
     }
