@@ -374,3 +374,65 @@ import Testing
         #expect(!p[0].isVerbatim); #expect(p[0].lines == 8...16)
     }
 }
+
+/// AsciiDoc as git's manual pages write it (`.txt` files recognised by content).
+@Suite struct AsciiDocTests {
+    static let page = """
+        git-stash(1)
+        ============
+
+        NAME
+        ----
+        git-stash - Stash the changes in a dirty working directory away
+
+        SYNOPSIS
+        --------
+        [verse]
+        'git stash' list [<log-options>]
+
+        [[description]]
+        DESCRIPTION
+        -----------
+        Use `git stash` when you want to record the current state of the working directory,
+        but want to go back to a clean working directory. See linkgit:git-reset[1] and
+        link:user-manual.html[the user manual].
+
+        include::stash-options.txt[]
+
+        -p::
+        --patch::
+        \tInteractively select hunks from the diff between HEAD and the working tree
+        \tto be stashed, as 'git add --patch' would.
+
+        EXAMPLES
+        --------
+        ----
+        $ git stash push -m "work in progress"
+        $ git stash pop
+        ----
+        """
+
+    @Test func manualPagesReadAsTheirReadersSeeThem() throws {
+        #expect(AsciiDocParser.looksLikeAsciiDoc(Array(Self.page.utf8)))
+        #expect(!AsciiDocParser.looksLikeAsciiDoc(Array("Notes\n\nA plain note: see the guide.\n".utf8)))
+        let blocks = AsciiDocParser.parse(Array(Self.page.utf8))
+        #expect(blocks.filter(\.isHeading).map(\.text) == ["git-stash(1)", "NAME", "SYNOPSIS", "DESCRIPTION", "EXAMPLES"])
+        let texts = blocks.filter { !$0.isHeading }.map(\.text)
+        #expect(texts.contains("git stash list [<log-options>]"))
+        #expect(texts.contains { $0.hasPrefix("Use git stash when") && $0.contains("See git-reset(1) and\nthe user manual.") })
+        #expect(!texts.contains { $0.contains("include::") || $0.contains("[[") || $0.contains("[verse]") })
+        #expect(blocks.filter { $0.kind == .term }.map(\.text) == ["-p", "--patch"])
+        #expect(texts.contains("$ git stash push -m \"work in progress\"\n$ git stash pop"))
+        let p = try passages(Self.page, name: "git-stash.txt")
+        let options = try #require(p.first { $0.text.contains("-p\n--patch\n") })   // the short section is one passage
+        #expect(options.section == ["git-stash(1)", "DESCRIPTION"])
+        #expect(options.text.contains("as git add --patch would."))
+        #expect(p.allSatisfy { $0.section.first == "git-stash(1)" })
+    }
+
+    @Test func adocFilesAreAsciiDoc() throws {
+        let p = try passages("= Guide\n\n== Install\n\nRun linkgit:make[1] here.\n", name: "guide.adoc")
+        #expect(p.map(\.section) == [["Guide", "Install"]])
+        #expect(p[0].text == "Run make(1) here.")
+    }
+}

@@ -220,8 +220,11 @@ public struct CorpusLoader: Sendable {
             found = passageBuilder.passages(from: RestructuredTextParser.parse(bytes), file: bytes, document: document)
         case .html:
             found = passageBuilder.passages(from: HTMLDocumentParser.parse(bytes), file: bytes, document: document)
+        case .asciidoc:
+            found = passageBuilder.passages(from: AsciiDocParser.parse(bytes), file: bytes, document: document)
         case .plainText, .unknown:
-            found = passageBuilder.passages(from: PlainTextParser.parse(bytes), file: bytes, document: document)
+            let blocks = format == .plainText && AsciiDocParser.looksLikeAsciiDoc(bytes) ? AsciiDocParser.parse(bytes) : PlainTextParser.parse(bytes)
+            found = passageBuilder.passages(from: blocks, file: bytes, document: document)
         case .beirJSONL:
             return []   // one passage per line: BEIRCorpusReader's
         }

@@ -3,6 +3,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case plainText = "text"
     case markdown
     case restructuredText = "rst"
+    /// AsciiDoc (`.adoc`, `.asciidoc`; a `.txt` file that is AsciiDoc is read as it too: `AsciiDocParser.looksLikeAsciiDoc`).
+    case asciidoc
     case html
     /// BEIR corpus: one `{"_id", "title", "text"}` object per line, each a passage.
     case beirJSONL = "jsonl"
@@ -18,6 +20,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case "txt", "text": self = .plainText
         case "md", "markdown", "mdown", "mkd": self = .markdown
         case "rst", "rest": self = .restructuredText
+        case "adoc", "asciidoc", "asc": self = .asciidoc
         case "html", "htm", "xhtml": self = .html
         case "jsonl": self = .beirJSONL
         default: self = .unknown

@@ -1,0 +1,195 @@
+/// Reads AsciiDoc (`.adoc`, `.asciidoc`, and `.txt` files that are AsciiDoc:
+/// `looksLikeAsciiDoc`) into blocks, as a reader of the rendered page sees it.
+///
+/// - Titles: `= Title`, `== Section` … (level = the number of `=`), and
+///   two-line titles underlined with `=`, `-`, `~`, `^` or `+` (levels 1–5)
+///   whose underline is within two characters of the title's length.
+/// - Dropped: comments (`//`), attribute entries (`:name: value`), block
+///   attribute lines (`[verse]`, `[source,c]`), anchors (`[[id]]`), and
+///   preprocessor lines (`include::x.txt[]`, `ifdef::…[]`, `endif::…[]`).
+/// - Delimited blocks (`----`, `....`, `====`, `****`, `____`, `++++`, at
+///   least 4) are one block each, their delimiters left out: code stays whole.
+/// - A labeled list item (`--edit::`, `term:: text`) is a term
+///   (`Block.Kind.term`), kept with the description that follows it.
+/// - Inline: `linkgit:git-merge[1]` → `git-merge(1)`; `link:url[text]` and
+///   `https://…[text]` → text; `<<id,text>>` → text; backquotes, `'emphasis'`,
+///   `*strong*` and `_emphasis_` keep their words; a lone `+` continuation line goes.
+/// Blocks whose text changes are not verbatim (cut again from the file when shown).
+enum AsciiDocParser {
+    static func parse(_ bytes: [UInt8]) -> [Block] {
+        let text = TextLines(bytes)
+        let lines = text.lines
+        var blocks: [Block] = []
+        var run: [Int] = []
+        var k = 0
+
+        func flush() {
+            guard let first = run.first, let last = run.last else { return }
+            let isList = run.allSatisfy { text.startsWithBullet(lines[$0]) || ($0 != first && text.indent(lines[$0]) > 0) }
+            add(text.block(isList ? .list : .paragraph, lines: first..<(last + 1)), shown: run.map { String(text.text(lines[$0])) })
+            run.removeAll()
+        }
+
+        func add(_ verbatim: Block, shown: [String], kind: Block.Kind? = nil) {
+            var block = verbatim
+            let cleaned = shown.filter { $0.trimmingWhitespace() != "+" }.map(inline).joined(separator: "\n")
+            if let kind { block.kind = kind }
+            if cleaned != block.text || kind != nil {
+                block.text = cleaned
+                block.isVerbatim = false
+            }
+            if !cleaned.trimmingWhitespace().isEmpty { blocks.append(block) }
+        }
+
+        while k < lines.count {
+            let line = lines[k]
+            let trimmed = text.trimmed(line)
+            if trimmed.isEmpty { flush(); k += 1; continue }
+            if isDropped(trimmed) { flush(); k += 1; continue }
+            // Delimited block.
+            if let delimiter = delimiter(trimmed) {
+                flush()
+                var end = k + 1
+                while end < lines.count && text.trimmed(lines[end]) != delimiter { end += 1 }
+                if end > k + 1 {
+                    let body = (k + 1)..<min(end, lines.count)
+                    add(text.block(.paragraph, lines: body), shown: body.map { String(text.text(lines[$0])) })
+                }
+                k = min(end, lines.count - 1) + 1
+                continue
+            }
+            // One-line title.
+            if run.isEmpty, let (level, title) = oneLineTitle(trimmed) {
+                blocks.append(text.heading(Substring(inline(String(title))), level: level, lines: k..<(k + 1)))
+                k += 1
+                continue
+            }
+            // Two-line title.
+            if run.isEmpty, k + 1 < lines.count, let level = underlineLevel(text.trimmed(lines[k + 1]), title: trimmed) {
+                blocks.append(text.heading(Substring(inline(String(trimmed))), level: level, lines: k..<(k + 2)))
+                k += 2
+                continue
+            }
+            // Labeled list item: the term, then its description.
+            if let (term, rest) = labeledItem(trimmed) {
+                flush()
+                add(text.block(.paragraph, lines: k..<(k + 1)), shown: [String(term)], kind: .term)
+                // `term:: text`: the same line starts the description.
+                if !rest.isEmpty { add(text.block(.paragraph, lines: k..<(k + 1)), shown: [String(rest)]) }
+                k += 1
+                continue
+            }
+            run.append(k)
+            k += 1
+        }
+        flush()
+        return blocks
+    }
+
+    /// Whether `text` (a `.txt` file's start) is AsciiDoc: at least two of its
+    /// marks (a labeled list line, `linkgit:`, an include or ifdef line, an
+    /// anchor, a block attribute line, a delimited block, a `== ` title).
+    static func looksLikeAsciiDoc(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
+        var marks = 0
+        for (mark, test) in [("linkgit", { (s: String) in s.contains("linkgit:") }),
+                             ("include", { (s: String) in s.contains("\ninclude::") || s.contains("\nifdef::") || s.hasPrefix("include::") }),
+                             ("anchor", { (s: String) in s.contains("\n[[") }),
+                             ("attribute", { (s: String) in s.contains("\n[verse]") || s.contains("\n[source") || s.contains("\n[NOTE]") }),
+                             ("listing", { (s: String) in s.contains("\n----\n") && s.components(separatedBy: "\n----\n").count >= 3 }),
+                             ("labeled", { (s: String) in s.split(separator: "\n").contains { $0.hasSuffix("::") && !$0.hasPrefix(" ") && $0.count > 3 } }),
+                             ("title", { (s: String) in s.hasPrefix("= ") || s.contains("\n== ") })] {
+            _ = mark
+            if test(head) { marks += 1 }
+            if marks >= 2 { return true }
+        }
+        return false
+    }
+
+    static func isDropped(_ s: Substring) -> Bool {
+        if s.hasPrefix("//") { return true }
+        if s.hasPrefix("[[") && s.hasSuffix("]]") { return true }
+        if s.hasPrefix("[") && s.hasSuffix("]") && !s.contains(" ") { return true }   // [verse], [source,c]
+        for prefix in ["include::", "ifdef::", "ifndef::", "endif::", "ifeval::"] where s.hasPrefix(prefix) { return true }
+        // :attribute: value
+        if s.hasPrefix(":"), let close = s.dropFirst().firstIndex(of: ":"), !s[s.index(after: s.startIndex)..<close].contains(" "),
+           close > s.index(after: s.startIndex) { return true }
+        return false
+    }
+
+    static func delimiter(_ s: Substring) -> Substring? {
+        guard s.count >= 4, let c = s.first, "-.=*_+".contains(c), s.allSatisfy({ $0 == c }) else { return nil }
+        return s
+    }
+
+    static func oneLineTitle(_ s: Substring) -> (Int, Substring)? {
+        let marks = s.prefix(while: { $0 == "=" }).count
+        guard (1...6).contains(marks), s.dropFirst(marks).first == " " else { return nil }
+        return (marks, s.dropFirst(marks).trimmingWhitespace())
+    }
+
+    static func underlineLevel(_ underline: Substring, title: Substring) -> Int? {
+        guard underline.count >= 2, let c = underline.first, let level = "=-~^+".firstIndex(of: c),
+              underline.allSatisfy({ $0 == c }), abs(underline.count - title.count) <= 2,
+              title.contains(where: { $0.isLetter }), oneLineTitle(title) == nil else { return nil }
+        return "=-~^+".distance(from: "=-~^+".startIndex, to: level) + 1
+    }
+
+    /// `term::` or `term:: text` (also `;;`, `:::`): the term and the text after it.
+    static func labeledItem(_ s: Substring) -> (Substring, Substring)? {
+        for marker in [":::", "::", ";;"] {
+            guard let r = s.range(of: marker) else { continue }
+            let after = s[r.upperBound...]
+            guard after.isEmpty || after.first == " " || after.first == "\t" else { continue }
+            let term = s[..<r.lowerBound].trimmingWhitespace()
+            guard !term.isEmpty, !term.hasPrefix("include"), !term.contains("::") else { return nil }
+            return (term, after.trimmingWhitespace())
+        }
+        return nil
+    }
+
+    /// Inline markup resolved to what it displays.
+    static func inline(_ line: String) -> String {
+        var s = line
+        // linkgit:git-merge[1] → git-merge(1)
+        while let r = s.range(of: "linkgit:"), let open = s[r.upperBound...].firstIndex(of: "["),
+              let close = s[open...].firstIndex(of: "]"), !s[r.upperBound..<open].contains(" ") {
+            s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<open] + "(" + s[s.index(after: open)..<close] + ")")
+        }
+        // link:url[text], https://url[text] → text
+        for scheme in ["link:", "https://", "http://", "mailto:"] {
+            var from = s.startIndex
+            while let r = s[from...].range(of: scheme), let open = s[r.upperBound...].firstIndex(where: { $0 == "[" || $0 == " " }),
+                  s[open] == "[", let close = s[open...].firstIndex(of: "]") {
+                let label = s[s.index(after: open)..<close]
+                let replacement = label.isEmpty ? String(s[r.lowerBound..<open]) : String(label)
+                s.replaceSubrange(r.lowerBound...close, with: replacement)
+                from = s.index(r.lowerBound, offsetBy: replacement.count, limitedBy: s.endIndex) ?? s.endIndex
+            }
+        }
+        // <<id,text>> → text; <<id>> → id
+        while let open = s.range(of: "<<"), let close = s[open.upperBound...].range(of: ">>") {
+            let inside = s[open.upperBound..<close.lowerBound]
+            let shown = inside.split(separator: ",", maxSplits: 1).last.map { $0.trimmingWhitespace() } ?? inside
+            s.replaceSubrange(open.lowerBound..<close.upperBound, with: shown)
+        }
+        // `x`, 'x', *x*, _x_ at word boundaries: the quotes go.
+        var out = ""
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if "`'*_+".contains(c), i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) {
+                if let j = chars[(i + 1)...].firstIndex(of: c), j > i + 1, !chars[i + 1].isWhitespace, !chars[j - 1].isWhitespace,
+                   j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber) {
+                    out += String(chars[(i + 1)..<j])
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+}
