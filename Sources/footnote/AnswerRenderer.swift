@@ -24,6 +24,11 @@ struct AnswerRenderer {
             let citation = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label)
             out += wrap(citation.unicodeScalars.map { (String($0), false) }, indent: 4)
                 .map { style.dim($0) }.joined(separator: "\n") + "\n"
+            if !item.alsoIn.isEmpty {
+                let also = "also in: " + item.alsoIn.map { TerminalText.sanitize($0.location) }.joined(separator: ", ")
+                out += wrap(also.unicodeScalars.map { (String($0), false) }, indent: 6, lead: "    ")
+                    .map { style.dim($0) }.joined(separator: "\n") + "\n"
+            }
         }
         return out
     }

@@ -19,7 +19,13 @@ enum JSONAnswerWriter {
             if let id = item.citation.id { out += ",\"id\":" + quote(id) }
             out += ",\"score\":" + number(item.score)
             out += ",\"excerpt\":" + quote(item.excerpt.text)
-            out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]}"
+            out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+            if !item.alsoIn.isEmpty {
+                out += ",\"also_in\":[" + item.alsoIn.map {
+                    "{\"file\":" + quote($0.file) + ",\"lines\":[\($0.lines.lowerBound),\($0.lines.upperBound)]}"
+                }.joined(separator: ",") + "]"
+            }
+            out += "}"
         }
         out += "]"
         if !answer.corrections.isEmpty {

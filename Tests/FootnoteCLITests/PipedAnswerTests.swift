@@ -82,6 +82,18 @@ import Testing
         #expect(objects[1]["notice"] as? String == "Nothing in the corpus answers that.")
     }
 
+    /// A passage whose text another file repeats is cited once: `also in:` on a
+    /// line of its own, `also_in` in JSON.
+    @Test func repeatedTextIsCitedOnce() throws {
+        let f = TemporaryFolder()
+        f.write("page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
+        f.write("copy/page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
+        let text = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "what removes limescale"])
+        #expect(text.stdout == "Vinegar removes limescale from kettles.\n[1] copy/page.md:3 · Kettles\n    also in: page.md:3\n", "\(text.stdout)")
+        let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what removes limescale"])
+        #expect(json.stdout.contains("\"also_in\":[{\"file\":\"page.md\",\"lines\":[3,3]}]"), "\(json.stdout)")
+    }
+
     @Test func askAnswersOnceAndIndexReports() throws {
         let ask = try runFootnote(["ask", "--corpus", seedCorpus, "--top", "2", "How", "do people access closed models?"])
         #expect(ask.status == 0)

@@ -9,6 +9,9 @@ public struct Answer: Sendable {
         public var score: Float
         public var citation: Citation
         public var excerpt: Excerpt
+        /// Other passages with the same text (case and spacing aside), ranked
+        /// lower: an HTML page and its source, twin pages. Cited here, not again.
+        public var alsoIn: [Citation] = []
     }
 
     /// Why the bot gave no passages.

@@ -79,7 +79,7 @@ public final class AnswerEngine {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
         let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
                           corrector: options.correctSpelling ? corrector : nil)
-        var result = searcher.search(query, top: k)
+        var result = searcher.search(query, top: Self.depth(forShowing: k))
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
         if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
@@ -97,7 +97,7 @@ public final class AnswerEngine {
                 carried.append(c)
             }
             if !carried.isEmpty {
-                let contextual = searcher.search(withContext, top: k)
+                let contextual = searcher.search(withContext, top: Self.depth(forShowing: k))
                 // Kept when it answers, and its best passage still has one of the question's own words.
                 if let best = contextual.hits.first, contextual.confidence >= options.minConfidence,
                    own.isEmpty || index.postings(of: own, in: [best.passage]).contains(where: { $0 >= 0 }) {
@@ -119,6 +119,15 @@ public final class AnswerEngine {
             }.map { carried[$0].word }
         }
         return answer
+    }
+
+    /// How many passages are ranked to show `k` distinct ones: passages with
+    /// the text of one ranked above them are folded into it (`Item.alsoIn`).
+    static func depth(forShowing k: Int) -> Int { k + min(k, 10) }
+
+    /// `text` lowercased with its whitespace collapsed: two passages with the same key say the same thing.
+    static func sameTextKey(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// `text`'s longest prefix of at most `limit` bytes that ends between characters.
@@ -148,11 +157,20 @@ public final class AnswerEngine {
         let termWeights = Self.termWeights(result.query, result.weights)
         let cue = AnswerCue(question: question)
         var items: [Answer.Item] = []
-        for (rank, hit) in result.hits.enumerated() {
+        var itemOfText: [String: Int] = [:]
+        for hit in result.hits {
             let p = Int(hit.passage)
             switch corpus.passageText(p) {
             case .success(let text):
-                items.append(Answer.Item(rank: rank + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
+                // The same text again (a page and its source, twin pages): cited once, the others listed with it.
+                let key = Self.sameTextKey(text)
+                if let first = itemOfText[key] {
+                    items[first].alsoIn.append(citation(forPassage: p))
+                    continue
+                }
+                guard items.count < k else { continue }
+                itemOfText[key] = items.count
+                items.append(Answer.Item(rank: items.count + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
                                          excerpt: options.excerpt.excerpt(of: text, termWeights: termWeights,
                                                                           analyzer: searcher.analyzer, cue: cue)))
             case .failure(let failure):

@@ -18,9 +18,14 @@ public struct Citation: Sendable, Equatable {
     /// `open-source-vs-closed-ai.txt:41-45 · Transparency vs Performance`;
     /// a single line reads `file:12`; a BEIR passage adds its id (`corpus.jsonl:12 #doc7`).
     public var label: String {
-        var s = file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
+        var s = location
         if let id { s += " #" + id }
         if !section.isEmpty { s += " · " + section }
         return s
+    }
+
+    /// `file:12` or `file:12-15`.
+    public var location: String {
+        file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
     }
 }

@@ -44,3 +44,21 @@ import Testing
         #expect(named.confidence < with.confidence)
     }
 }
+
+/// The same text in two files (a page and its copy) is cited once, the
+/// other listed with it, and the answer still shows `top` distinct passages.
+@Suite struct SameTextTests {
+    @Test func aTextInTwoFilesIsCitedOnce() throws {
+        let f = TemporaryFolder()
+        f.write("a.md", "# Kettles\n\nA kettle boils water for tea. Vinegar removes limescale from kettles.\n")
+        f.write("b.md", "# Kettles\n\nA  kettle boils water for tea.\nVinegar removes LIMESCALE from kettles.\n")
+        f.write("c.md", "# Other\n\nLimescale is calcium carbonate; vinegar dissolves it.\n")
+        f.write("d.md", "# Third\n\nDescaling with vinegar leaves limescale soft.\n")
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(f.path))
+        let answer = engine.answer("what removes limescale", top: 3)
+        #expect(answer.items.map(\.citation.file) == ["a.md", "c.md", "d.md"])
+        #expect(answer.items.map(\.rank) == [1, 2, 3])
+        #expect(answer.items[0].alsoIn.map(\.location) == ["b.md:3-4"])
+        #expect(answer.items[1].alsoIn.isEmpty)
+    }
+}

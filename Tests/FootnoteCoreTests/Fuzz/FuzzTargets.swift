@@ -58,7 +58,7 @@ enum FuzzTargets {
     /// lie inside the decoded text, in order.
     static func passages(_ data: [UInt8]) {
         guard let first = data.first else { return }
-        let formats: [DocumentFormat] = [.plainText, .markdown, .restructuredText, .html, .beirJSONL, .unknown]
+        let formats: [DocumentFormat] = [.plainText, .markdown, .restructuredText, .html, .beirJSONL, .unknown, .asciidoc]
         let format = formats[Int(first) % formats.count]
         guard case .text(let bytes, _, _) = CorpusLoader.decode(Array(data.dropFirst()), format: format) else { return }
         let passages = CorpusLoader(threads: 1).passages(of: bytes, format: format, document: 0)
