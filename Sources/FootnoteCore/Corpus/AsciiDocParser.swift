@@ -148,44 +148,55 @@ enum AsciiDocParser {
         return nil
     }
 
-    /// Inline markup resolved to what it displays.
+    /// Inline markup resolved to what it displays, in one pass over the characters.
     static func inline(_ line: String) -> String {
-        var s = line
-        // linkgit:git-merge[1] → git-merge(1)
-        while let r = s.range(of: "linkgit:"), let open = s[r.upperBound...].firstIndex(of: "["),
-              let close = s[open...].firstIndex(of: "]"), !s[r.upperBound..<open].contains(" ") {
-            s.replaceSubrange(r.lowerBound...close, with: s[r.upperBound..<open] + "(" + s[s.index(after: open)..<close] + ")")
-        }
-        // link:url[text], https://url[text] → text
-        for scheme in ["link:", "https://", "http://", "mailto:"] {
-            var from = s.startIndex
-            while let r = s[from...].range(of: scheme), let open = s[r.upperBound...].firstIndex(where: { $0 == "[" || $0 == " " }),
-                  s[open] == "[", let close = s[open...].firstIndex(of: "]") {
-                let label = s[s.index(after: open)..<close]
-                let replacement = label.isEmpty ? String(s[r.lowerBound..<open]) : String(label)
-                s.replaceSubrange(r.lowerBound...close, with: replacement)
-                from = s.index(r.lowerBound, offsetBy: replacement.count, limitedBy: s.endIndex) ?? s.endIndex
-            }
-        }
-        // <<id,text>> → text; <<id>> → id
-        while let open = s.range(of: "<<"), let close = s[open.upperBound...].range(of: ">>") {
-            let inside = s[open.upperBound..<close.lowerBound]
-            let shown = inside.split(separator: ",", maxSplits: 1).last.map { $0.trimmingWhitespace() } ?? inside
-            s.replaceSubrange(open.lowerBound..<close.upperBound, with: shown)
-        }
-        // `x`, 'x', *x*, _x_ at word boundaries: the quotes go.
+        let chars = Array(line)
         var out = ""
-        let chars = Array(s)
         var i = 0
+        func starts(_ word: String, at k: Int) -> Bool {
+            let w = Array(word)
+            return k + w.count <= chars.count && Array(chars[k..<(k + w.count)]) == w
+        }
+        /// The index of `c` at or after `k` before a space (when `stopAtSpace`), or nil.
+        func find(_ c: Character, from k: Int, stopAtSpace: Bool) -> Int? {
+            var j = k
+            while j < chars.count {
+                if chars[j] == c { return j }
+                if stopAtSpace && chars[j].isWhitespace { return nil }
+                j += 1
+            }
+            return nil
+        }
         while i < chars.count {
+            // linkgit:git-merge[1] → git-merge(1)
+            if starts("linkgit:", at: i), let open = find("[", from: i + 8, stopAtSpace: true), open > i + 8,
+               let close = find("]", from: open + 1, stopAtSpace: true) {
+                out += String(chars[(i + 8)..<open]) + "(" + String(chars[(open + 1)..<close]) + ")"
+                i = close + 1
+                continue
+            }
+            // link:url[text], https://url[text] → text (the address when the text is empty)
+            if let scheme = ["link:", "https://", "http://", "mailto:"].first(where: { starts($0, at: i) }),
+               let open = find("[", from: i + scheme.count, stopAtSpace: true), let close = find("]", from: open + 1, stopAtSpace: false) {
+                out += open + 1 == close ? String(chars[i..<open]) : String(chars[(open + 1)..<close])
+                i = close + 1
+                continue
+            }
+            // <<id,text>> → text; <<id>> → id
+            if starts("<<", at: i), let close = find(">", from: i + 2, stopAtSpace: false), close + 1 < chars.count, chars[close + 1] == ">" {
+                let inside = String(chars[(i + 2)..<close])
+                out += inside.split(separator: ",", maxSplits: 1).last.map { String($0.trimmingWhitespace()) } ?? inside
+                i = close + 2
+                continue
+            }
+            // `x`, 'x', *x*, _x_, +x+ at word boundaries: the quotes go.
             let c = chars[i]
-            if "`'*_+".contains(c), i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) {
-                if let j = chars[(i + 1)...].firstIndex(of: c), j > i + 1, !chars[i + 1].isWhitespace, !chars[j - 1].isWhitespace,
-                   j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber) {
-                    out += String(chars[(i + 1)..<j])
-                    i = j + 1
-                    continue
-                }
+            if "`'*_+".contains(c), i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
+               let j = find(c, from: i + 1, stopAtSpace: false), j > i + 1, !chars[i + 1].isWhitespace, !chars[j - 1].isWhitespace,
+               j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber) {
+                out += String(chars[(i + 1)..<j])
+                i = j + 1
+                continue
             }
             out.append(c)
             i += 1
