@@ -360,3 +360,17 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let blocks = parse("<title>Guide</title><header><p>Site banner</p></header><main><p>Body text.</p></main><p>Outside.</p>")
     #expect(blocks.map(\.text) == ["Guide", "Body text."])
 }
+
+/// Footnotes at a page's end are read under a heading of their own, not as
+/// text of the page's last section; Sphinx's footnote <aside> is read.
+@Test func footnotesHaveAHeadingOfTheirOwn() {
+    let blocks = parse("""
+        <h1>JSON Types</h1><h2>Containment</h2><p>Containment is tested with @>.<a href="#fn1">[1]</a></p>
+        <div class="footnotes"><div class="footnote" id="fn1"><p>[1] For this purpose, jsonb compares values.</p></div></div>
+        """)
+    #expect(blocks.map(\.text) == ["JSON Types", "Containment", "Containment is tested with @>.[1]", "Footnotes",
+                                   "[1] For this purpose, jsonb compares values."])
+    #expect(blocks[3].kind == .heading(level: 2))
+    let sphinx = parse("<h1>chunk</h1><p>Text.</p><aside class=\"footnote-list brackets\"><aside class=\"footnote brackets\" id=\"id2\"><p>The IFF format.</p></aside></aside>")
+    #expect(sphinx.map(\.text) == ["chunk", "Text.", "Footnotes", "The IFF format."])
+}

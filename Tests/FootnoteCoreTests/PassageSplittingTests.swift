@@ -436,3 +436,13 @@ import Testing
         #expect(p[0].text == "Run make(1) here.")
     }
 }
+
+@Suite struct FootnoteSectionTests {
+    /// A footnote at a Markdown page's end is not cited under its last heading.
+    @Test func markdownFootnotesHaveASectionOfTheirOwn() throws {
+        let p = try passages("# Guide\n\n## Setup\n\nInstall it first.[^1]\n\n[^1]: On Debian, use apt-get to install packages.\n", name: "g.md")
+        #expect(p.map(\.section) == [["Guide", "Setup"], ["Guide", "Footnotes"]])
+        #expect(p[1].text == "[^1]: On Debian, use apt-get to install packages.")
+        #expect(p[1].isVerbatim)
+    }
+}

@@ -55,6 +55,8 @@ enum HTMLBoilerplate {
 
     /// Whether the element opened by tag `tag` with `attributes` is furniture.
     static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
+        if isFootnotes(attributes, in: page) || hasClass("footnote", attributes, in: page) { return false }
         if droppedTags.contains(tag) { return true }
         if let role = attributes.role, droppedRoles.contains(lowercased(page, role)) { return true }
         if let id = attributes.id, droppedIDs.contains(lowercased(page, id)) { return true }
@@ -63,6 +65,24 @@ enum HTMLBoilerplate {
                 let name = String(token)
                 if droppedClasses.contains(name) || (tag == linkKey && droppedLinkClasses.contains(name)) { return true }
             }
+        }
+        return false
+    }
+
+    static let footnoteNames: Set<String> = ["footnotes", "footnote-list"]
+
+    static func hasClass(_ name: String, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let classes = attributes.class else { return false }
+        return lowercased(page, classes).split(separator: " ").contains { $0 == name }
+    }
+
+    /// Whether the element is a page's footnotes (`div.footnotes` of DocBook,
+    /// `#footnotes` of asciidoc, Sphinx's `aside.footnote-list`): they are
+    /// read under a heading of their own, not the page's last section.
+    static func isFootnotes(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let id = attributes.id, footnoteNames.contains(lowercased(page, id)) { return true }
+        if let classes = attributes.class {
+            return lowercased(page, classes).split(separator: " ").contains { footnoteNames.contains(String($0)) }
         }
         return false
     }

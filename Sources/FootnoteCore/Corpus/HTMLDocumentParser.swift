@@ -32,7 +32,8 @@
 ///   SQLite's pages), and permalink anchors (`¶`). When the page marks its main
 ///   content (`<main>` or `role="main"`), only that is read (and the title).
 ///   A dropped or main region ends at the end tag that closes it, nested tags
-///   of its name counted.
+///   of its name counted. A page's footnotes (`div.footnotes`, `#footnotes`,
+///   `aside.footnote-list`) are read under a level-2 heading "Footnotes".
 ///
 /// Every block has `isVerbatim == false`; `bytes` runs from the first to the
 /// last text byte in the file (an entity counts as the text it stands for) and
@@ -216,6 +217,8 @@ private struct HTMLBlockScanner {
     private var sawH1 = false
     /// The current block is a `<dt>`.
     private var inTerm = false
+    /// The page's footnotes began (under a "Footnotes" heading).
+    private var sawFootnotes = false
     /// Inside a dropped region: the name key of the tag that opened it and
     /// how many tags of that name are open (0: not dropping).
     private var dropKey: UInt64 = 0
@@ -340,6 +343,13 @@ private struct HTMLBlockScanner {
                 dropKey = key
                 dropDepth = 1
                 return after
+            }
+            if !sawFootnotes && reading && HTMLBoilerplate.isFootnotes(attributes, in: input) {
+                // A heading of their own, so they are not cited under the page's last section.
+                endBlock()
+                sawFootnotes = true
+                let line = lines.line(at: name.lowerBound)
+                blocks.append(Block(kind: .heading(level: 2), text: "Footnotes", lines: line...line, bytes: name, isVerbatim: false))
             }
             if mainDepth > 0 {
                 if key == mainKey { mainDepth += 1 }

@@ -1,6 +1,7 @@
 /// Reads Markdown into blocks: ATX (`## Title`) and setext (`Title` over `===` or
 /// `---`) headings, fenced code kept whole, lists, paragraphs. A YAML front
-/// matter block (`---` … `---` at the top) is skipped. Block text is the file's
+/// matter block (`---` … `---` at the top) is skipped. Footnote definitions
+/// (`[^1]: …`) are read under a level-2 heading "Footnotes" of their own. Block text is the file's
 /// own bytes, markup included.
 enum MarkdownParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
@@ -8,6 +9,7 @@ enum MarkdownParser {
         let lines = text.lines
         var blocks: [Block] = []
         var run: [Int] = []            // indices of the current paragraph's lines
+        var sawFootnote = false
         var k = 0
 
         func flush() {
@@ -61,11 +63,24 @@ enum MarkdownParser {
             // A thematic break (---, ***) on its own separates paragraphs.
             if isThematicBreak(trimmed) { flush(); k += 1; continue }
 
+            // The first footnote definition (`[^1]: …`) opens a "Footnotes" section.
+            if !sawFootnote && run.isEmpty && text.indent(line) == 0 && isFootnoteDefinition(trimmed) {
+                sawFootnote = true
+                blocks.append(Block(kind: .heading(level: 2), text: "Footnotes", lines: line.number...line.number,
+                                    bytes: line.start..<line.start, isVerbatim: false))
+            }
+
             run.append(k)
             k += 1
         }
         flush()
         return blocks
+    }
+
+    /// `[^label]: text`
+    static func isFootnoteDefinition(_ s: Substring) -> Bool {
+        guard s.hasPrefix("[^"), let close = s.firstIndex(of: "]") else { return false }
+        return s[s.index(after: close)...].hasPrefix(":")
     }
 
     static func fenceMarker(_ s: Substring) -> String? {
