@@ -17,6 +17,7 @@ enum JSONAnswerWriter {
             out += ",\"lines\":[\(item.citation.lines.lowerBound),\(item.citation.lines.upperBound)]"
             out += ",\"section\":" + quote(item.citation.section)
             if let id = item.citation.id { out += ",\"id\":" + quote(id) }
+            if let anchor = item.citation.anchor { out += ",\"anchor\":" + quote(anchor) }
             out += ",\"score\":" + number(item.score)
             out += ",\"excerpt\":" + quote(item.excerpt.text)
             out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"

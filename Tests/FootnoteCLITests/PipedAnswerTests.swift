@@ -94,6 +94,16 @@ import Testing
         #expect(json.stdout.contains("\"also_in\":[{\"file\":\"page.md\",\"lines\":[3,3]}]"), "\(json.stdout)")
     }
 
+    /// An HTML passage is cited with its section's or term's anchor: `page.html:3 #term-gil`, JSON `anchor`.
+    @Test func htmlCitationsNameTheAnchor() throws {
+        let f = TemporaryFolder()
+        f.write("glossary.html", "<h1 id=\"glossary\">Glossary</h1>\n<dl><dt id=\"term-gil\">GIL</dt>\n<dd><p>The global interpreter lock.</p></dd></dl>\n")
+        let text = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "what is the global interpreter lock"])
+        #expect(text.stdout.contains("[1] glossary.html:2-3 #term-gil · Glossary"), "\(text.stdout)")
+        let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what is the global interpreter lock"])
+        #expect(json.stdout.contains("\"anchor\":\"term-gil\""), "\(json.stdout)")
+    }
+
     @Test func askAnswersOnceAndIndexReports() throws {
         let ask = try runFootnote(["ask", "--corpus", seedCorpus, "--top", "2", "How", "do people access closed models?"])
         #expect(ask.status == 0)

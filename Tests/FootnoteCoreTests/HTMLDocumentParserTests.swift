@@ -374,3 +374,26 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let sphinx = parse("<h1>chunk</h1><p>Text.</p><aside class=\"footnote-list brackets\"><aside class=\"footnote brackets\" id=\"id2\"><p>The IFF format.</p></aside></aside>")
     #expect(sphinx.map(\.text) == ["chunk", "Text.", "Footnotes", "The IFF format."])
 }
+
+/// Headings and terms carry the fragment identifier a citation can point at:
+/// the heading's own id, the section element's before it, or an <a id> inside it.
+@Test func headingsAndTermsKnowTheirAnchors() throws {
+    let blocks = parse("""
+        <section id="glossary"><h1>Glossary</h1>
+        <dl><dt id="term-generator">generator</dt><dd><p>A function which returns a generator iterator.</p></dd></dl>
+        </section>
+        <div class="sect1" id="VACUUM-BASICS"><div class="titlepage"><h2 class="title"><a id="VACUUM-BASICS"></a>Basics</h2></div>
+        <p>Vacuum reclaims space.</p></div>
+        <h2 id="_description">DESCRIPTION</h2><p>No anchor on a paragraph is used.</p>
+        """)
+    let anchors = blocks.filter { $0.kind != .paragraph }.map { "\($0.text)#\($0.anchor ?? "-")" }
+    #expect(anchors == ["Glossary#glossary", "generator#term-generator", "Basics#VACUUM-BASICS", "DESCRIPTION#_description"])
+    let f = TemporaryFolder()
+    f.write("glossary.html", "<title>Glossary</title><section id=\"glossary\"><h1>Glossary</h1><p>Terms used here, in order.</p><dl>"
+            + (1...8).map { "<dt id=\"term-t\($0)\">t\($0)</dt><dd><p>The description of term \($0), long enough to stand on its own as an answer here.</p></dd>" }.joined()
+            + "</dl></section>")
+    let p = try CorpusLoader().load(f.path).passages
+    #expect(p[0].anchor == "glossary")   // the short introduction joined the first entry, under the glossary
+    #expect(p.first { $0.section == ["Glossary", "t2"] }?.anchor == "term-t2")
+    #expect(p.allSatisfy { $0.section.first == "Glossary" && $0.section.dropFirst().first != "Glossary" })   // <title> and <h1> named once
+}

@@ -211,6 +211,6 @@ public final class AnswerEngine {
     public func citation(forPassage p: Int) -> Citation {
         let passages = corpus.passages
         return Citation(file: corpus.documents[Int(passages.documents[p])].path, lines: passages.bounds(p).lines,
-                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p))
+                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p))
     }
 }

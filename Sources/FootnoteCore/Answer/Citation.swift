@@ -7,8 +7,11 @@ public struct Citation: Sendable, Equatable {
     public var section: String
     /// The BEIR `_id`, for passages read from `.jsonl`.
     public var id: String?
+    /// The section's or term's fragment identifier in an HTML page (`file#anchor` opens it there).
+    public var anchor: String?
 
-    public init(file: String, lines: ClosedRange<Int>, section: String, id: String?) {
+    public init(file: String, lines: ClosedRange<Int>, section: String, id: String?, anchor: String? = nil) {
+        self.anchor = anchor
         self.file = file
         self.lines = lines
         self.section = section
@@ -19,7 +22,7 @@ public struct Citation: Sendable, Equatable {
     /// a single line reads `file:12`; a BEIR passage adds its id (`corpus.jsonl:12 #doc7`).
     public var label: String {
         var s = location
-        if let id { s += " #" + id }
+        if let id { s += " #" + id } else if let anchor { s += " #" + anchor }
         if !section.isEmpty { s += " · " + section }
         return s
     }

@@ -28,8 +28,12 @@ public struct Block: Equatable, Sendable {
     /// True when `text` is exactly `file[bytes]`, so offsets into `text` map to
     /// file offsets by adding `bytes.lowerBound`.
     public var isVerbatim: Bool
+    /// A heading's or term's fragment identifier in an HTML page (its `id`,
+    /// or the id of the section element it opens); nil elsewhere.
+    public var anchor: String?
 
-    public init(kind: Kind, text: String, lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool) {
+    public init(kind: Kind, text: String, lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool, anchor: String? = nil) {
+        self.anchor = anchor
         self.kind = kind
         self.text = text
         self.lines = lines

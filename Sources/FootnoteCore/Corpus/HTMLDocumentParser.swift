@@ -219,6 +219,10 @@ private struct HTMLBlockScanner {
     private var inTerm = false
     /// The page's footnotes began (under a "Footnotes" heading).
     private var sawFootnotes = false
+    /// The last `id` seen since a block was emitted: the anchor of the next
+    /// heading or term (a `<section id>` before its `<h1>`, an `<h2 id>`, a
+    /// `<dt id>`, DocBook's `<a id>` inside its heading).
+    private var pendingAnchor: String?
     /// Inside a dropped region: the name key of the tag that opened it and
     /// how many tags of that name are open (0: not dropping).
     private var dropKey: UInt64 = 0
@@ -336,12 +340,15 @@ private struct HTMLBlockScanner {
             if key == dropKey { dropDepth += 1 }
             return after
         }
+        var anchor: String?
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
+            anchor = attributes.id.map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
             if HTMLBoilerplate.drops(key, attributes, in: input) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
+                if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }   // Node's <a class="mark" id> in a heading
                 return after
             }
             if !sawFootnotes && reading && HTMLBoilerplate.isFootnotes(attributes, in: input) {
@@ -394,6 +401,7 @@ private struct HTMLBlockScanner {
             }
         case .inline, .rawText, .title: break
         }
+        if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }
         return after
     }
 
@@ -561,7 +569,9 @@ private struct HTMLBlockScanner {
     private mutating func endBlock() {
         let kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : inTerm ? .term : .paragraph
         if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
-        if let finished = makeBlock(block, kind: kind) {
+        if var finished = makeBlock(block, kind: kind) {
+            finished.anchor = pendingAnchor
+            pendingAnchor = nil
             blocks.append(finished)
             if kind == .heading(level: 1) { sawH1 = true }
         }

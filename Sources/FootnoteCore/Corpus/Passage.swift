@@ -19,9 +19,13 @@ public struct Passage: Sendable, Equatable {
     /// text, Markdown, reStructuredText), so it can be read back from the
     /// file; false when it was derived from them (HTML, JSON, joined lines).
     public var isVerbatim: Bool
+    /// The fragment identifier of the passage's section or term in an HTML
+    /// page (`term-generator`: cite `glossary.html#term-generator`); nil elsewhere.
+    public var anchor: String?
 
     public init(document: Int, id: String? = nil, section: [String], text: String,
-                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false) {
+                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil) {
+        self.anchor = anchor
         self.document = document
         self.id = id
         self.section = section

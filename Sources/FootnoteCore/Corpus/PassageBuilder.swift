@@ -58,23 +58,30 @@ public struct PassageBuilder: Sendable, Equatable {
     ///   - document: the document's index, stored in each passage.
     public func passages(from blocks: [Block], file: [UInt8], document: Int) -> [Passage] {
         let blocks = Self.demotingEmptyHeadings(blocks, file: file)
-        var headings: [(level: Int, text: String)] = []
+        var headings: [(level: Int, text: String, anchor: String?)] = []
         var out: [Passage] = []
         var lineIndex: LineIndex?
         var k = 0
         while k < blocks.count {
             if case .heading(let level) = blocks[k].kind {
                 headings.removeAll { $0.level >= level }
-                headings.append((level, blocks[k].text))
+                // A heading repeating the one above it (a page's <title> and its <h2>) names the section once.
+                if let parent = headings.last, parent.text == blocks[k].text { headings.removeLast() }
+                headings.append((level, blocks[k].text, blocks[k].anchor))
                 k += 1
                 continue
             }
             var end = k
             while end < blocks.count, !blocks[end].isHeading { end += 1 }
             let section = headings.map(\.text)
+            // The innermost heading with an anchor (HTML) names where the passage is.
+            let sectionAnchor = headings.last(where: { $0.anchor != nil })?.anchor ?? nil
             for unit in units(of: blocks, body: k..<end) {
-                emit(unit, of: blocks, section: section + Self.termHeading(of: unit, in: blocks), file: file, document: document,
-                     lineIndex: &lineIndex, into: &out)
+                let term = Self.termHeading(of: unit, in: blocks)
+                let anchor = term.isEmpty ? sectionAnchor : blocks[unit.blocks.lowerBound].anchor ?? sectionAnchor
+                let first = out.count
+                emit(unit, of: blocks, section: section + term, file: file, document: document, lineIndex: &lineIndex, into: &out)
+                for i in first..<out.count { out[i].anchor = anchor }
             }
             k = end
         }

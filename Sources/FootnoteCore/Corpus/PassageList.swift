@@ -52,10 +52,17 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     public subscript(i: Int) -> Passage {
         Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts?[i] ?? "",
-                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i))
+                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i), anchor: anchor(i))
     }
 
+    /// The `ids` column holds a BEIR passage's `_id` (`hasID`), or a document
+    /// passage's anchor (`Passage.anchor`; empty for none).
     public func id(_ i: Int) -> String? { hasID(i) ? ids[i] : nil }
+    public func anchor(_ i: Int) -> String? {
+        guard !hasID(i) else { return nil }
+        let a = ids[i]
+        return a.isEmpty ? nil : a
+    }
     @inline(__always) public func hasID(_ i: Int) -> Bool { flags[i] & Self.hasIDFlag != 0 }
     @inline(__always) public func isVerbatim(_ i: Int) -> Bool { flags[i] & Self.verbatimFlag != 0 }
 
@@ -122,12 +129,12 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
         public mutating func append(_ p: Passage) {
             append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes,
-                   isVerbatim: p.isVerbatim)
+                   isVerbatim: p.isVerbatim, anchor: p.anchor)
         }
 
         /// Appends a passage given by its parts (no `Passage` value made).
         public mutating func append(document: Int, id: String?, section: [String], text: String,
-                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false) {
+                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil) {
             documents.append(Int32(document))
             var record: [UInt8] = []
             VarInt.append(UInt64(Swift.max(0, lines.lowerBound)), to: &record)
@@ -137,7 +144,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             bounds.append(record)
             texts.append(text)
             appendSection(section)
-            ids.append(id ?? "")
+            ids.append(id ?? anchor ?? "")
             flags.append((id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0))
         }
 
