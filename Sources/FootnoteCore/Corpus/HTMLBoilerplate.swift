@@ -58,39 +58,78 @@ enum HTMLBoilerplate {
         // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
         if isFootnotes(attributes, in: page) || hasClass("footnote", attributes, in: page) { return false }
         if droppedTags.contains(tag) { return true }
-        if let role = attributes.role, droppedRoles.contains(lowercased(page, role)) { return true }
-        if let id = attributes.id, droppedIDs.contains(lowercased(page, id)) { return true }
+        if let role = attributes.role, Tables.roles.find(lowered(page, role)) != nil { return true }
+        if let id = attributes.id, Tables.ids.find(lowered(page, id)) != nil { return true }
         if let classes = attributes.class {
-            for token in lowercased(page, classes).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                let name = String(token)
-                if droppedClasses.contains(name) || (tag == linkKey && droppedLinkClasses.contains(name)) { return true }
+            var found = false
+            forEachToken(page, classes) { token in
+                if Tables.classes.find(token) != nil || (tag == linkKey && Tables.linkClasses.find(token) != nil) { found = true }
             }
+            return found
         }
         return false
+    }
+
+    /// The name sets as byte tables, looked up without making a String per tag.
+    enum Tables {
+        static func table(_ names: Set<String>) -> ByteKeyTable {
+            var t = ByteKeyTable(capacity: names.count)
+            for n in names { _ = t.insert(Array(n.utf8)) }
+            return t
+        }
+        static let roles = table(droppedRoles), ids = table(droppedIDs), classes = table(droppedClasses)
+        static let linkClasses = table(droppedLinkClasses), footnotes = table(footnoteNames)
+    }
+
+    /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).
+    private static func lowered(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        guard range.count <= 64 else { return [] }
+        return page[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+    }
+
+    /// Calls `body` with each whitespace-separated token of `page[range]`, lowercased.
+    private static func forEachToken(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var n = 0
+            func flush() {
+                if n > 0 && n <= 64 { body(UnsafeBufferPointer(rebasing: buffer[0..<n])) }
+                n = 0
+            }
+            for k in range {
+                let b = page[k]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { flush(); continue }
+                if n < 64 { buffer[n] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
+                n += 1
+            }
+            flush()
+        }
     }
 
     static let footnoteNames: Set<String> = ["footnotes", "footnote-list"]
 
     static func hasClass(_ name: String, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let classes = attributes.class else { return false }
-        return lowercased(page, classes).split(separator: " ").contains { $0 == name }
+        let wanted = Array(name.utf8)
+        var found = false
+        forEachToken(page, classes) { if $0.elementsEqual(wanted) { found = true } }
+        return found
     }
 
     /// Whether the element is a page's footnotes (`div.footnotes` of DocBook,
     /// `#footnotes` of asciidoc, Sphinx's `aside.footnote-list`): they are
     /// read under a heading of their own, not the page's last section.
     static func isFootnotes(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let id = attributes.id, footnoteNames.contains(lowercased(page, id)) { return true }
-        if let classes = attributes.class {
-            return lowercased(page, classes).split(separator: " ").contains { footnoteNames.contains(String($0)) }
-        }
-        return false
+        if let id = attributes.id, Tables.footnotes.find(lowered(page, id)) != nil { return true }
+        guard let classes = attributes.class else { return false }
+        var found = false
+        forEachToken(page, classes) { if Tables.footnotes.find($0) != nil { found = true } }
+        return found
     }
 
     /// Whether the element opened by `tag` with `attributes` is the page's main content.
     static func isMain(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
         if tag == mainKey { return true }
-        if let role = attributes.role { return lowercased(page, role) == "main" }
+        if let role = attributes.role { return lowered(page, role) == Array("main".utf8) }
         return false
     }
 
@@ -100,9 +139,6 @@ enum HTMLBoilerplate {
             || contains(page, "role=main")
     }
 
-    private static func lowercased(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: page[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
 
     /// Whether `literal` occurs in `page` (ASCII letters compared case-insensitively).
     private static func contains(_ page: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
