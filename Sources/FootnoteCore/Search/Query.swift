@@ -91,36 +91,33 @@ public struct Query: Sendable {
             return
         }
         let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
-        let english = corrector?.englishWords
-        var foreignQuestion = false
-        if let english {
-            var foreign = 0
-            for clause in clauses {
-                let bytes = Array(clause.text.utf8)
-                analyzer.analyze(clause.text) { token in
-                    let folded = Self.folded(String(decoding: bytes[token.start..<token.end], as: UTF8.self))
-                    if index.termID(token.termString) == nil && !english.contains(folded: folded) { foreign += 1 }
-                }
-            }
-            foreignQuestion = foreign >= Self.foreignWordsMarkingAQuestion
-        }
-        for clause in clauses {
-            // Collected first: the corrector must not run inside the analyzer's callback.
-            var words: [(term: String, position: Int, surface: Range<Int>)] = []
-            analyzer.analyze(clause.text) { words.append(($0.termString, $0.position, $0.start..<$0.end)) }
-            var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
+        // Each clause's words, read once. Collected first: the corrector must not run inside the analyzer's callback.
+        let read = clauses.map { clause -> [Word] in
+            var words: [Word] = []
             let bytes = Array(clause.text.utf8)
+            analyzer.analyze(clause.text) { token in
+                let surface = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+                words.append(Word(term: token.termString, id: index.termID(token.termString), position: token.position,
+                                  surface: surface, folded: Self.folded(surface)))
+            }
+            return words
+        }
+        let english = corrector?.englishWords
+        let foreignQuestion = english.map { english in
+            read.joined().filter { $0.id == nil && !english.contains(folded: $0.folded) }.count >= Self.foreignWordsMarkingAQuestion
+        } ?? false
+        for (clause, words) in zip(clauses, read) {
+            var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
             for word in words {
                 var term = word.term
-                var id = index.termID(term)
-                let surface = String(decoding: bytes[word.surface], as: UTF8.self)
+                var id = word.id
+                let surface = word.surface
                 var display: String?
                 var everyday = false
                 if id == nil, clause.kind != .excluded, let corrector {
-                    let folded = Self.folded(surface)
-                    everyday = english?.contains(folded: folded) ?? false
+                    everyday = english?.contains(folded: word.folded) ?? false
                     let foreign = foreignQuestion || (english != nil && surface.utf8.contains { $0 >= 0x80 })
-                    if !foreign, let fix = corrector.correction(for: folded) {
+                    if !foreign, let fix = corrector.correction(for: word.folded) {
                         let replacement = index.vocabulary[fix.word]
                         let t = index.vocabularyTerm[fix.word]
                         term = index.terms[Int(t)]
@@ -134,7 +131,7 @@ public struct Query: Sendable {
                     }
                 }
                 if clause.kind != .excluded {
-                    count(term, id: id, word: display ?? String(decoding: Self.folded(surface), as: UTF8.self))
+                    count(term, id: id, word: display ?? String(decoding: word.folded, as: UTF8.self))
                     if everyday, let k = slot[term] { terms[k].isEverydayWord = true }
                 }
                 constraint.terms.append(id)
@@ -142,6 +139,16 @@ public struct Query: Sendable {
             }
             if clause.kind != .plain && !constraint.terms.isEmpty { constraints.append(constraint) }
         }
+    }
+
+    /// A word of the question as read: its term, the term's number (nil:
+    /// unknown), its position, and its surface as written and folded.
+    private struct Word {
+        var term: String
+        var id: Int32?
+        var position: Int
+        var surface: String
+        var folded: [UInt8]
     }
 
     /// With this many words neither in the corpus nor on the English word
