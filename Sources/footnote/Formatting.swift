@@ -15,17 +15,6 @@ func formatBytes(_ n: Int) -> String {
 
 func format1(_ x: Double) -> String { "\((x * 10).rounded() / 10)" }
 
-/// A count with thousands separators: 8,866.
-func formatCount(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}
-
 /// A metric with four decimals, as `eval` prints them.
 func format4(_ x: Double) -> String {
     let scaled = Int((x * 10000).rounded())

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FootnoteCore
 
 /// A one-line progress display on stderr while indexing: shown only when
 /// stderr is a terminal and the work has already taken half a second, redrawn

@@ -89,6 +89,6 @@ import Testing
         // A web asset named as the corpus itself is read.
         #expect(try CorpusLoader().load(f.path + "/searchindex.js").documents.count == 1)
         #expect(CorpusNotice.summary(of: c.notices, kind: .warning) == nil)
-        #expect(CorpusNotice.grouped(1716) == "1,716" && CorpusNotice.grouped(1_234_567) == "1,234,567" && CorpusNotice.grouped(12) == "12")
+        #expect(formatCount(1716) == "1,716" && formatCount(1_234_567) == "1,234,567" && formatCount(12) == "12")
     }
 }

@@ -88,15 +88,8 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
         var counts: [String: Int] = [:]
         for n in chosen { counts[n.category, default: 0] += 1 }
         let parts = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\(grouped($0.value)) \($0.key)" }
-        let files = "\(grouped(chosen.count)) file\(chosen.count == 1 ? "" : "s")"
+            .map { "\(formatCount($0.value)) \($0.key)" }
+        let files = "\(formatCount(chosen.count)) file\(chosen.count == 1 ? "" : "s")"
         return (kind == .skipped ? "skipped \(files): " : "warnings on \(files): ") + parts.joined(separator: ", ")
-    }
-
-    /// 1716 → "1,716".
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out: [Character] = []
-        while digits.count > 3 { out = [","] + Array(digits.suffix(3)) + out; digits.removeLast(3) }
-        return String(digits + out)
     }
 }
