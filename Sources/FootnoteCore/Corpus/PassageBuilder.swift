@@ -74,14 +74,13 @@ public struct PassageBuilder: Sendable, Equatable {
             var end = k
             while end < blocks.count, !blocks[end].isHeading { end += 1 }
             let section = headings.map(\.text)
-            // The innermost heading with an anchor (HTML) names where the passage is.
-            let sectionAnchor = headings.last(where: { $0.anchor != nil })?.anchor ?? nil
+            // The innermost heading with an anchor (HTML) names where the passage is; a term, its own.
+            let sectionAnchor = headings.lazy.compactMap(\.anchor).last
             for unit in units(of: blocks, body: k..<end) {
                 let term = Self.termHeading(of: unit, in: blocks)
                 let anchor = term.isEmpty ? sectionAnchor : blocks[unit.blocks.lowerBound].anchor ?? sectionAnchor
-                let first = out.count
-                emit(unit, of: blocks, section: section + term, file: file, document: document, lineIndex: &lineIndex, into: &out)
-                for i in first..<out.count { out[i].anchor = anchor }
+                emit(unit, of: blocks, section: section + term, anchor: anchor, file: file, document: document,
+                     lineIndex: &lineIndex, into: &out)
             }
             k = end
         }
@@ -165,7 +164,7 @@ public struct PassageBuilder: Sendable, Equatable {
     }
 
     /// Appends `unit`'s passage, or its windows when it is longer than `maxWords`.
-    func emit(_ unit: Unit, of blocks: [Block], section: [String], file: [UInt8], document: Int,
+    func emit(_ unit: Unit, of blocks: [Block], section: [String], anchor: String?, file: [UInt8], document: Int,
               lineIndex: inout LineIndex?, into out: inout [Passage]) {
         let first = blocks[unit.blocks.lowerBound], last = blocks[unit.blocks.upperBound - 1]
         let verbatim = blocks[unit.blocks].allSatisfy(\.isVerbatim)
@@ -176,7 +175,7 @@ public struct PassageBuilder: Sendable, Equatable {
             : Array(blocks[unit.blocks].map(\.text).joined(separator: "\n").utf8)
         if unit.words <= maxWords + minWords && (unit.words <= maxWords || unit.blocks.count > 1) {
             out.append(Passage(document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
-                               lines: lines, bytes: bytes, isVerbatim: verbatim))
+                               lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor))
             return
         }
         // Where each block starts in the joined text (derived text: blocks joined by one newline).
@@ -192,14 +191,14 @@ public struct PassageBuilder: Sendable, Equatable {
                 let start = bytes.lowerBound + window.lowerBound, end = bytes.lowerBound + window.upperBound
                 out.append(Passage(document: document, section: section, text: text,
                                    lines: index.line(of: start)...index.line(of: max(start, end - 1)),
-                                   bytes: start..<end, isVerbatim: true))
+                                   bytes: start..<end, isVerbatim: true, anchor: anchor))
             } else {
                 // The blocks the window spans give its lines and bytes.
                 let from = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0))
                 let to = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 < window.upperBound } ?? 0))
                 out.append(Passage(document: document, section: section, text: text,
                                    lines: blocks[from].lines.lowerBound...blocks[to].lines.upperBound,
-                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound))
+                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound, anchor: anchor))
             }
         }
     }
