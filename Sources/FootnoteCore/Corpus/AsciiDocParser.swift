@@ -91,17 +91,19 @@ enum AsciiDocParser {
     /// anchor, a block attribute line, a delimited block, a `== ` title).
     static func looksLikeAsciiDoc(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
-        var marks = 0
-        for (mark, test) in [("linkgit", { (s: String) in s.contains("linkgit:") }),
-                             ("include", { (s: String) in s.contains("\ninclude::") || s.contains("\nifdef::") || s.hasPrefix("include::") }),
-                             ("anchor", { (s: String) in s.contains("\n[[") }),
-                             ("attribute", { (s: String) in s.contains("\n[verse]") || s.contains("\n[source") || s.contains("\n[NOTE]") }),
-                             ("listing", { (s: String) in s.contains("\n----\n") && s.components(separatedBy: "\n----\n").count >= 3 }),
-                             ("labeled", { (s: String) in s.split(separator: "\n").contains { $0.hasSuffix("::") && !$0.hasPrefix(" ") && $0.count > 3 } }),
-                             ("title", { (s: String) in s.hasPrefix("= ") || s.contains("\n== ") })] {
-            _ = mark
-            if test(head) { marks += 1 }
-            if marks >= 2 { return true }
+        let marks: [(String) -> Bool] = [
+            { $0.contains("linkgit:") },
+            { $0.contains("\ninclude::") || $0.contains("\nifdef::") || $0.hasPrefix("include::") },
+            { $0.contains("\n[[") },
+            { $0.contains("\n[verse]") || $0.contains("\n[source") || $0.contains("\n[NOTE]") },
+            { $0.contains("\n----\n") && $0.components(separatedBy: "\n----\n").count >= 3 },
+            { $0.split(separator: "\n").contains { $0.hasSuffix("::") && !$0.hasPrefix(" ") && $0.count > 3 } },
+            { $0.hasPrefix("= ") || $0.contains("\n== ") },
+        ]
+        var found = 0
+        for mark in marks where mark(head) {
+            found += 1
+            if found >= 2 { return true }
         }
         return false
     }

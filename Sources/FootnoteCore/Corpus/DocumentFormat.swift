@@ -12,11 +12,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case unknown
 
     public init(path: String) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { self = .unknown; return }
+        guard let ext = Self.fileExtension(path) else { self = .unknown; return }
         // Sphinx keeps each page's source as `_sources/page.rst.txt`.
-        if name.lowercased().hasSuffix(".rst.txt") { self = .restructuredText; return }
-        switch name[name.index(after: dot)...].lowercased() {
+        if path.lowercased().hasSuffix(".rst.txt") { self = .restructuredText; return }
+        switch ext {
         case "txt", "text": self = .plainText
         case "md", "markdown", "mdown", "mkd": self = .markdown
         case "rst", "rest": self = .restructuredText
@@ -35,8 +34,14 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// Whether a file in a corpus folder is a web asset, passed over unread
     /// (a corpus that is the file itself is read whatever it is).
     public static func isWebAsset(_ path: String) -> Bool {
+        fileExtension(path).map(webAssetExtensions.contains) ?? false
+    }
+
+    /// The lowercased extension of the file `path` names (after its last dot;
+    /// nil when its name has none, or is only a dot name like `.profile`).
+    static func fileExtension(_ path: String) -> String? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return webAssetExtensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[name.index(after: dot)...].lowercased()
     }
 }
