@@ -36,7 +36,7 @@ import Testing
 
     @Test func plainTextHeadingRules() throws {
         let text = "Intro\n\nThis is a sentence.\n\nA short line, with a comma,\n\nNot a heading:\n\nWhy Does It Matter?\n\nBecause.\n"
-        let p = try passages(text)
+        let p = try passages(text, builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["This is a sentence.\n\nA short line, with a comma,\n\nNot a heading:", "Because."])
         #expect(p[0].section == ["Intro"])
         #expect(p[1].section == ["Why Does It Matter?"])
@@ -54,7 +54,7 @@ import Testing
             #expect(p.contains { $0.text.contains(line) }, "\(line) is in no passage")
         }
         for heading in ["Installing Footnote", "Why Does It Matter?", "Conclusion: Choosing the Right Path", "Ignoring files"] {
-            let p = try passages("Some text comes first here.\n\n\(heading)\n\nAnd a paragraph follows it.\n")
+            let p = try passages("Some text comes first here.\n\n\(heading)\n\nAnd a paragraph follows it.\n", builder: PassageBuilder(minWords: 0))
             #expect(p.last?.section == [heading])
         }
     }
@@ -93,7 +93,8 @@ import Testing
         - one
         - two
         """
-        let p = try passages(text, name: "guide.md")
+        // Headings alone: no short section joins the lead.
+        let p = try passages(text, name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Intro text.", "Under setext.", "Deep text.\n```\n# not a heading\n```", "- one\n- two"])
         #expect(p[0].section == ["Guide"])
         #expect(p[1].section == ["Guide", "Setext Title"])
@@ -126,7 +127,7 @@ import Testing
 
         Ask away.
         """
-        let p = try passages(text, name: "manual.rst")
+        let p = try passages(text, name: "manual.rst", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Preface text.", "Run make.", "Flags here.", "Ask away."])
         #expect(p[0].section == ["Manual"])
         #expect(p[1].section == ["Manual", "Install"])
@@ -214,6 +215,42 @@ import Testing
         #expect(p[1].text.hasPrefix("Every paragraph"))
     }
 
+    /// A manual page's NAME and SYNOPSIS are too short to answer alone: they
+    /// open the passage of its DESCRIPTION, cited under the page's title.
+    @Test func shortOpeningSectionsFormTheLead() throws {
+        let description = "Runs a number of housekeeping tasks within the current repository, such as compressing file revisions and removing unreachable objects."
+        let html = """
+        <html><head><title>git-gc(1)</title></head><body>
+        <h1>git-gc(1) Manual Page</h1>
+        <h2 id="_name">NAME</h2>
+        <p>git-gc - Cleanup unnecessary files and optimize the local repository</p>
+        <h2 id="_synopsis">SYNOPSIS</h2>
+        <pre>git gc [--aggressive] [--auto] [--quiet]</pre>
+        <h2 id="_description">DESCRIPTION</h2>
+        <p>\(description)</p>
+        <p>\(description)</p>
+        <h2 id="_options">OPTIONS</h2>
+        <p>\(description)</p>
+        </body></html>
+        """
+        let p = try passages(html, name: "git-gc.html")
+        #expect(p.count == 2)
+        #expect(p[0].text.hasPrefix("git-gc - Cleanup unnecessary files"))
+        #expect(p[0].text.contains("git gc [--aggressive]") && p[0].text.hasSuffix(description + "\n" + description))
+        #expect(p[0].section == ["git-gc(1) Manual Page"])
+        #expect(p[0].anchor == "_name")
+        #expect(p[0].lines == 4...9)
+        #expect(p[1].section == ["git-gc(1) Manual Page", "OPTIONS"])
+
+        // Short sections join only until they have minWords together; later short sections stay apart.
+        let faq = (1...6).map { "## Question \($0)\n\nA short answer number \($0) here.\n" }.joined(separator: "\n")
+        let q = try passages("# FAQ\n\n" + faq, name: "faq.md")
+        #expect(q.count == 2)
+        #expect(q[0].section == ["FAQ"] && q[0].lines == 5...21)   // four answers of 5 words held, the fifth's joined
+        #expect(q[0].text.hasPrefix("A short answer number 1 here.\nQuestion 2\n"))
+        #expect(q[1].section == ["FAQ", "Question 6"])
+    }
+
     /// A glossary entry or option is cited under its term, with its description.
     @Test func termsStayWithTheirDescriptions() throws {
         let entries = (1...12).map { k in
@@ -239,18 +276,18 @@ import Testing
 
         ## Empty at the end
         """
-        let p = try passages(text, name: "guide.md")
+        let p = try passages(text, name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(p.count == 2)
         #expect(p[0].section == ["Guide"])   // "Do not" heads nothing, so it is text of "Guide" …
         #expect(p[0].text == "## Do not")
-        let rest = try passages(text.replacingOccurrences(of: "## Do not\n\n", with: ""), name: "guide.md")
+        let rest = try passages(text.replacingOccurrences(of: "## Do not\n\n", with: ""), name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(rest.map(\.section) == [["Guide", "Do"]])   // … and the trailing heading joins the last section
         #expect(rest[0].text.hasSuffix("## Empty at the end"))
     }
 
     @Test func htmlPassagesComeFromBlocks() throws {
         let html = "<html><head><title>T</title><script>var x = 1;</script></head><body>\n<h1>Guide</h1>\n<p>Fish &amp; chips.</p>\n<h2>More</h2><p>Second\npara.</p></body></html>\n"
-        let p = try passages(html, name: "page.html")
+        let p = try passages(html, name: "page.html", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Fish & chips.", "Second para."])
         #expect(p[0].section.last == "Guide")
         #expect(p[0].lines == 3...3)
@@ -424,8 +461,10 @@ import Testing
         #expect(blocks.filter { $0.kind == .term }.map(\.text) == ["-p", "--patch"])
         #expect(texts.contains("$ git stash push -m \"work in progress\"\n$ git stash pop"))
         let p = try passages(Self.page, name: "git-stash.txt")
-        let options = try #require(p.first { $0.text.contains("-p\n--patch\n") })   // the short section is one passage
-        #expect(options.section == ["git-stash(1)", "DESCRIPTION"])
+        // The short section is one passage, and with NAME and SYNOPSIS before it the page's lead.
+        let options = try #require(p.first { $0.text.contains("-p\n--patch\n") })
+        #expect(options.section == ["git-stash(1)"])
+        #expect(options.text.hasPrefix("git-stash - Stash the changes"))
         #expect(options.text.contains("as git add --patch would."))
         #expect(p.allSatisfy { $0.section.first == "git-stash(1)" })
     }
@@ -440,7 +479,8 @@ import Testing
 @Suite struct FootnoteSectionTests {
     /// A footnote at a Markdown page's end is not cited under its last heading.
     @Test func markdownFootnotesHaveASectionOfTheirOwn() throws {
-        let p = try passages("# Guide\n\n## Setup\n\nInstall it first.[^1]\n\n[^1]: On Debian, use apt-get to install packages.\n", name: "g.md")
+        let p = try passages("# Guide\n\n## Setup\n\nInstall it first.[^1]\n\n[^1]: On Debian, use apt-get to install packages.\n", name: "g.md",
+                             builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.section) == [["Guide", "Setup"], ["Guide", "Footnotes"]])
         #expect(p[1].text == "[^1]: On Debian, use apt-get to install packages.")
         #expect(p[1].isVerbatim)

@@ -18,6 +18,11 @@
 ///   - a unit under `minWords` words joins a neighbour in the section: the one
 ///     before it, or the one after when it is the first or the one before is
 ///     already full; but a term with its description stays alone.
+/// - The file's opening: section bodies under `minWords` words before its
+///   first passage (a manual page's NAME and SYNOPSIS, a one-line abstract),
+///   until they reach `minWords` together, open the first passage after
+///   them, cited under the headings they share (the page's title): the lead,
+///   which says what the page is about (`LeadPrior` favours it).
 /// - A unit over `maxWords` words is cut into windows of whole sentences (a
 ///   list item is a sentence; a blank line ends one), balanced so that no
 ///   window is a stub, each overlapping the one before by its last sentence
@@ -61,6 +66,8 @@ public struct PassageBuilder: Sendable, Equatable {
         var headings: [(level: Int, text: String, anchor: String?)] = []
         var out: [Passage] = []
         var lineIndex: LineIndex?
+        // The opening section bodies held for the lead: where they start, the first one's path and anchor, their words.
+        var opening: (start: Int, section: [String], anchor: String?, words: Int)?
         var k = 0
         while k < blocks.count {
             if case .heading(let level) = blocks[k].kind {
@@ -76,10 +83,28 @@ public struct PassageBuilder: Sendable, Equatable {
             let section = headings.map(\.text)
             // The innermost heading with an anchor (HTML) names where the passage is; a term, its own.
             let sectionAnchor = headings.lazy.compactMap(\.anchor).last
-            for unit in units(of: blocks, body: k..<end) {
+            var bodyUnits = units(of: blocks, body: k..<end)
+            var leadSection = section, leadAnchor = sectionAnchor
+            if out.isEmpty {
+                let words = bodyUnits.reduce(0) { $0 + $1.words }
+                if words < minWords && (opening?.words ?? 0) < minWords && end < blocks.count {
+                    if opening == nil { opening = (k, section, sectionAnchor, 0) }
+                    opening!.words += words
+                    k = end
+                    continue
+                }
+                if let held = opening {
+                    bodyUnits[0] = Unit(blocks: held.start..<bodyUnits[0].blocks.upperBound, words: held.words + bodyUnits[0].words)
+                    let shared = zip(held.section, section).prefix { $0 == $1 }.count
+                    leadSection = shared > 0 ? Array(section.prefix(shared)) : held.section
+                    leadAnchor = held.anchor ?? sectionAnchor
+                }
+            }
+            for (u, unit) in bodyUnits.enumerated() {
                 let term = Self.termHeading(of: unit, in: blocks)
-                let anchor = term.isEmpty ? sectionAnchor : blocks[unit.blocks.lowerBound].anchor ?? sectionAnchor
-                emit(unit, of: blocks, section: section + term, anchor: anchor, file: file, document: document,
+                let (unitSection, unitAnchor) = u == 0 ? (leadSection, leadAnchor) : (section, sectionAnchor)
+                let anchor = term.isEmpty ? unitAnchor : blocks[unit.blocks.lowerBound].anchor ?? unitAnchor
+                emit(unit, of: blocks, section: unitSection + term, anchor: anchor, file: file, document: document,
                      lineIndex: &lineIndex, into: &out)
             }
             k = end
