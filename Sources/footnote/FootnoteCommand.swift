@@ -43,6 +43,9 @@ struct RankingOptions: ParsableArguments {
     @Option(name: .customLong("proximity-window"), help: ArgumentHelp("Largest token distance earning a proximity bonus.", visibility: .hidden))
     var proximityWindow: Int = ProximityBonus().window
 
+    @Option(name: .customLong("lead-prior"), help: ArgumentHelp("Strength β of the lead prior: how much more a file's first passage weighs (0: off).", visibility: .hidden))
+    var leadPrior: Float = LeadPrior.defaultStrength
+
     @Option(name: .customLong("excerpt-cluster"), help: ArgumentHelp("Build excerpts around the densest cluster of matches within N bytes (0: best sentence run).", visibility: .hidden))
     var excerptCluster: Int = ExcerptBuilder().clusterCharacters
 
@@ -55,7 +58,7 @@ struct RankingOptions: ParsableArguments {
     func validate() throws {
         guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
         guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
-        guard titleWeight >= 0, headingWeight >= 0, proximityWeight >= 0, proximityWindow >= 1 else {
+        guard titleWeight >= 0, headingWeight >= 0, proximityWeight >= 0, leadPrior >= 0, leadPrior.isFinite, proximityWindow >= 1 else {
             throw ValidationError("weights must be ≥ 0 and the proximity window ≥ 1")
         }
     }
@@ -69,6 +72,7 @@ struct RankingOptions: ParsableArguments {
         options.excerpt.maxSentences = max(1, excerptSentences)
         options.excerpt.cueWeight = cueWeight
         options.proximity = proximityWeight > 0 ? ProximityBonus(weight: proximityWeight, window: proximityWindow) : nil
+        options.leadPrior = leadPrior
         return options
     }
 }

@@ -44,6 +44,7 @@ struct PassageViews {
         var out = heading(item)
         let bm25 = explanation.model == "bm25"
         out += "score \(Self.number(explanation.score)) = \(Self.number(explanation.rankingScore)) from the terms"
+            + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) lead prior (near the start of its file)")
             + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)\n"
         out += style.dim(bm25 ? "  term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)"
                               : "  term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖") + "\n"

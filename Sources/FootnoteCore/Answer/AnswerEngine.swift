@@ -12,6 +12,8 @@ public final class AnswerEngine {
         public var excerpt: ExcerptBuilder
         /// Term-pair proximity bonus (nil: none).
         public var proximity: ProximityBonus?
+        /// β of the `LeadPrior` on the passages of files (0: none).
+        public var leadPrior: Float = LeadPrior.defaultStrength
         /// How the index weighs titles and headings.
         public var index: IndexBuilder
         /// Read `QuerySyntax`'s operators in questions.
@@ -53,7 +55,9 @@ public final class AnswerEngine {
         self.index = index
         self.options = options
         searcher = Searcher(index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b),
-                            proximity: options.proximity)
+                            proximity: options.proximity,
+                            leadPrior: LeadPrior(passages: corpus.passages, documentCount: corpus.documents.count,
+                                                 strength: options.leadPrior))
     }
 
     /// Reads nothing: builds the index of an already loaded corpus.

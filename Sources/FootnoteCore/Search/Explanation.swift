@@ -1,7 +1,7 @@
 /// Why a passage scored what it did (`Searcher.explain`): each ranked query
-/// term's part, then the proximity bonus.
+/// term's part, the lead prior, then the proximity bonus.
 ///
-///     score = Σ_t weight_t × postingScore(tf_td, passageFactor_d) + proximity bonus
+///     score = Σ_t weight_t × postingScore(tf_td, passageFactor_d) × lead prior + proximity bonus
 ///
 /// Under BM25, `weight` is qtf × idf and `passageFactor` the length norm
 /// k1 · (1 − b + b · |d| / avgdl); under TF-IDF, the normalized query weight and 1/‖d‖.
@@ -29,8 +29,10 @@ public struct Explanation: Sendable, Equatable {
     public var terms: [Term]
     /// Σ contributions.
     public var rankingScore: Float
+    /// The factor the passage's place in its file gives (`LeadPrior`; 1: none).
+    public var leadPrior: Float
     public var proximityBonus: Float
-    /// rankingScore + proximityBonus.
+    /// rankingScore × leadPrior + proximityBonus.
     public var score: Float
     /// Question words the corpus never uses (they count in the abstention ceiling only).
     public var unknownTerms: [String]

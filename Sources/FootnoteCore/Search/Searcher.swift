@@ -1,6 +1,7 @@
 /// Ranks passages for a query: the best `max(k, rerankDepth)` by the model's
-/// score (`ScoreAccumulator`, or `SingleTermBlockMax` for a single long list), then the
-/// proximity bonus re-ranks them and the best `k` are kept.
+/// score (`ScoreAccumulator`, or `SingleTermBlockMax` for a single long list),
+/// then they are re-ranked by that score × the lead prior + the proximity
+/// bonus, and the best `k` are kept.
 ///
 /// Not thread-safe (its analyzer and accumulator keep state); make one per thread.
 public final class Searcher {
@@ -23,14 +24,18 @@ public final class Searcher {
     public let analyzer: Analyzer
     /// Added to the ranking score of the best candidates (nil: none).
     public let proximity: ProximityBonus?
-    /// How many of the best candidates by ranking score get the proximity
-    /// bonus and are re-ranked: `max(k, rerankDepth)`.
+    /// Multiplies the ranking score of the best candidates (nil: none).
+    public let leadPrior: LeadPrior?
+    /// How many of the best candidates by ranking score are re-ranked:
+    /// `max(k, rerankDepth)`.
     public var rerankDepth = 200
 
-    public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil) {
+    public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil,
+                leadPrior: LeadPrior? = nil) {
         self.index = index
         self.model = model
         self.proximity = proximity
+        self.leadPrior = leadPrior.flatMap { $0.maximum > 1 ? $0 : nil }
         self.analyzer = analyzer ?? Analyzer(settings: index.analyzerSettings)
     }
 
@@ -65,27 +70,34 @@ public final class Searcher {
 
     public func search(_ query: Query, top k: Int) -> Result {
         let (weights, known, scored) = scoring(query)
-        let rerank = proximity != nil && known.count > 1 && k > 0
+        let proximity = known.count > 1 ? self.proximity : nil
+        let rerank = (proximity != nil || leadPrior != nil) && k > 0
         let depth = rerank ? max(k, rerankDepth) : k
         let byScore = query.constraints.isEmpty ? top(scored, depth: depth).sorted() : top(scored, depth: depth, constraints: query.constraints)
         var ranked = byScore
-        if rerank, let proximity {
+        if rerank {
             let terms = known.map(\.0), termWeights = known.map(\.1)
-            // Candidates come best first: once even the largest possible bonus
-            // cannot lift one to the k-th best, none after it can rise either.
-            let largestBonus = proximity.maximum(weights: termWeights) * (1 + 1e-5)
+            let largestFactor = (leadPrior?.maximum ?? 1) * (1 + 1e-5)
+            // Candidates come best first: once even the largest possible factor
+            // and bonus cannot lift one to the k-th best, none after it can rise either.
+            let largestBonus = (proximity?.maximum(weights: termWeights) ?? 0) * (1 + 1e-5)
             // The lists the accumulator decoded for this query, when it ran.
-            let postings = index.postings(of: terms, in: byScore.map(\.passage),
-                                          decoded: { self.accumulated ? self.accumulator.decodedList($0) : nil })
+            let postings = proximity == nil ? [] : index.postings(of: terms, in: byScore.map(\.passage),
+                                                                  decoded: { self.accumulated ? self.accumulator.decodedList($0) : nil })
             var reranked = TopK(k)
             postings.withUnsafeBufferPointer { postings in
                 for (c, (score, passage)) in byScore.enumerated() {
-                    if score + largestBonus < reranked.threshold { break }
+                    if score * largestFactor + largestBonus < reranked.threshold { break }
+                    let prior = score * (leadPrior?(passage) ?? 1)
+                    guard let proximity else {
+                        reranked.insert(prior, passage)
+                        continue
+                    }
                     let row = UnsafeBufferPointer(rebasing: postings[(c * terms.count)..<((c + 1) * terms.count)])
                     // The most this passage's own terms can earn: when even that
                     // cannot lift it into the top k, its positions are not read.
-                    if score + proximity.maximum(postings: row, weights: termWeights) * (1 + 1e-5) < reranked.threshold { continue }
-                    reranked.insert(score + proximity.bonus(postings: row, weights: termWeights, index: index), passage)
+                    if prior + proximity.maximum(postings: row, weights: termWeights) * (1 + 1e-5) < reranked.threshold { continue }
+                    reranked.insert(prior + proximity.bonus(postings: row, weights: termWeights, index: index), passage)
                 }
             }
             ranked = reranked.sorted()
@@ -93,7 +105,7 @@ public final class Searcher {
         let hits = ranked.map { Hit(passage: $0.passage, score: $0.score) }
         var confidence: Float = 0
         if let best = hits.first {
-            // Judged on the ranking score alone: the proximity bonus reorders, it does not vouch.
+            // Judged on the ranking score alone: the prior and the proximity bonus reorder, they do not vouch.
             let ceiling = model.ceiling(terms: query.terms.map(\.id), queryWeights: confidenceWeights(query, weights))
             let base = byScore.first { $0.passage == best.passage }?.score ?? best.score
             confidence = ceiling > 0 ? min(1, base / ceiling) : 0
@@ -127,10 +139,11 @@ public final class Searcher {
     }
 
     /// Why `passage` scored what it did for `query`, term by term: the
-    /// same weights, posting scores and proximity bonus `search` adds up,
-    /// summed in the same order, so `score` equals the hit's score (when the
-    /// passage meets the query's constraints and `search` re-ranked, that is
-    /// asked for more than 0 passages with two known terms or more).
+    /// same weights, posting scores, lead prior and proximity bonus `search`
+    /// combines, in the same order, so `score` equals the hit's score (when
+    /// the passage meets the query's constraints and `search` re-ranked, that
+    /// is asked for more than 0 passages with a lead prior, or with two known
+    /// terms or more and a proximity bonus).
     public func explain(_ query: Query, passage: Int32) -> Explanation {
         let (weights, known, scored) = scoring(query)
         let postings = index.postings(of: scored.map(\.id), in: [passage])
@@ -154,8 +167,9 @@ public final class Searcher {
             bonus = proximity.bonus(passage: passage, terms: known.map(\.0), weights: known.map(\.1), index: index)
         }
         let unknown = zip(query.terms, weights).filter { $0.0.id == nil }.map { $0.0.word.isEmpty ? $0.0.text : $0.0.word }
-        return Explanation(model: model.name, terms: rows, rankingScore: ranking, proximityBonus: bonus,
-                           score: ranking + bonus, unknownTerms: unknown)
+        let factor = leadPrior?(passage) ?? 1
+        return Explanation(model: model.name, terms: rows, rankingScore: ranking, leadPrior: factor, proximityBonus: bonus,
+                           score: ranking * factor + bonus, unknownTerms: unknown)
     }
 
     /// Made at the first query that needs it.
