@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FootnoteCore
 
@@ -467,6 +468,16 @@ import Testing
         #expect(options.text.hasPrefix("git-stash - Stash the changes"))
         #expect(options.text.contains("as git add --patch would."))
         #expect(p.allSatisfy { $0.section.first == "git-stash(1)" })
+    }
+
+    /// git's glossary: each entry a labeled item with an inline anchor, cross-references by id.
+    @Test func inlineAnchorsAndCrossReferences() throws {
+        let text = "[[def_bare_repository]]bare repository::\n\tA bare repository is a <<def_directory,directory>> with a `.git` suffix.\n\n[[def_branch]]branch::\n\tA line of development, see <<def_commit>>.\n"
+        let blocks = AsciiDocParser.parse(Array(text.utf8))
+        #expect(blocks.map { $0.text.trimmingCharacters(in: .whitespaces) } == ["bare repository", "A bare repository is a directory with a .git suffix.",
+                                       "branch", "A line of development, see def_commit."])
+        #expect(blocks.filter { $0.kind == .term }.count == 2)
+        #expect(AsciiDocParser.inline("x [[a b]] y") == "x [[a b]] y")   // not an anchor: a space inside
     }
 
     @Test func adocFilesAreAsciiDoc() throws {

@@ -12,7 +12,7 @@
 /// - A labeled list item (`--edit::`, `term:: text`) is a term
 ///   (`Block.Kind.term`), kept with the description that follows it.
 /// - Inline: `linkgit:git-merge[1]` → `git-merge(1)`; `link:url[text]` and
-///   `https://…[text]` → text; `<<id,text>>` → text; backquotes, `'emphasis'`,
+///   `https://…[text]` → text; `<<id,text>>` → text; `[[id]]` → nothing; backquotes, `'emphasis'`,
 ///   `*strong*` and `_emphasis_` keep their words; a lone `+` continuation line goes.
 /// Blocks whose text changes are not verbatim (cut again from the file when shown).
 enum AsciiDocParser {
@@ -182,6 +182,12 @@ enum AsciiDocParser {
                let open = find("[", from: i + scheme.count, stopAtSpace: true), let close = find("]", from: open + 1, stopAtSpace: false) {
                 out += open + 1 == close ? String(chars[i..<open]) : String(chars[(open + 1)..<close])
                 i = close + 1
+                continue
+            }
+            // [[id]], [[id,reftext]]: an inline anchor, which shows nothing
+            if starts("[[", at: i), let close = find("]", from: i + 2, stopAtSpace: true), close > i + 2,
+               close + 1 < chars.count, chars[close + 1] == "]" {
+                i = close + 2
                 continue
             }
             // <<id,text>> → text; <<id>> → id
