@@ -264,6 +264,23 @@ import Testing
         #expect(p[11].section == ["Glossary", "term12"])
     }
 
+    /// "GIL: See global interpreter lock." names the entry it points to, and is not cited apart from it.
+    @Test func glossaryPointersNameTheirEntry() throws {
+        let entry = "The mechanism used by the interpreter to assure that only one thread executes bytecode at a time, for safety."
+        let html = "<h1>Glossary</h1><dl>" + (1...8).map { "<dt>term\($0)</dt><dd><p>\(entry)</p></dd>" }.joined()
+            + "<dt id=\"term-GIL\">GIL</dt><dd><p>See <a href=\"#term-gil\">global interpreter lock</a>.</p></dd>"
+            + "<dt>global  Interpreter lock</dt><dd><p>\(entry)</p></dd>"
+            + "<dt>MRO</dt><dd><p>See also method resolution order.</p></dd>"
+            + "<dt>zip</dt><dd><p>See nothing here.</p></dd></dl>"
+        let p = try passages(html, name: "glossary.html")
+        #expect(!p.contains { $0.text.hasPrefix("GIL") })
+        let gil = try #require(p.first { $0.text.hasPrefix("global Interpreter lock") })   // HTML collapses spaces
+        #expect(gil.section == ["Glossary", "global Interpreter lock (GIL)"])
+        #expect(p.contains { $0.section == ["Glossary", "MRO"] })   // "See also" says something of its own
+        #expect(p.contains { $0.section == ["Glossary", "zip"] })   // a pointer to no entry stays
+        #expect(p.count == 11)
+    }
+
     /// No passage is a heading alone: a heading with nothing under it is text.
     @Test func aHeadingOverNothingIsText() throws {
         let text = """

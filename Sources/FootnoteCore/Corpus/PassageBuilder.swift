@@ -14,7 +14,8 @@
 ///     bullets), and a block ending in a colon joins the block after it (a
 ///     code block or table it introduces), as a term (`Block.Kind.term`:
 ///     a glossary entry, an option) joins its description, and is then
-///     cited as a heading of that passage (`termHeading`);
+///     cited as a heading of that passage (`termHeading`), and under the
+///     names of the entries that only point to it (`pointerEntries`);
 ///   - a unit under `minWords` words joins a neighbour in the section: the one
 ///     before it, or the one after when it is the first or the one before is
 ///     already full; but a term with its description stays alone.
@@ -100,8 +101,10 @@ public struct PassageBuilder: Sendable, Equatable {
                     leadAnchor = held.anchor ?? sectionAnchor
                 }
             }
-            for (u, unit) in bodyUnits.enumerated() {
-                let term = Self.termHeading(of: unit, in: blocks)
+            let aliases = Self.pointerEntries(bodyUnits, in: blocks)
+            for (u, unit) in bodyUnits.enumerated() where aliases[u] != [] {
+                var term = Self.termHeading(of: unit, in: blocks)
+                if let names = aliases[u], !term.isEmpty { term[0] += " (" + names.joined(separator: ", ") + ")" }
                 let (unitSection, unitAnchor) = u == 0 ? (leadSection, leadAnchor) : (section, sectionAnchor)
                 let anchor = term.isEmpty ? unitAnchor : blocks[unit.blocks.lowerBound].anchor ?? unitAnchor
                 emit(unit, of: blocks, section: unitSection + term, anchor: anchor, file: file, document: document,
@@ -126,6 +129,38 @@ public struct PassageBuilder: Sendable, Equatable {
         return [cut + "…"]
     }
     static let longestTermHeading = 100
+
+    /// Glossary entries that only point to another entry of the section
+    /// ("GIL: See global interpreter lock.", DocBook's `glosssee`) name it:
+    /// per unit, the names of the entries that point to it; a pointing entry
+    /// found pointing maps to `[]` and is left out, as the entry it names is
+    /// cited under both names: `Glossary › global interpreter lock (GIL)`.
+    /// "See also" entries say something of their own and stay.
+    static func pointerEntries(_ units: [Unit], in blocks: [Block]) -> [Int: [String]] {
+        var termUnit: [String: Int] = [:]
+        for (u, unit) in units.enumerated() {
+            if let name = termHeading(of: unit, in: blocks).first { termUnit[sameName(name)] = u }
+        }
+        guard termUnit.count > 1 else { return [:] }
+        var out: [Int: [String]] = [:]
+        for (u, unit) in units.enumerated() where unit.blocks.count == 2 && blocks[unit.blocks.lowerBound].kind == .term {
+            let pointer = blocks[unit.blocks.upperBound - 1].text.trimmingWhitespace()
+            guard pointer.count <= longestTermHeading + 5, pointer.lowercased().hasPrefix("see "),
+                  !pointer.lowercased().hasPrefix("see also") else { continue }
+            var target = pointer.dropFirst(4).trimmingWhitespace()
+            if target.hasSuffix(".") { target = target.dropLast().trimmingWhitespace() }
+            guard let to = termUnit[sameName(String(target))], to != u,
+                  let name = termHeading(of: unit, in: blocks).first else { continue }
+            out[to, default: []].append(name)
+            out[u] = []
+        }
+        return out
+    }
+
+    /// A term as compared with another: lowercased, whitespace collapsed.
+    static func sameName(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     /// The blocks, with every heading that heads nothing read as a paragraph:
     /// its line as it stands in the file when the document's other blocks are
