@@ -355,6 +355,22 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(texts(html) == ["VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer."])
 }
 
+/// Generated indexes are lists of where words are treated: Sphinx's
+/// genindex and DocBook's bookindex read as their headings alone.
+@Test func generatedIndexesAreDropped() {
+    let sphinx = """
+        <h1 id="index">Index</h1><h2 id="U">U</h2>
+        <table class="indextable genindextable"><tr><td><ul><li><a href="library/json.html">upsert</a></li></ul></td></tr></table>
+        """
+    #expect(texts(sphinx) == ["Index", "U"])
+    let docbook = """
+        <div class="index"><div class="titlepage"><h2 class="title">Index</h2></div>
+        <div class="index"><div class="indexdiv"><h3>U</h3><dl><dt>UPSERT, <a href="sql-insert.html">INSERT</a></dt></dl></div></div></div>
+        <p>Kept.</p>
+        """
+    #expect(texts(docbook) == ["Index", "Kept."])
+}
+
 /// A `<main>` element limits reading to itself; the title still heads the page.
 @Test func mainElementLimitsWhatIsRead() {
     let blocks = parse("<title>Guide</title><header><p>Site banner</p></header><main><p>Body text.</p></main><p>Outside.</p>")

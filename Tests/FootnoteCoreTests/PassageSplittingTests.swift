@@ -264,6 +264,21 @@ import Testing
         #expect(p[11].section == ["Glossary", "term12"])
     }
 
+    /// An option's description of several paragraphs stays with it, and each of its windows is cited under it.
+    @Test func aTermKeepsItsWholeDescription() throws {
+        let para = "This option makes the command work harder on the repository, taking more time to do it. "
+        let html = "<h1>git-gc</h1><h2>OPTIONS</h2><dl><dt>--aggressive</dt><dd><p>\(para)</p><p>\(para)</p></dd>"
+            + "<dt>--auto</dt><dd><p>\(para)</p><pre>git gc --auto</pre></dd>"
+            + "<dt>--prune</dt><dd>" + (1...20).map { _ in "<p>\(para)</p>" }.joined() + "</dd></dl>"
+        let p = try passages(html, name: "git-gc.html")
+        let aggressive = try #require(p.first { $0.section.last == "--aggressive" })
+        #expect(aggressive.text == "--aggressive\n" + para.trimmingWhitespace() + "\n" + para.trimmingWhitespace())
+        let auto = try #require(p.first { $0.section.last == "--auto" })
+        #expect(auto.text.hasSuffix("git gc --auto"))
+        let prune = p.filter { $0.text.contains(para.trimmingWhitespace()) && !$0.text.hasPrefix("--a") }
+        #expect(prune.count > 1 && prune.allSatisfy { $0.section == ["git-gc", "OPTIONS", "--prune"] })
+    }
+
     /// "GIL: See global interpreter lock." names the entry it points to, and is not cited apart from it.
     @Test func glossaryPointersNameTheirEntry() throws {
         let entry = "The mechanism used by the interpreter to assure that only one thread executes bytecode at a time, for safety."

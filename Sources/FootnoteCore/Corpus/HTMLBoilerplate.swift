@@ -3,9 +3,10 @@
 ///
 /// Taken from the pages documentation generators write, as Debian ships
 /// them: Sphinx (`div.sphinxsidebar`, `div.related`, `a.headerlink`,
-/// `role="main"`), MkDocs (`md-sidebar`, `md-header`, `md-footer`), Read the
-/// Docs (`wy-nav-side`, `rst-footer-buttons`), DocBook (`navheader`,
-/// `navfooter`, `toc`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
+/// `role="main"`, the general index's `genindextable`), MkDocs
+/// (`md-sidebar`, `md-header`, `md-footer`), Read the Docs (`wy-nav-side`,
+/// `rst-footer-buttons`), DocBook (`navheader`, `navfooter`, `toc`, the book
+/// index's `indexdiv`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
 /// `navpath`), Javadoc (`topNav`, `subNav`, `bottomNav`), Node's API pages
 /// (`#column2`, `#toc`, `a.mark`) and SQLite's (`div.nosearch`, `menu`).
 /// Class names are matched token by token, ids and roles whole, all
@@ -38,6 +39,9 @@ enum HTMLBoilerplate {
         "version_switcher_placeholder", "language_switcher_placeholder", "nosearch", "md-sidebar", "md-header",
         "md-footer", "md-tabs", "wy-nav-side", "wy-nav-top", "rst-footer-buttons", "prev-next", "topnav", "subnav",
         "bottomnav", "navpath", "permalink", "anchorjs-link",
+        // Generated indexes (Sphinx's genindex and module index, DocBook's
+        // bookindex): links to where a word is treated, not its treatment.
+        "genindextable", "indextable", "modindextable", "indexdiv",
     ]
 
     /// Classes dropped only on `<a>`: permalink marks beside headings.

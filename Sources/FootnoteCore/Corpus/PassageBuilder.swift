@@ -13,7 +13,8 @@
 ///   - a list joins the block just before it ("Examples include:" and its
 ///     bullets), and a block ending in a colon joins the block after it (a
 ///     code block or table it introduces), as a term (`Block.Kind.term`:
-///     a glossary entry, an option) joins its description, and is then
+///     a glossary entry, an option) joins its whole description (the blocks
+///     up to the next term), and is then
 ///     cited as a heading of that passage (`termHeading`), and under the
 ///     names of the entries that only point to it (`pointerEntries`);
 ///   - a unit under `minWords` words joins a neighbour in the section: the one
@@ -192,17 +193,19 @@ public struct PassageBuilder: Sendable, Equatable {
         let total = words.reduce(0, +)
         if total <= sectionWords { return [Unit(blocks: body, words: total)] }
 
-        // A block each; a list joins the block before it, a block ending in a colon the one after.
+        // A block each; a list joins the block before it, a block ending in a
+        // colon the one after, and a term keeps the blocks after it up to the next term.
         var units: [Unit] = []
-        var joinNext = false
+        var joinNext = false, inTerm = false
         for (offset, b) in body.enumerated() {
             let block = blocks[b]
-            if var last = units.last, joinNext || block.kind == .list {
+            if var last = units.last, block.kind != .term, joinNext || inTerm || block.kind == .list {
                 last.blocks = last.blocks.lowerBound..<(b + 1)
                 last.words += words[offset]
                 units[units.count - 1] = last
             } else {
                 units.append(Unit(blocks: b..<(b + 1), words: words[offset]))
+                inTerm = block.kind == .term
             }
             joinNext = block.kind == .term || Self.endsWithColon(block.text)
         }
