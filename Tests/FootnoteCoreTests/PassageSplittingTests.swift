@@ -269,13 +269,16 @@ import Testing
         let para = "This option makes the command work harder on the repository, taking more time to do it. "
         let html = "<h1>git-gc</h1><h2>OPTIONS</h2><dl><dt>--aggressive</dt><dd><p>\(para)</p><p>\(para)</p></dd>"
             + "<dt>--auto</dt><dd><p>\(para)</p><pre>git gc --auto</pre></dd>"
+            + "<dt>gc.reflogExpire</dt><dt>gc.reflogExpireUnreachable</dt><dd><p>\(para)</p></dd>"
             + "<dt>--prune</dt><dd>" + (1...20).map { _ in "<p>\(para)</p>" }.joined() + "</dd></dl>"
         let p = try passages(html, name: "git-gc.html")
         let aggressive = try #require(p.first { $0.section.last == "--aggressive" })
         #expect(aggressive.text == "--aggressive\n" + para.trimmingWhitespace() + "\n" + para.trimmingWhitespace())
         let auto = try #require(p.first { $0.section.last == "--auto" })
         #expect(auto.text.hasSuffix("git gc --auto"))
-        let prune = p.filter { $0.text.contains(para.trimmingWhitespace()) && !$0.text.hasPrefix("--a") }
+        let both = try #require(p.first { $0.text.hasPrefix("gc.reflogExpire\ngc.reflogExpireUnreachable\n") })
+        #expect(both.section == ["git-gc", "OPTIONS", "gc.reflogExpire, gc.reflogExpireUnreachable"])
+        let prune = p.filter { $0.text.contains(para.trimmingWhitespace()) && !$0.text.hasPrefix("--a") && !$0.text.hasPrefix("gc.") }
         #expect(prune.count > 1 && prune.allSatisfy { $0.section == ["git-gc", "OPTIONS", "--prune"] })
     }
 

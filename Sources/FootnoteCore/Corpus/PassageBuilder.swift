@@ -118,11 +118,13 @@ public struct PassageBuilder: Sendable, Equatable {
 
     /// A unit that is one term and its description (a glossary entry, an
     /// option) is cited under the term, as under a heading: `["Glossary",
-    /// "generator"]`. Its first line, up to `longestTermHeading` bytes.
+    /// "generator"]`. Its first line, up to `longestTermHeading` bytes; terms
+    /// in a row that share a description, their first lines joined by ", ".
     static func termHeading(of unit: Unit, in blocks: [Block]) -> [String] {
-        guard blocks[unit.blocks.lowerBound].kind == .term,
-              blocks[unit.blocks].filter({ $0.kind == .term }).count == 1 else { return [] }
-        let line = blocks[unit.blocks.lowerBound].text.split(separator: "\n").first.map { $0.trimmingWhitespace() } ?? ""
+        let names = blocks[unit.blocks].prefix { $0.kind == .term }
+        guard !names.isEmpty, blocks[unit.blocks].filter({ $0.kind == .term }).count == names.count else { return [] }
+        let line = names.compactMap { $0.text.split(separator: "\n").first.map { $0.trimmingWhitespace() } }
+            .filter { !$0.isEmpty }.joined(separator: ", ")
         guard !line.isEmpty else { return [] }
         if line.utf8.count <= longestTermHeading { return [String(line)] }
         var cut = String(line.prefix(longestTermHeading))
@@ -199,7 +201,10 @@ public struct PassageBuilder: Sendable, Equatable {
         var joinNext = false, inTerm = false
         for (offset, b) in body.enumerated() {
             let block = blocks[b]
-            if var last = units.last, block.kind != .term, joinNext || inTerm || block.kind == .list {
+            // Terms in a row name one description (`<dt>a</dt><dt>b</dt><dd>`); a later term starts its own.
+            let joins = block.kind == .term ? offset > 0 && blocks[b - 1].kind == .term
+                                            : joinNext || inTerm || block.kind == .list
+            if var last = units.last, joins {
                 last.blocks = last.blocks.lowerBound..<(b + 1)
                 last.words += words[offset]
                 units[units.count - 1] = last

@@ -27,7 +27,7 @@ public final class Searcher {
     /// Multiplies the ranking score of the best candidates (nil: none).
     public let leadPrior: LeadPrior?
     /// How many of the best candidates by ranking score are re-ranked:
-    /// `max(k, rerankDepth)`.
+    /// `max(k, rerankDepth)` (at most 4k for the lead prior alone).
     public var rerankDepth = 200
 
     public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil,
@@ -72,7 +72,9 @@ public final class Searcher {
         let (weights, known, scored) = scoring(query)
         let proximity = known.count > 1 ? self.proximity : nil
         let rerank = (proximity != nil || leadPrior != nil) && k > 0
-        let depth = rerank ? max(k, rerankDepth) : k
+        // The prior alone moves a passage by at most its largest factor (×1.2):
+        // the best 4k hold the top k but for near ties, at a fraction of the cost of 200.
+        let depth = !rerank ? k : proximity != nil ? max(k, rerankDepth) : max(k, min(rerankDepth, Self.priorDepthRatio * k))
         let byScore = query.constraints.isEmpty ? top(scored, depth: depth).sorted() : top(scored, depth: depth, constraints: query.constraints)
         var ranked = byScore
         if rerank {
@@ -238,6 +240,9 @@ public final class Searcher {
         }
         return top.sorted()
     }
+
+    /// Re-ranked by the lead prior alone (one known term), the best this many times k are.
+    static let priorDepthRatio = 4
 
     /// A single term's list must be this many times the depth for `SingleTermBlockMax` to be chosen.
     static let singleTermSkipRatio = 16
