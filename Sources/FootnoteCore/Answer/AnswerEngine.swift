@@ -83,7 +83,9 @@ public final class AnswerEngine {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
         let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
                           corrector: options.correctSpelling ? corrector : nil)
-        var result = searcher.search(query, top: Self.depth(forShowing: k))
+        // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`).
+        let depth = DefinitionCue(question: question) == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)
+        var result = searcher.search(query, top: depth)
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
         if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
@@ -111,6 +113,7 @@ public final class AnswerEngine {
                 }
             }
         }
+        if let cue = DefinitionCue(question: question) { result.hits = definitionsFirst(result.hits, cue: cue) }
         var answer = answer(result, question: question, top: k)
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         answer.corrections = query.corrections
@@ -124,6 +127,25 @@ public final class AnswerEngine {
         }
         return answer
     }
+
+    /// The passages a definition question ("what is the GIL") is answered
+    /// from: `hits` with the entries that define the cue's subject (a term
+    /// passage whose term names it) first, each group in its order, cut to
+    /// what the answer ranks.
+    func definitionsFirst(_ hits: [Searcher.Hit], cue: DefinitionCue) -> [Searcher.Hit] {
+        let passages = corpus.passages
+        let defining = hits.filter { hit in
+            let p = Int(hit.passage)
+            guard p < passages.count, passages.isTerm(p), let term = passages.section(p).last else { return false }
+            return cue.isNamed(by: term, analyzer: searcher.analyzer)
+        }
+        guard !defining.isEmpty else { return hits }
+        let rest = hits.filter { hit in !defining.contains { $0.passage == hit.passage } }
+        return defining + rest
+    }
+
+    /// How deep a definition question looks for the entry that defines its subject.
+    static let definitionDepth = 50
 
     /// How many passages are ranked to show `k` distinct ones: passages with
     /// the text of one ranked above them are folded into it (`Item.alsoIn`).

@@ -22,10 +22,14 @@ public struct Passage: Sendable, Equatable {
     /// The fragment identifier of the passage's section or term in an HTML
     /// page (`term-generator`: cite `glossary.html#term-generator`); nil elsewhere.
     public var anchor: String?
+    /// True when the passage is a term and its description (a glossary
+    /// entry, an option), cited under the term: `section`'s last name is the term.
+    public var isTerm: Bool
 
     public init(document: Int, id: String? = nil, section: [String], text: String,
-                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil) {
+                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil, isTerm: Bool = false) {
         self.anchor = anchor
+        self.isTerm = isTerm
         self.document = document
         self.id = id
         self.section = section

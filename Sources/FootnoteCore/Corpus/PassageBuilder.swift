@@ -108,8 +108,8 @@ public struct PassageBuilder: Sendable, Equatable {
                 if let names = aliases[u], !term.isEmpty { term[0] += " (" + names.joined(separator: ", ") + ")" }
                 let (unitSection, unitAnchor) = u == 0 ? (leadSection, leadAnchor) : (section, sectionAnchor)
                 let anchor = term.isEmpty ? unitAnchor : blocks[unit.blocks.lowerBound].anchor ?? unitAnchor
-                emit(unit, of: blocks, section: unitSection + term, anchor: anchor, file: file, document: document,
-                     lineIndex: &lineIndex, into: &out)
+                emit(unit, of: blocks, section: unitSection + term, anchor: anchor, isTerm: !term.isEmpty, file: file,
+                     document: document, lineIndex: &lineIndex, into: &out)
             }
             k = end
         }
@@ -232,7 +232,7 @@ public struct PassageBuilder: Sendable, Equatable {
     }
 
     /// Appends `unit`'s passage, or its windows when it is longer than `maxWords`.
-    func emit(_ unit: Unit, of blocks: [Block], section: [String], anchor: String?, file: [UInt8], document: Int,
+    func emit(_ unit: Unit, of blocks: [Block], section: [String], anchor: String?, isTerm: Bool, file: [UInt8], document: Int,
               lineIndex: inout LineIndex?, into out: inout [Passage]) {
         let first = blocks[unit.blocks.lowerBound], last = blocks[unit.blocks.upperBound - 1]
         let verbatim = blocks[unit.blocks].allSatisfy(\.isVerbatim)
@@ -243,7 +243,7 @@ public struct PassageBuilder: Sendable, Equatable {
             : Array(blocks[unit.blocks].map(\.text).joined(separator: "\n").utf8)
         if unit.words <= maxWords + minWords && (unit.words <= maxWords || unit.blocks.count > 1) {
             out.append(Passage(document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
-                               lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor))
+                               lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor, isTerm: isTerm))
             return
         }
         // Where each block starts in the joined text (derived text: blocks joined by one newline).
@@ -259,14 +259,15 @@ public struct PassageBuilder: Sendable, Equatable {
                 let start = bytes.lowerBound + window.lowerBound, end = bytes.lowerBound + window.upperBound
                 out.append(Passage(document: document, section: section, text: text,
                                    lines: index.line(of: start)...index.line(of: max(start, end - 1)),
-                                   bytes: start..<end, isVerbatim: true, anchor: anchor))
+                                   bytes: start..<end, isVerbatim: true, anchor: anchor, isTerm: isTerm))
             } else {
                 // The blocks the window spans give its lines and bytes.
                 let from = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0))
                 let to = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 < window.upperBound } ?? 0))
                 out.append(Passage(document: document, section: section, text: text,
                                    lines: blocks[from].lines.lowerBound...blocks[to].lines.upperBound,
-                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound, anchor: anchor))
+                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound, anchor: anchor,
+                                   isTerm: isTerm))
             }
         }
     }

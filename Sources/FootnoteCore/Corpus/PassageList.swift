@@ -17,13 +17,15 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public let sections: StringColumn
     /// The BEIR `_id`, empty when the passage has none.
     public let ids: StringColumn
-    /// Per passage: `hasIDFlag` and `verbatimFlag`.
+    /// Per passage: `hasIDFlag`, `verbatimFlag` and `termFlag`.
     public let flags: FlatArray<UInt8>
 
     /// The passage has a BEIR `_id` (and a title, not a heading path).
     public static let hasIDFlag: UInt8 = 1
     /// `Passage.isVerbatim`.
     public static let verbatimFlag: UInt8 = 2
+    /// `Passage.isTerm`.
+    public static let termFlag: UInt8 = 4
 
     /// Between the headings of a section path (U+001F, the unit separator,
     /// which `Builder` replaces inside headings).
@@ -52,7 +54,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
     public subscript(i: Int) -> Passage {
         Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts?[i] ?? "",
-                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i), anchor: anchor(i))
+                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i), anchor: anchor(i), isTerm: isTerm(i))
     }
 
     /// The `ids` column holds a BEIR passage's `_id` (`hasID`), or a document
@@ -65,6 +67,7 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     }
     @inline(__always) public func hasID(_ i: Int) -> Bool { flags[i] & Self.hasIDFlag != 0 }
     @inline(__always) public func isVerbatim(_ i: Int) -> Bool { flags[i] & Self.verbatimFlag != 0 }
+    @inline(__always) public func isTerm(_ i: Int) -> Bool { flags[i] & Self.termFlag != 0 }
 
     /// Passage `i`'s lines (1-based, inclusive) and byte range in its file;
     /// 1...1 and 0..<0 if its record is damaged.
@@ -129,12 +132,13 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 
         public mutating func append(_ p: Passage) {
             append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes,
-                   isVerbatim: p.isVerbatim, anchor: p.anchor)
+                   isVerbatim: p.isVerbatim, anchor: p.anchor, isTerm: p.isTerm)
         }
 
         /// Appends a passage given by its parts (no `Passage` value made).
         public mutating func append(document: Int, id: String?, section: [String], text: String,
-                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil) {
+                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil,
+                                    isTerm: Bool = false) {
             documents.append(Int32(document))
             var record: [UInt8] = []
             VarInt.append(UInt64(Swift.max(0, lines.lowerBound)), to: &record)
@@ -145,7 +149,8 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             texts.append(text)
             appendSection(section)
             ids.append(id ?? anchor ?? "")
-            flags.append((id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0))
+            flags.append((id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0)
+                         | (isTerm ? PassageList.termFlag : 0))
         }
 
         private mutating func appendSection(_ section: [String]) {

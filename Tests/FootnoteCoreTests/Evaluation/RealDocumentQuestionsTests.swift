@@ -35,7 +35,7 @@ import Testing
 
     /// hit@1 and hit@3 floors: today's figures (this build) less one question.
     static let floors: [String: (hit1: Double, hit3: Double)] = [
-        "sqlite3-doc": (0.24, 0.32), "postgresql-doc-15": (0.24, 0.40), "git-doc": (0.08, 0.28), "python3.11-doc": (0.20, 0.32),
+        "sqlite3-doc": (0.24, 0.32), "postgresql-doc-15": (0.24, 0.40), "git-doc": (0.08, 0.28), "python3.11-doc": (0.24, 0.36),
     ]
 
     static func installed(_ name: String) -> Bool {
