@@ -38,7 +38,9 @@ public struct DefinitionCue: Sendable, Equatable {
     /// Whether a term heading names the subject: the heading without its
     /// parenthesised part, a name inside the parentheses ("global
     /// interpreter lock (GIL)"), or one of several names in a row ("-v,
-    /// --verbose"), analyzed, has the subject's terms and no others.
+    /// --verbose"), analyzed, has the subject's terms and no others. A name
+    /// that is an option (starts with "-") names only an option asked about:
+    /// `-D tablespace` does not define "tablespace".
     public func isNamed(by termHeading: String, analyzer: Analyzer) -> Bool {
         let wanted = Set(analyzer.terms(subject))
         guard !wanted.isEmpty else { return false }
@@ -50,6 +52,11 @@ public struct DefinitionCue: Sendable, Equatable {
             names.append(Substring(termHeading))
         }
         names += names.flatMap { $0.split(separator: ",") }
-        return names.contains { Set(analyzer.terms(String($0))) == wanted }
+        // An option ("-D tablespace") names what it does, not the word it takes: only an option question matches it.
+        let asksOption = subject.hasPrefix("-")
+        return names.contains { name in
+            let name = name.trimmingWhitespace()
+            return name.hasPrefix("-") == asksOption && Set(analyzer.terms(String(name))) == wanted
+        }
     }
 }

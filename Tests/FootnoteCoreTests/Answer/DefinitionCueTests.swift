@@ -25,6 +25,10 @@ import Testing
         let verbose = try #require(DefinitionCue(question: "what is --verbose"))
         #expect(verbose.isNamed(by: "-v, --verbose", analyzer: analyzer))
         #expect(!verbose.isNamed(by: "-q, --quiet", analyzer: analyzer))
+        let tablespace = try #require(DefinitionCue(question: "What is a tablespace?"))
+        #expect(!tablespace.isNamed(by: "-D tablespace --tablespace=tablespace", analyzer: analyzer))
+        #expect(!tablespace.isNamed(by: "-s --tablespaces", analyzer: analyzer))
+        #expect(tablespace.isNamed(by: "Tablespace", analyzer: analyzer))
     }
 
     /// The glossary entry comes first, though a page that uses the word more often outranks it.
