@@ -113,8 +113,9 @@ public final class AnswerEngine {
                 }
             }
         }
-        if let cue = DefinitionCue(question: question) { result.hits = definitionsFirst(result.hits, cue: cue) }
-        var answer = answer(result, question: question, top: k)
+        var defining: Set<Int32> = []
+        if let cue = DefinitionCue(question: question) { (result.hits, defining) = definitionsFirst(result.hits, cue: cue) }
+        var answer = answer(result, question: question, top: k, defining: defining)
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         answer.corrections = query.corrections
         answer.unknownWords = query.unknownWords
@@ -131,17 +132,17 @@ public final class AnswerEngine {
     /// The passages a definition question ("what is the GIL") is answered
     /// from: `hits` with the entries that define the cue's subject (a term
     /// passage whose term names it) first, each group in its order, cut to
-    /// what the answer ranks.
-    func definitionsFirst(_ hits: [Searcher.Hit], cue: DefinitionCue) -> [Searcher.Hit] {
+    /// what the answer ranks; and the defining passages (excerpted from their opening).
+    func definitionsFirst(_ hits: [Searcher.Hit], cue: DefinitionCue) -> (hits: [Searcher.Hit], defining: Set<Int32>) {
         let passages = corpus.passages
         let defining = hits.filter { hit in
             let p = Int(hit.passage)
             guard p < passages.count, passages.isTerm(p), let term = passages.section(p).last else { return false }
             return cue.isNamed(by: term, analyzer: searcher.analyzer)
         }
-        guard !defining.isEmpty else { return hits }
+        guard !defining.isEmpty else { return (hits, []) }
         let rest = hits.filter { hit in !defining.contains { $0.passage == hit.passage } }
-        return defining + rest
+        return (defining + rest, Set(defining.map(\.passage)))
     }
 
     /// How deep a definition question looks for the entry that defines its subject.
@@ -166,7 +167,8 @@ public final class AnswerEngine {
     }
 
     /// The answer for a search's result: abstain, or cut excerpts and cite.
-    private func answer(_ result: Searcher.Result, question: String, top k: Int) -> Answer {
+    /// - Parameter defining: passages that define what the question asks about, excerpted from their opening.
+    private func answer(_ result: Searcher.Result, question: String, top k: Int, defining: Set<Int32> = []) -> Answer {
         let terms = result.query.terms.map(\.text)
         if result.query.isEmpty {
             let hasWords = question.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
@@ -198,7 +200,8 @@ public final class AnswerEngine {
                 itemOfText[key] = items.count
                 items.append(Answer.Item(rank: items.count + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
                                          excerpt: options.excerpt.excerpt(of: text, termWeights: termWeights,
-                                                                          analyzer: searcher.analyzer, cue: cue)))
+                                                                          analyzer: searcher.analyzer, cue: cue,
+                                                                          opening: defining.contains(hit.passage))))
             case .failure(let failure):
                 // Never an excerpt of a file that is no longer what was indexed.
                 return Answer(question: question, items: [], notice: .sourceUnavailable(failure), terms: terms,

@@ -51,7 +51,11 @@ public struct ExcerptBuilder: Sendable {
     ///   - text: the passage text.
     ///   - termWeights: analyzed query term → weight (its importance).
     ///   - analyzer: the analyzer the index used.
-    public func excerpt(of text: String, termWeights: [String: Float], analyzer: Analyzer, cue: AnswerCue? = nil) -> Excerpt {
+    /// - Parameter opening: show the passage's opening sentences that fit the
+    ///   budget (cut at the budget's last word when the first is longer),
+    ///   with the question's words marked: what a definition says first.
+    public func excerpt(of text: String, termWeights: [String: Float], analyzer: Analyzer, cue: AnswerCue? = nil,
+                        opening: Bool = false) -> Excerpt {
         let bytes = Array(text.utf8)
         let termList = Array(termWeights.keys)
         var termIndex: [String: Int] = [:]
@@ -72,6 +76,19 @@ public struct ExcerptBuilder: Sendable {
         let width = DisplayWidth(bytes)
         var sentences = SentenceSplitter.sentences(in: text)
         if sentences.isEmpty { sentences = [0..<bytes.count] }
+        if opening {
+            var window = sentences[0]
+            for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
+            let cut = width.of(window) > maxCharacters
+            if cut {
+                var end = width.end(from: window.lowerBound, budget: maxCharacters, limit: window.upperBound)
+                // Between words: back to the last space when the budget ends inside one.
+                if end < bytes.count && !isSpace(bytes[end]),
+                   let space = bytes[window.lowerBound..<end].lastIndex(where: isSpace), space > window.lowerBound { end = space }
+                window = window.lowerBound..<end
+            }
+            return render(bytes, window, matches: matches, cutStart: false, cutEnd: cut)
+        }
 
         // Score every run of 1...maxSentences sentences within the budget
         // (list items do not count as sentences: a short list may show whole).

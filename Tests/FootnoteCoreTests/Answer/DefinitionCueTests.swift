@@ -31,6 +31,16 @@ import Testing
         #expect(tablespace.isNamed(by: "Tablespace", analyzer: analyzer))
     }
 
+    @Test func openingExcerptsCutBetweenWords() {
+        let long = String(repeating: "A definition that goes on and on without a full stop ", count: 10)
+        let e = ExcerptBuilder().excerpt(of: long, termWeights: ["definit": 1], analyzer: Analyzer(settings: .standard), opening: true)
+        #expect(e.text.hasPrefix("A definition that goes on"))
+        #expect(e.text.hasSuffix("…"))
+        let words = Set(long.split(separator: " ").map(String.init))
+        #expect(e.text.dropLast().split(separator: " ").allSatisfy { words.contains(String($0)) })
+        #expect(e.text.count <= 251)
+    }
+
     /// The glossary entry comes first, though a page that uses the word more often outranks it.
     @Test func theDefiningEntryIsCitedFirst() throws {
         let folder = TemporaryFolder()
@@ -47,6 +57,7 @@ import Testing
         #expect(asked.first?.citation.file == "glossary.html")
         #expect(asked.first?.citation.section == "Glossary › mutex")
         #expect(asked.count == 2)
+        #expect(asked.first?.excerpt.text.hasPrefix("mutex A lock that one thread holds at a time.") == true)   // the definition's opening
         // The mark survives the index file.
         let path = folder.path + "/" + IndexFile.fileName
         try IndexFile.write(corpus, engine.index, to: path)
