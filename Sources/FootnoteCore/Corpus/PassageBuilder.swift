@@ -102,9 +102,10 @@ public struct PassageBuilder: Sendable, Equatable {
                     leadAnchor = held.anchor ?? sectionAnchor
                 }
             }
-            let aliases = Self.pointerEntries(bodyUnits, in: blocks)
-            for (u, unit) in bodyUnits.enumerated() where aliases[u] != [] {
-                var term = Self.termHeading(of: unit, in: blocks)
+            let terms = bodyUnits.map { Self.termHeading(of: $0, in: blocks) }
+            let (aliases, pointers) = Self.pointerEntries(bodyUnits, terms: terms, in: blocks)
+            for (u, unit) in bodyUnits.enumerated() where !pointers.contains(u) {
+                var term = terms[u]
                 if let names = aliases[u], !term.isEmpty { term[0] += " (" + names.joined(separator: ", ") + ")" }
                 let (unitSection, unitAnchor) = u == 0 ? (leadSection, leadAnchor) : (section, sectionAnchor)
                 let anchor = term.isEmpty ? unitAnchor : blocks[unit.blocks.lowerBound].anchor ?? unitAnchor
@@ -134,30 +135,30 @@ public struct PassageBuilder: Sendable, Equatable {
     static let longestTermHeading = 100
 
     /// Glossary entries that only point to another entry of the section
-    /// ("GIL: See global interpreter lock.", DocBook's `glosssee`) name it:
-    /// per unit, the names of the entries that point to it; a pointing entry
-    /// found pointing maps to `[]` and is left out, as the entry it names is
-    /// cited under both names: `Glossary › global interpreter lock (GIL)`.
-    /// "See also" entries say something of their own and stay.
-    static func pointerEntries(_ units: [Unit], in blocks: [Block]) -> [Int: [String]] {
+    /// ("GIL: See global interpreter lock.", DocBook's `glosssee`) name it.
+    /// - Parameter terms: each unit's `termHeading`.
+    /// - Returns: per unit pointed to, the names of the entries that point to
+    ///   it (it is cited under both: `Glossary › global interpreter lock
+    ///   (GIL)`); and the pointing units, which are left out. "See also"
+    ///   entries say something of their own and stay.
+    static func pointerEntries(_ units: [Unit], terms: [[String]], in blocks: [Block]) -> (aliases: [Int: [String]], pointers: Set<Int>) {
         var termUnit: [String: Int] = [:]
-        for (u, unit) in units.enumerated() {
-            if let name = termHeading(of: unit, in: blocks).first { termUnit[sameName(name)] = u }
+        for (u, term) in terms.enumerated() {
+            if let name = term.first { termUnit[sameName(name)] = u }
         }
-        guard termUnit.count > 1 else { return [:] }
-        var out: [Int: [String]] = [:]
+        guard termUnit.count > 1 else { return ([:], []) }
+        var aliases: [Int: [String]] = [:], pointers: Set<Int> = []
         for (u, unit) in units.enumerated() where unit.blocks.count == 2 && blocks[unit.blocks.lowerBound].kind == .term {
             let pointer = blocks[unit.blocks.upperBound - 1].text.trimmingWhitespace()
             guard pointer.count <= longestTermHeading + 5, pointer.lowercased().hasPrefix("see "),
                   !pointer.lowercased().hasPrefix("see also") else { continue }
             var target = pointer.dropFirst(4).trimmingWhitespace()
             if target.hasSuffix(".") { target = target.dropLast().trimmingWhitespace() }
-            guard let to = termUnit[sameName(String(target))], to != u,
-                  let name = termHeading(of: unit, in: blocks).first else { continue }
-            out[to, default: []].append(name)
-            out[u] = []
+            guard let to = termUnit[sameName(String(target))], to != u, let name = terms[u].first else { continue }
+            aliases[to, default: []].append(name)
+            pointers.insert(u)
         }
-        return out
+        return (aliases, pointers)
     }
 
     /// A term as compared with another: lowercased, whitespace collapsed.
