@@ -83,8 +83,9 @@ public final class AnswerEngine {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
         let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
                           corrector: options.correctSpelling ? corrector : nil)
+        let definition = DefinitionCue(question: question)
         // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`).
-        let depth = DefinitionCue(question: question) == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)
+        let depth = definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)
         var result = searcher.search(query, top: depth)
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
@@ -114,7 +115,7 @@ public final class AnswerEngine {
             }
         }
         var defining: Set<Int32> = []
-        if let cue = DefinitionCue(question: question) { (result.hits, defining) = definitionsFirst(result.hits, cue: cue) }
+        if let definition { (result.hits, defining) = definitionsFirst(result.hits, cue: definition) }
         var answer = answer(result, question: question, top: k, defining: defining)
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         answer.corrections = query.corrections
@@ -131,18 +132,16 @@ public final class AnswerEngine {
 
     /// The passages a definition question ("what is the GIL") is answered
     /// from: `hits` with the entries that define the cue's subject (a term
-    /// passage whose term names it) first, each group in its order, cut to
-    /// what the answer ranks; and the defining passages (excerpted from their opening).
+    /// passage whose term names it) first, each group in its order; and the
+    /// defining passages (excerpted from their opening).
     func definitionsFirst(_ hits: [Searcher.Hit], cue: DefinitionCue) -> (hits: [Searcher.Hit], defining: Set<Int32>) {
-        let passages = corpus.passages
-        let defining = hits.filter { hit in
-            let p = Int(hit.passage)
-            guard p < passages.count, passages.isTerm(p), let term = passages.section(p).last else { return false }
-            return cue.isNamed(by: term, analyzer: searcher.analyzer)
-        }
+        let passages = corpus.passages, analyzer = searcher.analyzer
+        let defining = Set(hits.lazy.map(\.passage).filter { p in
+            guard passages.isTerm(Int(p)), let term = passages.section(Int(p)).last else { return false }
+            return cue.isNamed(by: term, analyzer: analyzer)
+        })
         guard !defining.isEmpty else { return (hits, []) }
-        let rest = hits.filter { hit in !defining.contains { $0.passage == hit.passage } }
-        return (defining + rest, Set(defining.map(\.passage)))
+        return (hits.filter { defining.contains($0.passage) } + hits.filter { !defining.contains($0.passage) }, defining)
     }
 
     /// How deep a definition question looks for the entry that defines its subject.
