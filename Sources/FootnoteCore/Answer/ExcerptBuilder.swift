@@ -77,8 +77,7 @@ public struct ExcerptBuilder: Sendable {
         var sentences = SentenceSplitter.sentences(in: text)
         if sentences.isEmpty { sentences = [0..<bytes.count] }
         if opening {
-            var window = sentences[0]
-            for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
+            var window = openingSentences(sentences, width: width)
             let cut = width.of(window) > maxCharacters
             if cut {
                 var end = width.end(from: window.lowerBound, budget: maxCharacters, limit: window.upperBound)
@@ -128,8 +127,7 @@ public struct ExcerptBuilder: Sendable {
         }
         if (best?.score ?? 0) == 0 {
             // Nothing of the question in the text (it matched on the heading): lead with the opening sentences.
-            window = sentences[0]
-            for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
+            window = openingSentences(sentences, width: width)
         }
         var cutStart = false, cutEnd = false
         if width.of(window) > maxCharacters {
@@ -141,6 +139,13 @@ public struct ExcerptBuilder: Sendable {
             window = inner
         }
         return render(bytes, window, matches: matches, cutStart: cutStart, cutEnd: cutEnd)
+    }
+
+    /// The first sentence, then as many of the following ones as fit in `maxCharacters` with it.
+    func openingSentences(_ sentences: [Range<Int>], width: DisplayWidth) -> Range<Int> {
+        var window = sentences[0]
+        for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
+        return window
     }
 
     /// `window` grown by whole neighbouring sentences, the next one first,
