@@ -351,8 +351,11 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <div class="navfooter"><p>Prev Up Next</p></div>
         <div id="footer"><div id="footer-text">Last updated 2023</div></div>
         <p>After the footer.</p>
+        <p><b>savepoint-stmt:</b> <button onclick='hideorshow("x1")'>hide</button></p>
+        <svg viewBox="0 0 10 10"><svg><text>nested</text></svg><title>diagram</title><text>SAVEPOINT</text></svg><p>After the diagram.</p>
         """
-    #expect(texts(html) == ["VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer."])
+    #expect(texts(html) == ["VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer.",
+                            "savepoint-stmt:", "After the diagram."])
 }
 
 /// Generated indexes are lists of where words are treated: Sphinx's
@@ -412,4 +415,45 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(p[0].anchor == "glossary")   // the short introduction joined the first entry, under the glossary
     #expect(p.first { $0.section == ["Glossary", "t2"] }?.anchor == "term-t2")
     #expect(p.allSatisfy { $0.section.first == "Glossary" && $0.section.dropFirst().first != "Glossary" })   // <title> and <h1> named once
+}
+
+@Test func aShortBoldParagraphIsAHeadingBelowTheLastRealOne() {
+    let blocks = parse("""
+        <h2>Frequently Asked Questions</h2>
+        <a name="q19"></a><p><b>(19) INSERT is really slow</b></p>
+        <blockquote>Actually, SQLite will easily do 50,000 INSERT statements per second.</blockquote>
+        <p><strong>Why is the sky blue?</strong></p><p>Scattering.</p>
+        <h3>Later</h3><p><b>Nested under Later</b></p>
+        """)
+    #expect(blocks.map(\.kind) == [.heading(level: 2), .heading(level: 3), .paragraph, .heading(level: 3), .paragraph,
+                                   .heading(level: 3), .heading(level: 4)])
+    #expect(blocks[1].text == "(19) INSERT is really slow")
+    #expect(blocks[1].anchor == "q19")   // an <a name> is an anchor too
+}
+
+@Test func boldTextThatIsNotAHeadingStaysAParagraph() {
+    let long = Array(repeating: "word", count: 26).joined(separator: " ")
+    let blocks = parse("""
+        <h1>Page</h1>
+        <p><b>Note:</b> bold only in part.</p>
+        <p><b>Default:</b></p>
+        <p><b>\(long)</b></p>
+        <table><tr><td><b>Name</b></td><td><b>Type</b></td></tr></table>
+        <ul><li><b>bold item</b></li></ul>
+        """)
+    #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph, .paragraph, .paragraph, .paragraph, .list])
+}
+
+@Test func aListOfLinksIntoThePageIsATableOfContentsAndDropped() {
+    let blocks = parse("""
+        <h1>FAQ</h1>
+        <ol><li><a href="#q1">How do I create an AUTOINCREMENT field?</a></li>
+        <li><a href="#q2">What datatypes does SQLite support?</a></li>
+        <li><a href="#q3">Why is my insert slow?</a></li></ol>
+        <ul><li><a href="#a">Two links</a></li><li><a href="#b">are not enough</a></li></ul>
+        <ul><li><a href="#x">In-page</a> with words of its own</li><li><a href="#y">one</a></li><li><a href="#z">two</a></li></ul>
+        <ul><li><a href="other.html#q1">Another page</a></li><li><a href="#q2">this page</a></li><li><a href="#q3">this page</a></li></ul>
+        """)
+    #expect(blocks.map(\.text) == ["FAQ", "• Two links\n• are not enough", "• In-page with words of its own\n• one\n• two",
+                                   "• Another page\n• this page\n• this page"])
 }

@@ -12,19 +12,26 @@
 /// Class names are matched token by token, ids and roles whole, all
 /// case-insensitively.
 enum HTMLBoilerplate {
-    /// A start tag's `class`, `id` and `role` values, as byte ranges of the page.
+    /// A start tag's `class`, `id`, `role`, `href` and `name` values, as byte ranges of the page.
     struct Attributes {
         var `class`: Range<Int>?
         var id: Range<Int>?
         var role: Range<Int>?
+        var href: Range<Int>?
+        var name: Range<Int>?
     }
 
     static let classKey = HTMLTagRole.key("class".utf8)
     static let idKey = HTMLTagRole.key("id".utf8)
     static let roleKey = HTMLTagRole.key("role".utf8)
+    static let hrefKey = HTMLTagRole.key("href".utf8)
+    static let nameKey = HTMLTagRole.key("name".utf8)
 
-    /// Elements dropped whatever their attributes.
-    static let droppedTags: Set<UInt64> = Set(["nav", "aside", "footer", "form"].map { HTMLTagRole.key($0.utf8) })
+    /// Elements dropped whatever their attributes: navigation and forms, and
+    /// what is drawn or clicked rather than read: an `<svg>` diagram's labels
+    /// (SQLite's syntax diagrams spell each keyword of a statement again) and
+    /// a `<button>`'s caption ("hide", "copy").
+    static let droppedTags: Set<UInt64> = Set(["nav", "aside", "footer", "form", "svg", "button"].map { HTMLTagRole.key($0.utf8) })
 
     /// Elements with no end tag: never the start of a dropped or main region.
     static let voidTags: Set<UInt64> = Set("area base br col embed hr img input link meta source track wbr param keygen"

@@ -24,8 +24,12 @@
 ///   and trailing whitespace removed. Empty blocks are dropped.
 /// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
 /// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description.
+/// - A short paragraph all in `<b>`/`<strong>` is a heading one level below the
+///   last `<h1>`–`<h6>`, and a list of links to the page's own fragments is
+///   a table of contents and dropped (`HTMLBlockEvidence` says when). An
+///   `<a name>` is an anchor as an `id` is.
 /// - Page furniture is dropped with its content (`HTMLBoilerplate`): `<nav>`,
-///   `<aside>`, `<footer>`, `<form>`, elements whose role is navigation,
+///   `<aside>`, `<footer>`, `<form>`, `<svg>`, `<button>`, elements whose role is navigation,
 ///   search, banner, contentinfo or complementary, and elements whose class or
 ///   id names a sidebar, table of contents, related/prev-next bar, breadcrumbs,
 ///   search box, menu or footer (Sphinx, MkDocs, DocBook, asciidoc, Node's and
@@ -231,6 +235,10 @@ private struct HTMLBlockScanner {
     private let hasMain: Bool
     private var mainKey: UInt64 = 0
     private var mainDepth = 0
+    /// Bold and in-page-link markup around the current block's text.
+    private var evidence = HTMLBlockEvidence()
+    /// The level of the last `<h1>`–`<h6>` read (the title's, 1, before any).
+    private var lastHeadingLevel = 1
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -323,7 +331,7 @@ private struct HTMLBlockScanner {
             return findEndTag(name, from: after)?.after
         case .title:
             guard let close = findEndTag(name, from: after) else { return nil }
-            if !sawTitle && templateDepth == 0 {
+            if !sawTitle && templateDepth == 0 && dropDepth == 0 {   // not an <svg>'s <title>
                 sawTitle = true
                 title = readTitle(after..<close.start)
             }
@@ -343,7 +351,8 @@ private struct HTMLBlockScanner {
         var anchor: String?
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
-            anchor = attributes.id.map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
+            anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
+                .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
             if HTMLBoilerplate.drops(key, attributes, in: input) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
@@ -365,6 +374,7 @@ private struct HTMLBlockScanner {
                 mainKey = key
                 mainDepth = 1
             }
+            if reading { evidence.opened(key, localHref: attributes.href.map { !$0.isEmpty && input[$0.lowerBound] == UInt8(ascii: "#") } ?? false) }
         }
         switch role {
         case .template: templateDepth += 1
@@ -388,6 +398,7 @@ private struct HTMLBlockScanner {
                 endBlock()
                 orphanList = true
             }
+            if reading { evidence.beganItem() }
             itemPending = true
             itemIndent = min(max(listDepth - 1, 0), Self.maxListIndent)
         case .whitespace: whitespace(UInt8(ascii: " "))
@@ -418,6 +429,7 @@ private struct HTMLBlockScanner {
             mainDepth -= 1
             if mainDepth == 0 { endBlock() }
         }
+        evidence.closed(key)
         switch role {
         case .block: blockBoundary()
         case .division: if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
@@ -440,7 +452,7 @@ private struct HTMLBlockScanner {
         }
     }
 
-    /// The `class`, `id` and `role` values of a start tag whose attributes lie in `range`.
+    /// The `class`, `id`, `role`, `href` and `name` values of a start tag whose attributes lie in `range`.
     private func attributes(_ range: Range<Int>) -> HTMLBoilerplate.Attributes {
         var found = HTMLBoilerplate.Attributes()
         guard range.count > 1 else { return found }
@@ -479,6 +491,8 @@ private struct HTMLBlockScanner {
             case HTMLBoilerplate.classKey: found.class = value
             case HTMLBoilerplate.idKey: found.id = value
             case HTMLBoilerplate.roleKey: found.role = value
+            case HTMLBoilerplate.hrefKey: found.href = value
+            case HTMLBoilerplate.nameKey: found.name = value
             default: break
             }
         }
@@ -505,6 +519,7 @@ private struct HTMLBlockScanner {
     private mutating func text(_ range: Range<Int>) {
         guard reading else { return }
         beginText()
+        evidence.sawText()
         block.append(UnsafeBufferPointer(rebasing: input[range]), source: range)
     }
 
@@ -521,6 +536,7 @@ private struct HTMLBlockScanner {
         default:
             guard reading else { break }
             beginText()
+            evidence.sawText()
             block.append(scalar: scalar, source: i..<end)
         }
         return end
@@ -567,14 +583,19 @@ private struct HTMLBlockScanner {
 
     /// Emits the current block if it holds any text, and starts a fresh paragraph.
     private mutating func endBlock() {
-        let kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : inTerm ? .term : .paragraph
+        var kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : inTerm ? .term : .paragraph
+        if kind == .paragraph && evidence.isBoldHeading(block.bytes) { kind = .heading(level: min(lastHeadingLevel + 1, 6)) }
         if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
-        if var finished = makeBlock(block, kind: kind) {
+        if kind == .list && evidence.isLocalContents {
+            pendingAnchor = nil
+        } else if var finished = makeBlock(block, kind: kind) {
             finished.anchor = pendingAnchor
             pendingAnchor = nil
             blocks.append(finished)
             if kind == .heading(level: 1) { sawH1 = true }
+            if headingLevel > 0 { lastHeadingLevel = headingLevel }
         }
+        evidence.endedBlock()
         block.reset()
         headingLevel = 0
         inTerm = false
