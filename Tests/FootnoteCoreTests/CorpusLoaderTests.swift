@@ -83,6 +83,30 @@ import Testing
         #expect(RenderedSources.renderedPage(of: "page.html") == nil)
     }
 
+    /// A fragment that a rendered page's AsciiDoc source includes (git's
+    /// `merge-options.txt`) is in that page already: passed over, saying by
+    /// whom, through fragments that include fragments too. A fragment no
+    /// rendered source reaches, and an included file that is not AsciiDoc, are read.
+    @Test func fragmentsIncludedInRenderedPagesArePassedOver() throws {
+        let f = TemporaryFolder()
+        f.write("git-merge.html", "<h1>git-merge</h1><p>Join two or more development histories together.</p>")
+        f.write("git-merge.txt", "git-merge(1)\n============\n\nOPTIONS\n-------\ninclude::merge-options.txt[]\n\ninclude::sub/../example.py[]\n")
+        f.write("merge-options.txt", "--commit::\n\tPerform the merge and commit the result.\n\ninclude::signoff-option.txt[]\n")
+        f.write("signoff-option.txt", "--signoff::\n\tAdd a Signed-off-by trailer.\n")
+        f.write("example.py", "print('an included example stays')\n")
+        f.write("unreached.txt", "include::lonely-fragment.txt[]\n")
+        f.write("lonely-fragment.txt", "A fragment only an unrendered file includes is read.\n")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["example.py", "git-merge.html", "lonely-fragment.txt", "unreached.txt"])
+        #expect(c.notices.contains { $0.path == "merge-options.txt" && $0.reason == "included by git-merge.txt, whose page git-merge.html is indexed" })
+        #expect(c.notices.contains { $0.path == "signoff-option.txt" && $0.reason == "included by merge-options.txt, itself included in a page" })
+        #expect(c.notices.first { $0.path == "merge-options.txt" }?.category == "fragments of indexed pages")
+        #expect(AsciiDocIncludes.targets(in: Array("include::a.txt[]\n include::indented.txt[]\ninclude::{build_dir}/x.txt[]\ninclude::../b.adoc[tag=x]".utf8))
+                == ["a.txt", "../b.adoc"])
+        #expect(AsciiDocIncludes.resolve("../b.adoc", from: "doc/sub/page.txt") == "doc/b.adoc")
+        #expect(AsciiDocIncludes.resolve("../../b.adoc", from: "page.txt") == nil)
+    }
+
     @Test func singleFileCorpus() throws {
         let f = TemporaryFolder()
         let path = f.write("one.md", "# One\n\nOnly text.\n")

@@ -44,7 +44,9 @@ public struct CorpusLoader: Sendable {
         return corpus
     }
 
-    /// Lists the files of `path` with their sizes and times, reading none of them.
+    /// Lists the files of `path` with their sizes and times, reading none of
+    /// them but the AsciiDoc sources of indexed pages, for the fragments they
+    /// include (`RenderedSources.passingOver`).
     public func scan(_ path: String) throws(CorpusError) -> CorpusScan {
         var st = stat()
         let startedAt = SystemClock.nowNanoseconds()

@@ -26,17 +26,38 @@ enum RenderedSources {
     }
 
     /// The entries without the sources whose rendered page is also listed,
-    /// and a notice for each source passed over.
-    static func passingOver(_ entries: [CorpusWalker.Entry]) -> (kept: [CorpusWalker.Entry], passedOver: [CorpusNotice]) {
+    /// nor the AsciiDoc fragments those sources include (`AsciiDocIncludes`),
+    /// and a notice for each file passed over. Reads the passed-over AsciiDoc
+    /// sources for their include lines only when an AsciiDoc source without
+    /// a page is left, which could be a fragment; `read` gives a listed
+    /// file's bytes by its entry.
+    static func passingOver(_ entries: [CorpusWalker.Entry],
+                            read: (CorpusWalker.Entry) -> [UInt8]? = { entry in
+                                if case .success(let bytes) = CorpusLoader.readFile(entry.fullPath) { return bytes } else { return nil }
+                            }) -> (kept: [CorpusWalker.Entry], passedOver: [CorpusNotice]) {
         let paths = Set(entries.map(\.relativePath))
         var kept: [CorpusWalker.Entry] = [], passedOver: [CorpusNotice] = []
+        var includers: [String] = []
         for entry in entries {
             if let page = renderedPage(of: entry.relativePath), paths.contains(page) {
                 passedOver.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "the source of \(page), which is indexed instead"))
+                if AsciiDocIncludes.isSource(entry.relativePath) { includers.append(entry.relativePath) }
             } else {
                 kept.append(entry)
             }
         }
+        let candidates = Set(kept.lazy.map(\.relativePath).filter(AsciiDocIncludes.isSource))
+        guard !includers.isEmpty, !candidates.isEmpty else { return (kept, passedOver) }
+        let byPath = Dictionary(entries.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let fragments = AsciiDocIncludes.fragments(of: candidates, includedFrom: includers) { byPath[$0].flatMap(read) }
+        guard !fragments.isEmpty else { return (kept, passedOver) }
+        for entry in kept {
+            if let includer = fragments[entry.relativePath] {
+                let through = fragments[includer] != nil ? "itself included in a page" : "whose page \(renderedPage(of: includer) ?? "") is indexed"
+                passedOver.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "included by \(includer), \(through)"))
+            }
+        }
+        kept.removeAll { fragments[$0.relativePath] != nil }
         return (kept, passedOver)
     }
 }
