@@ -5,16 +5,19 @@ Usage: realdocs.py BIN [FIXTURE.tsv ...] [--verbose] [-- extra footnote options]
 
 Each fixture (default: Tests/Fixtures/realdocs/*.tsv) names a Debian
 package and the folder it installs (`# package:`, `# corpus:`), then one
-question a row: question, the files that answer it (relative to the corpus,
-`|` between alternatives) and a phrase of the answering paragraph. A fixture
+answer location a row: question, the files that answer it (relative to the
+corpus, `|` between alternatives) and a phrase of the answering paragraph.
+A question's first row is its writer's; later rows marked `pooled` were
+judged blind from a pool of cited passages. A fixture
 whose folder is missing is skipped with a line saying which package to
 install. The questions are piped to `BIN --corpus DIR --json --top 3` in a
 temporary HOME (the index is built first, untimed). A hit at rank r: the
 r-th citation names an answering file and its line range covers the
 phrase's lines in that file (the phrase is found in the file's visible text:
 HTML tags stripped, entities decoded, whitespace collapsed, case folded).
-Prints per fixture `NAME: hit@1 x hit@3 x over N questions (abstained A)`,
-and with --verbose each miss.
+Prints per fixture `NAME: hit@1 x hit@3 x (writer's locations only: x / x)
+over N questions (abstained A)`, the first pair over all locations, and
+with --verbose each miss.
 """
 import html.parser, json, os, re, subprocess, sys, tempfile
 
@@ -88,7 +91,9 @@ def phrase_lines(path, phrase):
 
 
 def read_fixture(path):
-    meta, rows = {}, []
+    """(meta, questions): each question with its answer locations, the
+    writer's first, as (files, phrase, pooled)."""
+    meta, questions, where = {}, [], {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -98,9 +103,25 @@ def read_fixture(path):
                     meta[m.group(1)] = m.group(2).strip()
                 continue
             if line.strip():
-                q, files, phrase = line.split("\t")
-                rows.append((q, files.split("|"), phrase))
-    return meta, rows
+                cells = line.split("\t")
+                q, files, phrase = cells[:3]
+                pooled = len(cells) > 3 and cells[3] == "pooled"
+                if q not in where:
+                    where[q] = len(questions)
+                    questions.append((q, []))
+                questions[where[q]][1].append((files.split("|"), phrase, pooled))
+    return meta, questions
+
+
+def hit_rank(corpus, cited, locations):
+    """The rank (1-based) of the first citation that covers one of `locations`, or None."""
+    for r, c in enumerate(cited, 1):
+        for files, phrase, _ in locations:
+            if c["file"] in files:
+                where = phrase_lines(os.path.join(corpus, c["file"]), phrase)
+                if where and c["lines"][0] <= where[1] and where[0] <= c["lines"][-1]:
+                    return r
+    return None
 
 
 def main():
@@ -126,27 +147,27 @@ def main():
             env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
             subprocess.run([binary, "index", "--corpus", corpus] + extra, env=env, check=True, capture_output=True)
             out = subprocess.run([binary, "--corpus", corpus, "--json", "--top", "3"] + extra,
-                                 input="".join(q + "\n" for q, _, _ in rows), env=env, capture_output=True, text=True, check=True)
+                                 input="".join(q + "\n" for q, _ in rows), env=env, capture_output=True, text=True, check=True)
         answers = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
         assert len(answers) == len(rows), (name, len(answers), len(rows))
-        hit1 = hit3 = abstained = 0
-        for (q, files, phrase), a in zip(rows, answers):
+        writer = [0, 0]
+        pooled = [0, 0]
+        abstained = 0
+        for (q, locations), a in zip(rows, answers):
             cited = a.get("answers", [])
             abstained += not cited
-            rank = None
-            for r, c in enumerate(cited, 1):
-                if c["file"] in files:
-                    where = phrase_lines(os.path.join(corpus, c["file"]), phrase)
-                    if where and c["lines"][0] <= where[1] and where[0] <= c["lines"][-1]:
-                        rank = r
-                        break
-            hit1 += rank == 1
-            hit3 += rank is not None
+            strict = hit_rank(corpus, cited, [l for l in locations if not l[2]])
+            rank = hit_rank(corpus, cited, locations)
+            writer[0] += strict == 1
+            writer[1] += strict is not None
+            pooled[0] += rank == 1
+            pooled[1] += rank is not None
             if verbose and rank != 1:
-                print(f"  miss ({rank}): {q}  want {files[0]}  got " +
+                print(f"  miss ({rank}): {q}  want {locations[0][0][0]}  got " +
                       "; ".join(f"{c['file']}:{c['lines'][0]}-{c['lines'][-1]} {c['section'][-50:]}" for c in cited))
         n = len(rows)
-        print(f"{name}: hit@1 {hit1 / n:.2f} hit@3 {hit3 / n:.2f} over {n} questions (abstained {abstained})")
+        print(f"{name}: hit@1 {pooled[0] / n:.2f} hit@3 {pooled[1] / n:.2f} (writer's locations only: "
+              f"{writer[0] / n:.2f} / {writer[1] / n:.2f}) over {n} questions (abstained {abstained})")
 
 
 if __name__ == "__main__":
