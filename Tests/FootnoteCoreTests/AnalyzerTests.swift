@@ -51,9 +51,26 @@ import Testing
     }
 
     @Test func separatorsAndLongTokens() {
-        #expect(tokens("open-source AI_models").map(\.1) == ["open", "source", "AI", "models"])
+        #expect(tokens("open-source AI_models").map(\.1) == ["open", "source", "AI_models", "AI", "models"])
         let long = String(repeating: "x", count: 65)
         #expect(analyzer.terms("short \(long) word") == ["short", "word"])
+    }
+
+    /// An identifier is one word before its parts, at the first part's position.
+    @Test func identifiersAreWordsAndSoAreTheirParts() {
+        #expect(tokens("work_mem maintenance_work_mem").map(\.1) == ["work_mem", "work", "mem", "maintenance_work_mem", "maintenance", "work", "mem"])
+        var positions: [Int] = []
+        analyzer.analyze("set work_mem high") { positions.append($0.position) }
+        #expect(positions == [0, 1, 1, 2, 3])
+        #expect(tokens("if __name__ == '__main__': x__init__").map(\.1) == ["__name__", "name", "__main__", "main", "x__init", "x", "init"])
+        #expect(tokens("sqlite3_open_v2()").map(\.1) == ["sqlite3_open_v2", "sqlite3", "open", "v2"])
+        // A single underscore around a word joins nothing; nor do underscores beside non-ASCII text.
+        #expect(tokens("_emphasis_ _private __x trailing__ café_au lait_é").map(\.1)
+                == ["emphasis", "private", "x", "trailing", "café", "au", "lait", "é"])
+        // An identifier longer than a word may be is left out; its parts stay.
+        let long = String(repeating: "a", count: 40) + "_" + String(repeating: "b", count: 40)
+        #expect(tokens(long).map(\.1.count) == [40, 40])
+        Array("a_b".utf8).withUnsafeBufferPointer { #expect(Tokenizer.identifier($0, first: 0..<1) == 0..<3) }
     }
 
     @Test func invalidUTF8IsASeparator() {
@@ -103,7 +120,8 @@ import Testing
     @Test func internedAnalysisMatchesThePipelineUnderEverySetting() {
         var rng = SplitMix(seed: 4)
         let words = ["The", "models", "MODELS", "model's", "naïve", "Naive", "a", "AND", "running", "runs", "ran",
-                     "Café", "e.g.", "U.S.", "2024", "x", String(repeating: "y", count: 70), "ĳssel", "don't", "Meta’s"]
+                     "Café", "e.g.", "U.S.", "2024", "x", String(repeating: "y", count: 70), "ĳssel", "don't", "Meta’s",
+                     "work_mem", "__main__", "_x_", "Shared_Buffers"]
         let separators = [" ", ", ", ". ", " — ", "\n"]
         var text = ""
         for _ in 0..<3000 {

@@ -11,6 +11,15 @@
 /// longer than `maxTokenBytes` are skipped (they are hashes,
 /// base64 or garbage, never query words), but still advance the position.
 ///
+/// An identifier is also one word: ASCII letters and digits joined by
+/// underscores (`work_mem`, `sqlite3_open`), or a name between double
+/// underscores (`__main__`), is emitted whole, at its first part's position
+/// and just before it, and then part by part (`work`, `mem`), as Lucene's
+/// word-delimiter filter does with `preserveOriginal`. So `work_mem` finds
+/// the setting of that name before `maintenance_work_mem`, and `__main__` is
+/// not any `main`, while "work mem" still finds both. A single underscore
+/// around a word (`_emphasis_`, `_private`) joins nothing.
+///
 /// - Complexity: O(n) in the byte count of the text.
 public struct Tokenizer: Sendable {
     public var maxTokenBytes: Int
@@ -93,13 +102,49 @@ public struct Tokenizer: Sendable {
             } else if byte == UInt8(ascii: "."), wordStart >= 0, lastWordEnd == i, Tokenizer.continuesAcronym(text, wordStart, i) {
                 // "e.g", "U.S.A": the dot stays inside the word.
             } else if wordStart >= 0 {
-                if lastWordEnd - wordStart <= maxTokenBytes { emit(wordStart, lastWordEnd, position) }
+                if lastWordEnd - wordStart <= maxTokenBytes { emitWord(text, wordStart, lastWordEnd, position, emit) }
                 position += 1
                 wordStart = -1
             }
             i += width
         }
-        if wordStart >= 0 && lastWordEnd - wordStart <= maxTokenBytes { emit(wordStart, lastWordEnd, position) }
+        if wordStart >= 0 && lastWordEnd - wordStart <= maxTokenBytes { emitWord(text, wordStart, lastWordEnd, position, emit) }
+    }
+
+    /// Emits the word `start..<end`, preceded by the identifier it begins, if any.
+    @inline(__always)
+    private func emitWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int,
+                          _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
+        if end < text.count && text[end] == Tokenizer.underscore,
+           let whole = Tokenizer.identifier(text, first: start..<end), whole.count <= maxTokenBytes {
+            emit(whole.lowerBound, whole.upperBound, position)
+        }
+        emit(start, end, position)
+    }
+
+    static let underscore = UInt8(ascii: "_")
+
+    /// The identifier whose first word is `first` (a word followed by `_`):
+    /// its ASCII letters, digits and inner underscores, with two underscores
+    /// on each side when it has at least two on both (`__init__`); nil when
+    /// `first` continues an identifier begun before it, when non-ASCII text
+    /// touches it, or when it joins nothing (`word_` , `_word_`).
+    static func identifier(_ text: UnsafeBufferPointer<UInt8>, first: Range<Int>) -> Range<Int>? {
+        @inline(__always) func isAlphanumeric(_ b: UInt8) -> Bool { b < 0x80 && asciiClass[Int(b)] == 1 }
+        for k in first where !isAlphanumeric(text[k]) { return nil }
+        var lead = first.lowerBound
+        while lead > 0 && text[lead - 1] == underscore { lead -= 1 }
+        if lead > 0 && (isAlphanumeric(text[lead - 1]) || text[lead - 1] >= 0x80) {
+            if lead < first.lowerBound { return nil }   // a later part of an identifier
+        }
+        var runEnd = first.upperBound
+        while runEnd < text.count && (isAlphanumeric(text[runEnd]) || text[runEnd] == underscore) { runEnd += 1 }
+        if runEnd < text.count && text[runEnd] >= 0x80 { return nil }
+        var coreEnd = runEnd
+        while text[coreEnd - 1] == underscore { coreEnd -= 1 }
+        let leading = first.lowerBound - lead, trailing = runEnd - coreEnd
+        if leading >= 2 && trailing >= 2 { return (first.lowerBound - 2)..<(coreEnd + 2) }
+        return coreEnd > first.upperBound ? first.lowerBound..<coreEnd : nil
     }
 
     /// True when the word `start..<dot` is single ASCII letters joined by dots

@@ -109,6 +109,9 @@ public struct Query: Sendable {
         for (clause, words) in zip(clauses, read) {
             var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
             for word in words {
+                // An identifier the corpus lacks (`work_mem` in a folder that never writes it) is
+                // not corrected or reported: its parts, which follow it, are the question's words.
+                if word.id == nil && word.surface.utf8.contains(Tokenizer.underscore) { continue }
                 var term = word.term
                 var id = word.id
                 let surface = word.surface
