@@ -64,6 +64,8 @@ public struct Query: Sendable {
     public var unknownWords: [String] = []
 
     /// Analyzes `text` with `analyzer` and looks its terms up in `index`.
+    /// The words of the asking (`AskingWords`: "could you tell me", "thanks")
+    /// are left out, but inside a quoted phrase or after `+`/`-`.
     /// - Parameters:
     ///   - syntax: read `QuerySyntax`'s operators (the chat does; batch runs
     ///     over test collections do not, so their questions' quotes stay text).
@@ -87,7 +89,13 @@ public struct Query: Sendable {
         }
         guard syntax || corrector != nil else {
             // Batch runs over test collections, which time queries: terms only.
-            analyzer.analyze(text) { count($0.termString, id: index.termID($0.termString)) }
+            var text = text
+            text.withUTF8 { bytes in
+                analyzer.analyze(bytes) { token in
+                    if AskingWords.contains(surface: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) { return }
+                    count(token.termString, id: index.termID(token.termString))
+                }
+            }
             return
         }
         let clauses = syntax ? QuerySyntax(parsing: text).clauses : [QuerySyntax.Clause(text, .plain)]
@@ -96,6 +104,8 @@ public struct Query: Sendable {
             var words: [Word] = []
             let bytes = Array(clause.text.utf8)
             analyzer.analyze(clause.text) { token in
+                if clause.kind == .plain
+                    && bytes.withUnsafeBufferPointer({ AskingWords.contains(surface: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }) { return }
                 let surface = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
                 words.append(Word(term: token.termString, id: index.termID(token.termString), position: token.position,
                                   surface: surface, folded: Self.folded(surface)))

@@ -1,0 +1,45 @@
+import Testing
+@testable import FootnoteCore
+
+/// The words of the asking are left out of questions (`AskingWords`), not out of the text.
+@Suite struct AskingWordsTests {
+    let engine: AnswerEngine
+    let folder = TemporaryFolder()
+
+    init() throws {
+        folder.write("notes.txt", """
+            Closed models are accessed through paid APIs.
+
+            Thank you notes would please anyone; say it with a card.
+
+            Open models can be downloaded and run locally.
+            """)
+        var options = AnswerEngine.Options()
+        options.minConfidence = 0
+        engine = AnswerEngine(corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
+                              options: options)
+    }
+
+    func terms(_ question: String, syntax: Bool = true) -> [String] {
+        Query(question, analyzer: engine.searcher.analyzer, index: engine.searcher.index, syntax: syntax).terms.map(\.text)
+    }
+
+    @Test func theAskingIsNotTheSubject() {
+        let plain = terms("how are closed models accessed?")
+        #expect(terms("Hi! Could you tell me how closed models are accessed? Thanks") == plain)
+        #expect(terms("I would like to know how closed models are accessed", syntax: false) == plain)
+        #expect(engine.answer("Hello, could you please say how closed models are accessed?", top: 1).items.first?.citation.lines == 1...1)
+    }
+
+    @Test func aQuestionOfAskingWordsAloneSaysSo() {
+        #expect(engine.answer("Thank you!", top: 3).notice == .onlyStopWords)
+        #expect(engine.answer("ok, great", top: 3).items.isEmpty)
+    }
+
+    @Test func quotedOrRequiredTheyAreSearchedFor() {
+        #expect(engine.answer("\"thank you\"", top: 3).items.first?.citation.lines == 3...3)
+        #expect(engine.answer("+please", top: 3).items.first?.citation.lines == 3...3)
+        #expect(AskingWords.english.allSatisfy { w in Array(w.utf8).withUnsafeBufferPointer { AskingWords.contains(folded: $0) } })
+        #expect(Array("WOULD".utf8).withUnsafeBufferPointer { AskingWords.contains(surface: $0) })
+    }
+}
