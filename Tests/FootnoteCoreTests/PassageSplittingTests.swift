@@ -353,6 +353,31 @@ import Testing
         return bytes.indices.filter { !covered[$0] && !PassageBuilder.isSpace(bytes[$0]) }
     }
 
+    /// Windows cut from one long HTML block (a `<pre>`, a paragraph over
+    /// many lines) cite the lines their own text comes from, not the block's.
+    @Test func windowsOfALongHTMLBlockCiteTheirOwnLines() throws {
+        let body = (1...300).map { "line\($0) carries words of its own here." }
+        for (open, close) in [("<pre>", "</pre>"), ("<p>", "</p>"), ("<ul><li>", "</li></ul>")] {
+            let separator = open.hasPrefix("<ul") ? "</li>\n<li>" : "\n"
+            let html = "<html><body><h1>Notes</h1>\n" + open + body.joined(separator: separator) + close + "\n</body></html>\n"
+            let p = try passages(html, name: "notes.html").filter { $0.text.contains("line1") || $0.text.contains("line2") }
+            #expect(p.count > 3, "\(open)")
+            var previousFirst = 0
+            for passage in p {
+                let numbers = passage.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                    .filter { $0.hasPrefix("line") }.compactMap { Int($0.dropFirst(4)) }
+                let (first, last) = (numbers.first!, numbers.last!)
+                // Line k of the file holds "line(k-1)": the heading is line 1, the block starts on line 2.
+                // A window may open with the end of the line before its first "lineN".
+                let opensMidLine = !passage.text.hasPrefix("line") && !passage.text.hasPrefix("• line")
+                #expect(passage.lines == (opensMidLine ? first : first + 1)...(last + 1),
+                        "\(open) \(passage.lines) for line\(first)…line\(last): \(passage.text.prefix(40))")
+                #expect(first > previousFirst)
+                previousFirst = first
+            }
+        }
+    }
+
     @Test func theSeedArticleIsCovered() throws {
         let text = try String(contentsOfFile: seedCorpusPath + "/open-source-vs-closed-ai.txt", encoding: .utf8)
         #expect(try uncovered(text, name: "essay.txt").isEmpty)

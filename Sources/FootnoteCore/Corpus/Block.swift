@@ -31,6 +31,33 @@ public struct Block: Equatable, Sendable {
     /// A heading's or term's fragment identifier in an HTML page (its `id`,
     /// or the id of the section element it opens); nil elsewhere.
     public var anchor: String?
+    /// For derived text, where its source lines begin: pairs of a byte
+    /// offset into `text` and the file offset its text there comes from, in
+    /// increasing order (HTML: the first text after each line break of the
+    /// source). Windows cut from a long block cite their own lines with it;
+    /// empty when `text` is verbatim or the parser keeps no such map.
+    public var sourceMarks: [SourceMark] = []
+
+    public struct SourceMark: Equatable, Sendable {
+        public var text: Int
+        public var file: Int
+        public init(text: Int, file: Int) {
+            self.text = text
+            self.file = file
+        }
+    }
+
+    /// The file offset that text offset `offset` comes from, by the last
+    /// source mark at or before it; nil without marks.
+    func fileOffset(ofText offset: Int) -> Int? {
+        guard let first = sourceMarks.first, offset >= first.text else { return sourceMarks.first?.file }
+        var lo = 0, hi = sourceMarks.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if sourceMarks[mid].text <= offset { lo = mid } else { hi = mid }
+        }
+        return sourceMarks[lo].file
+    }
 
     public init(kind: Kind, text: String, lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool, anchor: String? = nil) {
         self.anchor = anchor

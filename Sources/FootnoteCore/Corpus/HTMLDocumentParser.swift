@@ -122,6 +122,12 @@ private struct HTMLBlockText {
     var pendingSpace = false
     /// Preformatted whitespace waiting for the next text (dropped if none comes).
     var pendingWhitespace: [UInt8] = []
+    /// Where the text's source lines begin (`Block.sourceMarks`).
+    var marks: [Block.SourceMark] = []
+    /// A line break of the source was passed since the last text.
+    var lineBroke = false
+    /// Where the bullet of the list item being begun starts: its text's mark is placed there.
+    var itemStart: Int?
 
     var isEmpty: Bool { first < 0 }
 
@@ -140,8 +146,16 @@ private struct HTMLBlockText {
         pendingSpace = false
     }
 
+    /// Notes a mark where the text resumes after a line break of the source, and at the block's start.
+    private mutating func mark(_ source: Int) {
+        if first < 0 || lineBroke { marks.append(Block.SourceMark(text: itemStart ?? bytes.count, file: source)) }
+        lineBroke = false
+        itemStart = nil
+    }
+
     mutating func append(_ run: UnsafeBufferPointer<UInt8>, source: Range<Int>) {
         flushWhitespace()
+        mark(source.lowerBound)
         if first < 0 { first = source.lowerBound }
         end = source.upperBound
         bytes.append(contentsOf: run)
@@ -149,6 +163,7 @@ private struct HTMLBlockText {
 
     mutating func append(scalar: UInt32, source: Range<Int>) {
         flushWhitespace()
+        mark(source.lowerBound)
         if first < 0 { first = source.lowerBound }
         end = source.upperBound
         HTMLEntities.appendUTF8(scalar, to: &bytes)
@@ -164,6 +179,9 @@ private struct HTMLBlockText {
 
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
+        lineBroke = false
+        itemStart = nil
         first = -1
         pendingSpace = false
         pendingWhitespace.removeAll(keepingCapacity: true)
@@ -265,6 +283,7 @@ private struct HTMLBlockScanner {
                 i = reference(at: i)
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0C:
                 whitespace(b)
+                if b == UInt8(ascii: "\n") { block.lineBroke = true }
                 i += 1
             case UInt8(ascii: "\r"):
                 if i + 1 == n || input[i + 1] != UInt8(ascii: "\n") { whitespace(UInt8(ascii: "\n")) }
@@ -511,6 +530,7 @@ private struct HTMLBlockScanner {
         guard inList, itemPending || block.bytes.isEmpty else { return }
         block.pendingSpace = false
         if !block.bytes.isEmpty { block.bytes.append(UInt8(ascii: "\n")) }
+        block.itemStart = block.bytes.count
         block.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * itemIndent))
         block.bytes.append(contentsOf: "• ".utf8)
         itemPending = false
@@ -607,8 +627,10 @@ private struct HTMLBlockScanner {
         guard !text.isEmpty else { return nil }
         let firstLine = lines.line(at: text.first)
         let lastLine = lines.line(at: text.end - 1)
-        return Block(kind: kind, text: String(decoding: text.bytes, as: UTF8.self),
-                     lines: firstLine...lastLine, bytes: text.first..<text.end, isVerbatim: false)
+        var block = Block(kind: kind, text: String(decoding: text.bytes, as: UTF8.self),
+                          lines: firstLine...lastLine, bytes: text.first..<text.end, isVerbatim: false)
+        if text.marks.count > 1 { block.sourceMarks = text.marks }   // one line: the block's own lines say it all
+        return block
     }
 
     // MARK: Byte search

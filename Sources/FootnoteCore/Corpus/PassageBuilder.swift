@@ -253,7 +253,7 @@ public struct PassageBuilder: Sendable, Equatable {
             var at = 0
             for b in unit.blocks { blockStarts.append(at); at += blocks[b].text.utf8.count + 1 }
         }
-        if verbatim && lineIndex == nil { lineIndex = LineIndex(file) }
+        if lineIndex == nil && (verbatim || blocks[unit.blocks].contains { !$0.sourceMarks.isEmpty }) { lineIndex = LineIndex(file) }
         for window in windows(of: textBytes) {
             let text = String(decoding: textBytes[window], as: UTF8.self)
             if verbatim, let index = lineIndex {
@@ -262,13 +262,31 @@ public struct PassageBuilder: Sendable, Equatable {
                                    lines: index.line(of: start)...index.line(of: max(start, end - 1)),
                                    bytes: start..<end, isVerbatim: true, anchor: anchor, isTerm: isTerm))
             } else {
-                // The blocks the window spans give its lines and bytes.
-                let from = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0))
-                let to = unit.blocks.lowerBound + max(0, (blockStarts.lastIndex { $0 < window.upperBound } ?? 0))
+                // The blocks the window spans give its lines and bytes; within
+                // a block, its source marks narrow them to the lines the window's text comes from.
+                let fromIndex = max(0, blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0)
+                let toIndex = max(0, blockStarts.lastIndex { $0 < window.upperBound } ?? 0)
+                let from = unit.blocks.lowerBound + fromIndex, to = unit.blocks.lowerBound + toIndex
+                var lines = blocks[from].lines.lowerBound...blocks[to].lines.upperBound
+                var bytes = blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound
+                // The window's first and last characters that are not whitespace (a window may start at a line break).
+                var textStart = window.lowerBound, textLast = window.upperBound - 1
+                while textStart < textLast && Self.isSpace(textBytes[textStart]) { textStart += 1 }
+                while textLast > textStart && Self.isSpace(textBytes[textLast]) { textLast -= 1 }
+                if let index = lineIndex {
+                    let start = blocks[from].fileOffset(ofText: textStart - blockStarts[fromIndex])
+                        .map { max($0, blocks[from].bytes.lowerBound) } ?? bytes.lowerBound
+                    let last = blocks[to].fileOffset(ofText: textLast - blockStarts[toIndex])
+                    // The window's last text is on its mark's line; its bytes run up to the next mark.
+                    let nextMark = blocks[to].sourceMarks.first { $0.text > textLast - blockStarts[toIndex] }?.file
+                    let end = min(nextMark ?? bytes.upperBound, bytes.upperBound)
+                    if start < end {
+                        bytes = start..<end
+                        lines = index.line(of: start)...max(index.line(of: start), index.line(of: last ?? start))
+                    }
+                }
                 out.append(Passage(document: document, section: section, text: text,
-                                   lines: blocks[from].lines.lowerBound...blocks[to].lines.upperBound,
-                                   bytes: blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound, anchor: anchor,
-                                   isTerm: isTerm))
+                                   lines: lines, bytes: bytes, anchor: anchor, isTerm: isTerm))
             }
         }
     }
