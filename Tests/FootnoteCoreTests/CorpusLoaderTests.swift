@@ -107,6 +107,22 @@ import Testing
         #expect(AsciiDocIncludes.resolve("../../b.adoc", from: "page.txt") == nil)
     }
 
+    /// A file is read whole whatever its size says: a large one, an empty
+    /// one, and one whose size reads 0 though it has text (`/proc`).
+    @Test func filesAreReadWhole() throws {
+        let f = TemporaryFolder()
+        let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        guard case .success(let read) = CorpusLoader.readFile(f.write("big.bin", big)) else { Issue.record("unread"); return }
+        #expect(read == big)
+        guard case .success(let empty) = CorpusLoader.readFile(f.write("empty.txt", "")) else { Issue.record("unread"); return }
+        #expect(empty.isEmpty)
+        if FileManager.default.fileExists(atPath: "/proc/self/status"), case .success(let status) = CorpusLoader.readFile("/proc/self/status") {
+            #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
+        }
+        guard case .failure(let reason) = CorpusLoader.readFile(f.path + "/missing") else { Issue.record("read a missing file"); return }
+        #expect(reason.hasPrefix("cannot open"))
+    }
+
     @Test func singleFileCorpus() throws {
         let f = TemporaryFolder()
         let path = f.write("one.md", "# One\n\nOnly text.\n")

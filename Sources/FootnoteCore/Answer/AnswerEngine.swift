@@ -81,8 +81,11 @@ public final class AnswerEngine {
     ///   question's own words, so the new question still leads.
     public func answer(_ asked: String, top k: Int, context: [Query.Term] = []) -> Answer {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
-        let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax,
-                          corrector: options.correctSpelling ? corrector : nil)
+        var query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax)
+        if options.correctSpelling && query.terms.contains(where: { $0.id == nil }) {
+            // Read again with the corrector only when a word is unknown: making it loads the English word list.
+            query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax, corrector: corrector)
+        }
         let definition = DefinitionCue(question: question)
         // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`).
         let depth = definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)
@@ -185,7 +188,9 @@ public final class AnswerEngine {
         let cue = AnswerCue(question: question)
         var items: [Answer.Item] = []
         var itemOfText: [String: Int] = [:]
-        for hit in result.hits {
+        // As deep as showing k distinct passages needs (a definition question ranks deeper to find
+        // its entry, not to show more): each text read may mean parsing its page again.
+        for hit in result.hits.prefix(Self.depth(forShowing: k)) {
             let p = Int(hit.passage)
             switch corpus.passageText(p) {
             case .success(let text):

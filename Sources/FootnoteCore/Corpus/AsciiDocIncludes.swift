@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// AsciiDoc sources share text through `include::fragment.txt[]` lines. git's
 /// documentation ships 50 such fragments beside its pages
 /// (`merge-options.txt`, `diff-options.txt`, the `cmds-*.txt` command lists),
@@ -23,23 +27,27 @@ enum AsciiDocIncludes {
     /// file's folder. Targets naming an attribute (`{build_dir}/x.txt`) or an
     /// absolute path are left out: they cannot be resolved here.
     static func targets(in bytes: [UInt8]) -> [String] {
-        let marker = Array("include::".utf8)
-        var found: [String] = []
-        var lineStart = 0
-        let n = bytes.count
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if lineEnd - lineStart > marker.count && bytes[lineStart..<lineStart + marker.count].elementsEqual(marker) {
-                let from = lineStart + marker.count
-                if let bracket = bytes[from..<lineEnd].firstIndex(of: UInt8(ascii: "[")), bracket > from {
-                    let target = String(decoding: bytes[from..<bracket], as: UTF8.self)
-                    if !target.contains("{") && !target.hasPrefix("/") { found.append(target) }
+        bytes.withUnsafeBufferPointer { text in
+            var found: [String] = []
+            guard let base = text.baseAddress else { return found }
+            let marker = Array("include::".utf8)
+            let n = text.count
+            var lineStart = 0
+            while lineStart < n {
+                let newline = memchr(base + lineStart, 0x0A, n - lineStart)
+                let lineEnd = newline.map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? n
+                if lineEnd - lineStart > marker.count && base[lineStart] == UInt8(ascii: "i")
+                    && text[lineStart..<lineStart + marker.count].elementsEqual(marker) {
+                    let from = lineStart + marker.count
+                    if let bracket = text[from..<lineEnd].firstIndex(of: UInt8(ascii: "[")), bracket > from {
+                        let target = String(decoding: text[from..<bracket], as: UTF8.self)
+                        if !target.contains("{") && !target.hasPrefix("/") { found.append(target) }
+                    }
                 }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
+            return found
         }
-        return found
     }
 
     /// `target` resolved against the folder of `includer` (both relative to

@@ -298,20 +298,36 @@ public struct CorpusLoader: Sendable {
         let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return .failure("cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var out: [UInt8] = []
         var st = stat()
-        if fstat(fd, &st) == 0 { out.reserveCapacity(Int(st.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure("read error: \(String(cString: strerror(errno)))")
+        let expected = fstat(fd, &st) == 0 ? max(Int(st.st_size), 0) : 0
+        // Read straight into an array of the file's size (no zero-filled chunk per file), then on
+        // in chunks should the file have grown since (or report no size: a pipe, /proc).
+        var failure: String?
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < expected {
+                let n = read(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = "read error: \(String(cString: strerror(errno)))"
+                    return
+                }
+                if n == 0 { break }
+                count += n
             }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
         }
-        return .success(out)
+        if let failure { return .failure(failure) }
+        guard out.count == expected else { return .success(out) }   // ended early: it shrank
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let n = read(fd, chunk.baseAddress, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failure("read error: \(String(cString: strerror(errno)))")
+                }
+                if n == 0 { return .success(out) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n]))
+            }
+        }
     }
 
     /// The canonical absolute form of `path` (symbolic links resolved when it exists).

@@ -34,15 +34,25 @@ public struct EnglishWordList: Sendable {
         var table = ByteKeyTable(capacity: lines.count / 8)
         var folder = CaseAndDiacriticFolder()
         var token = Token()
-        var start = 0
-        for i in 0...lines.count where i == lines.count || lines[i] == UInt8(ascii: "\n") {
-            var end = i
-            if end > start && lines[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            let line = lines[start..<end]
-            start = i + 1
-            guard !line.isEmpty, !line.contains(UInt8(ascii: "'")), !line.contains(UInt8(ascii: " ")) else { continue }
-            token.term = Array(line)
-            if folder.apply(&token) { _ = table.insert(token.term) }
+        lines.withUnsafeBufferPointer { text in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { lower in
+                var start = 0
+                for i in 0...text.count where i == text.count || text[i] == UInt8(ascii: "\n") {
+                    var end = i
+                    if end > start && text[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                    start = i + 1
+                    guard !line.isEmpty, !line.contains(UInt8(ascii: "'")), !line.contains(UInt8(ascii: " ")) else { continue }
+                    // An ASCII word folds by lowercasing, in place; others take the folder.
+                    if line.count <= lower.count && line.allSatisfy({ $0 < 0x80 }) {
+                        for (k, b) in line.enumerated() { lower[k] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
+                        _ = table.insert(UnsafeBufferPointer(rebasing: lower[0..<line.count]))
+                        continue
+                    }
+                    token.term = Array(line)
+                    if folder.apply(&token) { _ = table.insert(token.term) }
+                }
+            }
         }
         words = table
     }

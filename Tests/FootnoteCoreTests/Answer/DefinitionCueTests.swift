@@ -41,6 +41,24 @@ import Testing
         #expect(e.text.count <= 251)
     }
 
+    /// A definition question ranks deep to find its entry, but reads only the
+    /// passages it may show: a file changed since indexing that holds only
+    /// a passage ranked far below them does not spoil the answer.
+    @Test func aDefinitionQuestionReadsOnlyWhatItMayShow() throws {
+        let folder = TemporaryFolder()
+        for n in 1...30 {
+            let uses = String(repeating: "widget ", count: 31 - n)
+            folder.write(String(format: "note%02d.txt", n), "Note \(n) mentions the \(uses)in passing, among other words of its own.\n")
+        }
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(folder.path))
+        let before = engine.answer("What is a widget?", top: 3)
+        #expect(before.items.map(\.citation.file) == ["note01.txt", "note02.txt", "note03.txt"])
+        folder.write("note30.txt", "Rewritten after indexing.\n")
+        let after = engine.answer("What is a widget?", top: 3)
+        #expect(after.notice == nil)
+        #expect(after.items.map(\.citation.file) == ["note01.txt", "note02.txt", "note03.txt"])
+    }
+
     /// The glossary entry comes first, though a page that uses the word more often outranks it.
     @Test func theDefiningEntryIsCitedFirst() throws {
         let folder = TemporaryFolder()
