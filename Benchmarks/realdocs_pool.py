@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Passages to judge for the real-doc question sets: what BIN cites now that no one has judged.
+
+Usage: realdocs_pool.py BIN OUT.jsonl [FIXTURE.tsv ...] [-- extra footnote options]
+
+For each question of each set (default: Tests/Fixtures/realdocs/*.tsv whose
+folder is installed), the top 5 of BIN with --min-confidence 0 and the top 5
+with --lead-prior 0 too; a passage already in
+Tests/Fixtures/realdocs/pool/judgments.tsv (same set, question, file and
+lines) is left out. Writes one JSON line per passage, in random order within
+a question: {pid, set, question, file, lines, section, text}, the text being
+the file's visible text on the cited lines (realdocs.normalised).
+
+Give a reader only pid, question, section and text. For each passage
+they decide whether it answers the question, and for those that do, copy
+5–12 words of the text that carry the answer. Then append every verdict to
+judgments.tsv, and add each answering passage to its set as a `pooled` row:
+question, file, phrase, "pooled". The writer's row stays first.
+"""
+import json, os, random, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import realdocs  # noqa: E402
+
+FIXTURES = os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs")
+
+
+def judged():
+    seen = set()
+    path = os.path.join(FIXTURES, "pool", "judgments.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, question, file, first, last, _ = line.rstrip("\n").split("\t")
+            seen.add((name, question, file, int(first), int(last)))
+    return seen
+
+
+def main():
+    args = sys.argv[1:]
+    extra = []
+    if "--" in args:
+        i = args.index("--")
+        extra, args = args[i + 1:], args[:i]
+    binary, out_path = args[0], args[1]
+    fixtures = args[2:] or sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES) if f.endswith(".tsv"))
+    seen = judged()
+    rng = random.Random(7)
+    with open(out_path, "w", encoding="utf-8") as out:
+        for fixture in fixtures:
+            meta, rows = realdocs.read_fixture(fixture)
+            name, corpus = os.path.basename(fixture)[:-4], meta["corpus"]
+            if not os.path.isdir(corpus):
+                print(f"{name}: skipped ({corpus} missing)")
+                continue
+            pooled = [dict() for _ in rows]
+            with tempfile.TemporaryDirectory() as home:
+                env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
+                subprocess.run([binary, "index", "--corpus", corpus] + extra, env=env, check=True, capture_output=True)
+                for more in ([], ["--lead-prior", "0"]):
+                    o = subprocess.run([binary, "--corpus", corpus, "--json", "--top", "5", "--min-confidence", "0"] + extra + more,
+                                       input="".join(q + "\n" for q, _ in rows), env=env, capture_output=True, text=True, check=True)
+                    for i, line in enumerate(o.stdout.splitlines()):
+                        for a in json.loads(line).get("answers", []):
+                            pooled[i][(a["file"], a["lines"][0], a["lines"][-1])] = a["section"]
+            texts, written = {}, 0
+            for i, (question, _) in enumerate(rows):
+                items = [(k, v) for k, v in pooled[i].items() if (name, question) + k not in seen]
+                rng.shuffle(items)
+                for j, ((file, first, last), section) in enumerate(items):
+                    if file not in texts:
+                        texts[file] = realdocs.normalised(os.path.join(corpus, file))
+                    text, at = texts[file]
+                    shown = "".join(c for c, n in zip(text, at) if first <= n <= last).strip()
+                    out.write(json.dumps({"pid": f"{name}:{i}:{j}", "set": name, "question": question, "file": file,
+                                          "lines": [first, last], "section": section, "text": shown}) + "\n")
+                    written += 1
+            print(f"{name}: {written} passages to judge")
+
+
+if __name__ == "__main__":
+    main()
