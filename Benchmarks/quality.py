@@ -7,7 +7,9 @@ References: ../shared/bench/anchors.py `run` + `evaluate` (+ `snippets` for
 collections with answers), for each engine that imports in ANCHORS_PYTHON.
 
 Prints one Markdown table per collection with our margin over the best
-reference, ready to paste into BENCHMARKS.md. Standard library only.
+reference, ready to paste into BENCHMARKS.md; then the figures on documents
+as folders (doc2dial `docs/` turns alone, SQuAD-dev `docs/`, the real-doc
+question sets). Standard library only.
 
 Environment: FOOTNOTE (binary, default .build/release/footnote), DATA
 (default ../shared/data), ANCHORS_PYTHON (a Python with anchors' requirements;
@@ -96,6 +98,23 @@ def main():
         if has_answers:
             print("\n" + "\n".join(l for l in ours_out.splitlines() if l.startswith(("best threshold", "default --min"))))
         print()
+    documents()
+
+
+def documents():
+    """Issue 14's measures on documents as folders: doc2dial's turns asked
+    alone over its `docs/`, SQuAD-dev's `docs/`, and the real-doc question
+    sets over the Debian documentation installed here."""
+    print("### documents as folders\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    conversation = os.path.join(os.path.dirname(BENCH), "check_docs_conversation.py")
+    doc2dial = os.path.join(DATA, "doc2dial-dev")
+    if os.path.isfile(conversation) and os.path.isdir(os.path.join(doc2dial, "docs")):
+        out = run([sys.executable, conversation, FOOTNOTE, doc2dial, "--mode", "piped"])
+        print(out.strip().splitlines()[-1])
+    if os.path.isdir(os.path.join(DATA, "squad-dev", "docs")):
+        print(run([sys.executable, os.path.join(here, "squad_docs.py"), FOOTNOTE]).strip().splitlines()[-1])
+    print(run([sys.executable, os.path.join(here, "realdocs.py"), FOOTNOTE]).strip())
 
 
 if __name__ == "__main__":
