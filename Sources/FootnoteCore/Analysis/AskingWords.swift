@@ -18,6 +18,27 @@ public enum AskingWords {
     know want like tell say wondering wonder
     """.split(separator: " ").map(String.init)
 
+    /// The greetings, thanks and assents among them: a turn of these (and
+    /// stop words) alone asks nothing, and is no follow-up either.
+    public static let courtesy: Set<String> = ["hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yeah", "sure", "great"]
+
+    /// Whether `text` has a courtesy word and, besides stop words and asking words, nothing else.
+    public static func isCourtesyOnly(_ text: String) -> Bool {
+        let stopWords = StopWordFilter()
+        var sawCourtesy = false, sawOther = false
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buf in
+            Tokenizer().spans(buf) { start, end, _ in
+                let word = String(decoding: buf[start..<end], as: UTF8.self).lowercased()
+                if courtesy.contains(word) { sawCourtesy = true; return }
+                let folded = Array(word.utf8)
+                let asking = folded.withUnsafeBufferPointer { contains(folded: $0) || stopWords.contains($0) }
+                if !asking { sawOther = true }
+            }
+        }
+        return sawCourtesy && !sawOther
+    }
+
     private static let table: ByteKeyTable = {
         var t = ByteKeyTable(capacity: english.count)
         for w in english { _ = t.insert(Array(w.utf8)) }

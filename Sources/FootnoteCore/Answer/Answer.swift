@@ -20,6 +20,8 @@ public struct Answer: Sendable {
         case emptyQuestion
         /// Every word of the question is a stop word.
         case onlyStopWords
+        /// The words are courtesy alone ("thanks", "ok, great", "hi"): nothing is asked.
+        case nothingAsked
         /// Nothing matched, or the best match is too weak to be an answer.
         case noAnswer
         /// No passage meets the question's quoted phrases, `+word`s and `-word`s.
@@ -32,6 +34,7 @@ public struct Answer: Sendable {
             switch self {
             case .emptyQuestion: return "Ask a question with some words in it."
             case .onlyStopWords: return "That question has only very common words (like \"the\" or \"what\"); add a word about the topic."
+            case .nothingAsked: return "Nothing to look up there; ask about something in the corpus."
             case .noAnswer: return "Nothing in the corpus answers that."
             case .noPassageMeetsConstraints:
                 return "No passage has every quoted phrase and +word without the -words; drop one and ask again."

@@ -86,6 +86,10 @@ public final class AnswerEngine {
             // Read again with the corrector only when a word is unknown: making it loads the English word list.
             query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax, corrector: corrector)
         }
+        if query.isEmpty && query.constraints.isEmpty && AskingWords.isCourtesyOnly(question) {
+            // "thanks", "ok, great": not a question, and not a follow-up on the last one.
+            return Answer(question: question, items: [], notice: .nothingAsked, terms: [], query: query)
+        }
         let definition = DefinitionCue(question: question)
         // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`).
         let depth = definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)

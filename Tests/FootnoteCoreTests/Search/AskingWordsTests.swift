@@ -31,9 +31,18 @@ import Testing
         #expect(engine.answer("Hello, could you please say how closed models are accessed?", top: 1).items.first?.citation.lines == 1...1)
     }
 
-    @Test func aQuestionOfAskingWordsAloneSaysSo() {
-        #expect(engine.answer("Thank you!", top: 3).notice == .onlyStopWords)
-        #expect(engine.answer("ok, great", top: 3).items.isEmpty)
+    /// "thanks" asks nothing, and is not a follow-up on the last question
+    /// either; a question of stop and asking words alone still says so.
+    @Test func courtesyAloneAsksNothing() throws {
+        let context = engine.answer("how are closed models accessed?", top: 1).query!.terms
+        for turn in ["Thank you!", "ok, great", "Hi", "thanks, that would be great"] {
+            let answer = engine.answer(turn, top: 3, context: context)
+            #expect(answer.notice == .nothingAsked, "\(turn)")
+            #expect(answer.items.isEmpty && answer.carriedWords.isEmpty)
+        }
+        #expect(engine.answer("could you tell me?", top: 3).notice == .onlyStopWords)
+        #expect(!engine.answer("Could you tell me more?", top: 3, context: context).items.isEmpty)   // a follow-up, as before
+        #expect(AskingWords.isCourtesyOnly("Thanks!") && !AskingWords.isCourtesyOnly("thanks, and open models?"))
     }
 
     @Test func quotedOrRequiredTheyAreSearchedFor() {
