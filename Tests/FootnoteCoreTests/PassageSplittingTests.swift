@@ -378,6 +378,17 @@ import Testing
         }
     }
 
+    /// A window that runs from a long block into a one-line block after it
+    /// cites through that block's line.
+    @Test func aWindowEndingInAOneLineBlockCitesItsLine() throws {
+        let body = (1...300).map { "line\($0) carries words of its own here." }.joined(separator: "\n")
+        let html = "<html><body><h1>Notes</h1>\n<pre>" + body + "</pre>\n\n\n<p>A short tail.</p>\n</body></html>\n"
+        let p = try passages(html, name: "notes.html")
+        let last = try #require(p.last { $0.text.contains("short tail") })
+        let tailLine = html.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("short tail") }! + 1
+        #expect(last.lines.upperBound == tailLine)
+    }
+
     @Test func theSeedArticleIsCovered() throws {
         let text = try String(contentsOfFile: seedCorpusPath + "/open-source-vs-closed-ai.txt", encoding: .utf8)
         #expect(try uncovered(text, name: "essay.txt").isEmpty)

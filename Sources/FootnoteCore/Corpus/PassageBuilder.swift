@@ -281,8 +281,10 @@ public struct PassageBuilder: Sendable, Equatable {
                     let nextMark = blocks[to].sourceMarks.first { $0.text > textLast - blockStarts[toIndex] }?.file
                     let end = min(nextMark ?? bytes.upperBound, bytes.upperBound)
                     if start < end {
+                        // A last block without marks is on one line, or unmapped: its own last line.
+                        let lastLine = last.map { index.line(of: $0) } ?? blocks[to].lines.upperBound
                         bytes = start..<end
-                        lines = index.line(of: start)...max(index.line(of: start), index.line(of: last ?? start))
+                        lines = index.line(of: start)...max(index.line(of: start), lastLine)
                     }
                 }
                 out.append(Passage(document: document, section: section, text: text,
