@@ -47,16 +47,19 @@ public struct Block: Equatable, Sendable {
         }
     }
 
-    /// The file offset that text offset `offset` comes from, by the last
-    /// source mark at or before it; nil without marks.
-    func fileOffset(ofText offset: Int) -> Int? {
-        guard let first = sourceMarks.first, offset >= first.text else { return sourceMarks.first?.file }
+    /// The file bytes that the source line holding text offset `offset`
+    /// spans: from the last source mark at or before it (the first mark for
+    /// an offset before every mark) to the next mark, or to the block's end;
+    /// nil without marks.
+    func sourceSpan(ofText offset: Int) -> Range<Int>? {
+        guard !sourceMarks.isEmpty else { return nil }
         var lo = 0, hi = sourceMarks.count
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if sourceMarks[mid].text <= offset { lo = mid } else { hi = mid }
         }
-        return sourceMarks[lo].file
+        let end = lo + 1 < sourceMarks.count ? sourceMarks[lo + 1].file : bytes.upperBound
+        return sourceMarks[lo].file..<max(sourceMarks[lo].file, end)
     }
 
     public init(kind: Kind, text: String, lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool, anchor: String? = nil) {

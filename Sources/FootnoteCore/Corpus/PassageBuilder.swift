@@ -274,15 +274,14 @@ public struct PassageBuilder: Sendable, Equatable {
                 while textStart < textLast && Self.isSpace(textBytes[textStart]) { textStart += 1 }
                 while textLast > textStart && Self.isSpace(textBytes[textLast]) { textLast -= 1 }
                 if let index = lineIndex {
-                    let start = blocks[from].fileOffset(ofText: textStart - blockStarts[fromIndex])
-                        .map { max($0, blocks[from].bytes.lowerBound) } ?? bytes.lowerBound
-                    let last = blocks[to].fileOffset(ofText: textLast - blockStarts[toIndex])
+                    let start = blocks[from].sourceSpan(ofText: textStart - blockStarts[fromIndex])
+                        .map { max($0.lowerBound, blocks[from].bytes.lowerBound) } ?? bytes.lowerBound
                     // The window's last text is on its mark's line; its bytes run up to the next mark.
-                    let nextMark = blocks[to].sourceMarks.first { $0.text > textLast - blockStarts[toIndex] }?.file
-                    let end = min(nextMark ?? bytes.upperBound, bytes.upperBound)
+                    let last = blocks[to].sourceSpan(ofText: textLast - blockStarts[toIndex])
+                    let end = min(last?.upperBound ?? bytes.upperBound, bytes.upperBound)
                     if start < end {
                         // A last block without marks is on one line, or unmapped: its own last line.
-                        let lastLine = last.map { index.line(of: $0) } ?? blocks[to].lines.upperBound
+                        let lastLine = last.map { index.line(of: $0.lowerBound) } ?? blocks[to].lines.upperBound
                         bytes = start..<end
                         lines = index.line(of: start)...max(index.line(of: start), lastLine)
                     }
