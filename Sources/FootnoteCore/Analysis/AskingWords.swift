@@ -20,40 +20,41 @@ public enum AskingWords {
 
     /// The greetings, thanks and assents among them: a turn of these (and
     /// stop words) alone asks nothing, and is no follow-up either.
-    public static let courtesy: Set<String> = ["hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yeah", "sure", "great"]
+    public static let courtesy = ["hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yeah", "sure", "great"]
 
     /// Whether `text` has a courtesy word and, besides stop words and asking words, nothing else.
     public static func isCourtesyOnly(_ text: String) -> Bool {
-        let stopWords = StopWordFilter()
         var sawCourtesy = false, sawOther = false
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { buf in
-            Tokenizer().spans(buf) { start, end, _ in
-                let word = String(decoding: buf[start..<end], as: UTF8.self).lowercased()
-                if courtesy.contains(word) { sawCourtesy = true; return }
-                let folded = Array(word.utf8)
-                let asking = folded.withUnsafeBufferPointer { contains(folded: $0) || stopWords.contains($0) }
-                if !asking { sawOther = true }
+        var text = text
+        text.withUTF8 { bytes in
+            Tokenizer().spans(bytes) { start, end, _ in
+                withLowercased(UnsafeBufferPointer(rebasing: bytes[start..<end])) { word in
+                    if courtesyTable.find(word) != nil { sawCourtesy = true }
+                    else if table.find(word) == nil && !stopWords.contains(word) { sawOther = true }
+                }
             }
         }
         return sawCourtesy && !sawOther
     }
 
-    private static let table: ByteKeyTable = {
-        var t = ByteKeyTable(capacity: english.count)
-        for w in english { _ = t.insert(Array(w.utf8)) }
-        return t
-    }()
+    private static let table = ByteKeyTable(english), courtesyTable = ByteKeyTable(courtesy)
+    private static let stopWords = StopWordFilter()
 
     /// Whether `word`, folded (lowercase, no diacritics), is an asking word.
     public static func contains(folded word: UnsafeBufferPointer<UInt8>) -> Bool { table.find(word) != nil }
 
     /// Whether `word` as written (ASCII case ignored) is an asking word.
     public static func contains(surface word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count <= 12 else { return false }
+        withLowercased(word) { contains(folded: $0) }
+    }
+
+    /// `body` over `word` with its ASCII letters lowercased (a word longer
+    /// than any listed one is passed as written: it matches none).
+    private static func withLowercased<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard word.count <= 16 else { return body(word) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lower in
             for (k, b) in word.enumerated() { lower[k] = b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b }
-            return contains(folded: UnsafeBufferPointer(lower))
+            return body(UnsafeBufferPointer(lower))
         }
     }
 }

@@ -5,13 +5,13 @@
 /// words such as "system" and "find"). Added: the Latin abbreviations `e.g` and
 /// `i.e` (the tokenizer keeps them whole), which are function words too. Question words (what, why, how, …) are on
 /// it, so a question's content words carry the ranking.
-public struct StopWordFilter: TokenFilter {
+public struct StopWordFilter: TokenFilter, Sendable {
     /// The stop words, hashed as the term tables are (a lookup hashes the
     /// bytes in place: no array, no SipHash).
-    private var words = ByteKeyTable()
+    private var words: ByteKeyTable
 
     public init(words: [String] = StopWordFilter.english) {
-        for w in words { _ = self.words.insert(Array(w.utf8)) }
+        self.words = ByteKeyTable(words)
     }
 
     public mutating func apply(_ token: inout Token) -> Bool {

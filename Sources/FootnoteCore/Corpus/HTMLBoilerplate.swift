@@ -83,13 +83,8 @@ enum HTMLBoilerplate {
 
     /// The name sets as byte tables, looked up without making a String per tag.
     enum Tables {
-        static func table(_ names: Set<String>) -> ByteKeyTable {
-            var t = ByteKeyTable(capacity: names.count)
-            for n in names { _ = t.insert(Array(n.utf8)) }
-            return t
-        }
-        static let roles = table(droppedRoles), ids = table(droppedIDs), classes = table(droppedClasses)
-        static let linkClasses = table(droppedLinkClasses), footnotes = table(footnoteNames)
+        static let roles = ByteKeyTable(droppedRoles), ids = ByteKeyTable(droppedIDs), classes = ByteKeyTable(droppedClasses)
+        static let linkClasses = ByteKeyTable(droppedLinkClasses), footnotes = ByteKeyTable(footnoteNames)
     }
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).

@@ -23,6 +23,12 @@ public struct ByteKeyTable: Sendable {
         mask = size - 1
     }
 
+    /// A table of `words`' UTF-8 bytes, numbered in their order.
+    public init<Words: Collection<String>>(_ words: Words) {
+        self.init(capacity: words.count)
+        for w in words { _ = insert(Array(w.utf8)) }
+    }
+
     /// Number of keys.
     public var count: Int { keyHash.count }
 
