@@ -124,32 +124,51 @@ def hit_rank(corpus, cited, locations):
     return None
 
 
+FIXTURES = os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs")
+
+
+def split_options(argv):
+    """(arguments, extra footnote options): the options are what follows `--`."""
+    if "--" in argv:
+        i = argv.index("--")
+        return argv[:i], argv[i + 1:]
+    return argv, []
+
+
+def fixture_paths(given):
+    """The fixtures named, or every set in Tests/Fixtures/realdocs."""
+    return given or sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES) if f.endswith(".tsv"))
+
+
+def ask(binary, corpus, questions, extra, runs):
+    """The JSON answers of `binary` to `questions` over `corpus`, one list per
+    run of options in `runs` (each after `extra`), in a temporary HOME whose
+    index is built first, untimed, with `extra`."""
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
+        subprocess.run([binary, "index", "--corpus", corpus] + extra, env=env, check=True, capture_output=True)
+        answers = []
+        for options in runs:
+            out = subprocess.run([binary, "--corpus", corpus, "--json"] + extra + options, input="".join(q + "\n" for q in questions),
+                                 env=env, capture_output=True, text=True, check=True)
+            answers.append([json.loads(l) for l in out.stdout.splitlines() if l.strip()])
+            assert len(answers[-1]) == len(questions), (corpus, len(answers[-1]), len(questions))
+    return answers
+
+
 def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        i = args.index("--")
-        extra, args = args[i + 1:], args[:i]
+    args, extra = split_options(sys.argv[1:])
     verbose = "--verbose" in args
     args = [a for a in args if a != "--verbose"]
     binary = args[0]
-    fixtures = args[1:] or sorted(
-        os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs", f)
-        for f in os.listdir(os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs")) if f.endswith(".tsv"))
-    for fixture in fixtures:
+    for fixture in fixture_paths(args[1:]):
         meta, rows = read_fixture(fixture)
         name = os.path.basename(fixture)[:-4]
         corpus = meta["corpus"]
         if not os.path.isdir(corpus):
             print(f"{name}: skipped ({corpus} missing: apt-get install {meta.get('package', name)})")
             continue
-        with tempfile.TemporaryDirectory() as home:
-            env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
-            subprocess.run([binary, "index", "--corpus", corpus] + extra, env=env, check=True, capture_output=True)
-            out = subprocess.run([binary, "--corpus", corpus, "--json", "--top", "3"] + extra,
-                                 input="".join(q + "\n" for q, _ in rows), env=env, capture_output=True, text=True, check=True)
-        answers = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
-        assert len(answers) == len(rows), (name, len(answers), len(rows))
+        answers = ask(binary, corpus, [q for q, _ in rows], extra, [["--top", "3"]])[0]
         writer = [0, 0]
         pooled = [0, 0]
         abstained = 0

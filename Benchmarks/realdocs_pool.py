@@ -17,19 +17,17 @@ they decide whether it answers the question, and for those that do, copy
 judgments.tsv, and add each answering passage to its set as a `pooled` row:
 question, file, phrase, "pooled". The writer's row stays first.
 """
-import json, os, random, subprocess, sys, tempfile
+import json, os, random, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import realdocs  # noqa: E402
 
-FIXTURES = os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs")
-
 
 def judged():
+    """(set, question, file, first line, last line) of every passage judged so far."""
     seen = set()
-    path = os.path.join(FIXTURES, "pool", "judgments.tsv")
-    with open(path, encoding="utf-8") as f:
+    with open(os.path.join(realdocs.FIXTURES, "pool", "judgments.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -39,32 +37,23 @@ def judged():
 
 
 def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        i = args.index("--")
-        extra, args = args[i + 1:], args[:i]
+    args, extra = realdocs.split_options(sys.argv[1:])
     binary, out_path = args[0], args[1]
-    fixtures = args[2:] or sorted(os.path.join(FIXTURES, f) for f in os.listdir(FIXTURES) if f.endswith(".tsv"))
     seen = judged()
     rng = random.Random(7)
     with open(out_path, "w", encoding="utf-8") as out:
-        for fixture in fixtures:
+        for fixture in realdocs.fixture_paths(args[2:]):
             meta, rows = realdocs.read_fixture(fixture)
             name, corpus = os.path.basename(fixture)[:-4], meta["corpus"]
             if not os.path.isdir(corpus):
                 print(f"{name}: skipped ({corpus} missing)")
                 continue
             pooled = [dict() for _ in rows]
-            with tempfile.TemporaryDirectory() as home:
-                env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
-                subprocess.run([binary, "index", "--corpus", corpus] + extra, env=env, check=True, capture_output=True)
-                for more in ([], ["--lead-prior", "0"]):
-                    o = subprocess.run([binary, "--corpus", corpus, "--json", "--top", "5", "--min-confidence", "0"] + extra + more,
-                                       input="".join(q + "\n" for q, _ in rows), env=env, capture_output=True, text=True, check=True)
-                    for i, line in enumerate(o.stdout.splitlines()):
-                        for a in json.loads(line).get("answers", []):
-                            pooled[i][(a["file"], a["lines"][0], a["lines"][-1])] = a["section"]
+            runs = [["--top", "5", "--min-confidence", "0"] + more for more in ([], ["--lead-prior", "0"])]
+            for answers in realdocs.ask(binary, corpus, [q for q, _ in rows], extra, runs):
+                for i, answer in enumerate(answers):
+                    for a in answer.get("answers", []):
+                        pooled[i][(a["file"], a["lines"][0], a["lines"][-1])] = a["section"]
             texts, written = {}, 0
             for i, (question, _) in enumerate(rows):
                 items = [(k, v) for k, v in pooled[i].items() if (name, question) + k not in seen]
