@@ -75,6 +75,8 @@ struct Eval: ParsableCommand {
             }
             let current = study.point(AnswerEngine.Options().minConfidence)
             print("default --min-confidence \(format4(Double(current.threshold))): answered \(format4(current.answered)), declined \(format4(current.declined))")
+            print("answering \(format4(current.answered)): declined \(format4(study.declined(whenAnswering: current.answered)))"
+                  + " (coverage alone: \(format4(study.declined(whenAnswering: current.answered, coverage: true))))")
         }
         if let typos {
             let study = TypoStudy(engine: session.engine, queries: queries, qrels: qrels, count: typos, seed: seed)

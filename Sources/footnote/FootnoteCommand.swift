@@ -122,7 +122,7 @@ struct CorpusOptions: ParsableArguments {
     var verbose = false
 
     @Option(name: .customLong("min-confidence"),
-            help: "Abstain when the best passage scores below this share (0...1) of the best possible score.")
+            help: "Abstain below this confidence (0...1) that the corpus answers the question.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
     /// How the corpus is read: the size limit and which files.

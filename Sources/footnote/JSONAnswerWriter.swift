@@ -3,7 +3,9 @@ import FootnoteCore
 /// One answer as one line of JSON (the `--json` schema in the README):
 /// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
 /// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "carried": [word]],
-/// "notice", "confidence"}` (the three optional keys only when not empty).
+/// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names"}]}`
+/// (the optional lists only when not empty; "evidence", what the confidence was
+/// calibrated from, when a passage matched).
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
@@ -37,8 +39,12 @@ enum JSONAnswerWriter {
         if let asked = answer.askedBytes { out += ",\"asked_bytes\":\(asked)" }
         if !answer.carriedWords.isEmpty { out += ",\"carried\":[" + answer.carriedWords.map(quote).joined(separator: ",") + "]" }
         out += ",\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
-        out += ",\"confidence\":" + number(answer.confidence) + "}"
-        return out
+        out += ",\"confidence\":" + number(answer.confidence)
+        if let e = answer.evidence {
+            out += ",\"evidence\":{\"coverage\":" + number(e.coverage) + ",\"matched\":" + number(e.matchedShare)
+            out += ",\"known\":" + number(e.knownTerms) + ",\"corrected\":\(e.corrected),\"unknown_names\":\(e.unknownNames)}"
+        }
+        return out + "}"
     }
 
     /// A JSON string literal.

@@ -80,6 +80,15 @@ import Testing
             #expect(abstained["notice"] is String)
         }
         #expect(objects[1]["notice"] as? String == "Nothing in the corpus answers that.")
+
+        // What the confidence was calibrated from: with the answer, and with a decline that matched something.
+        let evidence = try #require(first["evidence"] as? [String: Any])
+        #expect(Set(evidence.keys) == ["coverage", "matched", "known", "corrected", "unknown_names"])
+        let coverage = try #require((evidence["coverage"] as? NSNumber)?.doubleValue)
+        let confidence = try #require((first["confidence"] as? NSNumber)?.doubleValue)
+        #expect(coverage > 0 && coverage <= 1 && confidence >= 0.4)
+        #expect(evidence["corrected"] as? Bool == false)
+        #expect(objects[2]["evidence"] == nil)
     }
 
     /// A passage whose text another file repeats is cited once: `also in:` on a

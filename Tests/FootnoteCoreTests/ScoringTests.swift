@@ -39,8 +39,8 @@ import Testing
         #expect(result.hits.map(\.passage) == [1, 0])
         #expect(abs(Double(result.hits[0].score) - p1) < 1e-5)
         #expect(abs(Double(result.hits[1].score) - p0) < 1e-5)
-        // Confidence: score over the best this corpus allows, idf × p1's factor: 1.
-        #expect(abs(result.confidence - 1) < 1e-5)
+        // Coverage: score over the best this corpus allows, idf × p1's factor: 1.
+        #expect(abs(result.coverage - 1) < 1e-5)
         #expect(abs(Double(model.maxPostingScore(term: idx.termID("cat"))) - 2 * 2.2 / (2 + norm)) < 1e-5)
     }
 
@@ -74,23 +74,23 @@ import Testing
         // Confidence: score over Σ w_t · (best posting factor of t in the corpus).
         let maxCat = max((1 + log(2.0)) / norm(p1), 1 / norm(p0)), maxHat = 1 / norm(p1)
         let ceiling = (q[0] * idfCat * maxCat + q[1] * idfHat * maxHat) / norm(q)
-        #expect(abs(Double(result.confidence) - cos1 / ceiling) < 1e-5)
+        #expect(abs(Double(result.coverage) - cos1 / ceiling) < 1e-5)
     }
 
-    @Test func unknownTermsLowerConfidenceButNotRanking() {
+    @Test func unknownTermsLowerCoverageButNotRanking() {
         let idx = index
         let searcher = Searcher(index: idx, model: BM25(index: idx))
         let plain = searcher.search("cat", top: 3)
         let noisy = searcher.search("cat zebra", top: 3)
         #expect(plain.hits.map(\.passage) == noisy.hits.map(\.passage))
-        #expect(noisy.confidence < plain.confidence)
+        #expect(noisy.coverage < plain.coverage)
         // The unknown word is credited with ¾ of the mean best posting factor, at idf(df = 0).
         let model = BM25(index: idx)
         let maxima = (0..<idx.termCount).map { model.maxPostingScore(term: Int32($0)) }
         let unknown = 0.75 * maxima.reduce(0, +) / Float(maxima.count)
         #expect(abs(model.maxPostingScore(term: nil) - unknown) < 1e-6)
         let expected = noisy.hits[0].score / (model.idf(documentFrequency: 2) * model.maxPostingScore(term: idx.termID("cat")) + model.idf(documentFrequency: 0) * unknown)
-        #expect(abs(noisy.confidence - expected) < 1e-5)
+        #expect(abs(noisy.coverage - expected) < 1e-5)
         #expect(searcher.search("zebra", top: 3).hits.isEmpty)
     }
 

@@ -51,9 +51,8 @@ public struct Answer: Sendable {
     public var notice: Notice?
     /// The query's analyzed terms, for display and highlighting.
     public var terms: [String]
-    /// The best passage's score over the best score possible for this
-    /// question (0...1; 0 when nothing matched). The bot abstains below
-    /// `AnswerEngine.Options.minConfidence`.
+    /// That the corpus answers the question (0...1, `ConfidenceEvidence.calibrated`;
+    /// 0 when nothing matched). The bot abstains below `AnswerEngine.Options.minConfidence`.
     public var confidence: Float = 0
     /// The query searched for (with any carried-over terms): what `:why` explains.
     public var query: Query?
@@ -65,6 +64,8 @@ public struct Answer: Sendable {
     /// When the question was too long and was cut (`question` is what was
     /// read): its length in bytes as asked.
     public var askedBytes: Int?
+    /// What `confidence` was calibrated from (nil when nothing matched).
+    public var evidence: ConfidenceEvidence?
 }
 
 extension Answer {

@@ -20,8 +20,9 @@ public final class AnswerEngine {
         public var querySyntax = true
         /// Correct words the corpus never uses (`SpellingCorrector`).
         public var correctSpelling = true
-        /// A question with at most `followUpTerms` known terms, or that alone
-        /// reaches less than `followUpConfidence`, is also asked with the
+        /// A question with at most `followUpTerms` known terms, or whose best
+        /// passage alone covers less than `followUpConfidence` of it
+        /// (`Searcher.Result.coverage`), is also asked with the
         /// conversation's topic terms carried over (`answer(_:top:context:)`).
         public var followUpConfidence: Float = 0.75
         public var followUpTerms = 3
@@ -74,18 +75,14 @@ public final class AnswerEngine {
     /// - Parameter context: the conversation's topic (`Answer.topic` of the
     ///   last answer). A question that is short (at most `followUpTerms`
     ///   known terms, or only stop words: "examples?", "and why?") or that
-    ///   alone abstains or matches poorly (confidence below
+    ///   alone abstains or matches poorly (coverage below
     ///   `followUpConfidence`) is asked again with the context's terms it
     ///   lacks added at `carriedBoost` of their weight. That answer is kept
     ///   when it does not abstain and its best passage has one of the
     ///   question's own words, so the new question still leads.
     public func answer(_ asked: String, top k: Int, context: [Query.Term] = []) -> Answer {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
-        var query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax)
-        if options.correctSpelling && query.terms.contains(where: { $0.id == nil }) {
-            // Read again with the corrector only when a word is unknown: making it loads the English word list.
-            query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax, corrector: corrector)
-        }
+        let query = read(question)
         if query.isEmpty && query.constraints.isEmpty && AskingWords.isCourtesyOnly(question) {
             // "thanks", "ok, great": not a question, and not a follow-up on the last one.
             return Answer(question: question, items: [], notice: .nothingAsked, terms: [], query: query)
@@ -97,7 +94,7 @@ public final class AnswerEngine {
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
         if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
-           own.count <= options.followUpTerms || result.hits.isEmpty || result.confidence < options.followUpConfidence {
+           own.count <= options.followUpTerms || result.hits.isEmpty || result.coverage < options.followUpConfidence {
             var withContext = query
             // Looked up again: the index may have been rebuilt since the context was answered.
             for term in context {
@@ -124,6 +121,7 @@ public final class AnswerEngine {
         var defining: Set<Int32> = []
         if let definition { (result.hits, defining) = definitionsFirst(result.hits, cue: definition) }
         var answer = answer(result, question: question, top: k, defining: defining)
+        answer.evidence = result.evidence
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         answer.corrections = query.corrections
         answer.unknownWords = query.unknownWords
@@ -135,6 +133,15 @@ public final class AnswerEngine {
             }.map { carried[$0].word }
         }
         return answer
+    }
+
+    /// `question` read as `answer` reads it: with `QuerySyntax` and its
+    /// unknown words corrected (unless `options` turn these off).
+    public func read(_ question: String) -> Query {
+        let query = Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax)
+        guard options.correctSpelling && query.terms.contains(where: { $0.id == nil }) else { return query }
+        // Read again with the corrector only when a word is unknown: making it loads the English word list.
+        return Query(question, analyzer: searcher.analyzer, index: index, syntax: options.querySyntax, corrector: corrector)
     }
 
     /// The passages a definition question ("what is the GIL") is answered

@@ -5,14 +5,19 @@
 /// (a SQuAD article). For every group, the questions whose gold passage lies
 /// in it are asked twice: of the whole corpus (an answer exists: the bot
 /// should answer) and of the corpus without that group (no answer exists: it
-/// should decline). Each ask records the top hit's confidence
-/// (`Searcher.Result.confidence`). For a threshold τ the bot answers when
-/// confidence ≥ τ.
+/// should decline). Each question is read as the bot reads it
+/// (`AnswerEngine.read`: corrections, everyday words) and each ask records
+/// the top hit's confidence (`Searcher.Result.confidence`) and, for
+/// comparison, its coverage alone (the confidence before calibration). For
+/// a threshold τ the bot answers when confidence ≥ τ.
 public struct AbstentionStudy {
     /// Top-hit confidence per question with its article present.
     public private(set) var present: [Float] = []
     /// Top-hit confidence per question with its article left out (0: no hit).
     public private(set) var heldOut: [Float] = []
+    /// The same asks' `Searcher.Result.coverage`.
+    public private(set) var presentCoverage: [Float] = []
+    public private(set) var heldOutCoverage: [Float] = []
 
     /// One point of the curve.
     public struct Point: Sendable, Equatable {
@@ -41,7 +46,11 @@ public struct AbstentionStudy {
         }
         for group in questions.keys.sorted() {
             let asked = questions[group]!
-            for q in asked { present.append(whole.searcher.search(q.text, top: 1).confidence) }
+            for q in asked {
+                let result = whole.searcher.search(whole.read(q.text), top: 1)
+                present.append(result.confidence)
+                presentCoverage.append(result.coverage)
+            }
             var rest = corpus
             var kept = PassageList.Builder()
             for i in passages.indices where groupOf[i] != group {
@@ -49,7 +58,11 @@ public struct AbstentionStudy {
             }
             rest.passages = kept.build()
             let without = AnswerEngine(corpus: rest, options: options)
-            for q in asked { heldOut.append(without.searcher.search(q.text, top: 1).confidence) }
+            for q in asked {
+                let result = without.searcher.search(without.read(q.text), top: 1)
+                heldOut.append(result.confidence)
+                heldOutCoverage.append(result.coverage)
+            }
         }
     }
 
@@ -58,6 +71,18 @@ public struct AbstentionStudy {
         Point(threshold: tau,
               answered: present.isEmpty ? 0 : Double(present.filter { $0 >= tau }.count) / Double(present.count),
               declined: heldOut.isEmpty ? 0 : Double(heldOut.filter { $0 < tau }.count) / Double(heldOut.count))
+    }
+
+    /// The share of unanswerable questions declined at the highest threshold
+    /// that still answers `answered` of the answerable ones, judged by the
+    /// confidence or (`coverage`) by the coverage alone: one point to
+    /// compare the two by.
+    public func declined(whenAnswering answered: Double, coverage: Bool = false) -> Double {
+        let (yes, no) = coverage ? (presentCoverage, heldOutCoverage) : (present, heldOut)
+        guard !yes.isEmpty, !no.isEmpty else { return 0 }
+        let sorted = yes.sorted()
+        let tau = sorted[min(sorted.count - 1, Int(Double(sorted.count) * (1 - answered)))]
+        return Double(no.filter { $0 < tau }.count) / Double(no.count)
     }
 
     /// The curve at thresholds 0, 0.01, …, 0.5.

@@ -15,8 +15,13 @@ public final class Searcher {
         public var hits: [Hit]
         /// The query weights, one per `query.terms` (unknown terms included).
         public var weights: [Float]
-        /// `hits[0].score` over the query's ceiling (0 when nothing matched).
-        public var confidence: Float
+        /// What the best hit's match says (nil when nothing matched).
+        public var evidence: ConfidenceEvidence?
+        /// `hits[0].score` over the query's ceiling (0 when nothing matched):
+        /// how fully the best passage matches (`ConfidenceEvidence.coverage`).
+        public var coverage: Float { evidence?.coverage ?? 0 }
+        /// That the corpus answers the question, calibrated (`ConfidenceEvidence.calibrated`; 0 when nothing matched).
+        public var confidence: Float { evidence?.calibrated ?? 0 }
     }
 
     public let index: InvertedIndex
@@ -105,14 +110,31 @@ public final class Searcher {
             ranked = reranked.sorted()
         }
         let hits = ranked.map { Hit(passage: $0.passage, score: $0.score) }
-        var confidence: Float = 0
-        if let best = hits.first {
+        let evidence = hits.first.map { best in
             // Judged on the ranking score alone: the prior and the proximity bonus reorder, they do not vouch.
-            let ceiling = model.ceiling(terms: query.terms.map(\.id), queryWeights: confidenceWeights(query, weights))
-            let base = byScore.first { $0.passage == best.passage }?.score ?? best.score
-            confidence = ceiling > 0 ? min(1, base / ceiling) : 0
+            self.evidence(query, weights, best: best.passage, score: byScore.first { $0.passage == best.passage }?.score ?? best.score)
         }
-        return Result(query: query, hits: hits, weights: weights, confidence: confidence)
+        return Result(query: query, hits: hits, weights: weights, evidence: evidence)
+    }
+
+    /// The evidence of `passage`, which ranked best with ranking score `score`.
+    func evidence(_ query: Query, _ weights: [Float], best passage: Int32, score: Float) -> ConfidenceEvidence {
+        let ids = query.terms.map(\.id)
+        let ceilings = zip(ids, confidenceWeights(query, weights)).map { $1 * model.maxPostingScore(term: $0) }
+        let known = ids.compactMap { $0 }
+        let present = index.postings(of: known, in: [passage])
+        var ceiling: Float = 0, matched: Float = 0, k = 0
+        for (id, c) in zip(ids, ceilings) {
+            ceiling += c
+            guard id != nil else { continue }
+            if present[k] >= 0 { matched += c }
+            k += 1
+        }
+        return ConfidenceEvidence(coverage: ceiling > 0 ? min(1, score / ceiling) : 0,
+                                  matchedShare: ceiling > 0 ? min(1, matched / ceiling) : 0,
+                                  knownTerms: query.terms.reduce(0) { $0 + ($1.id == nil ? 0 : $1.boost) },
+                                  corrected: !query.corrections.isEmpty,
+                                  unknownNames: query.terms.filter { $0.id == nil && !$0.isEverydayWord }.count)
     }
 
     /// What an everyday English word the corpus lacks (`Query.Term.isEverydayWord`)
