@@ -45,6 +45,7 @@ from scipy.optimize import minimize
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import realdocs  # noqa: E402
+import squad_docs  # noqa: E402
 
 DATA = os.path.join(HERE, "..", "..", "shared", "data")
 ROOT = os.path.join(HERE, "..")
@@ -68,33 +69,10 @@ def squad(binary, env, home):
     """Leave one article out over the Markdown folder, and the questions by article."""
     data = os.path.join(DATA, "squad-dev")
     docs = os.path.join(data, "docs")
-    where = {}
-    for name in sorted(os.listdir(docs)):
-        with open(os.path.join(docs, name), encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                where.setdefault(line.strip(), (name, n))
-    gold = {}
-    with open(os.path.join(data, "corpus.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["text"].strip() in where:
-                gold[d["_id"]] = where[d["text"].strip()]
-    by_qrel = {}
-    with open(os.path.join(data, "qrels.tsv"), encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            q, c, s = line.rstrip("\n").split("\t")
-            if int(s) > 0 and c in gold:
-                by_qrel.setdefault(q, gold[c])
-    texts = {}
-    with open(os.path.join(data, "queries.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["_id"] in by_qrel and "\n" not in d["text"] and d["text"].strip():
-                texts[d["_id"]] = d["text"].strip()
+    gold, asked = squad_docs.gold_lines(data)
     articles = {}
-    for qid, text in texts.items():
-        articles.setdefault(by_qrel[qid][0], []).append((text, by_qrel[qid][1]))
+    for qid, text in asked:
+        articles.setdefault(gold[qid][0][0], []).append((text, gold[qid][0][1]))
     rows = []
     everything = [(name, text, line) for name, asked in sorted(articles.items()) for text, line in asked]
     for (name, text, line), a in zip(everything, pipe(binary, docs, [t for _, t, _ in everything], env)):
@@ -120,19 +98,10 @@ def squad_passages(binary, env, home):
     for l in lines:
         d = json.loads(l)
         title[d["_id"]] = d.get("title", "")
-    first = {}
-    with open(os.path.join(data, "qrels.tsv"), encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            q, c, s = line.rstrip("\n").split("\t")
-            if int(s) > 0 and c in title:
-                first.setdefault(q, c)
+    first = {q: ids[0] for q, ids in squad_docs.relevant(data, {i: i for i in title}).items()}
     articles = {}
-    with open(os.path.join(data, "queries.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["_id"] in first and "\n" not in d["text"] and d["text"].strip():
-                articles.setdefault(title[first[d["_id"]]], []).append((d["text"].strip(), first[d["_id"]]))
+    for qid, text in squad_docs.questions(data, first):
+        articles.setdefault(title[first[qid]], []).append((text, first[qid]))
     rows = []
     everything = [(t, text, gold) for t, asked in sorted(articles.items()) for text, gold in asked]
     whole = os.path.join(home, "whole")

@@ -13,13 +13,33 @@ temporary HOME. Prints one line:
 """
 import json, os, subprocess, sys, tempfile
 
-def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        i = args.index("--"); extra = args[i + 1:]; args = args[:i]
-    binary = args[0]
-    data = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "squad-dev")
+def relevant(data, passages):
+    """Each question's relevant passages (grade > 0) among `passages` (a dict
+    from passage id), mapped through it, in qrels order."""
+    found = {}
+    with open(os.path.join(data, "qrels.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            q, c, s = line.rstrip("\n").split("\t")
+            if int(s) > 0 and c in passages:
+                found.setdefault(q, []).append(passages[c])
+    return found
+
+
+def questions(data, asked):
+    """(id, text) of the questions in `asked`, one line each, in file order."""
+    found = []
+    with open(os.path.join(data, "queries.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["_id"] in asked and "\n" not in d["text"] and d["text"].strip():
+                found.append((d["_id"], d["text"].strip()))
+    return found
+
+
+def gold_lines(data):
+    """(gold, queries): each question's relevant paragraphs as (file under
+    docs/, line), and the questions that have one, as (id, text)."""
     where = {}
     for name in sorted(os.listdir(os.path.join(data, "docs"))):
         with open(os.path.join(data, "docs", name), encoding="utf-8") as f:
@@ -31,19 +51,18 @@ def main():
             d = json.loads(line)
             if d["text"].strip() in where:
                 gold_line[d["_id"]] = where[d["text"].strip()]
-    gold = {}
-    with open(os.path.join(data, "qrels.tsv"), encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            q, c, s = line.split("\t")
-            if int(s) > 0 and c in gold_line:
-                gold.setdefault(q, []).append(gold_line[c])
-    queries = []
-    with open(os.path.join(data, "queries.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["_id"] in gold and "\n" not in d["text"] and d["text"].strip():
-                queries.append((d["_id"], d["text"].strip()))
+    gold = relevant(data, gold_line)
+    return gold, questions(data, gold)
+
+
+def main():
+    args = sys.argv[1:]
+    extra = []
+    if "--" in args:
+        i = args.index("--"); extra = args[i + 1:]; args = args[:i]
+    binary = args[0]
+    data = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "squad-dev")
+    gold, queries = gold_lines(data)
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home + "/cache", XDG_STATE_HOME=home + "/state", NO_COLOR="1")
         docs = os.path.join(data, "docs")
