@@ -4,12 +4,7 @@ import Testing
 
 /// BM25 and TF-IDF against values computed by hand on a three-passage corpus.
 @Suite struct ScoringTests {
-    // Analyzed terms: p0 = [cat, sat, mat] (3), p1 = [cat, cat, hat] (3), p2 = [dog, bark, loud, night] (4).
-    let passages = [
-        Passage(document: 0, section: [], text: "The cat sat on the mat.", lines: 1...1, bytes: 0..<1),
-        Passage(document: 0, section: [], text: "Cat, cat, hat.", lines: 2...2, bytes: 0..<1),
-        Passage(document: 0, section: [], text: "Dogs bark loudly at night.", lines: 3...3, bytes: 0..<1),
-    ]
+    let passages = threeScoredPassages
 
     var index: InvertedIndex { IndexBuilder().build(passages) }
 

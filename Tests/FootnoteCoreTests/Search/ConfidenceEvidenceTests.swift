@@ -5,12 +5,7 @@ import Testing
 /// The evidence the confidence is calibrated from, computed by `Searcher`
 /// on a small corpus by hand, and the calibration's direction in each of it.
 @Suite struct ConfidenceEvidenceTests {
-    // Analyzed terms: p0 = [cat, sat, mat], p1 = [cat, cat, hat], p2 = [dog, bark, loud, night].
-    let passages = [
-        Passage(document: 0, section: [], text: "The cat sat on the mat.", lines: 1...1, bytes: 0..<1),
-        Passage(document: 0, section: [], text: "Cat, cat, hat.", lines: 2...2, bytes: 0..<1),
-        Passage(document: 0, section: [], text: "Dogs bark loudly at night.", lines: 3...3, bytes: 0..<1),
-    ]
+    let passages = threeScoredPassages
 
     @Test func evidenceIsTheBestPassagesCoverageMatchedShareAndKnownTerms() throws {
         let index = IndexBuilder().build(passages)
