@@ -43,9 +43,12 @@ struct PassageViews {
     func render(_ explanation: Explanation, item: Answer.Item) -> String {
         var out = heading(item)
         let bm25 = explanation.model == "bm25"
-        out += "score \(Self.number(explanation.score)) = \(Self.number(explanation.rankingScore)) from the terms"
+        let sum = "\(Self.number(explanation.rankingScore)) from the terms"
             + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) lead prior (near the start of its file)")
-            + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)\n"
+            + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)"
+        out += "score \(Self.number(explanation.score)) = "
+            + (explanation.headingMatch == 1 ? sum
+                : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)") + "\n"
         out += style.dim(bm25 ? "  term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)"
                               : "  term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖") + "\n"
         let header = ["word", "tf", "df", "weight", bm25 ? "norm" : "1/‖d‖", "posting", "adds"]

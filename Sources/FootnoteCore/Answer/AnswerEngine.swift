@@ -28,6 +28,8 @@ public final class AnswerEngine {
         public var followUpTerms = 3
         /// Carried-over terms' share of their query weight.
         public var carriedBoost: Float = 0.5
+        /// Re-ranks the best candidates by how much of the question their own heading holds.
+        public var headingMatch = HeadingMatch()
         /// A longer question is cut to this many bytes (at a character
         /// boundary) before it is read, and the answer says so: a pasted
         /// page is not a question, and every word costs a posting list.
@@ -88,8 +90,10 @@ public final class AnswerEngine {
             return Answer(question: question, items: [], notice: .nothingAsked, terms: [], query: query)
         }
         let definition = DefinitionCue(question: question)
-        // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`).
-        let depth = definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth)
+        // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`),
+        // and the heading match re-ranks the best `candidates`.
+        let depth = max(definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth),
+                        options.headingMatch.strength > 0 ? options.headingMatch.candidates : 0)
         var result = searcher.search(query, top: depth)
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
@@ -118,6 +122,8 @@ public final class AnswerEngine {
                 }
             }
         }
+        result.hits = options.headingMatch.reranked(result.hits, termWeights: Self.termWeights(result.query, result.weights),
+                                                    analyzer: searcher.analyzer) { corpus.passages.section(Int($0)).last }
         var defining: Set<Int32> = []
         if let definition { (result.hits, defining) = definitionsFirst(result.hits, cue: definition) }
         var answer = answer(result, question: question, top: k, defining: defining)
@@ -229,7 +235,14 @@ public final class AnswerEngine {
     /// Why `passage` ranked where it did in `answer` (`Searcher.explain`
     /// over the query it was found with).
     public func explain(_ answer: Answer, passage: Int) -> Explanation? {
-        answer.query.map { searcher.explain($0, passage: Int32(passage)) }
+        answer.query.map { query in
+            var explanation = searcher.explain(query, passage: Int32(passage))
+            explanation.headingMatch = options.headingMatch.factor(heading: corpus.passages.section(passage).last,
+                                                                   termWeights: Self.termWeights(query, searcher.weights(for: query)),
+                                                                   analyzer: searcher.analyzer)
+            explanation.score *= explanation.headingMatch
+            return explanation
+        }
     }
 
     /// The excerpt the bot would show for `passage` in answer to `question`,

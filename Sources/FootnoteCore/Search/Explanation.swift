@@ -1,7 +1,7 @@
 /// Why a passage scored what it did (`Searcher.explain`): each ranked query
-/// term's part, the lead prior, then the proximity bonus.
+/// term's part, the lead prior, then the proximity bonus, and the heading match.
 ///
-///     score = Σ_t weight_t × postingScore(tf_td, passageFactor_d) × lead prior + proximity bonus
+///     score = (Σ_t weight_t × postingScore(tf_td, passageFactor_d) × lead prior + proximity bonus) × heading match
 ///
 /// Under BM25, `weight` is qtf × idf and `passageFactor` the length norm
 /// k1 · (1 − b + b · |d| / avgdl); under TF-IDF, the normalized query weight and 1/‖d‖.
@@ -32,8 +32,11 @@ public struct Explanation: Sendable, Equatable {
     /// The factor the passage's place in its file gives (`LeadPrior`; 1: none).
     public var leadPrior: Float
     public var proximityBonus: Float
-    /// rankingScore × leadPrior + proximityBonus.
+    /// (rankingScore × leadPrior + proximityBonus) × headingMatch.
     public var score: Float
     /// Question words the corpus never uses (they count in the abstention ceiling only).
     public var unknownTerms: [String]
+    /// The factor the passage's heading gives for holding the question's
+    /// words (`HeadingMatch`, applied by `AnswerEngine`; 1: none).
+    public var headingMatch: Float = 1
 }

@@ -69,8 +69,12 @@ import Testing
         let corpus = try CorpusLoader().load(folder.path)
         #expect(corpus.passages.contains { $0.isTerm && $0.section.last == "mutex" })
         let engine = AnswerEngine(corpus: corpus)
-        let plain = engine.answer("mutex", top: 2).items
+        // By score alone (no heading match, which also favours the entry named "mutex"), the page comes first.
+        var scoreOnly = AnswerEngine.Options()
+        scoreOnly.headingMatch = HeadingMatch(strength: 0)
+        let plain = AnswerEngine(corpus: corpus, options: scoreOnly).answer("mutex", top: 2).items
         #expect(plain.first?.citation.file == "threads.md")
+        #expect(engine.answer("mutex", top: 2).items.first?.citation.file == "glossary.html")
         let asked = engine.answer("What is a mutex?", top: 2).items
         #expect(asked.first?.citation.file == "glossary.html")
         #expect(asked.first?.citation.section == "Glossary › mutex")
