@@ -568,3 +568,31 @@ import Testing
         #expect(p[1].isVerbatim)
     }
 }
+
+@Suite struct OrphanLabelTests {
+    /// SQLite's pages label each syntax diagram ("alter-table-stmt:") and then
+    /// draw it as an SVG of thousands of lines, which is dropped: the label
+    /// goes with it, and the paragraph after it is cited by its own lines.
+    @Test func aLabelWhoseDiagramWasDroppedGoesWithIt() throws {
+        let svg = (1...60).map { "<circle cx=\"\($0)\" cy=\"3\" r=\"1\"/>" }.joined(separator: "\n")
+        let page = "<h1 id=\"overview\">Overview</h1>\n<p><b><a href=\"syntax.html\">alter-table-stmt:</a></b>\n<button>hide</button></p>\n"
+            + "<div><svg viewBox=\"0 0 9 9\">\n" + svg + "\n</svg></div>\n"
+            + "<p>SQLite supports a limited subset of ALTER TABLE: a table can be renamed,\na column renamed, added or dropped.</p>\n"
+        let p = try passages(page, name: "lang_altertable.html")
+        #expect(p.count == 1)
+        #expect(p[0].text.hasPrefix("SQLite supports") && !p[0].text.contains("alter-table-stmt"))
+        #expect(p[0].lines == 66...67)
+    }
+
+    /// A label whose list follows it keeps it ("Examples include:"), and so does a label in a text file.
+    @Test func aLabelWithWhatItIntroducesStays() throws {
+        let html = try passages("<h1>Models</h1>\n<p>Examples include:</p>\n<ul><li>Commercial large language models</li>\n<li>Recommendation systems</li></ul>\n",
+                                name: "m.html")
+        #expect(p(html).contains("Examples include:"))
+        let text = try passages("Models\n======\n\nExamples:\n" + String(repeating: "\n", count: 50) + "Commercial large language models are one kind.\n",
+                                name: "m.txt")
+        #expect(p(text).contains("Examples:"))
+    }
+
+    private func p(_ passages: [Passage]) -> String { passages.map(\.text).joined(separator: "\n") }
+}

@@ -64,7 +64,7 @@ public struct PassageBuilder: Sendable, Equatable {
     ///   - file: the file's bytes (to cut verbatim passages and count lines).
     ///   - document: the document's index, stored in each passage.
     public func passages(from blocks: [Block], file: [UInt8], document: Int) -> [Passage] {
-        let blocks = Self.demotingEmptyHeadings(blocks, file: file)
+        let blocks = Self.droppingOrphanLabels(Self.demotingEmptyHeadings(blocks, file: file))
         var headings: [(level: Int, text: String, anchor: String?)] = []
         var out: [Passage] = []
         var lineIndex: LineIndex?
@@ -189,6 +189,29 @@ public struct PassageBuilder: Sendable, Equatable {
         }
         return out
     }
+
+    /// A label of derived text ("alter-table-stmt:", at most `longestOrphanLabel`
+    /// words ending in a colon) whose next block starts more than
+    /// `orphanLabelGap` lines after it, or that ends the document: what it
+    /// introduced was dropped (SQLite's syntax diagrams are an SVG of
+    /// thousands of lines after their label). It is dropped too; joined to
+    /// the next paragraph, it made a passage cited as `lang_altertable.html:131-2942`
+    /// for eight lines of text.
+    static func droppingOrphanLabels(_ blocks: [Block]) -> [Block] {
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for (i, block) in blocks.enumerated() {
+            if !block.isVerbatim, block.kind == .paragraph, Self.endsWithColon(block.text),
+               Self.wordCount(block.text) <= Self.longestOrphanLabel,
+               i + 1 == blocks.count || blocks[i + 1].lines.lowerBound > block.lines.upperBound + Self.orphanLabelGap {
+                continue
+            }
+            kept.append(block)
+        }
+        return kept
+    }
+    static let longestOrphanLabel = 3
+    static let orphanLabelGap = 10
 
     /// The units of one section body `body` (a range of non-heading blocks).
     func units(of blocks: [Block], body: Range<Int>) -> [Unit] {
