@@ -72,8 +72,9 @@ public struct Query: Sendable {
     ///   - corrector: replaces each word whose term the corpus never uses
     ///     (outside excluded clauses) by its correction, when it has one;
     ///     its English word list marks the unknown words that are everyday
-    ///     English (`Term.isEverydayWord`). Words of another language are left
-    ///     alone: a word with a diacritic the corpus lacks ("qué"), and every
+    ///     English (`Term.isEverydayWord`). A word with capitals inside it
+    ///     (`hasInnerCapitals`: DECnet) is a name, and is not corrected. Words
+    ///     of another language are left alone: a word with a diacritic the corpus lacks ("qué"), and every
     ///     word of a question with `foreignWordsMarkingAQuestion` or more words
     ///     neither in the corpus nor on the list ("¿Qué es la inteligencia
     ///     artificial abierta?"), when a list is at hand.
@@ -130,7 +131,7 @@ public struct Query: Sendable {
                 if id == nil, clause.kind != .excluded, let corrector {
                     everyday = english?.contains(folded: word.folded) ?? false
                     let foreign = foreignQuestion || (english != nil && surface.utf8.contains { $0 >= 0x80 })
-                    if !foreign, let fix = corrector.correction(for: word.folded) {
+                    if !foreign, !Self.hasInnerCapitals(surface), let fix = corrector.correction(for: word.folded) {
                         let replacement = index.vocabulary[fix.word]
                         let t = index.vocabularyTerm[fix.word]
                         term = index.terms[Int(t)]
@@ -162,6 +163,29 @@ public struct Query: Sendable {
         var position: Int
         var surface: String
         var folded: [UInt8]
+    }
+
+    /// Whether `word` is written the way names are, with capitals inside it:
+    /// a capital after two letters or more whose letter before it is
+    /// lowercase (McDonald, JavaScript, GitHub), or three capitals or more
+    /// before a lowercase letter (DECnet, SQLite). Misspellings rarely look
+    /// like that: a doubled or swapped first capital ("DDenver", "eDnver") or
+    /// a held shift key ("DEnver") does not count. Such a word is not
+    /// corrected: "What is DECnet" is not a question about "decent".
+    static func hasInnerCapitals(_ word: String) -> Bool {
+        let letters = Array(word.utf8.filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) })
+        let upper = { (b: UInt8) in b <= 0x5A }
+        var capitalsInARow = 0
+        for (i, letter) in letters.enumerated() {
+            if upper(letter) {
+                if i >= 2 && !upper(letters[i - 1]) { return true }
+                capitalsInARow += 1
+            } else {
+                if capitalsInARow >= 3 { return true }
+                capitalsInARow = 0
+            }
+        }
+        return false
     }
 
     /// With this many words neither in the corpus nor on the English word

@@ -88,6 +88,25 @@ import Testing
         #expect(corrected.isEmpty, "false corrections: \(corrected)")
     }
 
+    /// A word with capitals inside it is a name, not a misspelling: left alone, and reported as unknown.
+    @Test func namesWithCapitalsInsideAreNotCorrected() throws {
+        let folder = TemporaryFolder()
+        folder.write("sockets.txt", "If it shows up in the writable list, you have a decent chance that it has connected.\n")
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(folder.path))
+        func read(_ q: String) -> Query {
+            Query(q, analyzer: engine.searcher.analyzer, index: engine.index, syntax: true, corrector: engine.corrector)
+        }
+        #expect(read("What is DECnet").corrections.isEmpty)
+        #expect(read("What is DECnet").unknownWords == ["DECnet"])
+        // Typed in one case, or capitalized, it is still a misspelling of a corpus word.
+        for typed in ["what is decnet", "Decnet", "DECNET"] {
+            #expect(read(typed).corrections.map(\.replacement) == ["decent"], "\(typed)")
+        }
+        #expect(["DECnet", "SQLite", "McDonald", "JavaScript", "GitHub"].allSatisfy(Query.hasInnerCapitals))
+        // Not names: one case, capitalized, all capitals, and the typos a capital makes.
+        #expect(!["decent", "Decent", "DECENT", "x86", "A", "DDenver", "eDnver", "DEnver"].contains(where: Query.hasInnerCapitals))
+    }
+
     /// Misspellings are still corrected beside known words and English ones;
     /// a question in another language is left alone.
     @Test(.enabled(if: EnglishWordList.shared != nil, "needs Debian's wamerican (/usr/share/dict/american-english)"))
