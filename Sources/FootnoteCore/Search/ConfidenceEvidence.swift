@@ -50,10 +50,10 @@ public struct ConfidenceEvidence: Sendable, Equatable {
     /// bias shifted so that 0.40 (the default `--min-confidence`) answers
     /// 95.5% of SQuAD-dev's answerable questions. Measured (BENCHMARKS.md
     /// "Calibrated confidence"): `footnote eval squad-dev --abstention`
-    /// declines 73.3% at 95.5% answered (the coverage alone: 72.2%); the
+    /// declines 74.4% at 95.5% answered (the coverage alone: 72.3%); the
     /// Debian documentation sets answer 96–100% of their questions (coverage
-    /// alone: 84–96%) and decline 90–92% of questions on other subjects (82–86%).
-    static let weights: [Float] = [-9.899, 0.872, 9.172, 2.995, -1.524, -1.213]
+    /// alone: 84–96%) and decline 91–93% of questions on other subjects (82–86%).
+    static let weights: [Float] = [-9.451, 1.180, 8.274, 3.038, -1.371, -1.162]
 
     /// Coverage is clamped to this distance from 0 and 1 before its logit.
     static let coverageMargin: Float = 1e-3
