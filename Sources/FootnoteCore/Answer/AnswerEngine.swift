@@ -21,10 +21,10 @@ public final class AnswerEngine {
         /// Correct words the corpus never uses (`SpellingCorrector`).
         public var correctSpelling = true
         /// A question with at most `followUpTerms` known terms, or whose best
-        /// passage alone covers less than `followUpConfidence` of it
+        /// passage alone covers less than `followUpCoverage` of it
         /// (`Searcher.Result.coverage`), is also asked with the
         /// conversation's topic terms carried over (`answer(_:top:context:)`).
-        public var followUpConfidence: Float = 0.75
+        public var followUpCoverage: Float = 0.75
         public var followUpTerms = 3
         /// Carried-over terms' share of their query weight.
         public var carriedBoost: Float = 0.5
@@ -78,7 +78,7 @@ public final class AnswerEngine {
     ///   last answer). A question that is short (at most `followUpTerms`
     ///   known terms, or only stop words: "examples?", "and why?") or that
     ///   alone abstains or matches poorly (coverage below
-    ///   `followUpConfidence`) is asked again with the context's terms it
+    ///   `followUpCoverage`) is asked again with the context's terms it
     ///   lacks added at `carriedBoost` of their weight. That answer is kept
     ///   when it does not abstain and its best passage has one of the
     ///   question's own words, so the new question still leads.
@@ -98,7 +98,7 @@ public final class AnswerEngine {
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
         if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
-           own.count <= options.followUpTerms || result.hits.isEmpty || result.coverage < options.followUpConfidence {
+           own.count <= options.followUpTerms || result.hits.isEmpty || result.coverage < options.followUpCoverage {
             var withContext = query
             // Looked up again: the index may have been rebuilt since the context was answered.
             for term in context {
