@@ -34,8 +34,7 @@ enum AsciiDocIncludes {
             let n = text.count
             var lineStart = 0
             while lineStart < n {
-                let newline = memchr(base + lineStart, 0x0A, n - lineStart)
-                let lineEnd = newline.map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? n
+                let lineEnd = memchr(base + lineStart, 0x0A, n - lineStart).map { UnsafeRawPointer(base).distance(to: $0) } ?? n
                 if lineEnd - lineStart > marker.count && base[lineStart] == UInt8(ascii: "i")
                     && text[lineStart..<lineStart + marker.count].elementsEqual(marker) {
                     let from = lineStart + marker.count
