@@ -25,7 +25,7 @@ public struct BatchSearch {
     public func run(_ queries: [BEIRQuery], top k: Int, warmupPasses: Int = 1,
                     clock: () -> Double) -> Result {
         for _ in 0..<warmupPasses {
-            for q in queries { _ = engine.searcher.search(q.text, top: k) }
+            for q in queries { _ = engine.searcher.search(q.text, top: k, evidence: false) }
         }
         var hits: [[Searcher.Hit]] = []
         var latencies: [Double] = []
@@ -33,7 +33,7 @@ public struct BatchSearch {
         latencies.reserveCapacity(queries.count)
         for q in queries {
             let start = clock()
-            let result = engine.searcher.search(q.text, top: k)
+            let result = engine.searcher.search(q.text, top: k, evidence: false)
             latencies.append((clock() - start) * 1000)
             hits.append(result.hits)
         }

@@ -15,7 +15,7 @@ public final class Searcher {
         public var hits: [Hit]
         /// The query weights, one per `query.terms` (unknown terms included).
         public var weights: [Float]
-        /// What the best hit's match says (nil when nothing matched).
+        /// What the best hit's match says (nil when nothing matched, or when not asked for).
         public var evidence: ConfidenceEvidence?
         /// `hits[0].score` over the query's ceiling (0 when nothing matched):
         /// how fully the best passage matches (`ConfidenceEvidence.coverage`).
@@ -44,8 +44,8 @@ public final class Searcher {
         self.analyzer = analyzer ?? Analyzer(settings: index.analyzerSettings)
     }
 
-    public func search(_ text: String, top k: Int) -> Result {
-        search(Query(text, analyzer: analyzer, index: index), top: k)
+    public func search(_ text: String, top k: Int, evidence: Bool = true) -> Result {
+        search(Query(text, analyzer: analyzer, index: index), top: k, evidence: evidence)
     }
 
     /// The model's weight for each of `query.terms` (unknown terms included),
@@ -73,7 +73,10 @@ public final class Searcher {
         return (weights, known, scored)
     }
 
-    public func search(_ query: Query, top k: Int) -> Result {
+    /// - Parameter evidence: also weigh the best hit's match for the
+    ///   confidence (`Result.evidence`: one more posting lookup per known
+    ///   term). Batch runs over test collections, which rank and time only, leave it out.
+    public func search(_ query: Query, top k: Int, evidence: Bool = true) -> Result {
         let (weights, known, scored) = scoring(query)
         let proximity = known.count > 1 ? self.proximity : nil
         let rerank = (proximity != nil || leadPrior != nil) && k > 0
@@ -110,11 +113,13 @@ public final class Searcher {
             ranked = reranked.sorted()
         }
         let hits = ranked.map { Hit(passage: $0.passage, score: $0.score) }
-        let evidence = hits.first.map { best in
+        var result = Result(query: query, hits: hits, weights: weights, evidence: nil)
+        if evidence, let best = hits.first {
             // Judged on the ranking score alone: the prior and the proximity bonus reorder, they do not vouch.
-            self.evidence(query, weights, best: best.passage, score: byScore.first { $0.passage == best.passage }?.score ?? best.score)
+            result.evidence = self.evidence(query, weights, best: best.passage,
+                                            score: byScore.first { $0.passage == best.passage }?.score ?? best.score)
         }
-        return Result(query: query, hits: hits, weights: weights, evidence: evidence)
+        return result
     }
 
     /// The evidence of `passage`, which ranked best with ranking score `score`.

@@ -27,6 +27,9 @@ import Testing
         #expect(result.confidence == evidence.calibrated)
         #expect(result.coverage == evidence.coverage)
         #expect(searcher.search("zebra", top: 3).evidence == nil)
+        // Batch runs leave it out: the same hits, no evidence.
+        let ranked = searcher.search("cat night zebra", top: 3, evidence: false)
+        #expect(ranked.hits == result.hits && ranked.evidence == nil && ranked.confidence == 0)
         #expect(searcher.search("zebra", top: 3).confidence == 0)
     }
 
