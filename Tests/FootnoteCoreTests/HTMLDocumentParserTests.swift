@@ -65,7 +65,7 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(blocks.map(\.text) == ["Title", "Body text"])
 }
 
-@Test func titleBecomesLevelOneHeadingOnlyWithoutH1() {
+@Test func titleBecomesLevelOneHeadingUnlessAnH1RepeatsIt() {
     let withoutH1 = parse("""
         <html><head><title> The &amp; Title </title><meta charset="utf-8"></head>
         <body><h2>Section</h2><p>Text</p></body></html>
@@ -74,10 +74,33 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(withoutH1.map(\.text) == ["The & Title", "Section", "Text"])
     #expect(withoutH1[0].lines == 1...1)
 
+    // An <h1> that holds the title, or is held by it (case aside), says it: the title is not repeated.
     let withH1 = parse("<head><title>Page</title></head><body><h1>Page Heading</h1><p>x</p></body>")
     #expect(withH1.map(\.text) == ["Page Heading", "x"])
+    #expect(texts("<title>shutil — High-level file operations — Python 3.11 documentation</title><h1>shutil — High-level file operations</h1><p>x</p>")
+            == ["shutil — High-level file operations", "x"])
+    #expect(texts("<title>git-mv(1)</title><h1>git-mv(1) Manual Page</h1><p>x</p>") == ["git-mv(1) Manual Page", "x"])
     // Only the first title counts; an empty h1 does not suppress it.
     #expect(texts("<title>A</title><title>B</title><h1> </h1><p>x</p>") == ["A", "x"])
+}
+
+/// SQLite's pages number their sections as <h1>s under a title that no
+/// <h1> repeats: the title heads the page and the sections move one level down.
+@Test func h1SectionsGoUnderTheTitle() throws {
+    let page = """
+        <html><head><title>VACUUM</title></head><body>
+        <h1 id="syntax"><span>1. </span>Syntax</h1><p>vacuum-stmt</p>
+        <h1 id="description"><span>2. </span>Description</h1><p>The VACUUM command rebuilds the database file.</p>
+        <h2 id="into"><span>2.1. </span>VACUUM with an INTO clause</h2><p>A new database is written.</p>
+        </body></html>
+        """
+    let blocks = parse(page)
+    #expect(blocks.filter(\.isHeading).map { "\($0.text) \($0.kind)" }
+            == ["VACUUM heading(level: 1)", "1. Syntax heading(level: 2)", "2. Description heading(level: 2)",
+                "2.1. VACUUM with an INTO clause heading(level: 3)"])
+    let p = try passages(page, name: "lang_vacuum.html", builder: PassageBuilder(minWords: 0))
+    #expect(p.map(\.section) == [["VACUUM", "1. Syntax"], ["VACUUM", "2. Description"],
+                                 ["VACUUM", "2. Description", "2.1. VACUUM with an INTO clause"]])
 }
 
 @Test func linesAndByteRangesPointAtTheFirstAndLastTextBytes() {

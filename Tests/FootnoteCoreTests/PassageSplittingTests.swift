@@ -238,10 +238,12 @@ import Testing
         #expect(p.count == 2)
         #expect(p[0].text.hasPrefix("git-gc - Cleanup unnecessary files"))
         #expect(p[0].text.contains("git gc [--aggressive]") && p[0].text.hasSuffix(description + "\n" + description))
-        #expect(p[0].section == ["git-gc(1) Manual Page"])
+        // The title carries the name line's summary (`titlesWithSummaries`).
+        let title = "git-gc(1) Manual Page — Cleanup unnecessary files and optimize the local repository"
+        #expect(p[0].section == [title])
         #expect(p[0].anchor == "_name")
         #expect(p[0].lines == 4...9)
-        #expect(p[1].section == ["git-gc(1) Manual Page", "OPTIONS"])
+        #expect(p[1].section == [title, "OPTIONS"])
 
         // Short sections join only until they have minWords together; later short sections stay apart.
         let faq = (1...6).map { "## Question \($0)\n\nA short answer number \($0) here.\n" }.joined(separator: "\n")
@@ -535,10 +537,11 @@ import Testing
         let p = try passages(Self.page, name: "git-stash.txt")
         // The short section is one passage, and with NAME and SYNOPSIS before it the page's lead.
         let options = try #require(p.first { $0.text.contains("-p\n--patch\n") })
-        #expect(options.section == ["git-stash(1)"])
+        let title = "git-stash(1) — Stash the changes in a dirty working directory away"
+        #expect(options.section == [title])
         #expect(options.text.hasPrefix("git-stash - Stash the changes"))
         #expect(options.text.contains("as git add --patch would."))
-        #expect(p.allSatisfy { $0.section.first == "git-stash(1)" })
+        #expect(p.allSatisfy { $0.section.first == title })
     }
 
     /// git's glossary: each entry a labeled item with an inline anchor, cross-references by id.
@@ -566,6 +569,57 @@ import Testing
         #expect(p.map(\.section) == [["Guide", "Setup"], ["Guide", "Footnotes"]])
         #expect(p[1].text == "[^1]: On Debian, use apt-get to install packages.")
         #expect(p[1].isVerbatim)
+    }
+}
+
+/// A reference page's name line ("git-mv - Move or rename a file, …") says
+/// what the page is about in the words people ask with; its title carries it.
+@Suite struct NameLineTests {
+    @Test func aNameLineIsNamesADashAndASummary() throws {
+        let man = try #require(NameLine("git-mv - Move or rename a file,\n   a directory, or a symlink"))
+        #expect(man.names == "git-mv" && man.summary == "Move or rename a file, a directory, or a symlink")
+        let docbook = try #require(NameLine("ALTER TABLE — change the definition of a table"))
+        #expect(docbook.names == "ALTER TABLE" && docbook.summary == "change the definition of a table")
+        #expect(NameLine("gzip, gunzip, zcat \\- compress or expand files")?.names == "gzip, gunzip, zcat")
+        #expect(NameLine("ls – list directory contents")?.summary == "list directory contents")
+        // No dash, a dash inside a word, a question, too many names or too long a summary: not a name line.
+        #expect(NameLine("The VACUUM command rebuilds the database file.") == nil)
+        #expect(NameLine("git-mv moves files") == nil)
+        #expect(NameLine("Is it fast - or not?") == nil)
+        #expect(NameLine("when you are done with all of this - run it") == nil)
+        #expect(NameLine("name - " + String(repeating: "word ", count: 26)) == nil)
+        #expect(NameLine("name - ") == nil)
+    }
+
+    @Test func theNamesAreWhatTheTitleNames() throws {
+        let line = try #require(NameLine("git-mv - Move or rename a file"))
+        #expect(line.names(title: "git-mv(1) Manual Page") && line.names(title: "GIT-MV") && line.names(title: "git-mv manual"))
+        #expect(!line.names(title: "git-mvx(1)") && !line.names(title: "The git-mv command"))
+        #expect(try #require(NameLine("VACUUM — garbage-collect and optionally analyze a database")).names(title: "VACUUM"))
+    }
+
+    @Test func theTitleCarriesTheSummary() throws {
+        // PostgreSQL's reference entries: <title>, a repeating <h2>, the name line under it.
+        let entry = """
+            <html><head><title>VACUUM</title></head><body>
+            <div class="refnamediv"><h2>VACUUM</h2><p>VACUUM — garbage-collect and optionally analyze a database</p></div>
+            <h2>Description</h2><p>VACUUM reclaims storage occupied by dead tuples.</p>
+            </body></html>
+            """
+        let title = "VACUUM — garbage-collect and optionally analyze a database"
+        let p = try passages(entry, name: "sql-vacuum.html", builder: PassageBuilder(minWords: 0))
+        #expect(p.map(\.section) == [[title], [title, "Description"]])
+        #expect(p[0].text == title)   // the name line stays text as well
+        // Under NAME in an asciidoc manual page, the names need not be the title's.
+        let man = "git-mv(1)\n=========\n\nNAME\n----\ngit-mv - Move or rename a file\n\nSYNOPSIS\n--------\n[verse]\n'git mv' <source> <destination>\n\n"
+            + "DESCRIPTION\n-----------\nIt moves a file. See linkgit:git-add[1].\n"
+        #expect(try passages(man, name: "git-mv.txt", builder: PassageBuilder(minWords: 0)).first?.section.first
+                == "git-mv(1) — Move or rename a file")
+        // A first paragraph with a dash that names something else, or a name line far down the page, changes nothing.
+        let essay = "# Open models\n\nClosed models - the ones sold as a service - are one kind.\n"
+        #expect(try passages(essay, name: "essay.md").first?.section == ["Open models"])
+        let late = "# Tools\n\nThe tools of the trade, in the order we use them.\n\nTools - what they are for\n"
+        #expect(try passages(late, name: "tools.md").first?.section.first == "Tools")
     }
 }
 

@@ -32,6 +32,10 @@ public struct HeadingMatch: Sendable {
 
     public static let defaultStrength: Float = 0.2
     public static let defaultCandidates = 30
+    /// A title and its summary ("git-mv(1) Manual Page — Move or rename a
+    /// file, …", `PassageBuilder.titlesWithSummaries`; "shutil — High-level
+    /// file operations") are matched as two headings, the better one counting.
+    public static let partSeparator = " — "
 
     public init(strength: Float = Self.defaultStrength, candidates: Int = Self.defaultCandidates) {
         self.strength = max(0, strength)
@@ -53,7 +57,9 @@ public struct HeadingMatch: Sendable {
     /// The factor a passage under `heading` gets: `1 + strength × match`.
     public func factor(heading: String?, termWeights: [String: Float], analyzer: Analyzer) -> Float {
         guard strength > 0, let heading else { return 1 }
-        return 1 + strength * Self.match(of: heading, termWeights: termWeights, analyzer: analyzer)
+        let best = heading.components(separatedBy: Self.partSeparator)
+            .map { Self.match(of: $0, termWeights: termWeights, analyzer: analyzer) }.max() ?? 0
+        return 1 + strength * best
     }
 
     /// `hits` with each score times its passage's factor, best first (ties

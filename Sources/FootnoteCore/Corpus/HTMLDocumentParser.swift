@@ -9,8 +9,11 @@
 ///   tag), `<template>` (nesting counted), comments, CDATA sections, doctypes and
 ///   processing instructions. The head needs no rule of its own: everything it may
 ///   hold is one of these or a void tag. Text written into the head ends it, as in browsers.
-/// - `<title>` (the first one): a level-1 heading placed first, but only when the
-///   document has no non-empty `<h1>` — pages usually repeat their title there.
+/// - `<title>` (the first one): a level-1 heading placed first, but not when the
+///   page's first `<h1>` repeats it (one holds the other, case aside): pages
+///   usually do. When the `<h1>`s are the page's sections instead (SQLite's
+///   "1. Syntax", "2. Description" under the title "VACUUM"), every heading
+///   moves one level down below the title.
 /// - `<h1>`–`<h6>` are headings. A block-level tag (`p`, `div`, `section`, `table`,
 ///   `tr`, `hr`, `pre`, `blockquote`, …) ends the current block; `td`/`th`, `br` and
 ///   `option` are whitespace. Inside a heading `div` is whitespace too; any other
@@ -236,7 +239,8 @@ private struct HTMLBlockScanner {
     private var templateDepth = 0
     private var title: Block?
     private var sawTitle = false
-    private var sawH1 = false
+    /// The text of the first `<h1>`, which usually repeats the title.
+    private var firstH1: String?
     /// The current block is a `<dt>`.
     private var inTerm = false
     /// The page's footnotes began (under a "Footnotes" heading).
@@ -306,7 +310,16 @@ private struct HTMLBlockScanner {
 
     mutating func finish() -> [Block] {
         endBlock()
-        if let title, !sawH1 { blocks.insert(title, at: 0) }
+        guard let title else { return blocks }
+        if let h1 = firstH1 {
+            let a = title.text.lowercased(), b = h1.lowercased()
+            if a.contains(b) || b.contains(a) { return blocks }   // the page's <h1> says it
+            // The <h1>s are the page's sections ("1. Syntax", "2. Description" under "VACUUM"): one level down.
+            for i in blocks.indices {
+                if case .heading(let level) = blocks[i].kind { blocks[i].kind = .heading(level: level + 1) }
+            }
+        }
+        blocks.insert(title, at: 0)
         return blocks
     }
 
@@ -612,7 +625,7 @@ private struct HTMLBlockScanner {
             finished.anchor = pendingAnchor
             pendingAnchor = nil
             blocks.append(finished)
-            if kind == .heading(level: 1) { sawH1 = true }
+            if kind == .heading(level: 1) && firstH1 == nil { firstH1 = finished.text }
             if headingLevel > 0 { lastHeadingLevel = headingLevel }
         }
         evidence.endedBlock()

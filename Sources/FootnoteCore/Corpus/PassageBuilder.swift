@@ -64,7 +64,7 @@ public struct PassageBuilder: Sendable, Equatable {
     ///   - file: the file's bytes (to cut verbatim passages and count lines).
     ///   - document: the document's index, stored in each passage.
     public func passages(from blocks: [Block], file: [UInt8], document: Int) -> [Passage] {
-        let blocks = Self.droppingOrphanLabels(Self.demotingEmptyHeadings(blocks, file: file))
+        let blocks = Self.titlesWithSummaries(Self.droppingOrphanLabels(Self.demotingEmptyHeadings(blocks, file: file)))
         var headings: [(level: Int, text: String, anchor: String?)] = []
         var out: [Passage] = []
         var lineIndex: LineIndex?
@@ -74,9 +74,13 @@ public struct PassageBuilder: Sendable, Equatable {
         while k < blocks.count {
             if case .heading(let level) = blocks[k].kind {
                 headings.removeAll { $0.level >= level }
-                // A heading repeating the one above it (a page's <title> and its <h2>) names the section once.
-                if let parent = headings.last, parent.text == blocks[k].text { headings.removeLast() }
-                headings.append((level, blocks[k].text, blocks[k].anchor))
+                // A heading repeating the one above it (a page's <title> and its <h2>) names the section
+                // once, at the outer level, so that the page's later sections stay under it.
+                if let parent = headings.last, parent.text == blocks[k].text {
+                    headings[headings.count - 1].anchor = parent.anchor ?? blocks[k].anchor
+                } else {
+                    headings.append((level, blocks[k].text, blocks[k].anchor))
+                }
                 k += 1
                 continue
             }
@@ -189,6 +193,28 @@ public struct PassageBuilder: Sendable, Equatable {
         }
         return out
     }
+
+    /// The blocks, with the page's title followed by its name line's summary
+    /// when the page opens with one (`NameLine`): "git-mv(1) Manual Page —
+    /// Move or rename a file, a directory, or a symlink". The title is the
+    /// first block, a heading; the name line is the first block of text, no
+    /// later than `nameLineReach` blocks in, under a heading "NAME" or naming
+    /// what the title names. Every heading before it that repeats the title
+    /// (a page's `<title>` and its `<h2>`) becomes the same. The name line
+    /// stays in the text as well.
+    static func titlesWithSummaries(_ blocks: [Block]) -> [Block] {
+        guard let title = blocks.first, title.isHeading,
+              let line = blocks.prefix(nameLineReach).firstIndex(where: { !$0.isHeading }), line > 0,
+              let name = NameLine(blocks[line].text),
+              blocks[line - 1].text.trimmingWhitespace().lowercased() == "name" || name.names(title: title.text),
+              !title.text.lowercased().contains(name.summary.lowercased()) else { return blocks }
+        var out = blocks
+        for i in 0..<line where out[i].isHeading && out[i].text == title.text {
+            out[i].text = title.text + " — " + name.summary
+        }
+        return out
+    }
+    static let nameLineReach = 4
 
     /// A label of derived text ("alter-table-stmt:", at most `longestOrphanLabel`
     /// words ending in a colon) whose next block starts more than

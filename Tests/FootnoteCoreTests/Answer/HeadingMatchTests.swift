@@ -39,6 +39,22 @@ import Testing
         #expect(HeadingMatch(strength: 0).factor(heading: "pull", termWeights: weights, analyzer: analyzer) == 1)
     }
 
+    /// A title and its summary count as two headings, the better one's match
+    /// counting: the summary's words neither dilute the title nor need it.
+    @Test func aTitleAndItsSummaryMatchApart() {
+        let analyzer = Analyzer(), strong = HeadingMatch(strength: 0.2)
+        func factor(_ heading: String, _ weights: [String: Float]) -> Float {
+            strong.factor(heading: heading, termWeights: weights, analyzer: analyzer)
+        }
+        let title = "git-gc(1) Manual Page", summary = "Cleanup unnecessary files and optimize the local repository"
+        let gc: [String: Float] = ["git": 1, "gc": 3]
+        #expect(factor(title + " — " + summary, gc) == factor(title, gc))
+        #expect(factor(title + " — " + summary, gc) > factor(title + " " + summary, gc))
+        let cleanup: [String: Float] = ["cleanup": 2, "file": 1]
+        #expect(factor(title + " — " + summary, cleanup) == factor(summary, cleanup))
+        #expect(factor(title + " — " + summary, cleanup) > 1)
+    }
+
     @Test func theSectionWhoseHeadingIsTheQuestionComesFirst() throws {
         let folder = TemporaryFolder()
         folder.write("notes.md", Self.page)
