@@ -638,6 +638,21 @@ import Testing
         #expect(p[0].lines == 66...67)
     }
 
+    /// Text on both sides of a dropped diagram is two passages, each cited by
+    /// its own lines, however short: joined, they were cited for every line of the diagram.
+    @Test func noPassageSpansADroppedDiagram() throws {
+        let svg = (1...60).map { "<circle cx=\"\($0)\" cy=\"3\" r=\"1\"/>" }.joined(separator: "\n")
+        let page = "<h1>Partial Indexes</h1>\n<p>Create a partial index by adding a WHERE clause\nto an ordinary CREATE INDEX statement.</p>\n"
+            + "<div><svg viewBox=\"0 0 9 9\">\n" + svg + "\n</svg></div>\n"
+            + "<p>Any index that includes the WHERE clause at the end is considered to be a partial index.</p>\n"
+        let p = try passages(page, name: "partialindex.html")
+        #expect(p.map(\.lines) == [2...3, 66...66])
+        #expect(p.allSatisfy { $0.section == ["Partial Indexes"] })
+        // The same text with no gap between the paragraphs is one passage.
+        let near = try passages(page.replacingOccurrences(of: svg, with: "<circle/>"), name: "partialindex.html")
+        #expect(near.map(\.lines) == [2...7])
+    }
+
     /// A label whose list follows it keeps it ("Examples include:"), and so does a label in a text file.
     @Test func aLabelWithWhatItIntroducesStays() throws {
         let html = try passages("<h1>Models</h1>\n<p>Examples include:</p>\n<ul><li>Commercial large language models</li>\n<li>Recommendation systems</li></ul>\n",

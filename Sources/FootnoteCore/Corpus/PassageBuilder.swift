@@ -239,8 +239,30 @@ public struct PassageBuilder: Sendable, Equatable {
     static let longestOrphanLabel = 3
     static let orphanLabelGap = 10
 
-    /// The units of one section body `body` (a range of non-heading blocks).
+    /// The units of one section body `body` (a range of non-heading blocks):
+    /// those of each stretch of it that `sourceGaps` does not cut.
     func units(of blocks: [Block], body: Range<Int>) -> [Unit] {
+        Self.stretches(of: blocks, body: body).flatMap { units(ofStretch: $0, in: blocks) }
+    }
+
+    /// `body` cut where derived text skips more than `orphanLabelGap` source
+    /// lines between two blocks: what lay between was dropped (an SVG
+    /// diagram, a script), and a passage joined across it would be cited for
+    /// every line of it (`partialindex.html:171-2532` for twelve lines of
+    /// text, a sentence on each side of SQLite's syntax diagram).
+    static func stretches(of blocks: [Block], body: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = [], start = body.lowerBound
+        for b in body.dropFirst() where !blocks[b].isVerbatim && !blocks[b - 1].isVerbatim
+            && blocks[b].lines.lowerBound > blocks[b - 1].lines.upperBound + orphanLabelGap {
+            out.append(start..<b)
+            start = b
+        }
+        out.append(start..<body.upperBound)
+        return out
+    }
+
+    /// The units of one stretch of a section body.
+    func units(ofStretch body: Range<Int>, in blocks: [Block]) -> [Unit] {
         let words = body.map { Self.wordCount(blocks[$0].text) }
         let total = words.reduce(0, +)
         if total <= sectionWords { return [Unit(blocks: body, words: total)] }
