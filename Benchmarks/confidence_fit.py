@@ -6,7 +6,8 @@ Usage: confidence_fit.py BIN [--dump OUT.jsonl] [--load IN.jsonl] [--ratio R]
 
 Every question is piped to `BIN --corpus DIR --json --min-confidence 0` in a
 temporary HOME; each answer's "evidence" (coverage, matched, known,
-corrected, unknown_names) is one row, labelled answerable or not:
+corrected, unknown_names, heading: its square root is the feature) is one row,
+labelled answerable or not:
 
   squad-loo-passages  ../shared/data/squad-dev/corpus.jsonl: each
              article's questions (by the title of their first relevant
@@ -170,7 +171,8 @@ def collect(binary):
 
 def features(e):
     c = min(max(e["coverage"], 1e-3), 1 - 1e-3)
-    return [1.0, math.log(c / (1 - c)), e["matched"], math.log(1 + e["known"]), float(e["corrected"]), float(e["unknown_names"])]
+    return [1.0, math.log(c / (1 - c)), e["matched"], math.log(1 + e["known"]), float(e["corrected"]), float(e["unknown_names"]),
+            math.sqrt(e.get("heading", 0))]
 
 
 def fit(rows, ratio):

@@ -3,7 +3,7 @@ import FootnoteCore
 /// One answer as one line of JSON (the `--json` schema in the README):
 /// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
 /// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "carried": [word]],
-/// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names"}]}`
+/// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names", "heading"}]}`
 /// (the optional lists only when not empty; "evidence", what the confidence was
 /// calibrated from, when a passage matched).
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
@@ -42,7 +42,7 @@ enum JSONAnswerWriter {
         out += ",\"confidence\":" + number(answer.confidence)
         if let e = answer.evidence {
             out += ",\"evidence\":{\"coverage\":" + number(e.coverage) + ",\"matched\":" + number(e.matchedShare)
-            out += ",\"known\":" + number(e.knownTerms) + ",\"corrected\":\(e.corrected),\"unknown_names\":\(e.unknownNames)}"
+            out += ",\"known\":" + number(e.knownTerms) + ",\"corrected\":\(e.corrected),\"unknown_names\":\(e.unknownNames),\"heading\":" + number(e.headingMatch) + "}"
         }
         return out + "}"
     }

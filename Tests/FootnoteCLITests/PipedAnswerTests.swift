@@ -83,7 +83,9 @@ import Testing
 
         // What the confidence was calibrated from: with the answer, and with a decline that matched something.
         let evidence = try #require(first["evidence"] as? [String: Any])
-        #expect(Set(evidence.keys) == ["coverage", "matched", "known", "corrected", "unknown_names"])
+        #expect(Set(evidence.keys) == ["coverage", "matched", "known", "corrected", "unknown_names", "heading"])
+        let heading = try #require((evidence["heading"] as? NSNumber)?.doubleValue)
+        #expect(heading >= 0 && heading <= 1)
         let coverage = try #require((evidence["coverage"] as? NSNumber)?.doubleValue)
         let confidence = try #require((first["confidence"] as? NSNumber)?.doubleValue)
         #expect(coverage > 0 && coverage <= 1 && confidence >= 0.4)

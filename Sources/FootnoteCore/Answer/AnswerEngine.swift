@@ -122,8 +122,7 @@ public final class AnswerEngine {
                 }
             }
         }
-        result.hits = options.headingMatch.reranked(result.hits, termWeights: Self.termWeights(result.query, result.weights),
-                                                    analyzer: searcher.analyzer) { corpus.passages.section(Int($0)).last }
+        result = weighingHeadings(result)
         var defining: Set<Int32> = []
         if let definition { (result.hits, defining) = definitionsFirst(result.hits, cue: definition) }
         var answer = answer(result, question: question, top: k, defining: defining)
@@ -140,6 +139,24 @@ public final class AnswerEngine {
         }
         return answer
     }
+
+    /// `result` as the chat ranks it: its hits re-ranked by `HeadingMatch`
+    /// (the innermost heading's), and the evidence's `headingMatch` the best
+    /// of the best hit's headings (its whole section path).
+    public func weighingHeadings(_ result: Searcher.Result) -> Searcher.Result {
+        var result = result
+        let termWeights = Self.termWeights(result.query, result.weights), sections = corpus.passages
+        result.hits = options.headingMatch.reranked(result.hits, termWeights: termWeights,
+                                                    analyzer: searcher.analyzer) { sections.section(Int($0)).last }
+        if let best = result.hits.first {
+            result.evidence?.headingMatch = sections.section(Int(best.passage))
+                .map { HeadingMatch.bestMatch(of: $0, termWeights: termWeights, analyzer: searcher.analyzer) }.max() ?? 0
+        }
+        return result
+    }
+
+    /// How many passages the chat ranks before `weighingHeadings` re-ranks them.
+    public var headingDepth: Int { options.headingMatch.strength > 0 ? options.headingMatch.candidates : 1 }
 
     /// `question` read as `answer` reads it: with `QuerySyntax` and its
     /// unknown words corrected (unless `options` turn these off).

@@ -57,9 +57,12 @@ public struct HeadingMatch: Sendable {
     /// The factor a passage under `heading` gets: `1 + strength × match`.
     public func factor(heading: String?, termWeights: [String: Float], analyzer: Analyzer) -> Float {
         guard strength > 0, let heading else { return 1 }
-        let best = heading.components(separatedBy: Self.partSeparator)
-            .map { Self.match(of: $0, termWeights: termWeights, analyzer: analyzer) }.max() ?? 0
-        return 1 + strength * best
+        return 1 + strength * Self.bestMatch(of: heading, termWeights: termWeights, analyzer: analyzer)
+    }
+
+    /// The best `match` of `heading`'s parts (a title and its summary, split at `partSeparator`).
+    public static func bestMatch(of heading: String, termWeights: [String: Float], analyzer: Analyzer) -> Float {
+        heading.components(separatedBy: partSeparator).map { match(of: $0, termWeights: termWeights, analyzer: analyzer) }.max() ?? 0
     }
 
     /// `hits` with each score times its passage's factor, best first (ties

@@ -32,39 +32,53 @@ public struct ConfidenceEvidence: Sendable, Equatable {
     public var corrected: Bool
     /// Unknown words that name something (not everyday English, not corrected).
     public var unknownNames: Int
+    /// How well a heading of the passage cited first restates the question:
+    /// the best `HeadingMatch.bestMatch` over its section path, 0...1. A page
+    /// or section titled with the question's subject says the corpus covers
+    /// it, however many chatty words the question has ("I have heard about
+    /// Qualified Tuition Programs, what exactly are they?"), and an example
+    /// under "Table Partitioning › … › Example" is about partitioning.
+    /// `Searcher` leaves it 0; `AnswerEngine.weighingHeadings` sets it.
+    public var headingMatch: Float
 
-    public init(coverage: Float, matchedShare: Float, knownTerms: Float, corrected: Bool, unknownNames: Int) {
+    public init(coverage: Float, matchedShare: Float, knownTerms: Float, corrected: Bool, unknownNames: Int,
+                headingMatch: Float = 0) {
         self.coverage = coverage
         self.matchedShare = matchedShare
         self.knownTerms = knownTerms
         self.corrected = corrected
         self.unknownNames = unknownNames
+        self.headingMatch = headingMatch
     }
 
     /// The logistic model's weights: bias, then logit(coverage),
-    /// matchedShare, ln(1 + knownTerms), corrected, unknownNames.
+    /// matchedShare, ln(1 + knownTerms), corrected, unknownNames,
+    /// √headingMatch.
     ///
     /// Fit by `Benchmarks/confidence_fit.py` (weighted logistic regression,
     /// each collection's answerable and unanswerable halves weighing the
     /// same, SQuAD-dev's two leave-one-article-out collections 10×), then the
     /// bias shifted so that 0.40 (the default `--min-confidence`) answers
     /// 95.5% of SQuAD-dev's answerable questions. Measured (BENCHMARKS.md
-    /// "Calibrated confidence"): `footnote eval squad-dev --abstention`
-    /// declines 74.4% at 95.5% answered (the coverage alone: 72.3%); the
-    /// Debian documentation sets answer 96–100% of their questions (coverage
-    /// alone: 84–96%) and decline 91–93% of questions on other subjects (82–86%).
-    static let weights: [Float] = [-9.451, 1.180, 8.274, 3.038, -1.371, -1.162]
+    /// "Calibrated confidence" and "The cited heading as evidence"):
+    /// `footnote eval squad-dev --abstention` declines 77.0% at 95.5%
+    /// answered (the coverage alone: 72.3%; without the heading match:
+    /// 74.4%); the Debian documentation sets answer all their questions
+    /// (coverage alone: 88–96%) and decline 84–89% of questions on other
+    /// subjects (82–86%); doc2dial's turns 90.2% answered (86.0% without the
+    /// heading match).
+    static let weights: [Float] = [-10.070, 0.869, 8.819, 2.996, -1.276, -1.187, 3.597]
 
     /// Coverage is clamped to this distance from 0 and 1 before its logit.
     static let coverageMargin: Float = 1e-3
 
     /// The confidence that the corpus answers the question, 0...1:
-    /// `σ(w₀ + w₁·logit(coverage) + w₂·matchedShare + w₃·ln(1 + knownTerms) + w₄·corrected + w₅·unknownNames)`.
+    /// `σ(w₀ + w₁·logit(coverage) + w₂·matchedShare + w₃·ln(1 + knownTerms) + w₄·corrected + w₅·unknownNames + w₆·√headingMatch)`.
     public var calibrated: Float {
         let w = Self.weights
         let c = min(max(coverage, Self.coverageMargin), 1 - Self.coverageMargin)
         var z = w[0] + w[1] * logf(c / (1 - c)) + w[2] * matchedShare + w[3] * logf(1 + knownTerms)
-        z += (corrected ? w[4] : 0) + w[5] * Float(unknownNames)
+        z += (corrected ? w[4] : 0) + w[5] * Float(unknownNames) + w[6] * max(0, headingMatch).squareRoot()
         return 1 / (1 + expf(-z))
     }
 }
