@@ -254,6 +254,24 @@ import Testing
         #expect(q[1].section == ["FAQ", "Question 6"])
     }
 
+    /// A section that fits in a passage (250 words) is one, so that its answer
+    /// is cited with the paragraph that names its subject; a glossary or an
+    /// option list that short is still an entry a passage, each under its term.
+    @Test func aSectionThatFitsInAPassageIsOne() throws {
+        let paragraph = (1...45).map { "w\($0)" }.joined(separator: " ")
+        let section = "# Hooks\n\n## pre-commit\n\n" + Array(repeating: paragraph, count: 4).joined(separator: "\n\n") + "\n"
+        let p = try passages(section, name: "hooks.md")
+        #expect(p.count == 1 && p[0].section == ["Hooks", "pre-commit"] && p[0].lines == 5...11)
+        let longer = try passages(section + "\n" + Array(repeating: paragraph, count: 2).joined(separator: "\n\n") + "\n", name: "hooks.md")
+        #expect(longer.count == 6)   // 270 words: a paragraph each
+        let options = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd>"
+            + "<dt>-k</dt><dd><p>Skip move or rename actions which would lead to an error condition.</p></dd></dl>"
+        #expect(try passages(options, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"], ["git-mv", "OPTIONS", "-k"]])
+        let one = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd></dl>"
+            + "<p>The index is updated after successful completion.</p>"
+        #expect(try passages(one, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"]])
+    }
+
     /// A glossary entry or option is cited under its term, with its description.
     @Test func termsStayWithTheirDescriptions() throws {
         let entries = (1...12).map { k in

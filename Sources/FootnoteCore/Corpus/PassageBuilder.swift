@@ -8,7 +8,9 @@
 ///   line of text of the section around it.
 /// - A section's body (its blocks up to the next heading) of at most
 ///   `sectionWords` words is one passage: a list with its introduction and the
-///   remark after it, a short definition with its example.
+///   remark after it, a short definition with its example; but not a body
+///   with two entries or more (a glossary, an option list), which is cut as
+///   a longer one is.
 /// - A longer body is cut into units, a block each, and then:
 ///   - a list joins the block just before it ("Examples include:" and its
 ///     bullets), and a block ending in a colon joins the block after it (a
@@ -35,7 +37,13 @@
 /// Words are runs of non-whitespace bytes. Passages keep the file's exact
 /// bytes (`Passage.isVerbatim`) when all their blocks do.
 public struct PassageBuilder: Sendable, Equatable {
-    /// A section body of at most this many words is one passage.
+    /// A section body of at most this many words is one passage. By default
+    /// `maxWords`: a section that fits in a passage is one. Measured
+    /// (BENCHMARKS.md "Sections that fit in a passage"): at 120, sections of
+    /// 121–250 words were cut into their paragraphs, and a section's answer
+    /// was cited without the paragraph that names its subject ("When does
+    /// the pre-commit hook run?"); the real-doc sets gain 4 questions at
+    /// hit@1 at 250, doc2dial and SQuAD `docs/` are unchanged.
     public var sectionWords: Int
     /// No passage is longer than this many words, but for a unit that a short
     /// neighbour joined (at most `maxWords + minWords`).
@@ -45,7 +53,7 @@ public struct PassageBuilder: Sendable, Equatable {
     /// The longest last sentence a window repeats at the start of the next.
     public var overlapWords: Int
 
-    public init(sectionWords: Int = 120, maxWords: Int = 250, minWords: Int = 20, overlapWords: Int = 40) {
+    public init(sectionWords: Int = 250, maxWords: Int = 250, minWords: Int = 20, overlapWords: Int = 40) {
         self.sectionWords = max(0, sectionWords)
         self.maxWords = max(1, maxWords)
         self.minWords = max(0, minWords)
@@ -265,7 +273,12 @@ public struct PassageBuilder: Sendable, Equatable {
     func units(ofStretch body: Range<Int>, in blocks: [Block]) -> [Unit] {
         let words = body.map { Self.wordCount(blocks[$0].text) }
         let total = words.reduce(0, +)
-        if total <= sectionWords { return [Unit(blocks: body, words: total)] }
+        // A glossary or an option list stays an entry a passage, each cited under its term, however short
+        // (an entry: terms in a row, `-p` and `--patch`, and their description).
+        let entries = body.lazy.filter { blocks[$0].kind == .term && ($0 == body.lowerBound || blocks[$0 - 1].kind != .term) }.count
+        if total <= sectionWords && entries < 2 {
+            return [Unit(blocks: body, words: total)]
+        }
 
         // A block each; a list joins the block before it, a block ending in a
         // colon the one after, and a term keeps the blocks after it up to the next term.

@@ -61,13 +61,13 @@ public struct ConfidenceEvidence: Sendable, Equatable {
     /// bias shifted so that 0.40 (the default `--min-confidence`) answers
     /// 95.5% of SQuAD-dev's answerable questions. Measured (BENCHMARKS.md
     /// "Calibrated confidence" and "The cited heading as evidence"):
-    /// `footnote eval squad-dev --abstention` declines 77.0% at 95.5%
+    /// `footnote eval squad-dev --abstention` declines 76.8% at 95.5%
     /// answered (the coverage alone: 72.3%; without the heading match:
     /// 74.4%); the Debian documentation sets answer all their questions
     /// (coverage alone: 88–96%) and decline 84–89% of questions on other
     /// subjects (82–86%); doc2dial's turns 90.2% answered (86.0% without the
     /// heading match).
-    static let weights: [Float] = [-10.070, 0.869, 8.819, 2.996, -1.276, -1.187, 3.597]
+    static let weights: [Float] = [-10.142, 0.794, 9.041, 2.963, -1.275, -1.189, 3.568]
 
     /// Coverage is clamped to this distance from 0 and 1 before its logit.
     static let coverageMargin: Float = 1e-3
