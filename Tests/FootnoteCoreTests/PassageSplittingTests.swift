@@ -642,14 +642,20 @@ import Testing
 }
 
 @Suite struct OrphanLabelTests {
+    /// Sixty lines of SVG, which the HTML reader drops.
+    static let circles = (1...60).map { "<circle cx=\"\($0)\" cy=\"3\" r=\"1\"/>" }.joined(separator: "\n")
+
+    /// `before`, a diagram of `circles` on lines of its own, and `after`.
+    static func diagram(between before: String, and after: String) -> String {
+        before + "<div><svg viewBox=\"0 0 9 9\">\n" + circles + "\n</svg></div>\n" + after
+    }
+
     /// SQLite's pages label each syntax diagram ("alter-table-stmt:") and then
     /// draw it as an SVG of thousands of lines, which is dropped: the label
     /// goes with it, and the paragraph after it is cited by its own lines.
     @Test func aLabelWhoseDiagramWasDroppedGoesWithIt() throws {
-        let svg = (1...60).map { "<circle cx=\"\($0)\" cy=\"3\" r=\"1\"/>" }.joined(separator: "\n")
-        let page = "<h1 id=\"overview\">Overview</h1>\n<p><b><a href=\"syntax.html\">alter-table-stmt:</a></b>\n<button>hide</button></p>\n"
-            + "<div><svg viewBox=\"0 0 9 9\">\n" + svg + "\n</svg></div>\n"
-            + "<p>SQLite supports a limited subset of ALTER TABLE: a table can be renamed,\na column renamed, added or dropped.</p>\n"
+        let page = Self.diagram(between: "<h1 id=\"overview\">Overview</h1>\n<p><b><a href=\"syntax.html\">alter-table-stmt:</a></b>\n<button>hide</button></p>\n",
+                                and: "<p>SQLite supports a limited subset of ALTER TABLE: a table can be renamed,\na column renamed, added or dropped.</p>\n")
         let p = try passages(page, name: "lang_altertable.html")
         #expect(p.count == 1)
         #expect(p[0].text.hasPrefix("SQLite supports") && !p[0].text.contains("alter-table-stmt"))
@@ -659,15 +665,13 @@ import Testing
     /// Text on both sides of a dropped diagram is two passages, each cited by
     /// its own lines, however short: joined, they were cited for every line of the diagram.
     @Test func noPassageSpansADroppedDiagram() throws {
-        let svg = (1...60).map { "<circle cx=\"\($0)\" cy=\"3\" r=\"1\"/>" }.joined(separator: "\n")
-        let page = "<h1>Partial Indexes</h1>\n<p>Create a partial index by adding a WHERE clause\nto an ordinary CREATE INDEX statement.</p>\n"
-            + "<div><svg viewBox=\"0 0 9 9\">\n" + svg + "\n</svg></div>\n"
-            + "<p>Any index that includes the WHERE clause at the end is considered to be a partial index.</p>\n"
+        let page = Self.diagram(between: "<h1>Partial Indexes</h1>\n<p>Create a partial index by adding a WHERE clause\nto an ordinary CREATE INDEX statement.</p>\n",
+                                and: "<p>Any index that includes the WHERE clause at the end is considered to be a partial index.</p>\n")
         let p = try passages(page, name: "partialindex.html")
         #expect(p.map(\.lines) == [2...3, 66...66])
         #expect(p.allSatisfy { $0.section == ["Partial Indexes"] })
         // The same text with no gap between the paragraphs is one passage.
-        let near = try passages(page.replacingOccurrences(of: svg, with: "<circle/>"), name: "partialindex.html")
+        let near = try passages(page.replacingOccurrences(of: Self.circles, with: "<circle/>"), name: "partialindex.html")
         #expect(near.map(\.lines) == [2...7])
     }
 
