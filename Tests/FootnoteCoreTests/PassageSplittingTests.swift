@@ -611,9 +611,9 @@ import Testing
 
     @Test func theNamesAreWhatTheTitleNames() throws {
         let line = try #require(NameLine("git-mv - Move or rename a file"))
-        #expect(line.names(title: "git-mv(1) Manual Page") && line.names(title: "GIT-MV") && line.names(title: "git-mv manual"))
-        #expect(!line.names(title: "git-mvx(1)") && !line.names(title: "The git-mv command"))
-        #expect(try #require(NameLine("VACUUM — garbage-collect and optionally analyze a database")).names(title: "VACUUM"))
+        #expect(line.isNamed(by: "git-mv(1) Manual Page") && line.isNamed(by: "GIT-MV") && line.isNamed(by: "git-mv manual"))
+        #expect(!line.isNamed(by: "git-mvx(1)") && !line.isNamed(by: "The git-mv command"))
+        #expect(try #require(NameLine("VACUUM — garbage-collect and optionally analyze a database")).isNamed(by: "VACUUM"))
     }
 
     @Test func theTitleCarriesTheSummary() throws {

@@ -33,9 +33,9 @@ public struct HeadingMatch: Sendable {
     public static let defaultStrength: Float = 0.2
     public static let defaultCandidates = 30
     /// A title and its summary ("git-mv(1) Manual Page — Move or rename a
-    /// file, …", `PassageBuilder.titlesWithSummaries`; "shutil — High-level
-    /// file operations") are matched as two headings, the better one counting.
-    public static let partSeparator = " — "
+    /// file, …", `NameLine.titled`; "shutil — High-level file operations")
+    /// are matched as two headings, the better one counting.
+    public static let partSeparator = NameLine.titleSeparator
 
     public init(strength: Float = Self.defaultStrength, candidates: Int = Self.defaultCandidates) {
         self.strength = max(0, strength)

@@ -19,6 +19,9 @@ public struct NameLine: Equatable, Sendable {
     static let longestNames = 6
     static let longestSummary = 25
     static let separators = [" \\- ", " - ", " — ", " – "]
+    /// Between a title and the summary it carries (`titled(_:)`), where
+    /// `HeadingMatch` splits them again.
+    public static let titleSeparator = " — "
 
     public init?(_ text: String) {
         let line = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
@@ -31,11 +34,14 @@ public struct NameLine: Equatable, Sendable {
         self.summary = String(summary)
     }
 
+    /// `title` carrying the summary: "git-mv(1) Manual Page — Move or rename a file, …".
+    public func titled(_ title: String) -> String { title + Self.titleSeparator + summary }
+
     /// True when the names are what `title` names: the title begins with the
     /// first name, compared case-insensitively, with a manual section
     /// ("(1)") after it or a space or nothing ("VACUUM", "git-mv(1) Manual
     /// Page").
-    public func names(title: String) -> Bool {
+    public func isNamed(by title: String) -> Bool {
         let first = names.split(separator: ",").first.map { $0.trimmingWhitespace() } ?? ""
         let name = first.lowercased(), heading = title.lowercased()
         guard !name.isEmpty, heading.hasPrefix(name) else { return false }

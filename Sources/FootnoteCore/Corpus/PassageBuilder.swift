@@ -214,11 +214,11 @@ public struct PassageBuilder: Sendable, Equatable {
         guard let title = blocks.first, title.isHeading,
               let line = blocks.prefix(nameLineReach).firstIndex(where: { !$0.isHeading }), line > 0,
               let name = NameLine(blocks[line].text),
-              blocks[line - 1].text.trimmingWhitespace().lowercased() == "name" || name.names(title: title.text),
+              blocks[line - 1].text.trimmingWhitespace().lowercased() == "name" || name.isNamed(by: title.text),
               !title.text.lowercased().contains(name.summary.lowercased()) else { return blocks }
         var out = blocks
         for i in 0..<line where out[i].isHeading && out[i].text == title.text {
-            out[i].text = title.text + " — " + name.summary
+            out[i].text = name.titled(title.text)
         }
         return out
     }
@@ -226,7 +226,7 @@ public struct PassageBuilder: Sendable, Equatable {
 
     /// A label of derived text ("alter-table-stmt:", at most `longestOrphanLabel`
     /// words ending in a colon) whose next block starts more than
-    /// `orphanLabelGap` lines after it, or that ends the document: what it
+    /// `droppedLinesGap` lines after it, or that ends the document: what it
     /// introduced was dropped (SQLite's syntax diagrams are an SVG of
     /// thousands of lines after their label). It is dropped too; joined to
     /// the next paragraph, it made a passage cited as `lang_altertable.html:131-2942`
@@ -237,7 +237,7 @@ public struct PassageBuilder: Sendable, Equatable {
         for (i, block) in blocks.enumerated() {
             if !block.isVerbatim, block.kind == .paragraph, Self.endsWithColon(block.text),
                Self.wordCount(block.text) <= Self.longestOrphanLabel,
-               i + 1 == blocks.count || blocks[i + 1].lines.lowerBound > block.lines.upperBound + Self.orphanLabelGap {
+               i + 1 == blocks.count || Self.skipsDroppedLines(from: block, to: blocks[i + 1]) {
                 continue
             }
             kept.append(block)
@@ -245,15 +245,22 @@ public struct PassageBuilder: Sendable, Equatable {
         return kept
     }
     static let longestOrphanLabel = 3
-    static let orphanLabelGap = 10
+    /// Derived text that skips more than this many source lines between two
+    /// blocks skipped something dropped (a diagram, a script).
+    static let droppedLinesGap = 10
+
+    /// Whether block `b`, the one after `a`, starts more than `droppedLinesGap` lines after `a` ends.
+    static func skipsDroppedLines(from a: Block, to b: Block) -> Bool {
+        b.lines.lowerBound > a.lines.upperBound + droppedLinesGap
+    }
 
     /// The units of one section body `body` (a range of non-heading blocks):
-    /// those of each stretch of it that `sourceGaps` does not cut.
+    /// those of each of its `stretches`.
     func units(of blocks: [Block], body: Range<Int>) -> [Unit] {
         Self.stretches(of: blocks, body: body).flatMap { units(ofStretch: $0, in: blocks) }
     }
 
-    /// `body` cut where derived text skips more than `orphanLabelGap` source
+    /// `body` cut where derived text skips more than `droppedLinesGap` source
     /// lines between two blocks: what lay between was dropped (an SVG
     /// diagram, a script), and a passage joined across it would be cited for
     /// every line of it (`partialindex.html:171-2532` for twelve lines of
@@ -261,7 +268,7 @@ public struct PassageBuilder: Sendable, Equatable {
     static func stretches(of blocks: [Block], body: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = [], start = body.lowerBound
         for b in body.dropFirst() where !blocks[b].isVerbatim && !blocks[b - 1].isVerbatim
-            && blocks[b].lines.lowerBound > blocks[b - 1].lines.upperBound + orphanLabelGap {
+            && Self.skipsDroppedLines(from: blocks[b - 1], to: blocks[b]) {
             out.append(start..<b)
             start = b
         }
