@@ -92,8 +92,7 @@ public final class AnswerEngine {
         let definition = DefinitionCue(question: question)
         // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`),
         // and the heading match re-ranks the best `candidates`.
-        let depth = max(definition == nil ? Self.depth(forShowing: k) : max(Self.depth(forShowing: k), Self.definitionDepth),
-                        options.headingMatch.strength > 0 ? options.headingMatch.candidates : 0)
+        let depth = max(Self.depth(forShowing: k), definition == nil ? 0 : Self.definitionDepth, headingDepth)
         var result = searcher.search(query, top: depth)
         var carried: [Query.Term] = []
         let own = query.terms.compactMap(\.id)
@@ -157,6 +156,13 @@ public final class AnswerEngine {
 
     /// How many passages the chat ranks before `weighingHeadings` re-ranks them.
     public var headingDepth: Int { options.headingMatch.strength > 0 ? options.headingMatch.candidates : 1 }
+
+    /// `question` alone (no earlier question, no definition cue) ranked as
+    /// the chat ranks it: read by `read`, searched `headingDepth` deep, and
+    /// re-ranked by `weighingHeadings`; its confidence is the chat's.
+    public func ranking(of question: String) -> Searcher.Result {
+        weighingHeadings(searcher.search(read(question), top: headingDepth))
+    }
 
     /// `question` read as `answer` reads it: with `QuerySyntax` and its
     /// unknown words corrected (unless `options` turn these off).

@@ -47,7 +47,7 @@ public struct AbstentionStudy {
         for group in questions.keys.sorted() {
             let asked = questions[group]!
             for q in asked {
-                let result = whole.weighingHeadings(whole.searcher.search(whole.read(q.text), top: whole.headingDepth))
+                let result = whole.ranking(of: q.text)
                 present.append(result.confidence)
                 presentCoverage.append(result.coverage)
             }
@@ -59,7 +59,7 @@ public struct AbstentionStudy {
             rest.passages = kept.build()
             let without = AnswerEngine(corpus: rest, options: options)
             for q in asked {
-                let result = without.weighingHeadings(without.searcher.search(without.read(q.text), top: without.headingDepth))
+                let result = without.ranking(of: q.text)
                 heldOut.append(result.confidence)
                 heldOutCoverage.append(result.coverage)
             }
