@@ -263,13 +263,41 @@ import Testing
         let p = try passages(section, name: "hooks.md")
         #expect(p.count == 1 && p[0].section == ["Hooks", "pre-commit"] && p[0].lines == 5...11)
         let longer = try passages(section + "\n" + Array(repeating: paragraph, count: 2).joined(separator: "\n\n") + "\n", name: "hooks.md")
-        #expect(longer.count == 6)   // 270 words: a paragraph each
+        #expect(longer.count == 2 && longer.map(\.lines) == [5...9, 11...15])   // 270 words: three paragraphs each (`packed`)
         let options = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd>"
             + "<dt>-k</dt><dd><p>Skip move or rename actions which would lead to an error condition.</p></dd></dl>"
         #expect(try passages(options, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"], ["git-mv", "OPTIONS", "-k"]])
         let one = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd></dl>"
             + "<p>The index is updated after successful completion.</p>"
         #expect(try passages(one, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"]])
+    }
+
+    /// A section too long for one passage is cut into passages of about
+    /// equal size, whole paragraphs each, not a passage per paragraph; an
+    /// entry (a term and its description) between them stays alone.
+    @Test func aLongSectionIsPackedIntoEvenPassages() throws {
+        typealias Unit = PassageBuilder.Unit
+        func units(_ words: [Int]) -> [Unit] {
+            var at = 0
+            return words.map { w in defer { at += 1 }; return Unit(blocks: at..<(at + 1), words: w) }
+        }
+        let entry = 3
+        let packed = PassageBuilder.packed(units([100, 100, 100, 30, 60, 60]), limit: 250) { $0.blocks.lowerBound == entry }
+        #expect(packed.map(\.blocks) == [0..<2, 2..<3, 3..<4, 4..<6])
+        #expect(packed.map(\.words) == [200, 100, 30, 120])
+        // Balanced, not greedy: 7 × 45 = 315 words are 4 + 3 paragraphs, not 5 + 2.
+        #expect(PassageBuilder.packed(units(Array(repeating: 45, count: 7)), limit: 250) { _ in false }.map(\.blocks) == [0..<4, 4..<7])
+        // No limit, no packing: a block a passage (`sectionWords: 0`).
+        #expect(PassageBuilder.packed(units([10, 10]), limit: 0) { _ in false }.count == 2)
+        // A unit over the limit stays alone, to be windowed.
+        #expect(PassageBuilder.packed(units([40, 300, 40]), limit: 250) { _ in false }.map(\.blocks) == [0..<1, 1..<2, 2..<3])
+
+        let paragraph = (1...45).map { "w\($0)" }.joined(separator: " ")
+        let text = "# Hooks\n\n## pre-commit\n\n" + Array(repeating: paragraph, count: 7).joined(separator: "\n\n") + "\n"
+        let p = try passages(text, name: "hooks.md")
+        #expect(p.map(\.lines) == [5...11, 13...17])
+        #expect(p.map { $0.text.split(whereSeparator: \.isWhitespace).count } == [180, 135])
+        #expect(p.allSatisfy { $0.section == ["Hooks", "pre-commit"] })
     }
 
     /// A glossary entry or option is cited under its term, with its description.

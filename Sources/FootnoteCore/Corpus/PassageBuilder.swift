@@ -21,7 +21,10 @@
 ///     names of the entries that only point to it (`pointerEntries`);
 ///   - a unit under `minWords` words joins a neighbour in the section: the one
 ///     before it, or the one after when it is the first or the one before is
-///     already full; but a term with its description stays alone.
+///     already full; but a term with its description stays alone;
+///   - neighbouring units (not entries) are packed into passages of about
+///     equal size, none over `sectionWords` words (`packed`): a long
+///     section's paragraphs are read a few at a time, not one by one.
 /// - The file's opening: section bodies under `minWords` words before its
 ///   first passage (a manual page's NAME and SYNOPSIS, a one-line abstract),
 ///   until they reach `minWords` together, open the first passage after
@@ -37,7 +40,9 @@
 /// Words are runs of non-whitespace bytes. Passages keep the file's exact
 /// bytes (`Passage.isVerbatim`) when all their blocks do.
 public struct PassageBuilder: Sendable, Equatable {
-    /// A section body of at most this many words is one passage. By default
+    /// A section body of at most this many words is one passage, and a
+    /// longer one is packed into passages of whole blocks of at most this
+    /// many words (0: a block a passage). By default
     /// `maxWords`: a section that fits in a passage is one. Measured
     /// (BENCHMARKS.md "Sections that fit in a passage"): at 120, sections of
     /// 121–250 words were cut into their paragraphs, and a section's answer
@@ -320,7 +325,53 @@ public struct PassageBuilder: Sendable, Equatable {
             i = a   // the joined unit may still be short
             if units[a].words >= minWords { i = a + 1 }
         }
-        return units
+        return Self.packed(units, limit: sectionWords) { blocks[$0.blocks.lowerBound].kind == .term }
+    }
+
+    /// `units` with each run of neighbours that are not entries packed into
+    /// units of about equal size, none over `limit` words (`sectionWords`:
+    /// the most a passage of whole blocks holds), as `windows` packs
+    /// sentences: a run of n words becomes ⌈n / limit⌉ units, each taking
+    /// the next unit while that brings it closer to n / ⌈n / limit⌉ words.
+    /// A unit already over `limit` stays alone (to be windowed), and an
+    /// entry (`isEntry`: a term and its description) always does; a limit
+    /// of 0 packs nothing (a block a passage).
+    ///
+    /// Without it, a long section was a passage per paragraph, and the
+    /// paragraph that asks a section's question was cited without the one
+    /// that answers it: "There are situations where it is necessary to
+    /// report several exceptions…" apart from "The builtin ExceptionGroup
+    /// wraps a list of exception instances…". Measured (BENCHMARKS.md
+    /// "Long sections packed into passages"): SQuAD-dev `docs/` S@5 0.914 →
+    /// 0.926, the real-doc sets 5 more questions right at rank 1.
+    static func packed(_ units: [Unit], limit: Int, isEntry: (Unit) -> Bool) -> [Unit] {
+        guard limit > 0 else { return units }
+        var out: [Unit] = []
+        out.reserveCapacity(units.count)
+        var i = 0
+        while i < units.count {
+            guard !isEntry(units[i]) else {
+                out.append(units[i])
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < units.count && !isEntry(units[end]) { end += 1 }
+            let total = units[i..<end].reduce(0) { $0 + $1.words }
+            let count = max(1, (total + limit - 1) / limit), target = (total + count - 1) / count
+            var current = units[i]
+            for unit in units[(i + 1)..<end] {
+                if current.words + unit.words <= limit && current.words + unit.words / 2 <= target {
+                    current = Unit(blocks: current.blocks.lowerBound..<unit.blocks.upperBound, words: current.words + unit.words)
+                } else {
+                    out.append(current)
+                    current = unit
+                }
+            }
+            out.append(current)
+            i = end
+        }
+        return out
     }
 
     /// Appends `unit`'s passage, or its windows when it is longer than `maxWords`.
