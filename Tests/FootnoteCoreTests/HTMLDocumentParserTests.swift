@@ -454,6 +454,39 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(blocks[1].anchor == "q19")   // an <a name> is an anchor too
 }
 
+/// DocBook captions a table or an example with a bold paragraph in the
+/// element that holds it: the caption heads what that element holds, and the
+/// section around it goes on after it (a heading repeating the section's).
+@Test func aCaptionHeadsOnlyWhatItsDivisionHolds() throws {
+    let page = """
+        <h2 id="types">8.3. Character Types</h2><p>SQL defines two primary character types.</p>
+        <div class="table" id="t84"><p class="title"><strong>Table 8.4. Character Types</strong></p>
+        <div class="table-contents"><table><tr><td>varchar(n)</td><td>variable-length with limit</td></tr></table></div></div>
+        <p>There is no performance difference among these three types.</p>
+        <div class="example"><p class="title"><strong>Example 8.1. Using the Character Types</strong></p>
+        <div class="example-contents"><pre>CREATE TABLE test1 (a character(4));</pre></div></div>
+        <h2>8.4. Binary Data Types</h2><p>The bytea data type allows storage of binary strings.</p>
+        <div><p><b>Options</b></p></div><p>A wrapper around the caption alone: it heads what follows.</p>
+        """
+    let blocks = parse(page)
+    #expect(blocks.map(\.text) == ["8.3. Character Types", "SQL defines two primary character types.",
+                                   "Table 8.4. Character Types", "varchar(n) variable-length with limit",
+                                   "8.3. Character Types", "There is no performance difference among these three types.",
+                                   "Example 8.1. Using the Character Types", "CREATE TABLE test1 (a character(4));",
+                                   "8.3. Character Types",
+                                   "8.4. Binary Data Types", "The bytea data type allows storage of binary strings.",
+                                   "Options", "A wrapper around the caption alone: it heads what follows."])
+    #expect(blocks.map(\.returnsToSection) == [false, false, false, false, true, false, false, false, true,
+                                              false, false, false, false])
+    #expect(blocks[4].kind == .heading(level: 2) && blocks[4].anchor == "types" && blocks[4].lines == 3...3)
+
+    // In passages: the text after the table is under the section again; the return over nothing is dropped.
+    let p = try passages(page, name: "datatype-character.html", builder: PassageBuilder(sectionWords: 0, minWords: 0))
+    #expect(p.map(\.section) == [["8.3. Character Types"], ["8.3. Character Types", "Table 8.4. Character Types"],
+                                 ["8.3. Character Types"], ["8.3. Character Types", "Example 8.1. Using the Character Types"],
+                                 ["8.4. Binary Data Types"], ["8.4. Binary Data Types", "Options"]])
+}
+
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
     let blocks = parse("""

@@ -37,6 +37,10 @@ public struct Block: Equatable, Sendable {
     /// source). Windows cut from a long block cite their own lines with it;
     /// empty when `text` is verbatim or the parser keeps no such map.
     public var sourceMarks: [SourceMark] = []
+    /// A heading that closes a caption's scope: the section it repeats (the
+    /// one around the caption) goes on after the captioned table or example
+    /// (`HTMLDocumentParser`). Over nothing, it is dropped, not read as text.
+    public var returnsToSection = false
 
     public struct SourceMark: Equatable, Sendable {
         public var text: Int

@@ -28,7 +28,11 @@
 /// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
 /// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description.
 /// - A short paragraph all in `<b>`/`<strong>` is a heading one level below the
-///   last `<h1>`–`<h6>`, and a list of links to the page's own fragments is
+///   last `<h1>`–`<h6>`: a caption. When the `<div>` that holds it closes
+///   (DocBook's `div.table`, `div.example`) after more than the caption, the
+///   section around it goes on: a heading repeating that section's is emitted
+///   (`Block.returnsToSection`), so that the text after "Table 8.4.
+///   Character Types" is not cited under it. A list of links to the page's own fragments is
 ///   a table of contents and dropped (`HTMLBlockEvidence` says when). An
 ///   `<a name>` is an anchor as an `id` is.
 /// - Page furniture is dropped with its content (`HTMLBoilerplate`): `<nav>`,
@@ -261,6 +265,14 @@ private struct HTMLBlockScanner {
     private var evidence = HTMLBlockEvidence()
     /// The level of the last `<h1>`–`<h6>` read (the title's, 1, before any).
     private var lastHeadingLevel = 1
+    /// The last `<h1>`–`<h6>` emitted.
+    private var lastHeading: Block?
+    /// How many `<div>`s are open (read ones).
+    private var divisionDepth = 0
+    /// A bold caption read with `depth` divisions open, and how many blocks
+    /// had been emitted then: when its division closes, the section around
+    /// it (`returnTo`) goes on.
+    private var captionScope: (depth: Int, blocks: Int, returnTo: Block)?
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -345,7 +357,7 @@ private struct HTMLBlockScanner {
         case UInt8(ascii: "/") where i + 2 < n && isASCIILetter(input[i + 2]):
             let name = i + 2..<nameEnd(from: i + 2)
             guard let after = skipAttributes(from: name.upperBound) else { return nil }
-            endTag(HTMLTagRole.of(name, in: input), key: HTMLTagRole.key(UnsafeBufferPointer(rebasing: input[name])))
+            endTag(HTMLTagRole.of(name, in: input), key: HTMLTagRole.key(UnsafeBufferPointer(rebasing: input[name])), at: i)
             return after
         case let c where isASCIILetter(c):
             let name = i + 1..<nameEnd(from: i + 1)
@@ -411,7 +423,9 @@ private struct HTMLBlockScanner {
         switch role {
         case .template: templateDepth += 1
         case .block: blockBoundary()
-        case .division: if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+        case .division:
+            if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+            divisionDepth += 1
         case .preformatted:
             blockBoundary()
             preDepth += 1
@@ -448,7 +462,8 @@ private struct HTMLBlockScanner {
         return after
     }
 
-    private mutating func endTag(_ role: HTMLTagRole, key: UInt64) {
+    /// - Parameter at: where the end tag starts.
+    private mutating func endTag(_ role: HTMLTagRole, key: UInt64, at start: Int) {
         if templateDepth > 0 {
             if role == .template { templateDepth -= 1 }
             return
@@ -464,7 +479,10 @@ private struct HTMLBlockScanner {
         evidence.closed(key)
         switch role {
         case .block: blockBoundary()
-        case .division: if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+        case .division:
+            if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
+            divisionDepth = max(0, divisionDepth - 1)
+            if let scope = captionScope, divisionDepth < scope.depth { closeCaptionScope(scope, at: start) }
         case .preformatted:
             blockBoundary()
             if preDepth > 0 { preDepth -= 1 }
@@ -617,7 +635,11 @@ private struct HTMLBlockScanner {
     /// Emits the current block if it holds any text, and starts a fresh paragraph.
     private mutating func endBlock() {
         var kind: Block.Kind = inList ? .list : headingLevel > 0 ? .heading(level: headingLevel) : inTerm ? .term : .paragraph
-        if kind == .paragraph && evidence.isBoldHeading(block.bytes) { kind = .heading(level: min(lastHeadingLevel + 1, 6)) }
+        var isCaption = false
+        if kind == .paragraph && evidence.isBoldHeading(block.bytes) {
+            kind = .heading(level: min(lastHeadingLevel + 1, 6))
+            isCaption = true
+        }
         if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
         if kind == .list && evidence.isLocalContents {
             pendingAnchor = nil
@@ -626,7 +648,13 @@ private struct HTMLBlockScanner {
             pendingAnchor = nil
             blocks.append(finished)
             if kind == .heading(level: 1) && firstH1 == nil { firstH1 = finished.text }
-            if headingLevel > 0 { lastHeadingLevel = headingLevel }
+            if headingLevel > 0 {
+                lastHeadingLevel = headingLevel
+                lastHeading = finished
+                captionScope = nil
+            } else if isCaption, let around = lastHeading {
+                captionScope = (divisionDepth, blocks.count, around)
+            }
         }
         evidence.endedBlock()
         block.reset()
@@ -634,6 +662,25 @@ private struct HTMLBlockScanner {
         inTerm = false
         orphanList = false
         itemPending = false
+    }
+
+    /// The division that holds a bold caption ("Table 8.4. Character Types",
+    /// DocBook's `div.table` or `div.example`) closed at `start`: what follows
+    /// is under the section around the caption again, not under the caption,
+    /// so a heading repeating that section's is emitted. A caption alone in
+    /// its division (a wrapper around a pseudo-heading) heads what follows,
+    /// as before.
+    private mutating func closeCaptionScope(_ scope: (depth: Int, blocks: Int, returnTo: Block), at start: Int) {
+        captionScope = nil
+        guard reading, listDepth == 0, headingLevel == 0, blocks.count > scope.blocks else { return }
+        endBlock()
+        var heading = scope.returnTo
+        let line = lines.line(at: start)
+        heading.lines = line...line
+        heading.bytes = start..<(start + 1)
+        heading.sourceMarks = []
+        heading.returnsToSection = true
+        blocks.append(heading)
     }
 
     private mutating func makeBlock(_ text: HTMLBlockText, kind: Block.Kind) -> Block? {

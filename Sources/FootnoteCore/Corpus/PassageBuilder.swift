@@ -185,9 +185,11 @@ public struct PassageBuilder: Sendable, Equatable {
 
     /// The blocks, with every heading that heads nothing read as a paragraph:
     /// its line as it stands in the file when the document's other blocks are
-    /// the file's bytes (text formats), its text otherwise (HTML).
+    /// the file's bytes (text formats), its text otherwise (HTML); but a
+    /// heading that only returns to a section (`Block.returnsToSection`) is
+    /// dropped.
     static func demotingEmptyHeadings(_ blocks: [Block], file: [UInt8]) -> [Block] {
-        var out = blocks
+        var out = blocks, returnsOverNothing: [Int] = []
         let verbatimFormat = blocks.contains(where: \.isVerbatim)
         for i in out.indices {
             guard case .heading(let level) = out[i].kind else { continue }
@@ -198,12 +200,17 @@ public struct PassageBuilder: Sendable, Equatable {
                 headsSomething = false
             }
             guard !headsSomething else { continue }
+            guard !out[i].returnsToSection else {
+                returnsOverNothing.append(i)
+                continue
+            }
             out[i].kind = .paragraph
             if verbatimFormat && out[i].bytes.upperBound <= file.count {
                 out[i].text = String(decoding: file[out[i].bytes], as: UTF8.self)
                 out[i].isVerbatim = true
             }
         }
+        for i in returnsOverNothing.reversed() { out.remove(at: i) }
         return out
     }
 
