@@ -6,7 +6,10 @@
 /// - `-word` or `-"a phrase"`: the word (phrase) must not occur.
 ///
 /// `+` and `-` are operators only at the start of a word and before a letter
-/// or a quote, so `state-of-the-art`, `C++` and `-5` stay words. A
+/// or a quote, so `state-of-the-art`, `C++` and `-5` stay words; and not
+/// before a word of one or two characters: that is a command-line option
+/// ("What does set -e do?", "rm -rf", "ls -la"), and excluding it would drop
+/// the very entry that documents it. A
 /// quote with no closing quote after it is an ordinary character. Everything
 /// else is plain text, and a question with no operators is one plain clause.
 public struct QuerySyntax: Sendable, Equatable {
@@ -52,7 +55,7 @@ public struct QuerySyntax: Sendable, Equatable {
             var kind: Kind = .plain
             var at = i
             if wordStart, c == "+" || c == "-", i + 1 < scalars.count,
-               Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) {
+               Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) && !Self.isOption(scalars, sign: i) {
                 kind = c == "+" ? .required : .excluded
                 at = i + 1
             }
@@ -87,4 +90,18 @@ public struct QuerySyntax: Sendable, Equatable {
     static func isQuote(_ c: Unicode.Scalar) -> Bool { c == "\"" || c == "\u{201C}" || c == "\u{201D}" }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+
+    /// The longest word after a sign that is read as a command-line option, not an operand.
+    static let longestOption = 2
+
+    /// Whether the word after the sign at `sign` is at most `longestOption`
+    /// characters up to whitespace, the end or closing punctuation (`-e?`).
+    static func isOption(_ scalars: [Unicode.Scalar], sign: Int) -> Bool {
+        var end = sign + 1
+        while end < scalars.count, !scalars[end].properties.isWhitespace, isLetter(scalars[end]) || scalars[end].properties.numericType != nil {
+            end += 1
+            if end - sign - 1 > longestOption { return false }
+        }
+        return end == scalars.count || scalars[end].properties.isWhitespace || ",.;:?!)".unicodeScalars.contains(scalars[end])
+    }
 }

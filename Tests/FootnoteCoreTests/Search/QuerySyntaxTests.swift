@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    /// A sign before one or two letters is a command-line option, not an operator.
+    @Test func shortOptionsStayText() {
+        for text in ["What does set -e do?", "rm -rf the folder", "ls -la", "what is -v?", "gcc -O2 flags", "tar +x"] {
+            #expect(QuerySyntax(parsing: text).clauses == [Clause(text, .plain)], "\(text)")
+        }
+        #expect(QuerySyntax(parsing: "tar -xzf").clauses == [Clause("tar ", .plain), Clause("xzf", .excluded)])
+        #expect(QuerySyntax(parsing: "models -ai").clauses == [Clause("models -ai", .plain)])
+        #expect(QuerySyntax(parsing: "models -llama").clauses == [Clause("models ", .plain), Clause("llama", .excluded)])
+    }
+
     @Test func unclosedQuoteIsText() {
         #expect(QuerySyntax(parsing: "the \"open models").clauses == [Clause("the \"open models", .plain)])
     }
