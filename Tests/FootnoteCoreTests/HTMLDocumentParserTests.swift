@@ -487,6 +487,16 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
                                  ["8.4. Binary Data Types"], ["8.4. Binary Data Types", "Options"]])
 }
 
+/// man2html writes bulleted and numbered lists as definition lists whose terms are the markers.
+@Test func aTermThatIsOnlyAListMarkerIsNoTerm() {
+    let blocks = parse("<h2>SHELL COMPATIBILITY MODE</h2><dl compact><dt>&bull;<dd>single quotes are special<dt>2.<dd>the second"
+                       + "<dt><b>-e</b><dd>Exit immediately.</dl>")
+    #expect(blocks.map(\.kind) == [.heading(level: 2), .paragraph, .paragraph, .term, .paragraph])
+    #expect(blocks.map(\.text) == ["SHELL COMPATIBILITY MODE", "single quotes are special", "the second", "-e", "Exit immediately."])
+    #expect(HTMLDocumentParser.isBareListMarker(Array("•".utf8)) && HTMLDocumentParser.isBareListMarker(Array("12.".utf8)))
+    #expect(!HTMLDocumentParser.isBareListMarker(Array("-e".utf8)) && !HTMLDocumentParser.isBareListMarker(Array("GIL".utf8)))
+}
+
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
     let blocks = parse("""

@@ -26,7 +26,9 @@
 ///   trimmed. Inside `<pre>` it is kept, with CRLF read as LF, leading blank lines
 ///   and trailing whitespace removed. Empty blocks are dropped.
 /// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
-/// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description.
+/// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description;
+///   a `<dt>` that holds only a list marker (man2html's `<dt>&bull;<dd>…`) is
+///   dropped, and its description is text.
 /// - A short paragraph all in `<b>`/`<strong>` is a heading one level below the
 ///   last `<h1>`–`<h6>`: a caption. When the `<div>` that holds it closes
 ///   (DocBook's `div.table`, `div.example`) after more than the caption, the
@@ -52,6 +54,13 @@
 ///
 /// - Complexity: O(n) time in the size of the file; every construct is read once.
 public enum HTMLDocumentParser {
+    /// Whether `text` is a list marker alone (`•`, `-`, `1.`, `a)`): no name for a term.
+    static func isBareListMarker(_ text: [UInt8]) -> Bool {
+        guard !text.isEmpty, text.count <= 4 else { return false }
+        let spaced = text + [UInt8(ascii: " ")]
+        return spaced.withUnsafeBufferPointer { ListMarker.length(in: $0, at: 0) == text.count }
+    }
+
     /// Parses an HTML file's bytes (valid UTF-8, or decoded lossily by the caller) into blocks.
     public static func parse(_ bytes: [UInt8]) -> [Block] {
         bytes.withUnsafeBufferPointer { input in
@@ -643,6 +652,8 @@ private struct HTMLBlockScanner {
         if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
         if kind == .list && evidence.isLocalContents {
             pendingAnchor = nil
+        } else if kind == .term && HTMLDocumentParser.isBareListMarker(block.bytes) {
+            // man2html writes a bulleted or numbered list as `<dt>&bull;<dd>…`: a list item, not an entry named "•".
         } else if var finished = makeBlock(block, kind: kind) {
             finished.anchor = pendingAnchor
             pendingAnchor = nil
