@@ -497,6 +497,21 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(!HTMLDocumentParser.isBareListMarker(Array("-e".utf8)) && !HTMLDocumentParser.isBareListMarker(Array("GIL".utf8)))
 }
 
+/// DocBook sets a FAQ as a table: a bold question row, then its answer row.
+@Test func aFAQsQuestionRowIsAHeading() {
+    let blocks = parse("""
+        <h2>5. Miscellaneous</h2><div class="qandaset"><table>
+        <tr class="question"><td><a name="faq.deflost"></a><b>5.2.</b></td><td><b>What's the difference between "definitely lost" and "possibly lost"?</b></td></tr>
+        <tr class="answer"><td></td><td><p>The details are in the Memcheck section.</p></td></tr>
+        <tr><td><b>Name</b></td><td><b>Meaning</b></td></tr></table></div>
+        """)
+    // The FAQ's division closing returns to its section (a heading that PassageBuilder drops over nothing).
+    #expect(blocks.map(\.kind) == [.heading(level: 2), .heading(level: 3), .paragraph, .paragraph, .heading(level: 2)])
+    #expect(blocks[4].returnsToSection)
+    #expect(blocks[1].text == "5.2. What's the difference between \"definitely lost\" and \"possibly lost\"?")
+    #expect(blocks[1].anchor == "faq.deflost")
+}
+
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
     let blocks = parse("""

@@ -6,7 +6,10 @@
 ///   a paragraph whose every word is inside `<b>` or `<strong>`, of at most
 ///   `maxHeadingWords` words, not ending in `:` (a label such as
 ///   `Default:` or `Details:` introduces only what follows it), outside tables
-///   (a bold row is a table's header). It becomes a heading one level below the
+///   (a bold row is a table's header), but for the question row of a DocBook
+///   FAQ (`<tr class="question">`: "5.2. With Memcheck's memory leak
+///   detector, what's the difference between…?"), which may run to
+///   `maxQuestionWords` words. It becomes a heading one level below the
 ///   page's last real heading, so the text after it is cited under it and
 ///   the next real heading closes it.
 /// - **A list of in-page links is a table of contents.** A list whose every
@@ -16,6 +19,8 @@
 ///   It is dropped, so the headings' words are not counted twice.
 struct HTMLBlockEvidence {
     static let maxHeadingWords = 25
+    /// A FAQ's question may be longer: "My program uses the C++ STL and string classes. Valgrind reports…" is 28 words.
+    static let maxQuestionWords = 60
     static let minContentsItems = 3
 
     /// Open `<b>`/`<strong>` elements.
@@ -24,6 +29,8 @@ struct HTMLBlockEvidence {
     private(set) var localLinkDepth = 0
     /// Open `<table>` elements.
     private(set) var tableDepth = 0
+    /// The current block is a FAQ's question row (`<tr class="question">`): bold, it is a heading even in a table.
+    var questionRow = false
 
     /// The current block has text inside bold markup / outside it.
     private var boldText = false
@@ -60,11 +67,11 @@ struct HTMLBlockEvidence {
 
     /// Whether the paragraph just read, `text`, is a bold heading.
     func isBoldHeading(_ text: [UInt8]) -> Bool {
-        guard boldText, !plainText, tableDepth == 0, let last = text.last, last != UInt8(ascii: ":") else { return false }
+        guard boldText, !plainText, tableDepth == 0 || questionRow, let last = text.last, last != UInt8(ascii: ":") else { return false }
         var words = 1
         for b in text where b == UInt8(ascii: " ") {
             words += 1
-            if words > Self.maxHeadingWords { return false }
+            if words > (questionRow ? Self.maxQuestionWords : Self.maxHeadingWords) { return false }
         }
         return true
     }
@@ -74,6 +81,7 @@ struct HTMLBlockEvidence {
 
     /// A block was emitted or dropped: the next one starts with no evidence (open tags stay open).
     mutating func endedBlock() {
+        questionRow = false
         boldText = false
         plainText = false
         items = 0

@@ -278,6 +278,7 @@ private struct HTMLBlockScanner {
     private var lastHeading: Block?
     /// How many `<div>`s are open (read ones).
     private var divisionDepth = 0
+    static let rowKey = HTMLTagRole.key("tr".utf8)
     /// A bold caption read with `depth` divisions open, and how many blocks
     /// had been emitted then: when its division closes, the section around
     /// it (`returnTo`) goes on.
@@ -402,8 +403,10 @@ private struct HTMLBlockScanner {
             return after
         }
         var anchor: String?
+        var questionRow = false
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
+            questionRow = key == Self.rowKey && HTMLBoilerplate.hasClass("question", attributes, in: input)
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
             if HTMLBoilerplate.drops(key, attributes, in: input) {
@@ -467,6 +470,7 @@ private struct HTMLBlockScanner {
             }
         case .inline, .rawText, .title: break
         }
+        if questionRow { evidence.questionRow = true }
         if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }
         return after
     }
