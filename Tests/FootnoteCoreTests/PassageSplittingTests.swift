@@ -103,6 +103,13 @@ import Testing
         #expect(p[3].section == ["Guide", "Second"])
         #expect(p[0].lines == 6...6)
         #expect(p[2].lines == 15...18)
+
+        // A MyST target line is a label, not text: the heading under it opens the file.
+        let myst = try passages("(repeatability)=\n# Repeatable Installs\n\nPin the versions of your dependencies.\n(not a target) =\n", name: "r.md",
+                                builder: PassageBuilder(minWords: 0))
+        #expect(myst.map(\.section) == [["Repeatable Installs"]])
+        #expect(myst[0].text == "Pin the versions of your dependencies.\n(not a target) =")
+        #expect(MarkdownParser.isTargetLine("(install_--no-deps)=") && !MarkdownParser.isTargetLine("(a b)=") && !MarkdownParser.isTargetLine("()="))
     }
 
     @Test func restructuredTextUnderlinesAndOverlines() throws {

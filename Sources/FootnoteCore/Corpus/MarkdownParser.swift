@@ -1,7 +1,8 @@
 /// Reads Markdown into blocks: ATX (`## Title`) and setext (`Title` over `===` or
 /// `---`) headings, fenced code kept whole, lists, paragraphs. A YAML front
 /// matter block (`---` … `---` at the top) is skipped. Footnote definitions
-/// (`[^1]: …`) are read under a level-2 heading "Footnotes" of their own. Block text is the file's
+/// (`[^1]: …`) are read under a level-2 heading "Footnotes" of their own. MyST
+/// target lines (`(label)=`) are dropped. Block text is the file's
 /// own bytes, markup included.
 enum MarkdownParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
@@ -41,6 +42,14 @@ enum MarkdownParser {
                 let last = min(end, lines.count - 1)
                 blocks.append(text.block(.paragraph, lines: k..<(last + 1)))
                 k = last + 1
+                continue
+            }
+
+            // A MyST target, `(install-options)=` on a line of its own: a label for
+            // cross-references (reST's `.. _label:`), not text of the section.
+            if text.indent(line) < 4, isTargetLine(trimmed) {
+                flush()
+                k += 1
                 continue
             }
 
@@ -87,6 +96,12 @@ enum MarkdownParser {
         if s.hasPrefix("```") { return "```" }
         if s.hasPrefix("~~~") { return "~~~" }
         return nil
+    }
+
+    /// `(name)=`: a MyST target line (the name without spaces or parentheses).
+    static func isTargetLine(_ s: Substring) -> Bool {
+        guard s.count > 3, s.first == "(", s.hasSuffix(")=") else { return false }
+        return !s.dropFirst().dropLast(2).contains { $0 == "(" || $0 == ")" || $0.isWhitespace }
     }
 
     static func atxHeading(_ s: Substring) -> (Int, Substring)? {
