@@ -537,6 +537,33 @@ import Testing
         #expect(!p[0].text.contains("index::") && !p[0].text.contains(":func:"))
         #expect(!p[0].isVerbatim); #expect(p[0].lines == 8...16)
     }
+
+    /// A dropped directive's content after a blank line goes with it, and file-wide metadata is no text.
+    @Test func droppedDirectivesTakeTheirContent() throws {
+        let rst = """
+        :orphan:
+
+        .. meta::
+
+          :http-equiv=refresh: 3; url=../../cli/pip_check/
+
+        Contents
+        ========
+
+        .. toctree::
+           :maxdepth: 2
+
+           getting-started
+           installation
+
+        The user guide covers installing packages with pip.
+
+          An indented quote stays.
+        """
+        let p = try passages(rst, name: "index.rst", builder: PassageBuilder(minWords: 0))
+        #expect(p.map(\.section) == [["Contents"]])
+        #expect(p[0].text == "The user guide covers installing packages with pip.\n\n  An indented quote stays.")
+    }
 }
 
 /// AsciiDoc as git's manual pages write it (`.txt` files recognised by content).

@@ -5,6 +5,9 @@
 /// paragraphs or lists. Block text is the file's own bytes where it holds no
 /// markup; markup is read as a reader sees it (`RestructuredTextMarkup`:
 /// roles, literals, links, directives dropped, or read as terms and notes).
+/// A dropped directive or comment takes the chunks indented under it along
+/// (after blank lines too: a `toctree`'s entries, a `meta`'s fields), and a
+/// field list opening the file (Sphinx's `:orphan:`) is metadata, not text.
 enum RestructuredTextParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
@@ -18,9 +21,19 @@ enum RestructuredTextParser {
             return styles.count
         }
 
+        // The indentation of a dropped directive or comment: the chunks indented
+        // deeper after it are its content (`.. toctree::`'s entries, `.. meta::`'s fields).
+        var droppedIndent: Int?
         for chunk in text.chunks() {
             var body = chunk
             let l0 = text.trimmed(lines[chunk.lowerBound])
+            let indent = text.indent(lines[chunk.lowerBound])
+            if let dropped = droppedIndent {
+                if indent > dropped { continue }
+                droppedIndent = nil
+            }
+            // Sphinx's file-wide metadata (`:orphan:`, `:tocdepth: 2`): a field list opening the file.
+            if blocks.isEmpty, indent == 0, Self.isFieldList(chunk, in: text) { continue }
             if chunk.count >= 3, let over = adornment(l0),
                let under = adornment(text.trimmed(lines[chunk.lowerBound + 2])), over == under,
                adornment(text.trimmed(lines[chunk.lowerBound + 1])) == nil {
@@ -43,7 +56,9 @@ enum RestructuredTextParser {
             }
             var block = text.block(isList ? .list : .paragraph, lines: body)
             switch RestructuredTextMarkup.reading(block.text) {
-            case .dropped: continue
+            case .dropped:
+                if l0.hasPrefix("..") { droppedIndent = indent }
+                continue
             case .term(let signature):
                 block.kind = .term
                 block.text = signature
@@ -57,6 +72,15 @@ enum RestructuredTextParser {
             blocks.append(block)
         }
         return blocks
+    }
+
+    /// Whether every line of `chunk` is a field (`:name: value`).
+    static func isFieldList(_ chunk: Range<Int>, in text: TextLines) -> Bool {
+        chunk.allSatisfy { k in
+            let line = text.trimmed(text.lines[k])
+            guard line.first == ":", let close = line.dropFirst().firstIndex(of: ":") else { return false }
+            return close > line.index(after: line.startIndex) && !line[line.index(after: line.startIndex)..<close].contains(" ")
+        }
     }
 
     /// The adornment character when `s` is a line of one repeated punctuation
