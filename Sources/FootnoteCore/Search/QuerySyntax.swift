@@ -7,9 +7,10 @@
 ///
 /// `+` and `-` are operators only at the start of a word and before a letter
 /// or a quote, so `state-of-the-art`, `C++` and `-5` stay words; and not
-/// before a word of one or two characters: that is a command-line option
-/// ("What does set -e do?", "rm -rf", "ls -la"), and excluding it would drop
-/// the very entry that documents it. A
+/// before a command-line option, which excluding would drop the very entry
+/// that documents it: a word of one or two characters ("set -e", "rm -rf",
+/// "ls -la"), or, in a question that ends with "?", a word that more words
+/// follow ("What does find -name do?"). A
 /// quote with no closing quote after it is an ordinary character. Everything
 /// else is plain text, and a question with no operators is one plain clause.
 public struct QuerySyntax: Sendable, Equatable {
@@ -47,6 +48,7 @@ public struct QuerySyntax: Sendable, Equatable {
             if s.contains(where: { !$0.isWhitespace }) { clauses.append(Clause(s, .plain)) }
             plain.removeAll()
         }
+        let isQuestion = scalars.last { !$0.properties.isWhitespace } == "?"
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
@@ -55,7 +57,7 @@ public struct QuerySyntax: Sendable, Equatable {
             var kind: Kind = .plain
             var at = i
             if wordStart, c == "+" || c == "-", i + 1 < scalars.count,
-               Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) && !Self.isOption(scalars, sign: i) {
+               Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) && !Self.isOption(scalars, sign: i, inQuestion: isQuestion) {
                 kind = c == "+" ? .required : .excluded
                 at = i + 1
             }
@@ -94,14 +96,19 @@ public struct QuerySyntax: Sendable, Equatable {
     /// The longest word after a sign that is read as a command-line option, not an operand.
     static let longestOption = 2
 
-    /// Whether the word after the sign at `sign` is at most `longestOption`
-    /// characters up to whitespace, the end or closing punctuation (`-e?`).
-    static func isOption(_ scalars: [Unicode.Scalar], sign: Int) -> Bool {
+    /// Whether the word after the sign at `sign` is a command-line option:
+    /// at most `longestOption` characters up to whitespace, the end or
+    /// closing punctuation (`-e?`); or, `inQuestion`, any word with more
+    /// words after it.
+    static func isOption(_ scalars: [Unicode.Scalar], sign: Int, inQuestion: Bool) -> Bool {
         var end = sign + 1
-        while end < scalars.count, !scalars[end].properties.isWhitespace, isLetter(scalars[end]) || scalars[end].properties.numericType != nil {
-            end += 1
-            if end - sign - 1 > longestOption { return false }
+        while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+        if inQuestion, scalars[end...].contains(where: { isLetter($0) || $0.properties.numericType != nil }) { return true }
+        var short = sign + 1
+        while short < scalars.count, isLetter(scalars[short]) || scalars[short].properties.numericType != nil {
+            short += 1
+            if short - sign - 1 > longestOption { return false }
         }
-        return end == scalars.count || scalars[end].properties.isWhitespace || ",.;:?!)".unicodeScalars.contains(scalars[end])
+        return short == scalars.count || scalars[short].properties.isWhitespace || ",.;:?!)".unicodeScalars.contains(scalars[short])
     }
 }

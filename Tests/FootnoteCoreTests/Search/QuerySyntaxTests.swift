@@ -37,6 +37,12 @@ import Testing
         #expect(QuerySyntax(parsing: "tar -xzf").clauses == [Clause("tar ", .plain), Clause("xzf", .excluded)])
         #expect(QuerySyntax(parsing: "models -ai").clauses == [Clause("models -ai", .plain)])
         #expect(QuerySyntax(parsing: "models -llama").clauses == [Clause("models ", .plain), Clause("llama", .excluded)])
+        // In a question, a signed word with more words after it is an option too; the last one is still an operator.
+        #expect(QuerySyntax(parsing: "What does find -name do?").clauses == [Clause("What does find -name do?", .plain)])
+        #expect(QuerySyntax(parsing: "Which models are open -meta?").clauses == [Clause("Which models are open ", .plain), Clause("meta?", .excluded)])
+        #expect(QuerySyntax(parsing: "find -name do").clauses == [Clause("find ", .plain), Clause("name", .excluded), Clause(" do", .plain)])
+        #expect(QuerySyntax(parsing: "why -\"stable diffusion\" models?").clauses
+                == [Clause("why ", .plain), Clause("stable diffusion", .excluded, isPhrase: true), Clause(" models?", .plain)])
     }
 
     @Test func unclosedQuoteIsText() {
