@@ -512,6 +512,20 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(blocks[1].anchor == "faq.deflost")
 }
 
+/// makeinfo titles each node "Node (Manual)"; the manual's name is on every page and says nothing of this one.
+@Test func texinfoTitlesLoseTheManualsName() {
+    let head = "<head><title>The Basics (libffi: the portable foreign function interface library)</title><meta name=\"Generator\" content=\"makeinfo\"></head>"
+    let navigation = "<div class=\"header\"><p>Next: <a href=\"Simple-Example.html\">Simple Example</a>, Up: <a href=\"Using-libffi.html\">Using libffi</a></p></div><hr>"
+    #expect(texts("<html>" + head + "<body>" + navigation + "<h3 class=\"section\">2.1 The Basics</h3><p>Using libffi is simple.</p></body></html>")
+            == ["2.1 The Basics", "Using libffi is simple."])
+    let intro = "<html><head><title>Introduction (libffi: the portable foreign function interface library)</title>"
+        + "<meta name=\"Generator\" content=\"makeinfo\"></head><body><h2>1 What is libffi?</h2><p>Compilers for high level languages.</p></body></html>"
+    #expect(texts(intro) == ["Introduction", "1 What is libffi?", "Compilers for high level languages."])
+    // Not makeinfo: the title stays whole.
+    #expect(texts("<html><head><title>Guide (draft)</title></head><body><h3>Guide</h3><p>Text.</p></body></html>")
+            == ["Guide (draft)", "Guide", "Text."])
+}
+
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
     let blocks = parse("""

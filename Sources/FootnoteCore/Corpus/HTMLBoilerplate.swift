@@ -19,6 +19,7 @@ enum HTMLBoilerplate {
         var role: Range<Int>?
         var href: Range<Int>?
         var name: Range<Int>?
+        var content: Range<Int>?
     }
 
     static let classKey = HTMLTagRole.key("class".utf8)
@@ -26,6 +27,7 @@ enum HTMLBoilerplate {
     static let roleKey = HTMLTagRole.key("role".utf8)
     static let hrefKey = HTMLTagRole.key("href".utf8)
     static let nameKey = HTMLTagRole.key("name".utf8)
+    static let contentKey = HTMLTagRole.key("content".utf8)
 
     /// Elements dropped whatever their attributes: navigation and forms, and
     /// what is drawn or clicked rather than read: an `<svg>` diagram's labels

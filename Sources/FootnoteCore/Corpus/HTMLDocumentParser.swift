@@ -13,7 +13,11 @@
 ///   page's first `<h1>` repeats it (one holds the other, case aside): pages
 ///   usually do. When the `<h1>`s are the page's sections instead (SQLite's
 ///   "1. Syntax", "2. Description" under the title "VACUUM"), every heading
-///   moves one level down below the title.
+///   moves one level down below the title. A Texinfo page (`<meta
+///   name="Generator" content="makeinfo">`) titles its node "The Basics
+///   (libffi: …)": the manual's part goes, and the whole title when the
+///   page's first heading ends with it ("2.1 The Basics"); its navigation
+///   ("Next: …, Previous: …, Up: …", `div.header` or `div.nav-panel`) is dropped.
 /// - `<h1>`–`<h6>` are headings. A block-level tag (`p`, `div`, `section`, `table`,
 ///   `tr`, `hr`, `pre`, `blockquote`, …) ends the current block; `td`/`th`, `br` and
 ///   `option` are whitespace. Inside a heading `div` is whitespace too; any other
@@ -279,6 +283,11 @@ private struct HTMLBlockScanner {
     /// How many `<div>`s are open (read ones).
     private var divisionDepth = 0
     static let rowKey = HTMLTagRole.key("tr".utf8)
+    static let metaKey = HTMLTagRole.key("meta".utf8)
+    /// The page says makeinfo wrote it (a Texinfo manual's node).
+    private var isMakeinfo = false
+    /// The first heading read, of any level.
+    private var firstHeading: String?
     /// A bold caption read with `depth` divisions open, and how many blocks
     /// had been emitted then: when its division closes, the section around
     /// it (`returnTo`) goes on.
@@ -332,7 +341,13 @@ private struct HTMLBlockScanner {
 
     mutating func finish() -> [Block] {
         endBlock()
-        guard let title else { return blocks }
+        guard var title else { return blocks }
+        // Texinfo titles every node "Node Name (Manual Title)": the manual's title
+        // goes, and the node's name too when the page's first heading says it ("2.1 The Basics").
+        if isMakeinfo, title.text.hasSuffix(")"), let open = title.text.range(of: " (", options: .backwards) {
+            title.text = String(title.text[..<open.lowerBound])
+            if let first = firstHeading, first.lowercased().hasSuffix(title.text.lowercased()) { return blocks }
+        }
         if let h1 = firstH1 {
             let a = title.text.lowercased(), b = h1.lowercased()
             if a.contains(b) || b.contains(a) { return blocks }   // the page's <h1> says it
@@ -404,12 +419,22 @@ private struct HTMLBlockScanner {
         }
         var anchor: String?
         var questionRow = false
+        if key == Self.metaKey && !isMakeinfo {
+            // `<meta name="Generator" content="makeinfo">`: a Texinfo manual's page.
+            let attributes = self.attributes(name.upperBound..<after)
+            if let n = attributes.name, let c = attributes.content,
+               String(decoding: UnsafeBufferPointer(rebasing: input[n]), as: UTF8.self).lowercased() == "generator",
+               String(decoding: UnsafeBufferPointer(rebasing: input[c]), as: UTF8.self).lowercased().hasPrefix("makeinfo") {
+                isMakeinfo = true
+            }
+        }
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
             questionRow = key == Self.rowKey && HTMLBoilerplate.hasClass("question", attributes, in: input)
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
-            if HTMLBoilerplate.drops(key, attributes, in: input) {
+            if HTMLBoilerplate.drops(key, attributes, in: input)
+                || isMakeinfo && (HTMLBoilerplate.hasClass("header", attributes, in: input) || HTMLBoilerplate.hasClass("nav-panel", attributes, in: input)) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
@@ -556,6 +581,7 @@ private struct HTMLBlockScanner {
             case HTMLBoilerplate.roleKey: found.role = value
             case HTMLBoilerplate.hrefKey: found.href = value
             case HTMLBoilerplate.nameKey: found.name = value
+            case HTMLBoilerplate.contentKey: found.content = value
             default: break
             }
         }
@@ -663,6 +689,7 @@ private struct HTMLBlockScanner {
             pendingAnchor = nil
             blocks.append(finished)
             if kind == .heading(level: 1) && firstH1 == nil { firstH1 = finished.text }
+            if headingLevel > 0 && firstHeading == nil { firstHeading = finished.text }
             if headingLevel > 0 {
                 lastHeadingLevel = headingLevel
                 lastHeading = finished
