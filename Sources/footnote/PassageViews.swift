@@ -15,12 +15,19 @@ struct PassageViews {
 
     /// `:open N`: the citation, then the source lines, numbered, the
     /// passage's own plain and the lines around it dimmed; or, for a passage
-    /// with no readable source lines (HTML, `.jsonl`), its text wrapped.
+    /// with no readable source lines (HTML, `.jsonl`), its text wrapped line
+    /// by line, so that a code block keeps its lines and their indentation.
     func render(_ context: PassageContext, item: Answer.Item) -> String {
         var out = heading(item)
         guard !context.lines.isEmpty else {
-            let cells = context.text.unicodeScalars.map { (TerminalText.replacement($0), false) }
-            return out + AnswerRenderer(style: style, showQuestion: false).wrap(cells, indent: 0).joined(separator: "\n") + "\n"
+            let renderer = AnswerRenderer(style: style, showQuestion: false)
+            for line in context.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                let indentation = line.prefix { $0 == " " }
+                let cells = line.dropFirst(indentation.count).unicodeScalars.map { (TerminalText.replacement($0), false) }
+                guard !cells.isEmpty else { continue }
+                out += renderer.wrap(cells, indent: indentation.count, lead: String(indentation)).joined(separator: "\n") + "\n"
+            }
+            return out
         }
         let gutter = String(context.lines.last!.number).count
         let renderer = AnswerRenderer(style: style, showQuestion: false)
