@@ -493,8 +493,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
                        + "<dt><b>-e</b><dd>Exit immediately.</dl>")
     #expect(blocks.map(\.kind) == [.heading(level: 2), .paragraph, .paragraph, .term, .paragraph])
     #expect(blocks.map(\.text) == ["SHELL COMPATIBILITY MODE", "single quotes are special", "the second", "-e", "Exit immediately."])
-    #expect(HTMLDocumentParser.isBareListMarker(Array("•".utf8)) && HTMLDocumentParser.isBareListMarker(Array("12.".utf8)))
-    #expect(!HTMLDocumentParser.isBareListMarker(Array("-e".utf8)) && !HTMLDocumentParser.isBareListMarker(Array("GIL".utf8)))
+    #expect(ListMarker.isBare(Array("•".utf8)) && ListMarker.isBare(Array("12.".utf8)))
+    #expect(!ListMarker.isBare(Array("-e".utf8)) && !ListMarker.isBare(Array("GIL".utf8)))
 }
 
 /// DocBook sets a FAQ as a table: a bold question row, then its answer row.

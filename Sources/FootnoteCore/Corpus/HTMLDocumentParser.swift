@@ -58,13 +58,6 @@
 ///
 /// - Complexity: O(n) time in the size of the file; every construct is read once.
 public enum HTMLDocumentParser {
-    /// Whether `text` is a list marker alone (`•`, `-`, `1.`, `a)`): no name for a term.
-    static func isBareListMarker(_ text: [UInt8]) -> Bool {
-        guard !text.isEmpty, text.count <= 4 else { return false }
-        let spaced = text + [UInt8(ascii: " ")]
-        return spaced.withUnsafeBufferPointer { ListMarker.length(in: $0, at: 0) == text.count }
-    }
-
     /// Parses an HTML file's bytes (valid UTF-8, or decoded lossily by the caller) into blocks.
     public static func parse(_ bytes: [UInt8]) -> [Block] {
         bytes.withUnsafeBufferPointer { input in
@@ -682,7 +675,7 @@ private struct HTMLBlockScanner {
         if kind != .paragraph && kind != .list { block.dropTrailingPilcrow() }
         if kind == .list && evidence.isLocalContents {
             pendingAnchor = nil
-        } else if kind == .term && HTMLDocumentParser.isBareListMarker(block.bytes) {
+        } else if kind == .term && ListMarker.isBare(block.bytes) {
             // man2html writes a bulleted or numbered list as `<dt>&bull;<dd>…`: a list item, not an entry named "•".
         } else if var finished = makeBlock(block, kind: kind) {
             finished.anchor = pendingAnchor

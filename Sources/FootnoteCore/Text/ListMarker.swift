@@ -30,6 +30,14 @@ public enum ListMarker {
         }
     }
 
+    /// True when `text` is a list marker and nothing else (`•`, `-`, `1.`,
+    /// `a)`): man2html's `<dt>&bull;</dt>`, which names no term.
+    public static func isBare(_ text: [UInt8]) -> Bool {
+        guard !text.isEmpty, text.count <= 4 else { return false }
+        let spaced = text + [UInt8(ascii: " ")]
+        return spaced.withUnsafeBufferPointer { length(in: $0, at: 0) == text.count }
+    }
+
     /// True when `line` starts, after spaces and tabs, with a list marker.
     public static func startsLine(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
