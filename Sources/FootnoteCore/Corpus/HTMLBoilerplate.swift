@@ -8,7 +8,8 @@
 /// `rst-footer-buttons`), DocBook (`navheader`, `navfooter`, `toc`, the book
 /// index's `indexdiv`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
 /// `navpath`), Javadoc (`topNav`, `subNav`, `bottomNav`), Node's API pages
-/// (`#column2`, `#toc`, `a.mark`) and SQLite's (`div.nosearch`, `menu`).
+/// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`) and
+/// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote).
 /// Class names are matched token by token, ids and roles whole, all
 /// case-insensitively.
 enum HTMLBoilerplate {
@@ -67,7 +68,10 @@ enum HTMLBoilerplate {
     static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
 
     /// Whether the element opened by tag `tag` with `attributes` is furniture.
-    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// - Parameter makeinfo: the page is a Texinfo node (`isMakeinfoGenerator`),
+    ///   whose "Next: …, Previous: …, Up: …" bar is a `div.header` or `div.nav-panel`.
+    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>, makeinfo: Bool = false) -> Bool {
+        if makeinfo && (hasClass("header", attributes, in: page) || hasClass("nav-panel", attributes, in: page)) { return true }
         // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
         if isFootnotes(attributes, in: page) || hasClass("footnote", attributes, in: page) { return false }
         if droppedTags.contains(tag) { return true }
@@ -87,6 +91,13 @@ enum HTMLBoilerplate {
     enum Tables {
         static let roles = ByteKeyTable(droppedRoles), ids = ByteKeyTable(droppedIDs), classes = ByteKeyTable(droppedClasses)
         static let linkClasses = ByteKeyTable(droppedLinkClasses), footnotes = ByteKeyTable(footnoteNames)
+    }
+
+    /// Whether a `<meta>` with `attributes` says makeinfo wrote the page
+    /// (`name="Generator" content="makeinfo"`): a Texinfo manual's node.
+    static func isMakeinfoGenerator(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let name = attributes.name, let content = attributes.content else { return false }
+        return lowered(page, name).elementsEqual("generator".utf8) && lowered(page, content).starts(with: "makeinfo".utf8)
     }
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).

@@ -413,21 +413,14 @@ private struct HTMLBlockScanner {
         var anchor: String?
         var questionRow = false
         if key == Self.metaKey && !isMakeinfo {
-            // `<meta name="Generator" content="makeinfo">`: a Texinfo manual's page.
-            let attributes = self.attributes(name.upperBound..<after)
-            if let n = attributes.name, let c = attributes.content,
-               String(decoding: UnsafeBufferPointer(rebasing: input[n]), as: UTF8.self).lowercased() == "generator",
-               String(decoding: UnsafeBufferPointer(rebasing: input[c]), as: UTF8.self).lowercased().hasPrefix("makeinfo") {
-                isMakeinfo = true
-            }
+            isMakeinfo = HTMLBoilerplate.isMakeinfoGenerator(self.attributes(name.upperBound..<after), in: input)
         }
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
             questionRow = key == Self.rowKey && HTMLBoilerplate.hasClass("question", attributes, in: input)
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
-            if HTMLBoilerplate.drops(key, attributes, in: input)
-                || isMakeinfo && (HTMLBoilerplate.hasClass("header", attributes, in: input) || HTMLBoilerplate.hasClass("nav-panel", attributes, in: input)) {
+            if HTMLBoilerplate.drops(key, attributes, in: input, makeinfo: isMakeinfo) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
