@@ -337,9 +337,8 @@ public struct PassageBuilder: Sendable, Equatable {
 
     /// `units` with each run of neighbours that are not entries packed into
     /// units of about equal size, none over `limit` words (`sectionWords`:
-    /// the most a passage of whole blocks holds), as `windows` packs
-    /// sentences: a run of n words becomes ⌈n / limit⌉ units, each taking
-    /// the next unit while that brings it closer to n / ⌈n / limit⌉ words.
+    /// the most a passage of whole blocks holds), shared out as `windows`
+    /// shares sentences (`EvenShares`).
     /// A unit already over `limit` stays alone (to be windowed), and an
     /// entry (`isEntry`: a term and its description) always does; a limit
     /// of 0 packs nothing (a block a passage).
@@ -364,11 +363,10 @@ public struct PassageBuilder: Sendable, Equatable {
             }
             var end = i + 1
             while end < units.count && !isEntry(units[end]) { end += 1 }
-            let total = units[i..<end].reduce(0) { $0 + $1.words }
-            let count = max(1, (total + limit - 1) / limit), target = (total + count - 1) / count
+            let shares = EvenShares(total: units[i..<end].reduce(0) { $0 + $1.words }, limit: limit)
             var current = units[i]
             for unit in units[(i + 1)..<end] {
-                if current.words + unit.words <= limit && current.words + unit.words / 2 <= target {
+                if shares.takes(unit.words, into: current.words) {
                     current = Unit(blocks: current.blocks.lowerBound..<unit.blocks.upperBound, words: current.words + unit.words)
                 } else {
                     out.append(current)
@@ -441,6 +439,25 @@ public struct PassageBuilder: Sendable, Equatable {
         }
     }
 
+    /// How `windows` shares sentences and `packed` blocks among groups: n
+    /// words make ⌈n / limit⌉ groups, and a group takes the next piece while
+    /// it stays within `limit` and the piece's middle falls within the
+    /// group's share (`target`, n over the groups), so the groups come out
+    /// about equal and none is a stub.
+    struct EvenShares {
+        let limit: Int
+        let target: Int
+
+        init(total: Int, limit: Int) {
+            let groups = max(1, (total + limit - 1) / limit)
+            self.limit = limit
+            target = max(1, (total + groups - 1) / groups)
+        }
+
+        /// Whether a group holding `held` words takes a piece of `words` words.
+        func takes(_ words: Int, into held: Int) -> Bool { held + words <= limit && held + words / 2 <= target }
+    }
+
     /// Byte ranges of the windows of `text`: whole sentences (cut between
     /// words when longer than `maxWords`), packed into windows of about equal
     /// word counts, none over `maxWords`; each after the first starts with the
@@ -453,15 +470,13 @@ public struct PassageBuilder: Sendable, Equatable {
             }
         }
         guard !pieces.isEmpty else { return [] }
-        let total = pieces.reduce(0) { $0 + $1.words }
-        let count = (total + maxWords - 1) / maxWords
-        let target = max(1, (total + count - 1) / count)
+        let shares = EvenShares(total: pieces.reduce(0) { $0 + $1.words }, limit: maxWords)
         var out: [Range<Int>] = []
         var start = 0, words = 0, k = 0
         while k < pieces.count {
             let piece = pieces[k]
             // Take the piece when the window is empty, or when it brings the window closer to the target.
-            if k == start || (words + piece.words <= maxWords && words + piece.words / 2 <= target) {
+            if k == start || shares.takes(piece.words, into: words) {
                 words += piece.words
                 k += 1
                 continue
