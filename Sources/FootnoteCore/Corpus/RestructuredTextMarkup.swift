@@ -74,13 +74,19 @@ enum RestructuredTextMarkup {
         let cleaned = lines.map { line -> String in
             // A field list item: `:param x: text` → `param x: text`.
             let trimmed = line.trimmingWhitespace()
-            if trimmed.hasPrefix(":"), let close = trimmed.dropFirst().firstIndex(of: ":"), close > trimmed.index(after: trimmed.startIndex) {
+            if let name = fieldName(trimmed) {
                 let indent = line.prefix(while: { $0 == " " || $0 == "\t" })
-                return indent + trimmed.dropFirst()[..<close] + ":" + trimmed[trimmed.index(after: close)...]
+                return indent + name + ":" + trimmed[trimmed.index(after: name.endIndex)...]
             }
             return line
         }.joined(separator: "\n")
         return .text(inline(cleaned))
+    }
+
+    /// The name of the field item `line` opens (`:param x: text` → `param x`), or nil.
+    static func fieldName(_ line: Substring) -> Substring? {
+        guard line.hasPrefix(":"), let close = line.dropFirst().firstIndex(of: ":"), close > line.index(after: line.startIndex) else { return nil }
+        return line[line.index(after: line.startIndex)..<close]
     }
 
     /// `.. name:: argument` → (name, argument); nil for a comment or target.

@@ -74,12 +74,10 @@ enum RestructuredTextParser {
         return blocks
     }
 
-    /// Whether every line of `chunk` is a field (`:name: value`).
+    /// Whether every line of `chunk` is a field of one-word name (`:orphan:`, `:tocdepth: 2`).
     static func isFieldList(_ chunk: Range<Int>, in text: TextLines) -> Bool {
         chunk.allSatisfy { k in
-            let line = text.trimmed(text.lines[k])
-            guard line.first == ":", let close = line.dropFirst().firstIndex(of: ":") else { return false }
-            return close > line.index(after: line.startIndex) && !line[line.index(after: line.startIndex)..<close].contains(" ")
+            RestructuredTextMarkup.fieldName(text.trimmed(text.lines[k])).map { !$0.contains(" ") } ?? false
         }
     }
 
