@@ -101,14 +101,16 @@ public struct QuerySyntax: Sendable, Equatable {
     /// closing punctuation (`-e?`); or, `inQuestion`, any word with more
     /// words after it.
     static func isOption(_ scalars: [Unicode.Scalar], sign: Int, inQuestion: Bool) -> Bool {
-        var end = sign + 1
-        while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
-        if inQuestion, scalars[end...].contains(where: { isLetter($0) || $0.properties.numericType != nil }) { return true }
-        var short = sign + 1
-        while short < scalars.count, isLetter(scalars[short]) || scalars[short].properties.numericType != nil {
-            short += 1
-            if short - sign - 1 > longestOption { return false }
+        let after = scalars[(sign + 1)...]
+        if inQuestion {
+            let end = after.firstIndex { $0.properties.isWhitespace } ?? scalars.endIndex
+            if scalars[end...].contains(where: isWordCharacter) { return true }
         }
-        return short == scalars.count || scalars[short].properties.isWhitespace || ",.;:?!)".unicodeScalars.contains(scalars[short])
+        let word = after.prefix(while: isWordCharacter)
+        guard word.count <= longestOption else { return false }
+        return word.endIndex == scalars.endIndex || scalars[word.endIndex].properties.isWhitespace
+            || ",.;:?!)".unicodeScalars.contains(scalars[word.endIndex])
     }
+
+    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { isLetter(c) || c.properties.numericType != nil }
 }
