@@ -497,6 +497,21 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(!ListMarker.isBare(Array("-e".utf8)) && !ListMarker.isBare(Array("GIL".utf8)))
 }
 
+/// A short captioned table opens the page's lead with the text after it; the
+/// heading that returns to the section is structure, not text of the lead.
+@Test func aLeadSpanningACaptionsEndHoldsNoReturnHeading() throws {
+    let page = """
+        <html><head><title>8.3. Character Types</title></head><body><h2>8.3. Character Types</h2>
+        <div class="table"><p class="title"><strong>Table 8.4. Character Types</strong></p>
+        <div class="table-contents"><table><tr><td>text</td><td>variable unlimited length</td></tr></table></div></div>
+        <p>SQL defines two primary character types, and both can store strings up to n characters in length, where n is a positive integer.</p>
+        </body></html>
+        """
+    let p = try passages(page, name: "datatype-character.html")
+    #expect(p.count == 1 && p[0].section == ["8.3. Character Types"])
+    #expect(p[0].text == "text variable unlimited length\nSQL defines two primary character types, and both can store strings up to n characters in length, where n is a positive integer.")
+}
+
 /// DocBook sets a FAQ as a table: a bold question row, then its answer row.
 @Test func aFAQsQuestionRowIsAHeading() {
     let blocks = parse("""

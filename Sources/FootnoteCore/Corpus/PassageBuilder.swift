@@ -386,9 +386,11 @@ public struct PassageBuilder: Sendable, Equatable {
         let verbatim = blocks[unit.blocks].allSatisfy(\.isVerbatim)
         let bytes = first.bytes.lowerBound..<last.bytes.upperBound
         let lines = first.lines.lowerBound...last.lines.upperBound
+        // The blocks whose text the passage holds: not a heading that only returns to a section (a lead may span one).
+        let parts = unit.blocks.filter { !blocks[$0].returnsToSection }
         let textBytes: [UInt8] = verbatim
             ? Array(file[bytes])
-            : Array(blocks[unit.blocks].map(\.text).joined(separator: "\n").utf8)
+            : Array(parts.map { blocks[$0].text }.joined(separator: "\n").utf8)
         if unit.words <= maxWords + minWords && (unit.words <= maxWords || unit.blocks.count > 1) {
             out.append(Passage(document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
                                lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor, isTerm: isTerm))
@@ -398,7 +400,7 @@ public struct PassageBuilder: Sendable, Equatable {
         var blockStarts: [Int] = []
         if !verbatim {
             var at = 0
-            for b in unit.blocks { blockStarts.append(at); at += blocks[b].text.utf8.count + 1 }
+            for b in parts { blockStarts.append(at); at += blocks[b].text.utf8.count + 1 }
         }
         if lineIndex == nil && (verbatim || blocks[unit.blocks].contains { !$0.sourceMarks.isEmpty }) { lineIndex = LineIndex(file) }
         for window in windows(of: textBytes) {
@@ -413,7 +415,7 @@ public struct PassageBuilder: Sendable, Equatable {
                 // a block, its source marks narrow them to the lines the window's text comes from.
                 let fromIndex = max(0, blockStarts.lastIndex { $0 <= window.lowerBound } ?? 0)
                 let toIndex = max(0, blockStarts.lastIndex { $0 < window.upperBound } ?? 0)
-                let from = unit.blocks.lowerBound + fromIndex, to = unit.blocks.lowerBound + toIndex
+                let from = parts[fromIndex], to = parts[toIndex]
                 var lines = blocks[from].lines.lowerBound...blocks[to].lines.upperBound
                 var bytes = blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound
                 // The window's first and last characters that are not whitespace (a window may start at a line break).
