@@ -43,6 +43,9 @@ import Testing
         analyzer.analyze("the cat and the hat") { positions.append($0.position) }
         #expect(positions == [1, 4])
         #expect(analyzer.terms("what is it that you are") == [])
+        // Contractions of two stop words are stop words, with either apostrophe ("I'm" was a rare term).
+        #expect(analyzer.terms("I'm sure that’s what we've said, and they’ll say it can't") == ["sure", "said", "say"])
+        #expect(analyzer.terms("let's") == ["let"])   // "let" is not a stop word
     }
 
     @Test func nonLatinLettersAndDigitsAreWords() {

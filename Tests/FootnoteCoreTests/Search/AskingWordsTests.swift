@@ -28,6 +28,8 @@ import Testing
         let plain = terms("how are closed models accessed?")
         #expect(terms("Hi! Could you tell me how closed models are accessed? Thanks") == plain)
         #expect(terms("I would like to know how closed models are accessed", syntax: false) == plain)
+        // Interjections and hedges of speech are no more the subject ("um, tell me something about…").
+        #expect(terms("Oh, um, maybe tell me something about how closed models are really accessed, hmm?") == plain)
         #expect(engine.answer("Hello, could you please say how closed models are accessed?", top: 1).items.first?.citation.lines == 1...1)
     }
 
