@@ -541,6 +541,35 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
             == ["Guide (draft)", "Guide", "Text."])
 }
 
+/// Publican (the Debian Administrator's Handbook) and DocBook's stylesheets
+/// set boxed asides as `div.sidebar`, captioned inside a `div.titlepage`:
+/// content, scoped to the box; Publican's "Prev / Next" lists and download
+/// banner are furniture. Elsewhere a `div.sidebar` is a navigation column.
+@Test func docBookSidebarsAreContentScopedToTheirBox() throws {
+    let page = """
+        <html><head><title>14.2. Firewall or Packet Filtering</title><meta name="generator" content="publican v4.3.2" /></head><body>
+        <div id="banner"><a href="http://debian-handbook.info/get/"><span class="text">Download the ebook</span></a></div>
+        <ul class="docnav top"><li class="previous"><a href="security.html"><strong>Prev</strong></a></li><li class="next"><a href="n.html"><strong>Next</strong></a></li></ul>
+        <div class="section"><h2 class="title">14.2. Firewall or Packet Filtering</h2>
+        <div class="sidebar"><div class="titlepage"><div><div><p class="title"><strong><em>BACK TO BASICS</em> Firewall</strong></p></div></div></div>
+        <div class="para">A firewall is a piece of computer equipment that sorts network packets.</div></div>
+        <div class="para">A firewall is a filtering network gateway.</div></div>
+        <ul class="docnav"><li class="previous"><a href="security.html"><strong>Prev</strong>Chapter 14. Security</a></li></ul></body></html>
+        """
+    let blocks = parse(page)
+    #expect(blocks.map(\.text) == ["14.2. Firewall or Packet Filtering", "14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall",
+                                   "A firewall is a piece of computer equipment that sorts network packets.",
+                                   "14.2. Firewall or Packet Filtering", "A firewall is a filtering network gateway."])
+    #expect(blocks[4].returnsToSection)
+    let p = try passages(page, name: "sect.firewall.html", builder: PassageBuilder(sectionWords: 0, minWords: 0))
+    #expect(p.map(\.section) == [["14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall"],
+                                 ["14.2. Firewall or Packet Filtering"]])
+    // The same box on a page no DocBook tool wrote is a sidebar of links, dropped.
+    let other = page.replacingOccurrences(of: "publican v4.3.2", with: "rustdoc")
+    #expect(!texts(other).contains { $0.contains("piece of computer equipment") })
+    #expect(texts(page.replacingOccurrences(of: "publican v4.3.2", with: "DocBook XSL Stylesheets V1.79.2")) == blocks.map(\.text))
+}
+
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
     let blocks = parse("""

@@ -9,7 +9,9 @@
 /// index's `indexdiv`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
 /// `navpath`), Javadoc (`topNav`, `subNav`, `bottomNav`), Node's API pages
 /// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`) and
-/// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote).
+/// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote) and
+/// Publican's (`ul.docnav`, `#banner`; its `div.sidebar` is content, as
+/// DocBook's is).
 /// Class names are matched token by token, ids and roles whole, all
 /// case-insensitively.
 enum HTMLBoilerplate {
@@ -48,7 +50,7 @@ enum HTMLBoilerplate {
         "footer", "mobile-nav", "menu", "submenu", "searchmenu", "searchbox", "search", "skip-link", "skiplink",
         "version_switcher_placeholder", "language_switcher_placeholder", "nosearch", "md-sidebar", "md-header",
         "md-footer", "md-tabs", "wy-nav-side", "wy-nav-top", "rst-footer-buttons", "prev-next", "topnav", "subnav",
-        "bottomnav", "navpath", "permalink", "anchorjs-link",
+        "bottomnav", "navpath", "permalink", "anchorjs-link", "docnav",
         // Generated indexes (Sphinx's genindex and module index, DocBook's
         // bookindex): links to where a word is treated, not its treatment.
         "genindextable", "indextable", "modindextable", "indexdiv",
@@ -60,6 +62,7 @@ enum HTMLBoilerplate {
     static let droppedIDs: Set<String> = [
         "toc", "sidebar", "navigation", "nav", "navbar", "footer", "column2", "searchmenu", "submenu", "search",
         "breadcrumbs", "table-of-contents", "nav-tree", "side-nav", "topnav", "subnav", "bottomnav", "skip-link",
+        "banner",
     ]
 
     static let linkKey = HTMLTagRole.key("a".utf8)
@@ -67,11 +70,25 @@ enum HTMLBoilerplate {
 
     static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
 
-    /// Whether the element opened by tag `tag` with `attributes` is furniture.
-    /// - Parameter makeinfo: the page is a Texinfo node (`isMakeinfoGenerator`),
-    ///   whose "Next: …, Previous: …, Up: …" bar is a `div.header` or `div.nav-panel`.
-    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>, makeinfo: Bool = false) -> Bool {
-        if makeinfo && (hasClass("header", attributes, in: page) || hasClass("nav-panel", attributes, in: page)) { return true }
+    /// The program that wrote a page, where it changes what is furniture
+    /// (its `<meta name="generator">`).
+    enum Generator {
+        /// Texinfo's makeinfo: its "Next: …, Previous: …, Up: …" bar is a
+        /// `div.header` or `div.nav-panel`.
+        case makeinfo
+        /// DocBook's XSL stylesheets or Publican: a `div.sidebar` is a boxed
+        /// aside of the text ("BACK TO BASICS Firewall: A firewall is…" in the
+        /// Debian Administrator's Handbook), not a navigation column.
+        case docBook
+    }
+
+    /// Whether the element opened by tag `tag` with `attributes` is furniture
+    /// on a page `generator` wrote (nil: unknown).
+    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>,
+                      generator: Generator? = nil) -> Bool {
+        if generator == .makeinfo && (hasClass("header", attributes, in: page) || hasClass("nav-panel", attributes, in: page)) {
+            return true
+        }
         // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
         if isFootnotes(attributes, in: page) || hasClass("footnote", attributes, in: page) { return false }
         if droppedTags.contains(tag) { return true }
@@ -80,6 +97,7 @@ enum HTMLBoilerplate {
         if let classes = attributes.class {
             var found = false
             forEachToken(page, classes) { token in
+                if generator == .docBook && token.elementsEqual("sidebar".utf8) { return }
                 if Tables.classes.find(token) != nil || (tag == linkKey && Tables.linkClasses.find(token) != nil) { found = true }
             }
             return found
@@ -93,11 +111,16 @@ enum HTMLBoilerplate {
         static let linkClasses = ByteKeyTable(droppedLinkClasses), footnotes = ByteKeyTable(footnoteNames)
     }
 
-    /// Whether a `<meta>` with `attributes` says makeinfo wrote the page
-    /// (`name="Generator" content="makeinfo"`): a Texinfo manual's node.
-    static func isMakeinfoGenerator(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let name = attributes.name, let content = attributes.content else { return false }
-        return lowered(page, name).elementsEqual("generator".utf8) && lowered(page, content).starts(with: "makeinfo".utf8)
+    /// The generator a `<meta>` with `attributes` names, when it is one that
+    /// matters (`name="Generator" content="makeinfo"`: a Texinfo manual's
+    /// node; `content="DocBook XSL Stylesheets V1.79.2"` or `"publican v4.3.2"`).
+    static func generator(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Generator? {
+        guard let name = attributes.name, let content = attributes.content,
+              lowered(page, name).elementsEqual("generator".utf8) else { return nil }
+        let value = lowered(page, content)
+        if value.starts(with: "makeinfo".utf8) { return .makeinfo }
+        if value.starts(with: "docbook xsl".utf8) || value.starts(with: "publican".utf8) { return .docBook }
+        return nil
     }
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).

@@ -35,7 +35,8 @@
 ///   dropped, and its description is text.
 /// - A short paragraph all in `<b>`/`<strong>` is a heading one level below the
 ///   last `<h1>`–`<h6>`: a caption. When the `<div>` that holds it closes
-///   (DocBook's `div.table`, `div.example`) after more than the caption, the
+///   (DocBook's `div.table`, `div.example`, or `div.sidebar` around a
+///   `div.titlepage` that holds the caption alone) after more than the caption, the
 ///   section around it goes on: a heading repeating that section's is emitted
 ///   (`Block.returnsToSection`), so that the text after "Table 8.4.
 ///   Character Types" is not cited under it. A list of links to the page's own fragments is
@@ -277,8 +278,8 @@ private struct HTMLBlockScanner {
     private var divisionDepth = 0
     static let rowKey = HTMLTagRole.key("tr".utf8)
     static let metaKey = HTMLTagRole.key("meta".utf8)
-    /// The page says makeinfo wrote it (a Texinfo manual's node).
-    private var isMakeinfo = false
+    /// What the page's `<meta name="generator">` says wrote it, when that matters (makeinfo, DocBook).
+    private var generator: HTMLBoilerplate.Generator?
     /// The first heading read, of any level.
     private var firstHeading: String?
     /// A bold caption read with `depth` divisions open, and how many blocks
@@ -337,7 +338,7 @@ private struct HTMLBlockScanner {
         guard var title else { return blocks }
         // Texinfo titles every node "Node Name (Manual Title)": the manual's title
         // goes, and the node's name too when the page's first heading says it ("2.1 The Basics").
-        if isMakeinfo, title.text.hasSuffix(")"), let open = title.text.range(of: " (", options: .backwards) {
+        if generator == .makeinfo, title.text.hasSuffix(")"), let open = title.text.range(of: " (", options: .backwards) {
             title.text = String(title.text[..<open.lowerBound])
             if let first = firstHeading, first.lowercased().hasSuffix(title.text.lowercased()) { return blocks }
         }
@@ -412,15 +413,15 @@ private struct HTMLBlockScanner {
         }
         var anchor: String?
         var questionRow = false
-        if key == Self.metaKey && !isMakeinfo {
-            isMakeinfo = HTMLBoilerplate.isMakeinfoGenerator(self.attributes(name.upperBound..<after), in: input)
+        if key == Self.metaKey && generator == nil {
+            generator = HTMLBoilerplate.generator(self.attributes(name.upperBound..<after), in: input)
         }
         if !HTMLBoilerplate.isVoid(key) {
             let attributes = self.attributes(name.upperBound..<after)
             questionRow = key == Self.rowKey && HTMLBoilerplate.hasClass("question", attributes, in: input)
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
-            if HTMLBoilerplate.drops(key, attributes, in: input, makeinfo: isMakeinfo) {
+            if HTMLBoilerplate.drops(key, attributes, in: input, generator: generator) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
@@ -696,10 +697,16 @@ private struct HTMLBlockScanner {
     /// DocBook's `div.table` or `div.example`) closed at `start`: what follows
     /// is under the section around the caption again, not under the caption,
     /// so a heading repeating that section's is emitted. A caption alone in
-    /// its division (a wrapper around a pseudo-heading) heads what follows,
-    /// as before.
+    /// its division (DocBook's `div.titlepage` and the two `<div>`s inside
+    /// it) is scoped to the division around that one (the `div.sidebar` of
+    /// "BACK TO BASICS Firewall"); alone in an outermost division (a wrapper
+    /// around a pseudo-heading), it heads what follows, as before.
     private mutating func closeCaptionScope(_ scope: (depth: Int, blocks: Int, returnTo: Block), at start: Int) {
         captionScope = nil
+        if blocks.count == scope.blocks && divisionDepth > 0 {
+            captionScope = (divisionDepth, scope.blocks, scope.returnTo)
+            return
+        }
         guard reading, listDepth == 0, headingLevel == 0, blocks.count > scope.blocks else { return }
         endBlock()
         var heading = scope.returnTo
