@@ -252,6 +252,18 @@ import Testing
         #expect(p[0].lines == 4...9)
         #expect(p[1].section == [title, "OPTIONS"])
 
+        // Text before the page's first heading (Apache's banner and breadcrumb, above an <h1> that
+        // repeats the title) opens the lead, which is cited under that heading, not under nothing.
+        let apache = """
+        <html><head><title>VirtualHost Examples - Apache HTTP Server Version 2.4</title></head><body>
+        <p class="apache">Apache HTTP Server Version 2.4</p>
+        <div id="page-content"><div id="preamble"><h1>VirtualHost Examples</h1>
+        <p>This document attempts to answer the commonly-asked questions about setting up virtual hosts.</p></div>
+        <p>\(description)</p></div></body></html>
+        """
+        let a = try passages(apache, name: "examples.html")
+        #expect(a.count == 1 && a[0].section == ["VirtualHost Examples"] && a[0].text.hasPrefix("Apache HTTP Server"))
+
         // Short sections join only until they have minWords together; later short sections stay apart.
         let faq = (1...6).map { "## Question \($0)\n\nA short answer number \($0) here.\n" }.joined(separator: "\n")
         let q = try passages("# FAQ\n\n" + faq, name: "faq.md")

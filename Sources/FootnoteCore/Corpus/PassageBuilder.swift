@@ -28,7 +28,8 @@
 /// - The file's opening: section bodies under `minWords` words before its
 ///   first passage (a manual page's NAME and SYNOPSIS, a one-line abstract),
 ///   until they reach `minWords` together, open the first passage after
-///   them, cited under the headings they share (the page's title): the lead,
+///   them, cited under the headings they share (the page's title; its
+///   first heading when the opening starts before any): the lead,
 ///   which says what the page is about (`LeadPrior` favours it).
 /// - A unit over `maxWords` words is cut into windows of whole sentences (a
 ///   list item is a sentence; a blank line ends one), balanced so that no
@@ -114,8 +115,9 @@ public struct PassageBuilder: Sendable, Equatable {
                 }
                 if let held = opening {
                     bodyUnits[0] = Unit(blocks: held.start..<bodyUnits[0].blocks.upperBound, words: held.words + bodyUnits[0].words)
+                    // Text before the page's first heading (a site's banner, a breadcrumb) is cited under it.
                     let shared = zip(held.section, section).prefix { $0 == $1 }.count
-                    leadSection = shared > 0 ? Array(section.prefix(shared)) : held.section
+                    leadSection = shared > 0 ? Array(section.prefix(shared)) : held.section.isEmpty ? section : held.section
                     leadAnchor = held.anchor ?? sectionAnchor
                 }
             }
