@@ -564,6 +564,10 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let p = try passages(page, name: "sect.firewall.html", builder: PassageBuilder(sectionWords: 0, minWords: 0))
     #expect(p.map(\.section) == [["14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall"],
                                  ["14.2. Firewall or Packet Filtering"]])
+    // The Apache manual's language lists are furniture too.
+    #expect(texts("<h1>VirtualHost Examples</h1><div class=\"toplang\"><p><span>Available Languages: </span><a href=\"x\">en</a> |\n"
+                  + "<a href=\"y\">fr</a></p></div><p>This document answers questions.</p>")
+            == ["VirtualHost Examples", "This document answers questions."])
     // The same box on a page no DocBook tool wrote is a sidebar of links, dropped.
     let other = page.replacingOccurrences(of: "publican v4.3.2", with: "rustdoc")
     #expect(!texts(other).contains { $0.contains("piece of computer equipment") })

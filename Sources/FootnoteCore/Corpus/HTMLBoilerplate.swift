@@ -11,7 +11,8 @@
 /// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`) and
 /// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote) and
 /// Publican's (`ul.docnav`, `#banner`; its `div.sidebar` is content, as
-/// DocBook's is).
+/// DocBook's is) and the Apache HTTP Server manual's ("Available Languages:
+/// en | fr | …", `div.toplang` and `div.bottomlang`).
 /// Class names are matched token by token, ids and roles whole, all
 /// case-insensitively.
 enum HTMLBoilerplate {
@@ -50,7 +51,7 @@ enum HTMLBoilerplate {
         "footer", "mobile-nav", "menu", "submenu", "searchmenu", "searchbox", "search", "skip-link", "skiplink",
         "version_switcher_placeholder", "language_switcher_placeholder", "nosearch", "md-sidebar", "md-header",
         "md-footer", "md-tabs", "wy-nav-side", "wy-nav-top", "rst-footer-buttons", "prev-next", "topnav", "subnav",
-        "bottomnav", "navpath", "permalink", "anchorjs-link", "docnav",
+        "bottomnav", "navpath", "permalink", "anchorjs-link", "docnav", "toplang", "bottomlang",
         // Generated indexes (Sphinx's genindex and module index, DocBook's
         // bookindex): links to where a word is treated, not its treatment.
         "genindextable", "indextable", "modindextable", "indexdiv",
