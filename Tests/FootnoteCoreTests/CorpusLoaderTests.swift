@@ -83,6 +83,22 @@ import Testing
         #expect(RenderedSources.renderedPage(of: "page.html") == nil)
     }
 
+    /// rustdoc's pages of source code (`src/…/*.rs.html`) repeat the pages
+    /// documenting that code: passed over, counted as source listings.
+    @Test func rustdocSourceListingsArePassedOver() throws {
+        let f = TemporaryFolder()
+        let head = "<!DOCTYPE html><html lang=\"en\"><head><meta name=\"generator\" content=\"rustdoc\"><title>T</title></head>"
+        f.write("src/alloc/string.rs.html", head + "<body class=\"rustdoc source\"><pre><code>//! A UTF-8–encoded, growable string.</code></pre></body></html>")
+        f.write("src/core/lib.rs.html", head + "<body class=\"rustdoc src\"><pre><code>//! The Rust Core Library</code></pre></body></html>")
+        f.write("std/string/index.html", head + "<body class=\"rustdoc mod\"><h1>Module std::string</h1>"
+                + "<span class=\"out-of-band\">1.0.0 · <a class=\"srclink\" href=\"x\">source</a> · [−]</span>"
+                + "<details open><summary class=\"hideme\"><span>Expand description</span></summary><p>A UTF-8–encoded, growable string.</p></details></body></html>")
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.documents.map(\.path) == ["std/string/index.html"])
+        #expect(c.notices.filter { $0.category == "source listings" }.map(\.path).sorted() == ["src/alloc/string.rs.html", "src/core/lib.rs.html"])
+        #expect(c.passages.map(\.text) == ["A UTF-8–encoded, growable string."])
+    }
+
     /// A fragment that a rendered page's AsciiDoc source includes (git's
     /// `merge-options.txt`) is in that page already: passed over, saying by
     /// whom, through fragments that include fragments too. A fragment no

@@ -196,6 +196,11 @@ public struct CorpusLoader: Sendable {
                                                 encoding: encoding, textBytes: result.textBytes))
                 continue
             }
+            if format == .html && HTMLBoilerplate.isSourceListing(bytes) {
+                notices.append(CorpusNotice(.skipped, path: entry.relativePath,
+                                            reason: "a source-code listing (rustdoc's page of a .rs file), not documentation"))
+                continue
+            }
             let found = self.passages(of: bytes, format: format, document: index)
             guard !found.isEmpty else {
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))

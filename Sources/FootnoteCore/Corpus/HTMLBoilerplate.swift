@@ -11,8 +11,11 @@
 /// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`) and
 /// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote) and
 /// Publican's (`ul.docnav`, `#banner`; its `div.sidebar` is content, as
-/// DocBook's is) and the Apache HTTP Server manual's ("Available Languages:
-/// en | fr | …", `div.toplang` and `div.bottomlang`).
+/// DocBook's is), the Apache HTTP Server manual's ("Available Languages:
+/// en | fr | …", `div.toplang` and `div.bottomlang`) and rustdoc's (each
+/// item's "1.0.0 · source · [−]", `span.out-of-band` and `span.rightside`;
+/// "Expand description", `summary.hideme`; an example's "Run" link,
+/// `a.test-arrow`; the "Notable traits" tooltips).
 /// Class names are matched token by token, ids and roles whole, all
 /// case-insensitively.
 enum HTMLBoilerplate {
@@ -52,6 +55,7 @@ enum HTMLBoilerplate {
         "version_switcher_placeholder", "language_switcher_placeholder", "nosearch", "md-sidebar", "md-header",
         "md-footer", "md-tabs", "wy-nav-side", "wy-nav-top", "rst-footer-buttons", "prev-next", "topnav", "subnav",
         "bottomnav", "navpath", "permalink", "anchorjs-link", "docnav", "toplang", "bottomlang",
+        "out-of-band", "rightside", "srclink", "hideme", "test-arrow", "notable-traits",
         // Generated indexes (Sphinx's genindex and module index, DocBook's
         // bookindex): links to where a word is treated, not its treatment.
         "genindextable", "indextable", "modindextable", "indexdiv",
@@ -123,6 +127,22 @@ enum HTMLBoilerplate {
         if value.starts(with: "docbook xsl".utf8) || value.starts(with: "publican".utf8) { return .docBook }
         return nil
     }
+
+    /// Whether `page` is a generated listing of source code rather than
+    /// documentation: rustdoc's `src/…/*.rs.html` pages (`<body class="rustdoc
+    /// source">`, `"rustdoc src"` in later versions), the standard library's
+    /// code with its doc comments as `//!` lines, which repeat the pages
+    /// documenting it (in Debian's rust-doc: 607 pages, 76 MB of 456, cited
+    /// for "What is the difference between String and &str?"). Looks at the
+    /// first `sniffBytes` bytes only.
+    static func isSourceListing(_ page: [UInt8]) -> Bool {
+        page.withUnsafeBufferPointer { all in
+            let head = UnsafeBufferPointer(rebasing: all.prefix(sniffBytes))
+            return sourceListingBodies.contains { contains(head, $0) }
+        }
+    }
+    static let sniffBytes = 16_384
+    static let sourceListingBodies: [StaticString] = ["<body class=\"rustdoc source\"", "<body class=\"rustdoc src\""]
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).
     private static func lowered(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {

@@ -72,7 +72,7 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
             ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
             ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
-            ("included by", "fragments of indexed pages"),
+            ("included by", "fragments of indexed pages"), ("a source-code listing", "source listings"),
             ("cannot", "unreadable"), ("web asset", "web assets"), ("read error", "unreadable"), ("not a regular file", "not regular files"),
         ]
         for (prefix, name) in prefixes where reason.hasPrefix(prefix) { return name }
