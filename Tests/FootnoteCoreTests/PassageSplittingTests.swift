@@ -382,7 +382,7 @@ import Testing
         let p = try passages(text, name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(p.count == 2)
         #expect(p[0].section == ["Guide"])   // "Do not" heads nothing, so it is text of "Guide" …
-        #expect(p[0].text == "## Do not")
+        #expect(p[0].text == "Do not" && p[0].lines == 3...3)   // its words, cited on its line, without the markup
         let rest = try passages(text.replacingOccurrences(of: "## Do not\n\n", with: ""), name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(rest.map(\.section) == [["Guide", "Do"]])   // … and the trailing heading joins the last section
         #expect(rest[0].text.hasSuffix("## Empty at the end"))
@@ -417,6 +417,12 @@ import Testing
         let sections = Set(p.flatMap(\.section))
         let blocks = name.hasSuffix(".md") ? MarkdownParser.parse(bytes) : PlainTextParser.parse(bytes)
         for block in blocks where block.isHeading && sections.contains(block.text) { for k in block.bytes { covered[k] = true } }
+        // A heading's markup around its words ("## ", an underline): a heading over nothing is cited by its words alone.
+        for block in blocks where block.isHeading {
+            let words = Array(block.text.utf8)
+            let start = PassageBuilder.firstOccurrence(of: words, in: bytes, within: block.bytes) ?? block.bytes.lowerBound
+            for k in block.bytes where k < start || k >= start + words.count { covered[k] = true }
+        }
         return bytes.indices.filter { !covered[$0] && !PassageBuilder.isSpace(bytes[$0]) }
     }
 

@@ -5,7 +5,7 @@
 /// - A heading opens a section; the section path is the stack of open
 ///   headings. A heading with nothing under it (the next block is a heading of
 ///   its level or higher, or the document ends) heads nothing: it is read as a
-///   line of text of the section around it.
+///   line of text of the section around it, its words without their markup.
 /// - A section's body (its blocks up to the next heading) of at most
 ///   `sectionWords` words is one passage: a list with its introduction and the
 ///   remark after it, a short definition with its example; but not a body
@@ -180,14 +180,26 @@ public struct PassageBuilder: Sendable, Equatable {
         return (aliases, pointers)
     }
 
+    /// Where `needle` first occurs in `file` within `range`, if it does.
+    static func firstOccurrence(of needle: [UInt8], in file: [UInt8], within range: Range<Int>) -> Int? {
+        guard needle.count <= range.count else { return nil }
+        var k = range.lowerBound
+        while k + needle.count <= range.upperBound {
+            if file[k] == needle[0] && file[k..<(k + needle.count)].elementsEqual(needle) { return k }
+            k += 1
+        }
+        return nil
+    }
+
     /// A term as compared with another: lowercased, whitespace collapsed.
     static func sameName(_ s: String) -> String {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The blocks, with every heading that heads nothing read as a paragraph:
-    /// its line as it stands in the file when the document's other blocks are
-    /// the file's bytes (text formats), its text otherwise (HTML); but a
+    /// its words as they stand in the file, without the markup around them
+    /// (`#####`, an underline), when the document's other blocks are the
+    /// file's bytes (text formats), its text otherwise (HTML); but a
     /// heading that only returns to a section (`Block.returnsToSection`) is
     /// dropped.
     static func demotingEmptyHeadings(_ blocks: [Block], file: [UInt8]) -> [Block] {
@@ -208,6 +220,12 @@ public struct PassageBuilder: Sendable, Equatable {
             }
             out[i].kind = .paragraph
             if verbatimFormat && out[i].bytes.upperBound <= file.count {
+                // Its words without the markup around them ("##### yes or no survey:", a setext underline), when they stand in the file as read.
+                let words = Array(out[i].text.utf8)
+                if !words.isEmpty, let start = Self.firstOccurrence(of: words, in: file, within: out[i].bytes) {
+                    out[i].bytes = start..<(start + words.count)
+                    out[i].lines = out[i].lines.lowerBound...(out[i].lines.lowerBound + words.lazy.filter { $0 == 0x0A }.count)
+                }
                 out[i].text = String(decoding: file[out[i].bytes], as: UTF8.self)
                 out[i].isVerbatim = true
             }
