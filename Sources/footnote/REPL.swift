@@ -181,8 +181,13 @@ struct REPL {
                 return true
             }
             guard let answer = lastAnswer, let item = answer.items.first(where: { $0.rank == n }) else {
-                say(lastAnswer?.items.isEmpty == false ? "The last answer has no passage [\(n)]; it showed [1]–[\(shown)]."
-                                                       : "Ask a question first; \(name) N then refers to its passage [N].")
+                if let answer = lastAnswer, !answer.items.isEmpty {
+                    say("The last answer has no passage [\(n)]; it showed [1]–[\(shown)].")
+                } else if lastAnswer != nil {
+                    say("The last answer cited no passages; ask it another way, then \(name) N refers to its passage [N].")
+                } else {
+                    say("Ask a question first; \(name) N then refers to its passage [N].")
+                }
                 return true
             }
             guard lastAnswerReloads == session.reloads else {

@@ -285,6 +285,9 @@ struct REPLTests {
         #expect(try tmux.reply(to: ":open -3").hasPrefix("Usage: :open N"))
         #expect(try tmux.reply(to: ":NoSuch thing").hasPrefix("Unknown command ':NoSuch'."))
         #expect(try tmux.reply(to: "How do people access closed models?").contains("accessed via APIs or platforms"))
+        // After an answer that declined, there is no passage to open, and the message says so.
+        #expect(try tmux.reply(to: "Who invented the telephone?").hasPrefix("Nothing in the corpus answers that."))
+        #expect(try tmux.reply(to: ":open 1").hasPrefix("The last answer cited no passages; ask it another way"))
     }
 
     /// A corpus built to attack the terminal, through every way it reaches
