@@ -52,8 +52,7 @@ final class ScoreAccumulator {
     /// The best `depth` passages for `terms` under `model`, whose
     /// `passageFactor` this accumulator was made with.
     func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> TopK {
-        var top = TopK(depth)
-        guard depth > 0, !terms.isEmpty else { return top }
+        guard depth > 0, !terms.isEmpty else { return TopK(depth) }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
         let postingFrequency = index.postingFrequency
         let total = terms.reduce(0) { $0 + index.documentFrequency($1.id) }
