@@ -83,19 +83,24 @@ import Testing
         #expect(RenderedSources.renderedPage(of: "page.html") == nil)
     }
 
-    /// rustdoc's pages of source code (`src/…/*.rs.html`) repeat the pages
-    /// documenting that code: passed over, counted as source listings.
+    /// rustdoc's, javadoc's and Doxygen's pages of source code repeat the
+    /// pages documenting that code: passed over, counted as source listings.
     @Test func rustdocSourceListingsArePassedOver() throws {
         let f = TemporaryFolder()
         let head = "<!DOCTYPE html><html lang=\"en\"><head><meta name=\"generator\" content=\"rustdoc\"><title>T</title></head>"
         f.write("src/alloc/string.rs.html", head + "<body class=\"rustdoc source\"><pre><code>//! A UTF-8–encoded, growable string.</code></pre></body></html>")
         f.write("src/core/lib.rs.html", head + "<body class=\"rustdoc src\"><pre><code>//! The Rust Core Library</code></pre></body></html>")
+        // javadoc's src-html/ and Doxygen's *_source.html are listings too.
+        f.write("src-html/Validate.html", "<html><head><title>Source code</title></head><body class=\"source-page\"><pre>/* A string. */</pre></body></html>")
+        f.write("value_8h_source.html", "<html><body><div class=\"title\">value.h</div><div class=\"fragment\"><div class=\"line\">"
+                + "<a name=\"l00001\"></a><span class=\"lineno\">1</span>// A UTF-8–encoded, growable string.</div></div></body></html>")
         f.write("std/string/index.html", head + "<body class=\"rustdoc mod\"><h1>Module std::string</h1>"
                 + "<span class=\"out-of-band\">1.0.0 · <a class=\"srclink\" href=\"x\">source</a> · [−]</span>"
                 + "<details open><summary class=\"hideme\"><span>Expand description</span></summary><p>A UTF-8–encoded, growable string.</p></details></body></html>")
         let c = try CorpusLoader().load(f.path)
         #expect(c.documents.map(\.path) == ["std/string/index.html"])
-        #expect(c.notices.filter { $0.category == "source listings" }.map(\.path).sorted() == ["src/alloc/string.rs.html", "src/core/lib.rs.html"])
+        #expect(c.notices.filter { $0.category == "source listings" }.map(\.path).sorted()
+                == ["src-html/Validate.html", "src/alloc/string.rs.html", "src/core/lib.rs.html", "value_8h_source.html"])
         #expect(c.passages.map(\.text) == ["A UTF-8–encoded, growable string."])
     }
 

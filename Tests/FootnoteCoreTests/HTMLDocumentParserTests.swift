@@ -171,9 +171,13 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 }
 
 @Test func blockTagsInsideListItemsAreWhitespace() {
-    let blocks = parse("<ul><li><p>Para one</p><p>Para two</p></li><li><h3>Heading</h3>text</li></ul>")
+    let blocks = parse("<ul><li><p>Para one</p><p>Para two</p></li><li><p>Para three</p></li></ul>")
     #expect(blocks.map(\.kind) == [.list])
-    #expect(blocks[0].text == "• Para one Para two\n• Heading text")
+    #expect(blocks[0].text == "• Para one Para two\n• Para three")
+    // A heading is not: it heads the item's text, and the list is the page's structure (`headingsInsideListItemsAreHeadings`).
+    let headed = parse("<ul><li><p>Para one</p><p>Para two</p></li><li><h3>Heading</h3>text</li></ul>")
+    #expect(headed.map(\.kind) == [.list, .heading(level: 3), .paragraph])
+    #expect(headed.map(\.text) == ["• Para one Para two", "Heading", "text"])
 }
 
 @Test func itemsOutsideAListFormAListUntilTheNextBlock() {
@@ -572,6 +576,57 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let other = page.replacingOccurrences(of: "publican v4.3.2", with: "rustdoc")
     #expect(!texts(other).contains { $0.contains("piece of computer equipment") })
     #expect(texts(page.replacingOccurrences(of: "publican v4.3.2", with: "DocBook XSL Stylesheets V1.79.2")) == blocks.map(\.text))
+}
+
+/// javadoc wraps every section of a class page in list items (`ul.details-list >
+/// li > section > h2`, `ul.member-list > li > section > h3`): a list whose
+/// item holds a heading is the page's structure, and its headings head the
+/// text after them. A list of text inside such an item is still a list.
+@Test func headingsInsideListItemsAreHeadings() {
+    let blocks = parse("""
+        <h1>Class StringUtils</h1><p>Operations on String.</p>
+        <ul class="details-list"><li><section class="details"><h2>Method Details</h2>
+        <ul class="member-list"><li><section class="detail" id="abbreviate(java.lang.String,int)"><h3>abbreviate</h3>
+        <div class="member-signature">public static String abbreviate(String str, int maxWidth)</div>
+        <div class="block">Abbreviates a String using ellipses.</div><ul><li>null input</li><li>empty input</li></ul></section></li>
+        <li><section class="detail" id="center(java.lang.String,int)"><h3>center</h3>
+        <div class="block">Centers a String in a larger String.</div></section></li></ul></section></li></ul>
+        <p>After the lists.</p>
+        """)
+    #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3), .paragraph, .paragraph,
+                                   .list, .heading(level: 3), .paragraph, .paragraph])
+    #expect(blocks.map(\.text) == ["Class StringUtils", "Operations on String.", "Method Details", "abbreviate",
+                                   "public static String abbreviate(String str, int maxWidth)", "Abbreviates a String using ellipses.",
+                                   "• null input\n• empty input", "center", "Centers a String in a larger String.", "After the lists."])
+    #expect(blocks[3].anchor == "abbreviate(java.lang.String,int)")
+    // A list with no heading in it is a list as before.
+    #expect(parse("<ul><li>one</li><li>two</li></ul><p>Text.</p>").map(\.kind) == [.list, .paragraph])
+}
+
+/// Doxygen titles a page with a `div.title`, heads each member with an
+/// `h2.memtitle` under its group's `<h2>`, and surrounds them with furniture.
+@Test func doxygenPagesHaveTitlesAndMemberHeadings() {
+    let page = """
+        <html><head><meta name="generator" content="Doxygen 1.9.1"/></head><body>
+        <div id="top"><div id="titlearea">JsonCpp</div><table><tr><td><a href="h.html">Classes</a></td></tr></table>
+        <div id="nav-path" class="navpath"><ul><li class="navelem"><a href="n.html">Json</a></li></ul></div></div>
+        <div class="header"><div class="summary"><a href="#pub-methods">Public Member Functions</a> &#124;</div>
+        <div class="headertitle"><div class="title">Json::CharReader Class Reference<span class="mlabels"><span class="mlabel">abstract</span></span></div></div></div>
+        <div class="contents"><p>Interface for reading JSON from a char array.</p>
+        <h2 class="groupheader">Member Function Documentation</h2>
+        <a id="a655"></a><h2 class="memtitle"><span class="permalink"><a href="#a655">&#9670;&nbsp;</a></span>parse()</h2>
+        <div class="memitem"><div class="memproto"><table class="mlabels"><tr><td class="mlabels-left"><table class="memname"><tr>
+        <td class="memname">virtual bool Json::CharReader::parse </td><td>(</td><td class="paramname"><em>beginDoc</em></td><td>)</td></tr></table></td>
+        <td class="mlabels-right"><span class="mlabels"><span class="mlabel">pure virtual</span></span></td></tr></table></div>
+        <div class="memdoc"><p>Read a Value from a JSON document.</p>
+        <p class="definition">Definition at line 40 of file reader.h.</p></div></div></div></body></html>
+        """
+    #expect(texts(page) == ["Json::CharReader Class Reference", "Interface for reading JSON from a char array.",
+                            "Member Function Documentation", "parse()", "virtual bool Json::CharReader::parse ( beginDoc )",
+                            "Read a Value from a JSON document."])
+    #expect(parse(page).map(\.kind).prefix(4) == [.heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3)])
+    // Not Doxygen: a div.title is text.
+    #expect(texts("<div class=\"title\">A title</div><p>Text.</p>") == ["A title", "Text."])
 }
 
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {

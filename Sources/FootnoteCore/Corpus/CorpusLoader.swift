@@ -198,7 +198,7 @@ public struct CorpusLoader: Sendable {
             }
             if format == .html && HTMLBoilerplate.isSourceListing(bytes) {
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath,
-                                            reason: "a source-code listing (rustdoc's page of a .rs file), not documentation"))
+                                            reason: "a source-code listing (rustdoc's, javadoc's or Doxygen's page of a source file), not documentation"))
                 continue
             }
             let found = self.passages(of: bytes, format: format, document: index)

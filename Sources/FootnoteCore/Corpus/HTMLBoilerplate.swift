@@ -72,6 +72,7 @@ enum HTMLBoilerplate {
 
     static let linkKey = HTMLTagRole.key("a".utf8)
     static let mainKey = HTMLTagRole.key("main".utf8)
+    static let spanKey = HTMLTagRole.key("span".utf8)
 
     static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
 
@@ -85,6 +86,14 @@ enum HTMLBoilerplate {
         /// aside of the text ("BACK TO BASICS Firewall: A firewall is…" in the
         /// Debian Administrator's Handbook), not a navigation column.
         case docBook
+        /// Doxygen: the page's title is a `div.title` ("Json::Reader Class
+        /// Reference") and a member's `h2.memtitle` is a level below the
+        /// `<h2>` of its group; its `div.summary` ("Classes | Public Types |
+        /// …") links to the page's own parts, a member's `p.definition`
+        /// ("Definition at line 373 of file json_writer.cpp.") says where its
+        /// code is, `span.mlabels` ("abstract", "static") are badges, and
+        /// `div#top` holds the project's banner, menus and path.
+        case doxygen
     }
 
     /// Whether the element opened by tag `tag` with `attributes` is furniture
@@ -92,6 +101,11 @@ enum HTMLBoilerplate {
     static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>,
                       generator: Generator? = nil) -> Bool {
         if generator == .makeinfo && (hasClass("header", attributes, in: page) || hasClass("nav-panel", attributes, in: page)) {
+            return true
+        }
+        if generator == .doxygen && (hasClass("summary", attributes, in: page) || hasClass("definition", attributes, in: page)
+                                     || (tag == spanKey && hasClass("mlabels", attributes, in: page))
+                                     || attributes.id.map({ lowered(page, $0).elementsEqual("top".utf8) }) == true) {
             return true
         }
         // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
@@ -125,16 +139,19 @@ enum HTMLBoilerplate {
         let value = lowered(page, content)
         if value.starts(with: "makeinfo".utf8) { return .makeinfo }
         if value.starts(with: "docbook xsl".utf8) || value.starts(with: "publican".utf8) { return .docBook }
+        if value.starts(with: "doxygen".utf8) { return .doxygen }
         return nil
     }
 
     /// Whether `page` is a generated listing of source code rather than
-    /// documentation: rustdoc's `src/…/*.rs.html` pages (`<body class="rustdoc
-    /// source">`, `"rustdoc src"` in later versions), the standard library's
-    /// code with its doc comments as `//!` lines, which repeat the pages
-    /// documenting it (in Debian's rust-doc: 607 pages, 76 MB of 456, cited
-    /// for "What is the difference between String and &str?"). Looks at the
-    /// first `sniffBytes` bytes only.
+    /// documentation, whose doc comments repeat the pages documenting that
+    /// code: rustdoc's `src/…/*.rs.html` pages (`<body class="rustdoc
+    /// source">`, `"rustdoc src"` in later versions; in Debian's rust-doc 607
+    /// pages, 76 MB of 456, cited for "What is the difference between String
+    /// and &str?"), javadoc's `src-html/` pages (`<body class="source-page">`,
+    /// cited first for "What does StringUtils.abbreviate do?") and Doxygen's
+    /// `*_source.html` (numbered lines, the first anchored `l00001`). Looks at
+    /// the first `sniffBytes` bytes only.
     static func isSourceListing(_ page: [UInt8]) -> Bool {
         page.withUnsafeBufferPointer { all in
             let head = UnsafeBufferPointer(rebasing: all.prefix(sniffBytes))
@@ -142,7 +159,9 @@ enum HTMLBoilerplate {
         }
     }
     static let sniffBytes = 16_384
-    static let sourceListingBodies: [StaticString] = ["<body class=\"rustdoc source\"", "<body class=\"rustdoc src\""]
+    static let sourceListingBodies: [StaticString] = ["<body class=\"rustdoc source\"", "<body class=\"rustdoc src\"",
+                                                       "<body class=\"source-page\"", "<div class=\"line\"><a name=\"l00001\">",
+                                                       "<div class=\"line\"><a id=\"l00001\" name=\"l00001\">"]
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).
     private static func lowered(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {

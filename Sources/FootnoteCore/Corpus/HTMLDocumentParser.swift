@@ -30,6 +30,11 @@
 ///   trimmed. Inside `<pre>` it is kept, with CRLF read as LF, leading blank lines
 ///   and trailing whitespace removed. Empty blocks are dropped.
 /// - Entities are decoded by `HTMLEntities`; unknown ones stay literal.
+/// - A heading inside a list item is a heading: the lists around it are the
+///   page's structure (javadoc's `ul.member-list > li > section > h3`), and
+///   their end tags end a block; their items are sections, not list text.
+///   Doxygen's `div.title` is the page's `<h1>`, and its `h2.memtitle` a
+///   level below the `<h2>` of its group.
 /// - `<dt>` is a `.term` block, which `PassageBuilder` keeps with its description;
 ///   a `<dt>` that holds only a list marker (man2html's `<dt>&bull;<dd>…`) is
 ///   dropped, and its description is text.
@@ -239,6 +244,9 @@ private struct HTMLBlockScanner {
     private var lines: HTMLLineCounter
     private var headingLevel = 0
     private var listDepth = 0
+    /// Lists found to be the page's structure, not text (an item of theirs
+    /// holds a heading), still open: their end tags end a block.
+    private var structuralLists = 0
     /// An `<li>` outside any list started the current block.
     private var orphanList = false
     /// An `<li>` opened and its bullet is not written yet.
@@ -278,6 +286,9 @@ private struct HTMLBlockScanner {
     private var divisionDepth = 0
     static let rowKey = HTMLTagRole.key("tr".utf8)
     static let metaKey = HTMLTagRole.key("meta".utf8)
+    static let divisionKey = HTMLTagRole.key("div".utf8)
+    /// The depth of the `div.title` read as the page's <h1> (Doxygen), while it is open.
+    private var titleDivision: Int?
     /// What the page's `<meta name="generator">` says wrote it, when that matters (makeinfo, DocBook).
     private var generator: HTMLBoilerplate.Generator?
     /// The first heading read, of any level.
@@ -413,6 +424,7 @@ private struct HTMLBlockScanner {
         }
         var anchor: String?
         var questionRow = false
+        var memberTitle = false
         if key == Self.metaKey && generator == nil {
             generator = HTMLBoilerplate.generator(self.attributes(name.upperBound..<after), in: input)
         }
@@ -427,6 +439,15 @@ private struct HTMLBlockScanner {
                 dropDepth = 1
                 if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }   // Node's <a class="mark" id> in a heading
                 return after
+            }
+            // Doxygen heads each member "parse() [2/3]" with an <h2> as it heads their group "Member Function Documentation".
+            memberTitle = generator == .doxygen && HTMLBoilerplate.hasClass("memtitle", attributes, in: input)
+            if generator == .doxygen && key == Self.divisionKey && titleDivision == nil && listDepth == 0
+                && HTMLBoilerplate.hasClass("title", attributes, in: input) {
+                // Doxygen titles a page "Json::Reader Class Reference" in a `div.title`, not an <h1>.
+                endBlock()
+                headingLevel = 1
+                titleDivision = divisionDepth + 1
             }
             if !sawFootnotes && reading && HTMLBoilerplate.isFootnotes(attributes, in: input) {
                 // A heading of their own, so they are not cited under the page's last section.
@@ -454,19 +475,21 @@ private struct HTMLBlockScanner {
             blockBoundary()
             preDepth += 1
         case .heading(let level):
+            endBlock()
             if listDepth > 0 {
-                whitespace(UInt8(ascii: " "))
-            } else {
-                endBlock()
-                headingLevel = level
+                // A heading in a list item: the lists around it are the page's structure
+                // (javadoc wraps each member's section in `<ul><li>`), not lists of text.
+                structuralLists += listDepth
+                listDepth = 0
             }
+            headingLevel = memberTitle ? min(level + 1, 6) : level
         case .list:
             if listDepth == 0 { endBlock() } else { whitespace(UInt8(ascii: " ")) }
             listDepth += 1
         case .listItem:
             if !inList {
                 endBlock()
-                orphanList = true
+                orphanList = structuralLists == 0   // an item of a structural list is a section, not a list
             }
             if reading { evidence.beganItem() }
             itemPending = true
@@ -505,6 +528,10 @@ private struct HTMLBlockScanner {
         switch role {
         case .block: blockBoundary()
         case .division:
+            if titleDivision == divisionDepth {
+                endBlock()
+                titleDivision = nil
+            }
             if headingLevel > 0 { whitespace(UInt8(ascii: " ")) } else { blockBoundary() }
             divisionDepth = max(0, divisionDepth - 1)
             if let scope = captionScope, divisionDepth < scope.depth { closeCaptionScope(scope, at: start) }
@@ -518,8 +545,10 @@ private struct HTMLBlockScanner {
                 whitespace(UInt8(ascii: " "))
             } else {
                 endBlock()
+                if listDepth == 0 && structuralLists > 0 { structuralLists -= 1 }
                 listDepth = 0
             }
+        case .listItem where listDepth == 0 && structuralLists > 0: endBlock()
         case .listItem, .whitespace: whitespace(UInt8(ascii: " "))
         case .lineBreak: whitespace(UInt8(ascii: "\n"))   // browsers read </br> as <br>
         case .term: if inTerm { endBlock() } else { blockBoundary() }
