@@ -622,7 +622,7 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <p class="definition">Definition at line 40 of file reader.h.</p></div></div></div></body></html>
         """
     #expect(texts(page) == ["Json::CharReader Class Reference", "Interface for reading JSON from a char array.",
-                            "Member Function Documentation", "parse()", "virtual bool Json::CharReader::parse ( beginDoc )",
+                            "Member Function Documentation", "parse()", "virtual bool Json::CharReader::parse ( beginDoc )", "pure virtual",
                             "Read a Value from a JSON document."])
     #expect(parse(page).map(\.kind).prefix(4) == [.heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3)])
     // Not Doxygen: a div.title is text.

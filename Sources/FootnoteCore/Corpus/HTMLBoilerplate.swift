@@ -74,6 +74,12 @@ enum HTMLBoilerplate {
     static let mainKey = HTMLTagRole.key("main".utf8)
     static let spanKey = HTMLTagRole.key("span".utf8)
 
+    /// Whether the element is Doxygen's badges beside a page's title
+    /// ("Json::CharReader Class Reference" + "abstract", which would read "Referenceabstract").
+    static func isTitleBadge(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Bool {
+        tag == spanKey && hasClass("mlabels", attributes, in: page)
+    }
+
     static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
 
     /// The program that wrote a page, where it changes what is furniture
@@ -91,8 +97,11 @@ enum HTMLBoilerplate {
         /// `<h2>` of its group; its `div.summary` ("Classes | Public Types |
         /// …") links to the page's own parts, a member's `p.definition`
         /// ("Definition at line 373 of file json_writer.cpp.") says where its
-        /// code is, `span.mlabels` ("abstract", "static") are badges, and
-        /// `div#top` holds the project's banner, menus and path.
+        /// code is, and `div#top` holds the project's banner, menus and path.
+        /// (The title's `span.mlabels` badge, "abstract", is dropped by
+        /// `HTMLDocumentParser`; a member's "override virtual" stays: dropping
+        /// its lines would cut the member's passage in two at
+        /// `PassageBuilder.droppedLinesGap`.)
         case doxygen
     }
 
@@ -104,7 +113,6 @@ enum HTMLBoilerplate {
             return true
         }
         if generator == .doxygen && (hasClass("summary", attributes, in: page) || hasClass("definition", attributes, in: page)
-                                     || (tag == spanKey && hasClass("mlabels", attributes, in: page))
                                      || attributes.id.map({ lowered(page, $0).elementsEqual("top".utf8) }) == true) {
             return true
         }

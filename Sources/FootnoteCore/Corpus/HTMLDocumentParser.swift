@@ -433,7 +433,8 @@ private struct HTMLBlockScanner {
             questionRow = key == Self.rowKey && HTMLBoilerplate.hasClass("question", attributes, in: input)
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
-            if HTMLBoilerplate.drops(key, attributes, in: input, generator: generator) {
+            if HTMLBoilerplate.drops(key, attributes, in: input, generator: generator)
+                || (titleDivision != nil && HTMLBoilerplate.isTitleBadge(key, attributes, in: input)) {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
