@@ -420,7 +420,7 @@ import Testing
         // A heading's markup around its words ("## ", an underline): a heading over nothing is cited by its words alone.
         for block in blocks where block.isHeading {
             let words = Array(block.text.utf8)
-            let start = PassageBuilder.firstOccurrence(of: words, in: bytes, within: block.bytes) ?? block.bytes.lowerBound
+            let start = bytes[block.bytes].firstRange(of: words)?.lowerBound ?? block.bytes.lowerBound
             for k in block.bytes where k < start || k >= start + words.count { covered[k] = true }
         }
         return bytes.indices.filter { !covered[$0] && !PassageBuilder.isSpace(bytes[$0]) }

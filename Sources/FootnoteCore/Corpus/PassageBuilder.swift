@@ -180,17 +180,6 @@ public struct PassageBuilder: Sendable, Equatable {
         return (aliases, pointers)
     }
 
-    /// Where `needle` first occurs in `file` within `range`, if it does.
-    static func firstOccurrence(of needle: [UInt8], in file: [UInt8], within range: Range<Int>) -> Int? {
-        guard needle.count <= range.count else { return nil }
-        var k = range.lowerBound
-        while k + needle.count <= range.upperBound {
-            if file[k] == needle[0] && file[k..<(k + needle.count)].elementsEqual(needle) { return k }
-            k += 1
-        }
-        return nil
-    }
-
     /// A term as compared with another: lowercased, whitespace collapsed.
     static func sameName(_ s: String) -> String {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -222,8 +211,8 @@ public struct PassageBuilder: Sendable, Equatable {
             if verbatimFormat && out[i].bytes.upperBound <= file.count {
                 // Its words without the markup around them ("##### yes or no survey:", a setext underline), when they stand in the file as read.
                 let words = Array(out[i].text.utf8)
-                if !words.isEmpty, let start = Self.firstOccurrence(of: words, in: file, within: out[i].bytes) {
-                    out[i].bytes = start..<(start + words.count)
+                if !words.isEmpty, let found = file[out[i].bytes].firstRange(of: words) {
+                    out[i].bytes = found
                     out[i].lines = out[i].lines.lowerBound...(out[i].lines.lowerBound + words.lazy.filter { $0 == 0x0A }.count)
                 }
                 out[i].text = String(decoding: file[out[i].bytes], as: UTF8.self)
