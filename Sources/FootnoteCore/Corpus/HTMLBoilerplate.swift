@@ -8,8 +8,8 @@
 /// `rst-footer-buttons`), DocBook (`navheader`, `navfooter`, `toc`, the book
 /// index's `indexdiv`), asciidoc (`#footer`, `#toc`), Doxygen (`#nav-tree`,
 /// `navpath`), Javadoc (`topNav`, `subNav`, `bottomNav`), Node's API pages
-/// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`) and
-/// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote) and
+/// (`#column2`, `#toc`, `a.mark`), SQLite's (`div.nosearch`, `menu`),
+/// Texinfo's (`div.header`, `div.nav-panel`, on pages makeinfo wrote),
 /// Publican's (`ul.docnav`, `#banner`; its `div.sidebar` is content, as
 /// DocBook's is), the Apache HTTP Server manual's ("Available Languages:
 /// en | fr | …", `div.toplang` and `div.bottomlang`) and rustdoc's (each
@@ -83,7 +83,8 @@ enum HTMLBoilerplate {
     static func isVoid(_ tag: UInt64) -> Bool { voidTags.contains(tag) }
 
     /// The program that wrote a page, where it changes what is furniture
-    /// (its `<meta name="generator">`).
+    /// (its `<meta name="generator">`): classes and ids that are furniture
+    /// on its pages only, and classes of `droppedClasses` that are content there.
     enum Generator {
         /// Texinfo's makeinfo: its "Next: …, Previous: …, Up: …" bar is a
         /// `div.header` or `div.nav-panel`.
@@ -103,18 +104,27 @@ enum HTMLBoilerplate {
         /// its lines would cut the member's passage in two at
         /// `PassageBuilder.droppedLinesGap`.)
         case doxygen
+
+        /// Classes and ids that are furniture on this generator's pages, besides the common ones.
+        var furniture: (classes: ByteKeyTable, ids: ByteKeyTable) {
+            switch self {
+            case .makeinfo: return (Tables.makeinfoClasses, Tables.none)
+            case .docBook: return (Tables.none, Tables.none)
+            case .doxygen: return (Tables.doxygenClasses, Tables.doxygenIDs)
+            }
+        }
+
+        /// Classes of `droppedClasses` that are content on this generator's pages.
+        var contentClasses: ByteKeyTable { self == .docBook ? Tables.docBookContentClasses : Tables.none }
     }
 
     /// Whether the element opened by tag `tag` with `attributes` is furniture
     /// on a page `generator` wrote (nil: unknown).
     static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>,
                       generator: Generator? = nil) -> Bool {
-        if generator == .makeinfo && (hasClass("header", attributes, in: page) || hasClass("nav-panel", attributes, in: page)) {
-            return true
-        }
-        if generator == .doxygen && (hasClass("summary", attributes, in: page) || hasClass("definition", attributes, in: page)
-                                     || attributes.id.map({ lowered(page, $0).elementsEqual("top".utf8) }) == true) {
-            return true
+        if let furniture = generator?.furniture {
+            if let id = attributes.id, furniture.ids.find(lowered(page, id)) != nil { return true }
+            if let classes = attributes.class, anyToken(page, classes, in: furniture.classes) { return true }
         }
         // Sphinx's <aside class="footnote-list"> and each <aside class="footnote"> in it are content.
         if isFootnotes(attributes, in: page) || hasClass("footnote", attributes, in: page) { return false }
@@ -122,9 +132,10 @@ enum HTMLBoilerplate {
         if let role = attributes.role, Tables.roles.find(lowered(page, role)) != nil { return true }
         if let id = attributes.id, Tables.ids.find(lowered(page, id)) != nil { return true }
         if let classes = attributes.class {
+            let content = generator?.contentClasses
             var found = false
             forEachToken(page, classes) { token in
-                if generator == .docBook && token.elementsEqual("sidebar".utf8) { return }
+                if content?.find(token) != nil { return }
                 if Tables.classes.find(token) != nil || (tag == linkKey && Tables.linkClasses.find(token) != nil) { found = true }
             }
             return found
@@ -132,10 +143,21 @@ enum HTMLBoilerplate {
         return false
     }
 
+    /// Whether a class token of `range` is in `table`.
+    private static func anyToken(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in table: ByteKeyTable) -> Bool {
+        var found = false
+        forEachToken(page, range) { if table.find($0) != nil { found = true } }
+        return found
+    }
+
     /// The name sets as byte tables, looked up without making a String per tag.
     enum Tables {
         static let roles = ByteKeyTable(droppedRoles), ids = ByteKeyTable(droppedIDs), classes = ByteKeyTable(droppedClasses)
         static let linkClasses = ByteKeyTable(droppedLinkClasses), footnotes = ByteKeyTable(footnoteNames)
+        static let makeinfoClasses = ByteKeyTable(["header", "nav-panel"])
+        static let doxygenClasses = ByteKeyTable(["summary", "definition"]), doxygenIDs = ByteKeyTable(["top"])
+        static let docBookContentClasses = ByteKeyTable(["sidebar"])
+        static let none = ByteKeyTable([])
     }
 
     /// The generator a `<meta>` with `attributes` names, when it is one that
