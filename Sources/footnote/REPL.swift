@@ -181,12 +181,10 @@ struct REPL {
                 return true
             }
             guard let answer = lastAnswer, let item = answer.items.first(where: { $0.rank == n }) else {
-                if let answer = lastAnswer, !answer.items.isEmpty {
-                    say("The last answer has no passage [\(n)]; it showed [1]–[\(shown)].")
-                } else if lastAnswer != nil {
-                    say("The last answer cited no passages; ask it another way, then \(name) N refers to its passage [N].")
-                } else {
-                    say("Ask a question first; \(name) N then refers to its passage [N].")
+                switch lastAnswer?.items.isEmpty {
+                case false?: say("The last answer has no passage [\(n)]; it showed [1]–[\(shown)].")
+                case true?: say("The last answer cited no passages; ask it another way, then \(name) N refers to its passage [N].")
+                case nil: say("Ask a question first; \(name) N then refers to its passage [N].")
                 }
                 return true
             }
