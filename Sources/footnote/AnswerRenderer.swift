@@ -16,6 +16,7 @@ struct AnswerRenderer {
         if let notice = answer.notice {
             out += notice.message + "\n"
             if let unknown = unknownWordsLine(answer) { out += unknown + "\n" }
+            if answer.contextTried { out += style.dim("(tried alone and with the earlier questions' words)") + "\n" }
             return out
         }
         for (n, item) in answer.items.enumerated() {
@@ -55,8 +56,16 @@ struct AnswerRenderer {
             lines.append("(searched for " + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
                 .joined(separator: ", ") + ")")
         }
-        if !answer.carriedWords.isEmpty {
+        if answer.notice != nil { return lines }
+        if answer.reading == .reply {
+            let topic = answer.carried.prefix(4).map { TerminalText.sanitize($0.term.word.isEmpty ? $0.term.text : $0.term.word) }
+            lines.append(style.dim(topic.isEmpty ? "(taken as a reply; ask a question to go on)"
+                                                 : "(taken as a reply; going on with: " + topic.joined(separator: ", ") + ")"))
+        } else if !answer.carriedWords.isEmpty {
             lines.append(style.dim("(following on: " + answer.carriedWords.map(TerminalText.sanitize).joined(separator: ", ") + ")"))
+        }
+        if !answer.replacedWords.isEmpty {
+            lines.append(style.dim("(instead of: " + answer.replacedWords.map(TerminalText.sanitize).joined(separator: ", ") + ")"))
         }
         return lines
     }

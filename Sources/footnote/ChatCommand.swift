@@ -11,11 +11,12 @@ struct Chat: ParsableCommand {
 
     @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var conversation: ConversationOptions
 
     func run() throws {
         let session = try Session(options: corpusOptions)
         if isatty(0) == 1 {
-            var repl = REPL(session: session, top: output.top, json: output.json, color: output.color)
+            var repl = REPL(session: session, top: output.top, json: output.json, color: output.color, conversation: conversation.options)
             repl.run()
         } else {
             let renderer = AnswerRenderer(style: .forStdout(color: output.color), showQuestion: true)

@@ -77,6 +77,52 @@ struct RankingOptions: ParsableArguments {
     }
 }
 
+/// How a chat reads follow-ups (`Conversation.Options`); hidden, for measuring.
+struct ConversationOptions: ParsableArguments {
+    @Option(name: .customLong("conv-subject"), help: ArgumentHelp("Weight σ of the conversation's subject words in a follow-up.", visibility: .hidden))
+    var subject: Float = Conversation.Options().subjectWeight
+
+    @Option(name: .customLong("conv-recent"), help: ArgumentHelp("Weight ρ of the previous turn's words in a follow-up.", visibility: .hidden))
+    var recent: Float = Conversation.Options().recentWeight
+
+    @Option(name: .customLong("conv-decay"), help: ArgumentHelp("Decay γ of an earlier turn's words per turn back.", visibility: .hidden))
+    var decay: Float = Conversation.Options().decay
+
+    @Option(name: .customLong("conv-page-prior"), help: ArgumentHelp("Prior δ of the pages the conversation cited.", visibility: .hidden))
+    var pagePrior: Float = Conversation.Options().pagePrior
+
+    @Option(name: .customLong("conv-carried-share"), help: ArgumentHelp("Most the carried words weigh together, as a share of the question's own.", visibility: .hidden))
+    var carriedShare: Float = Conversation.Options().carriedShare
+
+    @Option(name: .customLong("conv-interleave"), help: ArgumentHelp("A question read alone shows the context's passages every n-th place (0: never).", visibility: .hidden))
+    var interleave: Int = Conversation.Options().interleave
+
+    @Option(name: .customLong("conv-continuity"), help: ArgumentHelp("Share of its own best score a passage on the cited pages needs for a complete question.", visibility: .hidden))
+    var continuity: Float = Conversation.Options().continuity
+
+    @Option(name: .customLong("conv-elliptical-continuity"), help: ArgumentHelp("The same share for an elliptical question.", visibility: .hidden))
+    var ellipticalContinuity: Float = Conversation.Options().ellipticalContinuity
+
+    func validate() throws {
+        guard [subject, recent, decay, pagePrior, carriedShare, continuity, ellipticalContinuity].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw ValidationError("conversation weights must be finite and ≥ 0")
+        }
+    }
+
+    var options: Conversation.Options {
+        var options = Conversation.Options()
+        options.subjectWeight = subject
+        options.recentWeight = recent
+        options.decay = decay
+        options.pagePrior = pagePrior
+        options.carriedShare = carriedShare
+        options.interleave = max(0, interleave)
+        options.continuity = continuity
+        options.ellipticalContinuity = ellipticalContinuity
+        return options
+    }
+}
+
 /// Where the persisted index lives: shared by every command that reads a corpus.
 struct IndexOptions: ParsableArguments {
     @Option(name: .customLong("index-dir"),

@@ -2,7 +2,8 @@ import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
 /// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
-/// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "carried": [word]],
+/// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "reading"][, "carried": [word]]
+/// [, "carried_weights": {word: weight}][, "replaced": [word]][, "context_tried": true],
 /// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names", "heading"}]}`
 /// (the optional lists only when not empty; "evidence", what the confidence was
 /// calibrated from, when a passage matched).
@@ -37,7 +38,14 @@ enum JSONAnswerWriter {
         }
         if !answer.unknownWords.isEmpty { out += ",\"unknown\":[" + answer.unknownWords.map(quote).joined(separator: ",") + "]" }
         if let asked = answer.askedBytes { out += ",\"asked_bytes\":\(asked)" }
+        if let reading = answer.reading { out += ",\"reading\":" + quote(reading.rawValue) }
         if !answer.carriedWords.isEmpty { out += ",\"carried\":[" + answer.carriedWords.map(quote).joined(separator: ",") + "]" }
+        if !answer.carried.isEmpty {
+            out += ",\"carried_weights\":{" + answer.carried.map { quote($0.term.word.isEmpty ? $0.term.text : $0.term.word) + ":" + number($0.weight) }
+                .joined(separator: ",") + "}"
+        }
+        if !answer.replacedWords.isEmpty { out += ",\"replaced\":[" + answer.replacedWords.map(quote).joined(separator: ",") + "]" }
+        if answer.contextTried { out += ",\"context_tried\":true" }
         out += ",\"notice\":" + (answer.notice.map { quote($0.message) } ?? "null")
         out += ",\"confidence\":" + number(answer.confidence)
         if let e = answer.evidence {

@@ -47,21 +47,26 @@ struct PassageViews {
     /// `:why N`: the citation, the sum, then a row per ranked term: its
     /// frequency in the passage, its document frequency, the query weight,
     /// the passage's length factor, the posting score and the contribution.
-    func render(_ explanation: Explanation, item: Answer.Item) -> String {
+    /// - Parameters:
+    ///   - carried: words carried from earlier questions → their weight (a share of a question word's).
+    ///   - pagePrior: the conversation's page prior on this passage (1: none), already in `explanation.score`.
+    func render(_ explanation: Explanation, item: Answer.Item, carried: [String: Float] = [:], pagePrior: Float = 1) -> String {
         var out = heading(item)
         let bm25 = explanation.model == "bm25"
         let sum = "\(Self.number(explanation.rankingScore)) from the terms"
             + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) lead prior (near the start of its file)")
             + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)"
+        let headed = explanation.headingMatch == 1 ? sum
+            : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)"
         out += "score \(Self.number(explanation.score)) = "
-            + (explanation.headingMatch == 1 ? sum
-                : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)") + "\n"
+            + (pagePrior == 1 ? headed : "(" + headed + ") × \(Self.number(pagePrior)) page prior (a page this conversation cited)") + "\n"
         out += style.dim(bm25 ? "  term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)"
                               : "  term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖") + "\n"
         let header = ["word", "tf", "df", "weight", bm25 ? "norm" : "1/‖d‖", "posting", "adds"]
         var rows = [header]
         for t in explanation.terms {
-            let word = (t.word.isEmpty || t.word == t.term) ? t.term : t.word + " (" + t.term + ")"
+            var word = (t.word.isEmpty || t.word == t.term) ? t.term : t.word + " (" + t.term + ")"
+            if let share = carried[t.word.isEmpty ? t.term : t.word] { word += " [carried ×" + Self.number(share, places: 2) + "]" }
             rows.append([TerminalText.sanitize(word), Self.number(t.frequency, places: 1), String(t.documentFrequency),
                          Self.number(t.weight), Self.number(t.passageFactor), Self.number(t.postingScore), Self.number(t.contribution)])
         }

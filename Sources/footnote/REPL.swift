@@ -11,15 +11,14 @@ struct REPL {
     var json: Bool
     let color: ColorChoice
     let editor: LineEditor
-    /// The last question answered, and how many of its passages were shown (`:more`).
-    var lastQuestion: String?
+    /// How many passages were shown for the last question (`:more`).
     var shown = 0
     /// The last answer with every passage shown for it (`:why`, `:open`), and
     /// `session.reloads` when it was given (its passage numbers hold until the next reload).
     var lastAnswer: Answer?
     var lastAnswerReloads = 0
-    /// What a follow-up question leans on (`Answer.topic`); `:new` forgets it.
-    var context: [Query.Term] = []
+    /// The turns so far, which follow-ups lean on; `:new` forgets them.
+    let conversation: Conversation
 
     static let commands: [(name: String, help: String)] = [
         (":help", "show this list"),
@@ -38,11 +37,12 @@ struct REPL {
     /// The commands, a line each, as `:help` and `footnote help` list them.
     static var commandLines: [String] { commands.map { "  " + $0.name.padding(9) + " " + $0.help } }
 
-    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto) {
+    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto, conversation options: Conversation.Options = .init()) {
         self.session = session
         self.top = top
         self.json = json
         self.color = color
+        conversation = Conversation(engine: session.engine, options: options)
         editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
                             commands: REPL.commands.map(\.name) + [":exit"],
                             vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session))
@@ -57,8 +57,7 @@ struct REPL {
             if text.hasPrefix(":") {
                 if !handle(command: text) { break }
             } else {
-                let answer = ask(text, top: top, context: context)
-                lastQuestion = text
+                let answer = ask(text, top: top)
                 shown = answer.items.count
                 remember(answer)
                 show(answer)
@@ -74,21 +73,19 @@ struct REPL {
     /// the counts the engine's spelling corrector ranks by, counted once for both.
     static func wordCounts(_ session: Session) -> [Int32]? { session.engine.corrector.counts }
 
-    /// The answer to `question` (the index brought up to date first when a
-    /// file changed; completion then offers the new words).
-    func ask(_ question: String, top: Int, context: [Query.Term] = []) -> Answer {
+    /// The conversation's answer to `question` (the index brought up to
+    /// date first when a file changed; completion then offers the new words).
+    func ask(_ question: String, top: Int) -> Answer {
         let reloads = session.reloads
-        let answer = session.answer(question, top: top, context: context)
+        let answer = session.answer(question, top: top, in: conversation)
         if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session)) }
         return answer
     }
 
-    /// Keeps a new answer for `:why`, `:open` and follow-ups (a topic only when it gave passages).
+    /// Keeps a new answer for `:why` and `:open`.
     mutating func remember(_ answer: Answer) {
         lastAnswer = answer
         lastAnswerReloads = session.reloads
-        let topic = answer.topic
-        if !topic.isEmpty { context = topic }
     }
 
     func show(_ answer: Answer) {
@@ -99,17 +96,19 @@ struct REPL {
     /// `:more`: the last question asked again for `top` more passages, of
     /// which those not shown yet are shown, with their ranks.
     mutating func showMore() {
-        guard let question = lastQuestion else {
+        guard lastAnswer != nil else {
             say("Ask a question first; :more then shows its next passages.")
             return
         }
-        // Asked again as it was first asked: with the topic it then leaned on.
-        let lastContext = lastAnswer?.carriedTerms ?? []
         guard shown < Self.maximumShown else {
             say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
             return
         }
-        var answer = ask(question, top: min(shown + top, Self.maximumShown), context: lastContext)
+        // Ranked again exactly as it was first asked: the same carried words and pages.
+        guard var answer = session.more(top: min(shown + top, Self.maximumShown), in: conversation) else {
+            say("Ask a question first; :more then shows its next passages.")
+            return
+        }
         guard answer.notice == nil else { show(answer); return }
         lastAnswer = answer
         lastAnswerReloads = session.reloads
@@ -144,6 +143,7 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
+                conversation.use(session.engine)
                 editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
                 switch session.provenance {
                 case .reused: say("Index up to date: " + bannerLine() + ".")
@@ -173,7 +173,7 @@ struct REPL {
         case ":more":
             showMore()
         case ":new":
-            context = []
+            conversation.reset()
             say("New topic: the next question is read on its own.")
         case ":why", ":open":
             guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
@@ -194,7 +194,12 @@ struct REPL {
             }
             if name == ":why" {
                 guard let explanation = session.engine.explain(answer, passage: item.passage) else { return true }
-                write(PassageViews(style: style).render(explanation, item: item))
+                // The words carried from earlier questions in the query this passage was ranked by.
+                let query = answer.fromContext.contains(item.passage) ? answer.contextQuery : answer.query
+                let carried = Dictionary((query?.terms ?? []).filter { $0.boost != 1 }.map { ($0.word.isEmpty ? $0.text : $0.word, $0.boost) },
+                                         uniquingKeysWith: { a, _ in a })
+                write(PassageViews(style: style).render(explanation, item: item, carried: carried,
+                                                        pagePrior: answer.pagePrior[item.passage] ?? 1))
             } else {
                 switch session.corpus.context(ofPassage: item.passage) {
                 case .success(let context): write(PassageViews(style: style).render(context, item: item))

@@ -118,11 +118,33 @@ final class Session {
         return path + (stat(path, &st) == 0 ? " (\(formatBytes(Int(st.st_size))))" : " (not saved)")
     }
 
-    /// The engine's answer; when a passage's file changed since it was
-    /// indexed, the index is brought up to date (one line on stderr says so)
-    /// and the question asked again, once.
-    func answer(_ question: String, top: Int, context: [Query.Term] = []) -> Answer {
-        let answer = engine.answer(question, top: top, context: context)
+    /// The engine's answer to `question` asked alone; when a passage's file
+    /// changed since it was indexed, the index is brought up to date (one
+    /// line on stderr says so) and the question asked again, once.
+    func answer(_ question: String, top: Int) -> Answer {
+        answerUpdating { engine.answer(question, top: top) }
+    }
+
+    /// The next turn of `conversation`, updated as `answer(_:top:)` is.
+    func answer(_ question: String, top: Int, in conversation: Conversation) -> Answer {
+        answerUpdating {
+            conversation.use(engine)
+            return conversation.ask(question, top: top)
+        }
+    }
+
+    /// `conversation`'s last question ranked again for `top` passages (`:more`); nil before one was asked.
+    func more(top: Int, in conversation: Conversation) -> Answer? {
+        guard conversation.canContinue else { return nil }
+        return answerUpdating {
+            conversation.use(engine)
+            return conversation.more(top: top)!
+        }
+    }
+
+    /// `ask()`, and again after updating the index when a cited file changed since it was indexed.
+    private func answerUpdating(_ ask: () -> Answer) -> Answer {
+        let answer = ask()
         guard case .sourceUnavailable(.changed(let path)) = answer.notice else { return answer }
         printError("index: \(path) changed since it was indexed; updating the index")
         do {
@@ -134,7 +156,7 @@ final class Session {
             printError("\(error)")
             return answer
         }
-        return engine.answer(question, top: top, context: context)
+        return ask()
     }
 
     var corpus: Corpus { engine.corpus }

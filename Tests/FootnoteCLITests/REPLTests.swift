@@ -257,6 +257,41 @@ struct REPLTests {
         try tmux.waitFor("exit") { $0.contains("EXIT=0") }
     }
 
+    /// Issue 15's scripted cases over the bundled essay: a contrast, a complete
+    /// question after an unrelated one, a reply, a pronoun follow-up, and
+    /// `:why` naming the carried words.
+    @Test func conversationReadsEachTurn() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start(folder, environment: "NO_COLOR=1")
+        try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+
+        let excel = try tmux.reply(to: "When does open source AI excel?")
+        #expect(excel.contains("[1] open-source-vs-closed-ai.txt:119-125"), "\(excel)")
+        // "and closed AI?" replaces "open source", the words it contrasts with.
+        let contrast = try tmux.reply(to: "and closed AI?")
+        #expect(contrast.hasPrefix("(following on: excel)\n(instead of: open, source)\nClosed models are often better suited for"), "\(contrast)")
+        #expect(contrast.contains("[1] open-source-vs-closed-ai.txt:130-136"))
+        let why = try tmux.reply(to: ":why 1")
+        #expect(why.contains("excel [carried ×"), "\(why)")
+
+        // A complete question about another part of the essay stands alone.
+        let access = try tmux.reply(to: "How do people access closed models?")
+        #expect(!access.hasPrefix("(following on"), "\(access)")
+        #expect(access.contains("[1] open-source-vs-closed-ai.txt:27-35"), "\(access)")
+
+        // "yes" is a reply, not a search for "yes".
+        let yes = try tmux.reply(to: "yes")
+        #expect(yes.hasPrefix("(taken as a reply; going on with: "), "\(yes)")
+
+        // A pronoun points back to the topic.
+        _ = try tmux.reply(to: ":new")
+        _ = try tmux.reply(to: "What are closed AI models?")
+        let pronoun = try tmux.reply(to: "how are they accessed?")
+        #expect(pronoun.contains("[1] open-source-vs-closed-ai.txt:27-35"), "\(pronoun)")
+        try tmux.press("C-d")
+        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+    }
+
     /// On a colour terminal the carried-over words are dimmed and a correction's word is in italics.
     @Test func carriedWordsAreDimmedAndCorrectionsEmphasized() throws {
         let folder = TemporaryFolder()

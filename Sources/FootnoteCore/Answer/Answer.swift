@@ -59,31 +59,27 @@ public struct Answer: Sendable {
     /// Words corrected before searching, and words neither known nor correctable.
     public var corrections: [Query.Correction] = []
     public var unknownWords: [String] = []
-    /// Words carried over from the conversation that the shown passages contain.
+    /// How a `Conversation` read the question (nil: asked on its own, outside one).
+    public var reading: Conversation.Reading?
+    /// The earlier turns' words it was searched with, heaviest first (`Conversation`).
+    public var carried: [Conversation.CarriedWord] = []
+    /// Of those, the words the shown passages contain: "(following on: …)".
     public var carriedWords: [String] = []
+    /// Words of the last question this one replaced: "(instead of: …)".
+    public var replacedWords: [String] = []
+    /// A follow-up declined although asked both alone and with its context.
+    public var contextTried = false
+    /// Passage → the factor the conversation's page prior multiplied its
+    /// score by (only passages on a page the conversation cited).
+    public var pagePrior: [Int: Float] = [:]
+    /// A question read alone whose list interleaves the context's passages
+    /// (`Conversation.Options.interleave`): those passages, and the query
+    /// (with the carried words) they were ranked by.
+    public var fromContext: Set<Int> = []
+    public var contextQuery: Query?
     /// When the question was too long and was cut (`question` is what was
     /// read): its length in bytes as asked.
     public var askedBytes: Int?
     /// What `confidence` was calibrated from (nil when nothing matched).
     public var evidence: ConfidenceEvidence?
-}
-
-extension Answer {
-    /// What a follow-up question may lean on: the question's known terms and
-    /// the carried-over terms its passages contain, at full weight. Empty when
-    /// the bot gave no passages (the conversation keeps its previous topic).
-    public var topic: [Query.Term] {
-        guard !items.isEmpty, let query else { return [] }
-        return query.terms.filter { $0.id != nil && ($0.boost == 1 || carriedWords.contains($0.word)) }.map {
-            var term = $0
-            term.boost = 1
-            return term
-        }
-    }
-}
-
-extension Answer {
-    /// The earlier topic's terms this answer was asked with (carried over, at a
-    /// lower weight): the context to ask the same question with again (`:more`).
-    public var carriedTerms: [Query.Term] { query?.terms.filter { $0.boost != 1 } ?? [] }
 }

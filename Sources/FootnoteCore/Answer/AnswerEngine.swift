@@ -20,14 +20,6 @@ public final class AnswerEngine {
         public var querySyntax = true
         /// Correct words the corpus never uses (`SpellingCorrector`).
         public var correctSpelling = true
-        /// A question with at most `followUpTerms` known terms, or whose best
-        /// passage alone covers less than `followUpCoverage` of it
-        /// (`Searcher.Result.coverage`), is also asked with the
-        /// conversation's topic terms carried over (`answer(_:top:context:)`).
-        public var followUpCoverage: Float = 0.75
-        public var followUpTerms = 3
-        /// Carried-over terms' share of their query weight.
-        public var carriedBoost: Float = 0.5
         /// Re-ranks the best candidates by how much of the question their own heading holds.
         public var headingMatch = HeadingMatch()
         /// A longer question is cut to this many bytes (at a character
@@ -71,71 +63,58 @@ public final class AnswerEngine {
     /// The corrector over this index's vocabulary, made at the first word it is needed for.
     public private(set) lazy var corrector = SpellingCorrector(index: index)
 
-    /// The answer to `question`, read with `QuerySyntax` and its unknown
-    /// words corrected (unless `options` turn these off).
-    ///
-    /// - Parameter context: the conversation's topic (`Answer.topic` of the
-    ///   last answer). A question that is short (at most `followUpTerms`
-    ///   known terms, or only stop words: "examples?", "and why?") or that
-    ///   alone abstains or matches poorly (coverage below
-    ///   `followUpCoverage`) is asked again with the context's terms it
-    ///   lacks added at `carriedBoost` of their weight. That answer is kept
-    ///   when it does not abstain and its best passage has one of the
-    ///   question's own words, so the new question still leads.
-    public func answer(_ asked: String, top k: Int, context: [Query.Term] = []) -> Answer {
+    /// The answer to `question` asked on its own, read with `QuerySyntax` and
+    /// its unknown words corrected (unless `options` turn these off). A
+    /// turn of courtesy alone ("thanks", "ok, great") asks nothing. What a
+    /// conversation adds to a question is `Conversation`'s.
+    public func answer(_ asked: String, top k: Int) -> Answer {
         let question = Self.cut(asked, toBytes: options.maxQuestionBytes)
         let query = read(question)
         if query.isEmpty && query.constraints.isEmpty && AskingWords.isCourtesyOnly(question) {
-            // "thanks", "ok, great": not a question, and not a follow-up on the last one.
             return Answer(question: question, items: [], notice: .nothingAsked, terms: [], query: query)
         }
-        let definition = DefinitionCue(question: question)
-        // A definition question looks deeper for the entry that defines its subject (`definitionsFirst`),
-        // and the heading match re-ranks the best `candidates`.
-        let depth = max(Self.depth(forShowing: k), definition == nil ? 0 : Self.definitionDepth, headingDepth)
-        var result = searcher.search(query, top: depth)
-        var carried: [Query.Term] = []
-        let own = query.terms.compactMap(\.id)
-        if !context.isEmpty, query.constraints.isEmpty || !result.hits.isEmpty,
-           own.count <= options.followUpTerms || result.hits.isEmpty || result.coverage < options.followUpCoverage {
-            var withContext = query
-            // Looked up again: the index may have been rebuilt since the context was answered.
-            for term in context {
-                guard let id = index.termID(term.text), !query.terms.contains(where: { $0.id == id }),
-                      !carried.contains(where: { $0.id == id }) else { continue }
-                var c = term
-                c.id = id
-                c.boost = options.carriedBoost
-                c.frequency = 1
-                withContext.terms.append(c)
-                carried.append(c)
-            }
-            if !carried.isEmpty {
-                let contextual = searcher.search(withContext, top: Self.depth(forShowing: k))
-                // Kept when it answers, and its best passage still has one of the question's own words.
-                if let best = contextual.hits.first, contextual.confidence >= options.minConfidence,
-                   own.isEmpty || index.postings(of: own, in: [best.passage]).contains(where: { $0 >= 0 }) {
-                    result = contextual
-                } else {
-                    carried = []
-                }
-            }
-        }
-        result = weighingHeadings(result)
-        var defining: Set<Int32> = []
-        if let definition { (result.hits, defining) = definitionsFirst(result.hits, cue: definition) }
-        var answer = answer(result, question: question, top: k, defining: defining)
-        answer.evidence = result.evidence
+        var answer = answer(rank(query, question: question, top: k), question: question, top: k)
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
-        answer.corrections = query.corrections
-        answer.unknownWords = query.unknownWords
-        if !carried.isEmpty && !answer.items.isEmpty {
-            let ids = carried.map { $0.id! }
-            let postings = index.postings(of: ids, in: answer.items.map { Int32($0.passage) })
-            answer.carriedWords = carried.indices.filter { i in
-                answer.items.indices.contains { postings[$0 * ids.count + i] >= 0 }
-            }.map { carried[$0].word }
+        return answer
+    }
+
+    /// A query ranked as the chat ranks it, before excerpts are cut.
+    public struct Ranking: Sendable {
+        public var result: Searcher.Result
+        /// Passages that define what a definition question asks about (excerpted from their opening).
+        public var defining: Set<Int32> = []
+    }
+
+    /// `query` (read from `question`) ranked as the chat ranks it: searched
+    /// deep enough to show `k` distinct passages (deeper for a definition
+    /// question and the heading re-rank), re-ranked by `weighingHeadings`,
+    /// then by `prior` when given (each hit's score times `prior(passage)`,
+    /// a stable sort), and a definition question's defining entries first.
+    /// - Parameter depth: rank at least this many passages (a prior needs candidates to reorder).
+    public func rank(_ query: Query, question: String, top k: Int, depth: Int = 0, prior: ((Int32) -> Float)? = nil) -> Ranking {
+        let definition = DefinitionCue(question: question)
+        let searched = max(Self.depth(forShowing: k), definition == nil ? 0 : Self.definitionDepth, headingDepth, depth)
+        var result = weighingHeadings(searcher.search(query, top: searched))
+        if let prior {
+            let weighed = result.hits.enumerated().map { (i, hit) in
+                (i, Searcher.Hit(passage: hit.passage, score: hit.score * prior(hit.passage)))
+            }
+            result.hits = weighed.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }.map(\.1)
         }
+        var ranking = Ranking(result: result)
+        if let definition { (ranking.result.hits, ranking.defining) = definitionsFirst(result.hits, cue: definition) }
+        return ranking
+    }
+
+    /// The answer for a ranking of `question`: abstain below
+    /// `options.minConfidence`, or cut excerpts and cite the best `k`
+    /// distinct passages; with the ranking's evidence and the query's
+    /// corrections and unknown words.
+    public func answer(_ ranking: Ranking, question: String, top k: Int) -> Answer {
+        var answer = answer(ranking.result, question: question, top: k, defining: ranking.defining)
+        answer.evidence = ranking.result.evidence
+        answer.corrections = ranking.result.query.corrections
+        answer.unknownWords = ranking.result.query.unknownWords
         return answer
     }
 
@@ -256,14 +235,17 @@ public final class AnswerEngine {
     }
 
     /// Why `passage` ranked where it did in `answer` (`Searcher.explain`
-    /// over the query it was found with).
+    /// over the query it was found with, times its heading match and any
+    /// page prior of the conversation it was asked in).
     public func explain(_ answer: Answer, passage: Int) -> Explanation? {
-        answer.query.map { query in
+        (answer.fromContext.contains(passage) ? answer.contextQuery : answer.query).map { query in
             var explanation = searcher.explain(query, passage: Int32(passage))
             explanation.headingMatch = options.headingMatch.factor(heading: corpus.passages.section(passage).last,
                                                                    termWeights: Self.termWeights(query, searcher.weights(for: query)),
                                                                    analyzer: searcher.analyzer)
             explanation.score *= explanation.headingMatch
+            // A conversation's page prior (`Conversation`), applied after the heading match as when it ranked.
+            if let prior = answer.pagePrior[passage] { explanation.score *= prior }
             return explanation
         }
     }

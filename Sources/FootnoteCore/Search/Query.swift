@@ -12,7 +12,7 @@ public struct Query: Sendable {
         public var id: Int32?
         /// Multiplies the model's query weight: 1 for the question's own
         /// words, less for words carried over from an earlier question
-        /// (`AnswerEngine.answer(_:top:context:)`).
+        /// (`Conversation`).
         public var boost: Float = 1
         /// The word it came from, folded (its correction, when corrected), for
         /// display; empty outside the chat (no syntax and no corrector).

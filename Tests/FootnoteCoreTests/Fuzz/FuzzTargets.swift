@@ -120,7 +120,9 @@ enum FuzzTargets {
     static func query(_ data: [UInt8]) {
         let question = String(decoding: data, as: UTF8.self)
         _ = QuerySyntax(parsing: question)
-        let answer = engine.answer(question, top: 3, context: engine.answer("open models", top: 1).topic)
+        let conversation = Conversation(engine: engine)
+        _ = conversation.ask("open models", top: 1)
+        let answer = conversation.ask(question, top: 3)
         for item in answer.items {
             let explanation = engine.explain(answer, passage: item.passage)
             require(explanation.map { $0.score == item.score } ?? false, "explanation sums to the score")

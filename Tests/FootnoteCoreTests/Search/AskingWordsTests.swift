@@ -36,14 +36,15 @@ import Testing
     /// "thanks" asks nothing, and is not a follow-up on the last question
     /// either; a question of stop and asking words alone still says so.
     @Test func courtesyAloneAsksNothing() throws {
-        let context = engine.answer("how are closed models accessed?", top: 1).query!.terms
+        let conversation = Conversation(engine: engine)
+        _ = conversation.ask("how are closed models accessed?", top: 1)
         for turn in ["Thank you!", "ok, great", "Hi", "thanks, that would be great"] {
-            let answer = engine.answer(turn, top: 3, context: context)
+            let answer = conversation.ask(turn, top: 3)
             #expect(answer.notice == .nothingAsked, "\(turn)")
             #expect(answer.items.isEmpty && answer.carriedWords.isEmpty)
         }
         #expect(engine.answer("could you tell me?", top: 3).notice == .onlyStopWords)
-        #expect(!engine.answer("Could you tell me more?", top: 3, context: context).items.isEmpty)   // a follow-up, as before
+        #expect(!conversation.ask("Could you tell me more?", top: 3).items.isEmpty)   // a follow-up, as before
         #expect(AskingWords.isCourtesyOnly("Thanks!") && !AskingWords.isCourtesyOnly("thanks, and open models?"))
     }
 
