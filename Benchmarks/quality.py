@@ -9,7 +9,10 @@ collections with answers), for each engine that imports in ANCHORS_PYTHON.
 Prints one Markdown table per collection with our margin over the best
 reference, ready to paste into BENCHMARKS.md; then the figures on documents
 as folders (doc2dial `docs/` turns alone, SQuAD-dev `docs/`, the real-doc
-question sets). Standard library only.
+question sets); then the conversational sets replayed by `footnote eval
+--conversations` (doc2dial-dev on its sections and on `docs/`,
+squad-chains-dev), beside bm25s's history baselines (conv_baselines.py) when
+ANCHORS_PYTHON is set. Standard library only.
 
 Environment: FOOTNOTE (binary, default .build/release/footnote), DATA
 (default ../shared/data), ANCHORS_PYTHON (a Python with anchors' requirements;
@@ -99,6 +102,7 @@ def main():
             print("\n" + "\n".join(l for l in ours_out.splitlines() if l.startswith(("best threshold", "default --min"))))
         print()
     documents()
+    conversations()
 
 
 def documents():
@@ -115,6 +119,28 @@ def documents():
     if os.path.isdir(os.path.join(DATA, "squad-dev", "docs")):
         print(run([sys.executable, os.path.join(here, "squad_docs.py"), FOOTNOTE]).strip().splitlines()[-1])
     print(run([sys.executable, os.path.join(here, "realdocs.py"), FOOTNOTE]).strip())
+
+
+def conversations():
+    """Issue 15's measures: each conversational set replayed as the REPL
+    answers it (`footnote eval --conversations`), beside the turns alone and,
+    with ANCHORS_PYTHON, bm25s on the turn alone, first turn + turn and all
+    user turns so far."""
+    print("\n### conversations\n")
+    print("| set | Footnote S@1 / S@5 / MRR@10 (all turns) | later turns S@1 | each turn alone, later S@1 |")
+    print("|---|---:|---:|---:|")
+    for name, extra in (("doc2dial-dev", []), ("doc2dial-dev", ["--docs"]), ("squad-chains-dev", [])):
+        folder = os.path.join(DATA, name)
+        if not os.path.isfile(os.path.join(folder, "conversations.jsonl")):
+            continue
+        m = tagged(run([FOOTNOTE, "eval", "--conversations", folder] + extra), "METRICS")
+        print(f"| {name}{' docs/' if extra else ''} | {m['all_success1']:.3f} / {m['all_success5']:.3f} / {m['all_mrr10']:.3f} "
+              f"| {m['later_success1']:.4f} | {m['alone_later_success1']:.4f} |")
+    baselines = os.path.join(os.path.dirname(BENCH), "conv_baselines.py")
+    folder = os.path.join(DATA, "doc2dial-dev")
+    if PY and os.path.isfile(baselines) and os.path.isdir(folder):
+        print("\nbm25s and rank-bm25 on doc2dial-dev's sections (conv_baselines.py):\n")
+        print(run([PY, baselines, folder, "--out", os.path.join(OUT, "conv")]).strip())
 
 
 if __name__ == "__main__":

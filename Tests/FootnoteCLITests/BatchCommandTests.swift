@@ -85,4 +85,31 @@ import Testing
         #expect(noDataset.status == 66)
         #expect(noDataset.stderrLines.count == 1)
     }
+
+    /// `eval --conversations` replays dialogues over corpus.jsonl (by passage
+    /// id) or docs/ (by file lines), and names what is wrong with its input.
+    @Test func evalConversationsScoresEachTurn() throws {
+        let f = makeDataset()
+        f.write("conversations.jsonl", """
+        {"_id": "c1", "turns": [{"_id": "c1_1", "text": "When do tomatoes ripen?", "relevant": ["d1"], "gold_lines": [{"file": "garden.md", "lines": [3, 3]}]}, {"_id": "c1_2", "text": "and basil?", "relevant": ["d2"], "gold_lines": [{"file": "garden.md", "lines": [7, 7]}]}]}
+
+        """)
+        f.write("docs/garden.md", "# Tomatoes\n\nTomatoes need full sun and deep watering. They ripen in late summer.\n\n# Basil\n\nBasil grows well next to tomatoes and dislikes cold nights.\n")
+        for docs in [false, true] {
+            let r = try runFootnote(["eval", "--conversations", f.path] + (docs ? ["--docs"] : []))
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("1 dialogues, 2 turns typed, 2 scored (1 first, 1 later)"), "\(r.stdout)")
+            let metrics = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("METRICS ") })
+            let m = try #require(JSONSerialization.jsonObject(with: Data(metrics.dropFirst(8).utf8)) as? [String: Double])
+            #expect(m["all_success1"] == 1 && m["first_success1"] == 1 && m["later_success1"] == 1, "\(m)")
+            #expect(m["turns"] == 2 && m["alone_all_success5"] == 1)
+        }
+        let both = try runFootnote(["eval", f.path, "--conversations", f.path])
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+        let missing = try runFootnote(["eval", "--conversations", f.path + "/missing"])
+        #expect(missing.status == 66 && missing.stderrLines == ["footnote: \(f.path)/missing/conversations.jsonl: cannot read the file"])
+        f.write("conversations.jsonl", "{\"_id\": \"c1\", \"turns\": [{\"_id\": \"t\", \"text\": \"q\", \"relevant\": [\"d1\"]}]}\n")
+        let noGold = try runFootnote(["eval", "--conversations", f.path, "--docs"])
+        #expect(noGold.status == 65 && noGold.stderr.contains("no turn has \"gold_lines\""), "\(noGold.stderr)")
+    }
 }

@@ -47,3 +47,6 @@ public let testCacheHome: String = {
 }()
 
 nonisolated(unsafe) private var testCacheFolder: TemporaryFolder?
+
+/// `../shared/data` beside the repository: the test collections (tests that read them skip when absent).
+public let sharedDataPath = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data").path
