@@ -288,6 +288,10 @@ struct REPLTests {
         _ = try tmux.reply(to: "What are closed AI models?")
         let pronoun = try tmux.reply(to: "how are they accessed?")
         #expect(pronoun.contains("[1] open-source-vs-closed-ai.txt:27-35"), "\(pronoun)")
+        // A change of subject is not bent toward the old one.
+        let change = try tmux.reply(to: "Why does transparency support accountability?")
+        #expect(change.hasPrefix("Transparency in open source AI supports accountability"), "\(change)")
+        #expect(change.contains("[1] open-source-vs-closed-ai.txt:102-104"), "\(change)")
         try tmux.press("C-d")
         try tmux.waitFor("exit") { $0.contains("EXIT=0") }
     }
