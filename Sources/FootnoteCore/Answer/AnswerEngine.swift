@@ -95,12 +95,7 @@ public final class AnswerEngine {
         let definition = DefinitionCue(question: question)
         let searched = max(Self.depth(forShowing: k), definition == nil ? 0 : Self.definitionDepth, headingDepth, depth)
         var result = weighingHeadings(searcher.search(query, top: searched))
-        if let prior {
-            let weighed = result.hits.enumerated().map { (i, hit) in
-                (i, Searcher.Hit(passage: hit.passage, score: hit.score * prior(hit.passage)))
-            }
-            result.hits = weighed.sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }.map(\.1)
-        }
+        if let prior { result.hits = Searcher.reweighed(result.hits, by: prior) }
         var ranking = Ranking(result: result)
         if let definition { (ranking.result.hits, ranking.defining) = definitionsFirst(result.hits, cue: definition) }
         return ranking

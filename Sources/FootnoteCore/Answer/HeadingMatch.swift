@@ -70,11 +70,6 @@ public struct HeadingMatch: Sendable {
     public func reranked(_ hits: [Searcher.Hit], termWeights: [String: Float], analyzer: Analyzer,
                          heading: (Int32) -> String?) -> [Searcher.Hit] {
         guard strength > 0, hits.count > 1 else { return hits }
-        return hits.enumerated().map { offset, hit in
-            (offset, Searcher.Hit(passage: hit.passage,
-                                  score: hit.score * factor(heading: heading(hit.passage), termWeights: termWeights, analyzer: analyzer)))
-        }
-        .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
-        .map(\.1)
+        return Searcher.reweighed(hits) { factor(heading: heading($0), termWeights: termWeights, analyzer: analyzer) }
     }
 }

@@ -10,6 +10,14 @@ public final class Searcher {
         public var score: Float
     }
 
+    /// `hits` with each score multiplied by `factor(passage)`, best first;
+    /// equal scores keep their order (a re-ranking by a prior).
+    public static func reweighed(_ hits: [Hit], by factor: (Int32) -> Float) -> [Hit] {
+        hits.enumerated().map { offset, hit in (offset, Hit(passage: hit.passage, score: hit.score * factor(hit.passage))) }
+            .sorted { $0.1.score != $1.1.score ? $0.1.score > $1.1.score : $0.0 < $1.0 }
+            .map(\.1)
+    }
+
     public struct Result: Sendable {
         public var query: Query
         public var hits: [Hit]
