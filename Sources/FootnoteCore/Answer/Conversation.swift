@@ -105,9 +105,26 @@ public final class Conversation {
     public private(set) var engine: AnswerEngine
     public var options: Options
     public private(set) var turns: [Turn] = []
+    /// How a question was searched: enough to rank it again (`more`), over
+    /// a re-indexed corpus too (words are kept as text, looked up again).
+    struct Search {
+        var question: String
+        var reading: Reading
+        /// The earlier turns' words added to the question's own, and the
+        /// pages whose passages score × (1 + δ): for a follow-up, what it was
+        /// ranked by; for a question read alone, what the context's ranking
+        /// interleaved after its first passage was ranked by.
+        var carried: [CarriedWord] = []
+        var prior: Set<Page> = []
+        /// Words of the last question a contrast replaced: as shown, and as searched (stems).
+        var replaced: [String] = []
+        var avoiding: [String] = []
+        /// A question read alone whose list interleaves the context's passages.
+        var interleaves = false
+    }
+
     /// How the last question was searched: what `more` continues.
-    private var lastSearch: (question: String, reading: Reading, carried: [CarriedWord], replaced: [String], avoiding: [String],
-                             prior: Set<Page>, interleaved: (carried: [CarriedWord], prior: Set<Page>)?)?
+    private var lastSearch: Search?
 
     public init(engine: AnswerEngine, options: Options = Options()) {
         self.engine = engine
@@ -158,37 +175,17 @@ public final class Conversation {
     /// carried words and page prior as its answer had (the caller leaves out
     /// the passages it showed). Nil before any question was searched.
     public func more(top k: Int) -> Answer? {
-        guard let last = lastSearch else { return nil }
-        var own = engine.read(last.question)
-        if last.reading == .reply { own.terms = [] }
-        /// `own` with `carried` added, looked up again (the index may have been rebuilt).
-        func with(_ carried: [CarriedWord]) -> Query {
-            var query = own
-            for c in carried {
-                guard let id = engine.index.termID(c.term.text), !query.terms.contains(where: { $0.id == id }) else { continue }
-                var term = c.term
-                term.id = id
-                query.terms.append(term)
-            }
-            return query
+        guard let search = lastSearch else { return nil }
+        var own = engine.read(search.question)
+        if search.reading == .reply { own.terms = [] }
+        let context = withCarried(own, search.carried)
+        if search.interleaves {
+            return finish(search, ranking: engine.rank(own, question: search.question, top: k, depth: options.priorDepth),
+                          interleaving: rank(search.question, query: context, prior: search.prior, top: k), query: own,
+                          contextQuery: context, top: k)
         }
-        if let context = last.interleaved {
-            let contextQuery = with(context.carried)
-            let shown = Self.interleaved(engine.rank(own, question: last.question, top: k, depth: options.priorDepth),
-                                         rank(last.question, query: contextQuery, prior: context.prior, top: k),
-                                         every: options.interleave)
-            var answer = remember(engine.answer(shown.0, question: last.question, top: k), question: last.question, query: own, prior: [],
-                                  reading: .alone, carried: [], replaced: [])
-            lastSearch = last
-            noteContextItems(&answer, shown.1, query: contextQuery, prior: context.prior)
-            answer.reading = .alone
-            return answer
-        }
-        let query = with(last.carried)
-        return remember(engine.answer(rank(last.question, query: query, prior: last.prior, top: k, avoiding: last.avoiding),
-                                      question: last.question, top: k),
-                        question: last.question, query: query, prior: last.prior, reading: last.reading, carried: last.carried,
-                        replaced: last.replaced, avoiding: last.avoiding)
+        return finish(search, ranking: rank(search.question, query: context, prior: search.prior, top: k, avoiding: search.avoiding),
+                      query: context, top: k)
     }
 
     // MARK: - Reading a turn
@@ -227,8 +224,7 @@ public final class Conversation {
         let earlier = turns.filter { !$0.terms.isEmpty }
         let aloneRanking = engine.rank(query, question: question, top: k, depth: earlier.isEmpty ? 0 : options.priorDepth)
         guard !earlier.isEmpty, query.constraints.isEmpty else {
-            return remember(engine.answer(aloneRanking, question: question, top: k), question: question, query: query, prior: [],
-                            reading: .alone, carried: [], replaced: [])
+            return finish(Search(question: question, reading: .alone), ranking: aloneRanking, query: query, top: k)
         }
         let words = Self.words(question)
         let elliptical = own.count <= options.standAloneTerms || words.contains { Self.pointingBack.contains($0) }
@@ -237,16 +233,15 @@ public final class Conversation {
         let replaced = contrasted(question, own: own, words: words)
         var carried = carriedWords(except: own, replacing: replaced)
         // The question's own words lead: the carried ones weigh at most `carriedShare` of them together.
-        let ownMass = engine.searcher.weights(for: query).reduce(0, +)
-        var carriedQuery = query
-        carriedQuery.terms = carried.map(\.term)
-        let carriedMass = engine.searcher.weights(for: carriedQuery).reduce(0, +)
+        // Each side weighed on its own (TF-IDF normalizes a query's weights over its terms).
+        var carriedOnly = query
+        carriedOnly.terms = carried.map(\.term)
+        let ownMass = engine.searcher.weights(for: query).reduce(0, +), carriedMass = engine.searcher.weights(for: carriedOnly).reduce(0, +)
         if ownMass > 0 && carriedMass > options.carriedShare * ownMass {
             let scale = options.carriedShare * ownMass / carriedMass
             for i in carried.indices { carried[i].term.boost *= scale }
         }
-        var withContext = query
-        for c in carried { withContext.terms.append(c.term) }
+        let withContext = withCarried(query, carried)
         let prior = citedPages()
         let contextual = rank(question, query: withContext, prior: prior, top: k, avoiding: replaced)
         let minimum = engine.options.minConfidence
@@ -266,21 +261,17 @@ public final class Conversation {
         }
         guard useContext else {
             // Alone leads; when the context also answers, its passages take every `interleave`-th place after the first.
-            let interleaving = contextAnswers && options.interleave > 0
-            let shown = interleaving ? Self.interleaved(aloneRanking, contextual, every: options.interleave) : (aloneRanking, [])
-            var answer = remember(engine.answer(shown.0, question: question, top: k), question: question, query: query, prior: [],
-                                  reading: .alone, carried: [], replaced: [])
-            if interleaving {
-                lastSearch?.interleaved = (carried, prior)
-                noteContextItems(&answer, shown.1, query: withContext, prior: prior)
+            guard contextAnswers && options.interleave > 0 else {
+                return finish(Search(question: question, reading: .alone), ranking: aloneRanking, query: query, top: k)
             }
-            return answer
+            return finish(Search(question: question, reading: .alone, carried: carried, prior: prior, interleaves: true),
+                          ranking: aloneRanking, interleaving: contextual, query: query, contextQuery: withContext, top: k)
         }
         // Shown as the user wrote them.
         let replacedWords = replaced.map { r in earlier.last?.terms.first { $0.text == r }?.word ?? r }
-        var answer = remember(engine.answer(contextual, question: question, top: k), question: question, query: withContext,
-                              prior: prior, reading: replaced.isEmpty ? .followUp : .contrast, carried: carried, replaced: replacedWords,
-                              avoiding: replaced)
+        let search = Search(question: question, reading: replaced.isEmpty ? .followUp : .contrast, carried: carried, prior: prior,
+                            replaced: replacedWords, avoiding: replaced)
+        var answer = finish(search, ranking: contextual, query: withContext, top: k)
         // Declined both alone and with the context.
         answer.contextTried = answer.items.isEmpty
         return answer
@@ -314,23 +305,26 @@ public final class Conversation {
         return (out, fromOther)
     }
 
-    /// Marks the items of `answer` placed from the context's ranking (`fromContext`), with the
-    /// query and page prior they were ranked by, so that `:why` explains them as they were ranked.
-    private func noteContextItems(_ answer: inout Answer, _ fromContext: Set<Int32>, query: Query, prior: Set<Page>) {
-        answer.contextQuery = query
-        for item in answer.items where fromContext.contains(Int32(item.passage)) {
-            answer.fromContext.insert(item.passage)
-            let factor = priorFactor(Int32(item.passage), pages: prior, avoiding: [])
-            if factor != 1 { answer.pagePrior[item.passage] = factor }
-        }
-    }
-
     /// A reply to the bot: the conversation's words alone, on its pages.
     private func askReply(_ question: String, query: Query, top k: Int) -> Answer {
-        let carried = carriedWords(except: [], replacing: [])
-        var context = query
-        context.terms = carried.map(\.term)
-        return answer(question, query: context, prior: citedPages(), reading: .reply, carried: carried, replaced: [], top: k)
+        var own = query
+        own.terms = []
+        let search = Search(question: question, reading: .reply, carried: carriedWords(except: [], replacing: []), prior: citedPages())
+        let context = withCarried(own, search.carried)
+        return finish(search, ranking: rank(question, query: context, prior: search.prior, top: k), query: context, top: k)
+    }
+
+    /// `query` with the `carried` words it lacks added, each looked up again
+    /// (the index may have been rebuilt since they were asked).
+    private func withCarried(_ query: Query, _ carried: [CarriedWord]) -> Query {
+        var out = query
+        for c in carried {
+            guard let id = engine.index.termID(c.term.text), !out.terms.contains(where: { $0.id == id }) else { continue }
+            var term = c.term
+            term.id = id
+            out.terms.append(term)
+        }
+        return out
     }
 
     /// `query` ranked with each passage's score × `priorFactor`.
@@ -352,33 +346,41 @@ public final class Conversation {
         return onPage * options.contrastFactor
     }
 
-    /// `query` ranked with `prior` and answered; what was carried and replaced recorded on the answer.
-    private func answer(_ question: String, query: Query, prior: Set<Page>, reading: Reading, carried: [CarriedWord],
-                        replaced: [String], top k: Int) -> Answer {
-        remember(engine.answer(rank(question, query: query, prior: prior, top: k), question: question, top: k), question: question,
-                 query: query, prior: prior, reading: reading, carried: carried, replaced: replaced)
-    }
-
-    /// `answer` with how it was read, kept for `more`.
-    private func remember(_ answer: Answer, question: String, query: Query, prior: Set<Page>, reading: Reading,
-                          carried: [CarriedWord], replaced: [String], avoiding: [String] = []) -> Answer {
-        var answer = answer
-        answer.reading = reading
+    /// The answer for `ranking` (of `query`, searched as `search` says),
+    /// with `interleaving`'s passages in every `interleave`-th place after
+    /// its first when given; how it was read recorded on it (the carried and
+    /// replaced words, each item's page prior, and for interleaved items the
+    /// query they were ranked by, so that `:why` explains them as ranked),
+    /// and `search` kept for `more`.
+    private func finish(_ search: Search, ranking: AnswerEngine.Ranking, interleaving other: AnswerEngine.Ranking? = nil,
+                        query: Query, contextQuery: Query? = nil, top k: Int) -> Answer {
+        var fromContext = Set<Int32>(), shown = ranking
+        if let other { (shown, fromContext) = Self.interleaved(ranking, other, every: options.interleave) }
+        var answer = engine.answer(shown, question: search.question, top: k)
+        answer.reading = search.reading
+        // A question read alone was searched with none of the carried words; only its interleaved items were.
+        let carried = search.interleaves ? [] : search.carried
         answer.carried = carried
-        answer.replacedWords = replaced
-        if !carried.isEmpty && !answer.items.isEmpty {
-            let ids = carried.map { $0.term.id! }
-            let postings = engine.index.postings(of: ids, in: answer.items.map { Int32($0.passage) })
-            answer.carriedWords = carried.indices.filter { i in
-                answer.items.indices.contains { postings[$0 * ids.count + i] >= 0 }
-            }.map { carried[$0].term.word }
+        answer.replacedWords = search.replaced
+        // Looked up by text: `more` may run over a rebuilt index.
+        let known = carried.compactMap { c in engine.index.termID(c.term.text).map { (id: $0, word: c.term.word) } }
+        if !known.isEmpty && !answer.items.isEmpty {
+            let postings = engine.index.postings(of: known.map(\.id), in: answer.items.map { Int32($0.passage) })
+            answer.carriedWords = known.indices.filter { i in
+                answer.items.indices.contains { postings[$0 * known.count + i] >= 0 }
+            }.map { known[$0].word }
         }
-        let avoided = avoiding.compactMap { engine.index.termID($0) }
+        if search.interleaves { answer.contextQuery = contextQuery }
+        let avoided = search.avoiding.compactMap { engine.index.termID($0) }
         for item in answer.items {
-            let factor = priorFactor(Int32(item.passage), pages: prior, avoiding: avoided)
+            let interleaved = fromContext.contains(Int32(item.passage))
+            if interleaved { answer.fromContext.insert(item.passage) }
+            // The alone ranking had no prior; the context's did.
+            guard !search.interleaves || interleaved else { continue }
+            let factor = priorFactor(Int32(item.passage), pages: search.prior, avoiding: avoided)
             if factor != 1 { answer.pagePrior[item.passage] = factor }
         }
-        lastSearch = (question, reading, carried, replaced, avoiding, prior, nil)
+        lastSearch = search
         return answer
     }
 
