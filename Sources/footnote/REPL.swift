@@ -96,10 +96,6 @@ struct REPL {
     /// `:more`: the last question asked again for `top` more passages, of
     /// which those not shown yet are shown, with their ranks.
     mutating func showMore() {
-        guard lastAnswer != nil else {
-            say("Ask a question first; :more then shows its next passages.")
-            return
-        }
         guard shown < Self.maximumShown else {
             say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
             return
@@ -143,7 +139,6 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
-                conversation.use(session.engine)
                 editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
                 switch session.provenance {
                 case .reused: say("Index up to date: " + bannerLine() + ".")
