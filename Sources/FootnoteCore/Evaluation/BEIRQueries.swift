@@ -28,15 +28,9 @@ public struct EvaluationInputError: Error, CustomStringConvertible, Equatable {
 public enum BEIRQueries {
     /// Reads every query of a `queries.jsonl` file, in file order.
     public static func read(_ path: String) throws(EvaluationInputError) -> [BEIRQuery] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationInputError(path: path, line: nil, reason: "cannot read the file")
-        }
         var out: [BEIRQuery] = []
-        var number = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            if raw.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
-            guard let object = FlatJSONObject(ArraySlice(raw)) else {
+        for (number, raw) in try JSONLinesFile.lines(path) {
+            guard let object = FlatJSONObject(raw) else {
                 throw EvaluationInputError(path: path, line: number, reason: "not a JSON object")
             }
             let id: String

@@ -71,17 +71,13 @@ public struct Dialogue: Sendable, Equatable, Decodable {
     /// Every dialogue of a `conversations.jsonl`, in file order.
     /// - Throws: the file and line of the first line that is not a dialogue.
     public static func read(_ path: String) throws(EvaluationInputError) -> [Dialogue] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationInputError(path: path, line: nil, reason: "cannot read the file")
-        }
         var out: [Dialogue] = []
         let decoder = JSONDecoder()
-        for (number, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if raw.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
+        for (number, raw) in try JSONLinesFile.lines(path) {
             do {
                 out.append(try decoder.decode(Dialogue.self, from: Data(raw)))
             } catch {
-                throw EvaluationInputError(path: path, line: number + 1, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")
+                throw EvaluationInputError(path: path, line: number, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")
             }
         }
         return out
