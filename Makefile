@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the product links against, and what the tests drive the REPL with.
-RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev wamerican
+RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev libarchive-dev libpoppler-glib-dev wamerican
 # Debian documentation the real-document question sets run over (Tests/Fixtures/realdocs).
 DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
 TEST_PACKAGES := $(RUN_PACKAGES) tmux time $(DOC_PACKAGES)
@@ -81,9 +81,14 @@ bench-quality: release
 
 ## make bench: speed, index size and peak RSS on SQuAD-dev, the 80 MB kernel corpus and the kernel's
 ## Documentation/ folder (both generated once into $BENCH_DATA, default /var/tmp/footnote-bench), beside
-## tantivy and SQLite FTS5 when ANCHORS_PYTHON is set; BENCH_ARGS passes options (--quick, --only kernel, ...)
+## tantivy and SQLite FTS5 when ANCHORS_PYTHON is set; BENCH_ARGS passes options (--quick, --only kernel, ...);
+## then reading PDFs (beside pdftotext) and /usr/share/doc (Benchmarks/formats.py; FORMATS_BENCH_ARGS)
+# What the formats benchmark sets its PDFs with (groff) and measures them against (pdftotext).
+BENCH_PACKAGES := groff poppler-utils
 bench: release
+	@./scripts/install-packages $(BENCH_PACKAGES)
 	ANCHORS_PYTHON=$(ANCHORS_PYTHON) python3 Benchmarks/speed.py $(BENCH_ARGS)
+	python3 Benchmarks/formats.py $(FORMATS_BENCH_ARGS)
 
 clean:
 	rm -rf .build

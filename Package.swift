@@ -18,6 +18,12 @@ let package = Package(
                        providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd",
                        providers: [.apt(["libzstd-dev"])]),
+        // Compressed files (gzip, bzip2, xz, zstd) and zip containers (.docx, .odt, .epub).
+        .systemLibrary(name: "CArchive", path: "Sources/CArchive",
+                       providers: [.apt(["libarchive-dev"])]),
+        // PDF text, page by page, and its outline.
+        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
         // A compiler builtin Swift cannot spell (header only, nothing to link).
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
@@ -25,7 +31,7 @@ let package = Package(
         // Release builds skip the run-time exclusivity checks (the compile-time
         // ones stay, and debug builds — the tests — keep both): in the per-token
         // and per-posting loops they cost 8% of the kernel corpus's index build.
-        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CPrefetch"],
+        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CArchive", "CPoppler", "CPrefetch"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // The command-line front end: CLI, REPL, rendering.

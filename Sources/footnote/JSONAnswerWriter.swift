@@ -1,7 +1,7 @@
 import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
-/// `{"question", "answers": [{"rank", "file", "lines", "section"[, "id"], "score",
+/// `{"question", "answers": [{"rank", "file", "lines" (or "pages", for a PDF), "section"[, "id"], "score",
 /// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "reading"][, "carried": [word]]
 /// [, "carried_weights": {word: weight}][, "replaced": [word]][, "context_tried": true],
 /// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names", "heading"}]}`
@@ -10,6 +10,11 @@ import FootnoteCore
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
+    /// `"lines":[first,last]`, or `"pages":[first,last]` for a PDF.
+    static func span(_ citation: Citation) -> String {
+        (citation.unit == .pages ? "\"pages\"" : "\"lines\"") + ":[\(citation.lines.lowerBound),\(citation.lines.upperBound)]"
+    }
+
     static func line(for answer: Answer, extra: [(String, String)] = []) -> String {
         var out = "{"
         for (key, rawJSON) in extra { out += quote(key) + ":" + rawJSON + "," }
@@ -17,7 +22,7 @@ enum JSONAnswerWriter {
         for (n, item) in answer.items.enumerated() {
             if n > 0 { out += "," }
             out += "{\"rank\":\(item.rank),\"file\":" + quote(item.citation.file)
-            out += ",\"lines\":[\(item.citation.lines.lowerBound),\(item.citation.lines.upperBound)]"
+            out += "," + span(item.citation)
             out += ",\"section\":" + quote(item.citation.section)
             if let id = item.citation.id { out += ",\"id\":" + quote(id) }
             if let anchor = item.citation.anchor { out += ",\"anchor\":" + quote(anchor) }
@@ -26,7 +31,7 @@ enum JSONAnswerWriter {
             out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
             if !item.alsoIn.isEmpty {
                 out += ",\"also_in\":[" + item.alsoIn.map {
-                    "{\"file\":" + quote($0.file) + ",\"lines\":[\($0.lines.lowerBound),\($0.lines.upperBound)]}"
+                    "{\"file\":" + quote($0.file) + "," + span($0) + "}"
                 }.joined(separator: ",") + "]"
             }
             out += "}"

@@ -224,7 +224,7 @@ import Testing
         let listed = try runFootnote(["index", "--full", "--verbose", "--corpus", f.path])
         #expect(listed.stderrLines == [
             "footnote: skipped: dump.log: not UTF-8 text (unknown extension)",
-            "footnote: skipped: photo.jpg: binary file (contains NUL bytes)",
+            "footnote: skipped: photo.jpg: binary file (contains NUL bytes), in no format Footnote reads",
             "footnote: 2 files skipped",
         ])
     }

@@ -22,12 +22,28 @@ import Testing
         #expect(c.notices.count == 3)
     }
 
-    @Test func invalidUTF8InKnownTextIsDecodedLossilyWithAWarning() throws {
+    /// Latin-1 and Windows-1252 text is read as such, known extension or not
+    /// (`Café`, `“quoted”`); its passages read back from the file the same.
+    @Test func windows1252TextIsReadAsWindows1252() throws {
         let f = TemporaryFolder()
-        f.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" au lait.\n".utf8))
+        f.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" au lait, ".utf8) + [0x93] + Array("tr".utf8) + [0xE8, 0x73] + Array(" chaud".utf8) + [0x94, 0x2E, 0x0A])
+        f.write("NOTES", Array("Na".utf8) + [0xEF] + Array("ve notes on cr".utf8) + [0xE8, 0x6D, 0x65] + Array(" br".utf8) + [0xFB, 0x6C, 0xE9, 0x65, 0x2E, 0x0A])
         let c = try CorpusLoader().load(f.path)
-        #expect(c.passages.map(\.text) == ["Caf\u{FFFD} au lait."])
-        #expect(c.notices == [CorpusNotice(.warning, path: "latin1.txt", reason: "invalid UTF-8, decoded with replacement characters")])
+        #expect(c.passages.map(\.text) == ["Na\u{EF}ve notes on cr\u{E8}me br\u{FB}l\u{E9}e.", "Caf\u{E9} au lait, \u{201C}tr\u{E8}s chaud\u{201D}."])
+        #expect(c.notices.isEmpty)
+        #expect(c.documents.map(\.encoding) == [.transcoded, .transcoded])
+    }
+
+    /// UTF-8 with a damaged byte is not Windows-1252 (that would turn its
+    /// `é` into `Ã©`): it is decoded with a replacement character and a warning.
+    @Test func damagedUTF8InKnownTextIsDecodedLossilyWithAWarning() throws {
+        let f = TemporaryFolder()
+        f.write("notes.txt", Array("Caf\u{E9} cr\u{E8}me: ".utf8) + [0xE9] + Array(" au lait.\n".utf8))
+        f.write("notes.cfg", Array("Caf\u{E9} cr\u{E8}me: ".utf8) + [0xE9] + Array(" au lait.\n".utf8))
+        let c = try CorpusLoader().load(f.path)
+        #expect(c.passages.map(\.text) == ["Caf\u{E9} cr\u{E8}me: \u{FFFD} au lait."])
+        #expect(c.notices == [CorpusNotice(.skipped, path: "notes.cfg", reason: "not UTF-8 text (unknown extension)"),
+                              CorpusNotice(.warning, path: "notes.txt", reason: "invalid UTF-8, decoded with replacement characters")])
     }
 
     @Test func utf16WithBOMIsDecoded() throws {
@@ -190,7 +206,7 @@ import Testing
             switch i % 50 {
             case 7: f.write("d\(i / 40)/bin\(i).dat", [0, 1, 2, 3])
             case 8: f.write("d\(i / 40)/empty\(i).txt", "")
-            case 9: f.write("d\(i / 40)/bad\(i).txt", [0x41, 0xFF, 0x42, 0x0A])
+            case 9: f.write("d\(i / 40)/bad\(i).txt", [0x41, 0x81, 0x42, 0x0A])   // 0x81: not Windows-1252 either
             default: f.write("d\(i / 40)/note\(i).md", "# Note \(i)\n\n" + String(repeating: "Words about tea \(i). ", count: i % 13 + 1) + "\n")
             }
         }

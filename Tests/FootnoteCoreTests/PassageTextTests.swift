@@ -4,6 +4,8 @@ import Testing
 
 /// Passage text read back from the corpus files (the index keeps none).
 @Suite struct PassageTextTests {
+    let formatFixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/formats").path
+
     /// Every format and encoding: verbatim passages, windows of a long
     /// paragraph, joined and decoded ones (HTML, lists), BEIR lines, a
     /// byte-order mark, UTF-16 and repaired UTF-8.
@@ -14,6 +16,10 @@ import Testing
         folder.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Marked text about a samovar.\n\nA second paragraph.\n".utf8))
         folder.write("wide.txt", [0xFF, 0xFE] + "UTF-16 text about a teapot.\n\nMore.\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         folder.write("broken.md", Array("Broken ".utf8) + [0xC3, 0x28] + Array(" bytes about a kettle.\n\nNext paragraph.\n".utf8))
+        folder.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" notes about a kettle.\n\nMore.\n".utf8))
+        for name in ["changelog.gz", "guide.md.xz"] {
+            folder.write("packed/" + name, Array(FileManager.default.contents(atPath: formatFixtures + "/compressed/" + name)!))
+        }
         folder.write("escaped.jsonl", "{\"_id\": \"e1\", \"title\": \"Esc\", \"text\": \"Quote \\\" and \\u00e9 and \\n line.\"}\n")
     }
 

@@ -267,7 +267,9 @@ public final class AnswerEngine {
     /// Passage `p`'s citation, from the passage columns (no text read).
     public func citation(forPassage p: Int) -> Citation {
         let passages = corpus.passages
-        return Citation(file: corpus.documents[Int(passages.documents[p])].path, lines: passages.bounds(p).lines,
-                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p))
+        let document = corpus.documents[Int(passages.documents[p])]
+        return Citation(file: document.path, lines: passages.bounds(p).lines,
+                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p),
+                        unit: DocumentParsers.parser(for: document.format).citation)
     }
 }

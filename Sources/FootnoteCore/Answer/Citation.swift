@@ -2,7 +2,10 @@
 public struct Citation: Sendable, Equatable {
     /// Path relative to the corpus root.
     public var file: String
+    /// Lines of the file, or its pages (`unit`).
     public var lines: ClosedRange<Int>
+    /// What `lines` counts: lines, or pages (PDF).
+    public var unit: CitationUnit
     /// The heading path joined by " › " (the title for BEIR passages); may be empty.
     public var section: String
     /// The BEIR `_id`, for passages read from `.jsonl`.
@@ -10,8 +13,9 @@ public struct Citation: Sendable, Equatable {
     /// The section's or term's fragment identifier in an HTML page (`file#anchor` opens it there).
     public var anchor: String?
 
-    public init(file: String, lines: ClosedRange<Int>, section: String, id: String?, anchor: String? = nil) {
+    public init(file: String, lines: ClosedRange<Int>, section: String, id: String?, anchor: String? = nil, unit: CitationUnit = .lines) {
         self.anchor = anchor
+        self.unit = unit
         self.file = file
         self.lines = lines
         self.section = section
@@ -27,8 +31,11 @@ public struct Citation: Sendable, Equatable {
         return s
     }
 
-    /// `file:12` or `file:12-15`.
+    /// `file:12` or `file:12-15`; pages as `manual.pdf p. 4` or `manual.pdf pp. 4–5`.
     public var location: String {
-        file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
+        switch unit {
+        case .lines: return file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
+        case .pages: return file + (lines.count == 1 ? " p. \(lines.lowerBound)" : " pp. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
+        }
     }
 }

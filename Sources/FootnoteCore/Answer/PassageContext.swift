@@ -29,11 +29,11 @@ extension Corpus {
         case .failure(let failure): return .failure(failure)
         }
         let document = documents[Int(passages.documents[p])]
-        guard [.plainText, .markdown, .restructuredText, .unknown].contains(document.format) else {
+        guard DocumentParsers.parser(for: document.format).showsSourceLines else {
             return .success(PassageContext(text: text, lines: []))
         }
         let path = documentFullPath(Int(passages.documents[p]))
-        let (decoded, hash) = CorpusLoader.decode(path: path, format: document.format)
+        let (decoded, hash, _) = CorpusLoader.decode(path: path, format: document.format, maxBytes: maxFileBytes)
         guard case .text(let bytes, _, _) = decoded,
               files.first(where: { $0.path == document.path })?.stamp.contentHash == hash
         else { return .failure(.changed(path: document.path)) }

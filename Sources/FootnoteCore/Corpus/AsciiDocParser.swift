@@ -15,7 +15,7 @@
 ///   `https://…[text]` → text; `<<id,text>>` → text; `[[id]]` → nothing; backquotes, `'emphasis'`,
 ///   `*strong*` and `_emphasis_` keep their words; a lone `+` continuation line goes.
 /// Blocks whose text changes are not verbatim (cut again from the file when shown).
-enum AsciiDocParser {
+struct AsciiDocParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
         let lines = text.lines
@@ -211,4 +211,15 @@ enum AsciiDocParser {
         }
         return out
     }
+}
+
+extension AsciiDocParser: DocumentParser {
+    var format: DocumentFormat { .asciidoc }
+    var extensions: [String] { ["adoc", "asciidoc", "asc"] }
+    func parse(_ bytes: [UInt8]) -> DocumentParse { .blocks(Self.parse(bytes)) }
+}
+
+extension DocumentFormat {
+    /// AsciiDoc (`.adoc`, `.asciidoc`; a `.txt` file that is AsciiDoc is read as it too).
+    public static let asciidoc = DocumentFormat(rawValue: "asciidoc")
 }

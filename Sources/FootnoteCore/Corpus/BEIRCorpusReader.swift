@@ -11,7 +11,7 @@ import Glibc
 /// A large file is parsed in as many runs of lines as there are cores, each
 /// into columns of its own, joined in line order: the same passages and
 /// problems as one pass.
-enum BEIRCorpusReader {
+struct BEIRCorpusReader {
     struct Result {
         /// Passages appended.
         var count = 0
@@ -163,4 +163,18 @@ enum BEIRCorpusReader {
         }
         return true
     }
+}
+
+/// A BEIR `.jsonl` file is a corpus of its own: one passage per line, read
+/// by `read(_:document:into:threads:)` straight into the passage list, not
+/// through blocks (the loader asks `DocumentFormat.beirJSONL` for that).
+extension BEIRCorpusReader: DocumentParser {
+    var format: DocumentFormat { .beirJSONL }
+    var extensions: [String] { ["jsonl"] }
+    func parse(_ bytes: [UInt8]) -> DocumentParse { .blocks([]) }
+}
+
+extension DocumentFormat {
+    /// BEIR corpus: one `{"_id", "title", "text"}` object per line, each a passage.
+    public static let beirJSONL = DocumentFormat(rawValue: "jsonl")
 }

@@ -5,10 +5,10 @@ import Glibc
 
 /// Reads a corpus path (a folder or a single file) into passages.
 ///
-/// Per file: NUL bytes mean binary (skipped); a UTF-16 byte-order mark means
-/// UTF-16 (decoded); otherwise UTF-8, decoded lossily with a warning when
-/// invalid — except for unknown extensions, which are read only when they are
-/// valid UTF-8. Unreadable files are skipped. Every skip or caveat becomes one
+/// Per file: its format (`DocumentParsers`: by name, else by signature), its
+/// bytes decompressed and decoded as that format reads them (`decode`), its
+/// blocks (`DocumentParser.parse`), its passages (`PassageBuilder`).
+/// Unreadable files are skipped. Every skip or caveat becomes one
 /// `CorpusNotice`; nothing a file contains can make loading fail.
 public struct CorpusLoader: Sendable {
     public var passageBuilder: PassageBuilder
@@ -82,14 +82,17 @@ public struct CorpusLoader: Sendable {
     /// result is the caller's to judge. Notices: the scan's problems (when
     /// reading all files), then one per file skipped or read with a caveat.
     ///
-    /// Many files are read by `threads` workers at once, each taking a
+    /// Many files (64 or more, or two or more when one is costly to read: a PDF) are read by `threads` workers at once, each taking a
     /// contiguous run of them (balanced by bytes); the runs are joined in
     /// scan order, so the result is the same as one pass.
     public func load(_ scan: CorpusScan, only: [Int]? = nil, progress: ((Progress) -> Void)? = nil) -> Corpus {
         let chosen = only ?? Array(scan.entries.indices)
         let totalBytes = chosen.reduce(Int64(0)) { $0 + scan.entries[$1].size }
         let tally = ProgressTally(Progress(files: 0, totalFiles: chosen.count, bytes: 0, totalBytes: totalBytes), progress)
-        let runs = chosen.count >= 64 ? min(threads, chosen.count / 32) : 1
+        // Many small files, or a few costly ones (PDFs), are worth spreading over the cores.
+        let costly = chosen.count >= 2 && chosen.count < 64
+            && chosen.contains { DocumentParsers.parser(for: DocumentFormat(path: scan.entries[$0].relativePath)).isCostly }
+        let runs = chosen.count >= 64 ? min(threads, chosen.count / 32) : costly ? min(threads, chosen.count) : 1
         guard runs > 1 else {
             return load(scan, chosen[...], problems: only == nil ? scan.problems : [], tally: tally)
         }
@@ -154,7 +157,6 @@ public struct CorpusLoader: Sendable {
         for e in chosen {
             let entry = scan.entries[e]
             defer { tally.add(bytes: entry.size) }
-            let format = DocumentFormat(path: entry.relativePath)
             if !scan.isSingleFile && DocumentFormat.isWebAsset(entry.relativePath) {
                 // Like a file too large: stamped without a content hash, never read.
                 files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
@@ -169,7 +171,8 @@ public struct CorpusLoader: Sendable {
                                                 + "pass --max-file-size with a larger size, or 0, to index it"))
                 continue
             }
-            var (outcome, hash) = Self.decode(path: entry.fullPath, format: format)
+            let (decoded, hash, format) = Self.decode(path: entry.fullPath, format: DocumentFormat(path: entry.relativePath), maxBytes: maxFileBytes)
+            var outcome = decoded
             files.append(CorpusFile(path: entry.relativePath,
                                     stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
             guard case .text(let bytes, let caveat, let encoding) = outcome else {
@@ -196,12 +199,13 @@ public struct CorpusLoader: Sendable {
                                                 encoding: encoding, textBytes: result.textBytes))
                 continue
             }
-            if format == .html && HTMLBoilerplate.isSourceListing(bytes) {
-                notices.append(CorpusNotice(.skipped, path: entry.relativePath,
-                                            reason: "a source-code listing (rustdoc's, javadoc's or Doxygen's page of a source file), not documentation"))
+            let found: [Passage]
+            switch cut(bytes, format: format, document: index) {
+            case .skip(let reason):
+                notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: reason))
                 continue
+            case .passages(let passages): found = passages
             }
-            let found = self.passages(of: bytes, format: format, document: index)
             guard !found.isEmpty else {
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                 continue
@@ -219,24 +223,27 @@ public struct CorpusLoader: Sendable {
     /// gives, and what `Corpus.passageText` cuts again to read a passage
     /// whose text is not verbatim. (None for `.jsonl`: `BEIRCorpusReader` reads those.)
     public func passages(of bytes: [UInt8], format: DocumentFormat, document: Int) -> [Passage] {
-        var found: [Passage]
-        switch format {
-        case .markdown:
-            found = passageBuilder.passages(from: MarkdownParser.parse(bytes), file: bytes, document: document)
-        case .restructuredText:
-            found = passageBuilder.passages(from: RestructuredTextParser.parse(bytes), file: bytes, document: document)
-        case .html:
-            found = passageBuilder.passages(from: HTMLDocumentParser.parse(bytes), file: bytes, document: document)
-        case .asciidoc:
-            found = passageBuilder.passages(from: AsciiDocParser.parse(bytes), file: bytes, document: document)
-        case .plainText, .unknown:
-            let blocks = format == .plainText && AsciiDocParser.looksLikeAsciiDoc(bytes) ? AsciiDocParser.parse(bytes) : PlainTextParser.parse(bytes)
-            found = passageBuilder.passages(from: blocks, file: bytes, document: document)
-        case .beirJSONL:
-            return []   // one passage per line: BEIRCorpusReader's
-        }
-        found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
+        guard case .passages(let found) = cut(bytes, format: format, document: document) else { return [] }
         return found
+    }
+
+    enum Cut {
+        case passages([Passage])
+        /// The parser found no text to read, and why.
+        case skip(String)
+    }
+
+    /// The passages of a document's text, through its format's parser
+    /// (passages with neither text nor section dropped).
+    func cut(_ bytes: [UInt8], format: DocumentFormat, document: Int) -> Cut {
+        let parser = DocumentParsers.parser(for: format)
+        switch parser.parse(bytes) {
+        case .skip(let reason): return .skip(reason)
+        case .blocks(let blocks):
+            var found = passageBuilder.passages(from: blocks, file: bytes, document: document, titleTakesNameLine: parser.titleTakesNameLine)
+            found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
+            return .passages(found)
+        }
     }
 
     /// "300 MB", "1.5 GB": a size for a message (powers of 1024).
@@ -249,46 +256,62 @@ public struct CorpusLoader: Sendable {
     }
 
     enum Decoded {
+        /// What the format's parser reads: UTF-8 text, or the file's bytes
+        /// (decompressed) for a format that reads binary.
         case text([UInt8], caveat: String?, encoding: TextEncoding)
         case skip(String)
     }
 
-    /// Reads a file and decides how (or whether) to use it as text; with the
-    /// `Checksum.hash` of its bytes (0 when unreadable).
-    static func decode(path: String, format: DocumentFormat) -> (Decoded, UInt64) {
+    /// Reads a file and decides how (or whether) to use it, as a document in
+    /// `format` (`.unknown`: chosen from its content's signature, else read
+    /// as text if it is text), decompressing at most `maxBytes` (0: no limit);
+    /// with the `Checksum.hash` of its bytes (0 when unreadable) and the format
+    /// it is read as.
+    static func decode(path: String, format: DocumentFormat, maxBytes: Int64) -> (Decoded, UInt64, DocumentFormat) {
         let bytes: [UInt8]
         switch readFile(path) {
         case .success(let b): bytes = b
-        case .failure(let reason): return (.skip(reason), 0)
+        case .failure(let reason): return (.skip(reason), 0, format)
         }
-        return (decode(bytes, format: format), Checksum.hash(bytes))
+        let (decoded, chosen) = decode(bytes, format: format, maxBytes: maxBytes)
+        return (decoded, Checksum.hash(bytes), chosen)
     }
 
-    static func decode(_ bytes: [UInt8], format: DocumentFormat) -> Decoded {
-        if bytes.isEmpty { return .skip("empty file") }
-        // UTF-16 with a byte-order mark.
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            guard let s = String(data: Data(bytes), encoding: .utf16) else { return .skip("invalid UTF-16") }
-            return .text(Array(s.utf8), caveat: nil, encoding: .transcoded)
+    /// A file's bytes as its parser reads them (`DocumentParser.input`):
+    /// decompressed when they start with a compressor's magic
+    /// (`Decompressor`), then decoded to UTF-8 (`TextDecoding`) unless the
+    /// format reads binary. Binary detection comes after the format is
+    /// known: a PDF is not "binary". Every refusal says its real reason.
+    static func decode(_ file: [UInt8], format named: DocumentFormat, maxBytes: Int64) -> (Decoded, DocumentFormat) {
+        if file.isEmpty { return (.skip("empty file"), named) }
+        var bytes = file
+        let compression = Decompressor.compression(of: file)
+        if let compression {
+            switch Decompressor.decompress(file, limit: Int(clamping: maxBytes)) {
+            case .bytes(let b): bytes = b
+            case .tooLarge:
+                return (.skip("larger than --max-file-size once decompressed (\(compression), over \(describe(bytes: maxBytes))); "
+                    + "pass --max-file-size with a larger size, or 0, to index it"), named)
+            case .damaged(let why): return (.skip("compressed (\(compression)) but damaged: \(why)"), named)
+            }
+            if bytes.isEmpty { return (.skip("empty file (once decompressed)"), named) }
         }
-        if let kind = Self.compression(of: bytes) { return .skip("compressed (\(kind)): not read") }
-        if bytes.contains(0) { return .skip("binary file (contains NUL bytes)") }
-        var body = bytes
-        let hasMark = body.starts(with: [0xEF, 0xBB, 0xBF])
-        if hasMark { body.removeFirst(3) }
-        if body.withUnsafeBufferPointer(isValidUTF8) { return .text(body, caveat: nil, encoding: hasMark ? .utf8AfterByteOrderMark : .utf8) }
-        if format == .unknown { return .skip("not UTF-8 text (unknown extension)") }
-        return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters",
-                     encoding: .transcoded)
-    }
-
-    /// The compression a file's first bytes announce (gzip, bzip2, xz, zstd), nil for none.
-    static func compression(of bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x1F, 0x8B]) { return "gzip" }
-        if bytes.starts(with: [0x42, 0x5A, 0x68]) && bytes.count > 3 && (0x31...0x39).contains(bytes[3]) { return "bzip2" }
-        if bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "xz" }
-        if bytes.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return "zstd" }
-        return nil
+        let format = named == .unknown ? DocumentParsers.format(recognizing: bytes.prefix(1024)) : named
+        let inside = compression.map { "compressed (\($0)), " } ?? ""
+        switch DocumentParsers.parser(for: format).input {
+        case .binary:
+            return (.text(bytes, caveat: nil, encoding: compression == nil ? .utf8 : .transcoded), format)
+        case .text:
+            switch TextDecoding.decode(bytes, strict: format == .unknown) {
+            case .text(let text, let caveat, let encoding):
+                return (.text(text, caveat: caveat, encoding: compression == nil ? encoding : .transcoded), format)
+            case .binary:
+                if compression != nil { return (.skip(inside + "not text inside: binary (contains NUL bytes), in no format Footnote reads"), format) }
+                return (.skip("binary file (contains NUL bytes), in no format Footnote reads"), format)
+            case .notText: return (.skip(inside + "not UTF-8 text (unknown extension)"), format)
+            case .invalidUTF16: return (.skip(inside + "invalid UTF-16"), format)
+            }
+        }
     }
 
     enum ReadResult { case success([UInt8]), failure(String) }

@@ -1,30 +1,19 @@
-/// The formats Footnote reads, chosen by file extension.
-public enum DocumentFormat: String, Sendable, CaseIterable {
-    case plainText = "text"
-    case markdown
-    case restructuredText = "rst"
-    /// AsciiDoc (`.adoc`, `.asciidoc`; a `.txt` file that is AsciiDoc is read as it too: `AsciiDocParser.looksLikeAsciiDoc`).
-    case asciidoc
-    case html
-    /// BEIR corpus: one `{"_id", "title", "text"}` object per line, each a passage.
-    case beirJSONL = "jsonl"
-    /// An unknown extension: read as plain text only if it is valid UTF-8 text.
-    case unknown
+/// A format Footnote reads, by the name the index records for it (`"text"`,
+/// `"markdown"`, `"pdf"`). Each is declared beside its `DocumentParser`;
+/// `DocumentParsers` finds the parser and chooses a file's format.
+public struct DocumentFormat: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
 
-    public init(path: String) {
-        guard let ext = Self.fileExtension(path) else { self = .unknown; return }
-        // Sphinx keeps each page's source as `_sources/page.rst.txt`.
-        if path.lowercased().hasSuffix(".rst.txt") { self = .restructuredText; return }
-        switch ext {
-        case "txt", "text": self = .plainText
-        case "md", "markdown", "mdown", "mkd": self = .markdown
-        case "rst", "rest": self = .restructuredText
-        case "adoc", "asciidoc", "asc": self = .asciidoc
-        case "html", "htm", "xhtml": self = .html
-        case "jsonl": self = .beirJSONL
-        default: self = .unknown
-        }
-    }
+    /// A file no parser claims by name or signature: read as plain text only
+    /// when it is text (`TextDecoding`), never when binary.
+    public static let unknown = DocumentFormat(rawValue: "unknown")
+
+    /// The format a file's name says: its extension (after a compression
+    /// suffix, `.gz`, `.bz2`, `.xz`, `.zst`: `changelog.Debian.gz` is a
+    /// text file, `git.1.gz` a man page), `.unknown` when no parser claims it.
+    public init(path: String) { self = DocumentParsers.format(ofName: path) }
 
     /// Extensions of the files a rendered documentation site carries beside
     /// its pages (Sphinx's `_static/jquery.js`, `searchindex.js`, style sheets,

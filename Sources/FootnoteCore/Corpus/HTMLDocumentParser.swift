@@ -63,7 +63,7 @@
 /// `lines` are the 1-based lines of those two bytes.
 ///
 /// - Complexity: O(n) time in the size of the file; every construct is read once.
-public enum HTMLDocumentParser {
+public struct HTMLDocumentParser {
     /// Parses an HTML file's bytes (valid UTF-8, or decoded lossily by the caller) into blocks.
     public static func parse(_ bytes: [UInt8]) -> [Block] {
         bytes.withUnsafeBufferPointer { input in
@@ -861,4 +861,21 @@ private struct HTMLBlockScanner {
         }
         return true
     }
+}
+
+extension HTMLDocumentParser: DocumentParser {
+    public var format: DocumentFormat { .html }
+    public var extensions: [String] { ["html", "htm", "xhtml"] }
+    public var mayCutVerbatim: Bool { false }
+    /// A page that is a source-code listing (`HTMLBoilerplate.isSourceListing`) is skipped.
+    public func parse(_ bytes: [UInt8]) -> DocumentParse {
+        if HTMLBoilerplate.isSourceListing(bytes) {
+            return .skip("a source-code listing (rustdoc's, javadoc's or Doxygen's page of a source file), not documentation")
+        }
+        return .blocks(Self.parse(bytes))
+    }
+}
+
+extension DocumentFormat {
+    public static let html = DocumentFormat(rawValue: "html")
 }

@@ -4,7 +4,7 @@
 /// (`[^1]: …`) are read under a level-2 heading "Footnotes" of their own. MyST
 /// target lines (`(label)=`) are dropped. Block text is the file's
 /// own bytes, markup included.
-enum MarkdownParser {
+struct MarkdownParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
         let lines = text.lines
@@ -131,4 +131,15 @@ enum MarkdownParser {
         guard marks.count >= 3, let c = marks.first, "-*_".contains(c) else { return false }
         return marks.allSatisfy { $0 == c }
     }
+}
+
+extension MarkdownParser: DocumentParser {
+    var format: DocumentFormat { .markdown }
+    var extensions: [String] { ["md", "markdown", "mdown", "mkd"] }
+    var showsSourceLines: Bool { true }
+    func parse(_ bytes: [UInt8]) -> DocumentParse { .blocks(Self.parse(bytes)) }
+}
+
+extension DocumentFormat {
+    public static let markdown = DocumentFormat(rawValue: "markdown")
 }

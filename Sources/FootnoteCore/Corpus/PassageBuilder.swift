@@ -77,8 +77,10 @@ public struct PassageBuilder: Sendable, Equatable {
     ///   - blocks: the document's blocks in order.
     ///   - file: the file's bytes (to cut verbatim passages and count lines).
     ///   - document: the document's index, stored in each passage.
-    public func passages(from blocks: [Block], file: [UInt8], document: Int) -> [Passage] {
-        let blocks = Self.titlesWithSummaries(Self.droppingOrphanLabels(Self.demotingEmptyHeadings(blocks, file: file)))
+    ///   - titleTakesNameLine: whether the title takes its name line's summary (`titlesWithSummaries`).
+    public func passages(from blocks: [Block], file: [UInt8], document: Int, titleTakesNameLine: Bool = true) -> [Passage] {
+        let kept = Self.droppingOrphanLabels(Self.demotingEmptyHeadings(blocks, file: file))
+        let blocks = titleTakesNameLine ? Self.titlesWithSummaries(kept) : kept
         var headings: [(level: Int, text: String, anchor: String?)] = []
         var out: [Passage] = []
         var lineIndex: LineIndex?

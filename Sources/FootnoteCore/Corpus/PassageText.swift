@@ -128,7 +128,7 @@ extension Corpus {
             entry = cached
         } else {
             let readAt = SystemClock.nowNanoseconds()
-            let (decoded, hash) = CorpusLoader.decode(path: path, format: document.format)
+            let (decoded, hash, _) = CorpusLoader.decode(path: path, format: document.format, maxBytes: maxFileBytes)
             guard case .text(let bytes, _, _) = decoded else {
                 if case .skip(let reason) = decoded { return .failure(.unreadable(path: document.path, reason: reason)) }
                 return .failure(.changed(path: document.path))

@@ -13,7 +13,7 @@
 /// them nest (the first is level 1, the next level 2); a heading standing alone
 /// is level 2 once the document has shown a stacked pair, level 1 before.
 /// A text made only of such lines has no headings: its lines are paragraphs.
-enum PlainTextParser {
+struct PlainTextParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
         let chunks = text.chunks()
@@ -91,4 +91,18 @@ enum PlainTextParser {
         }
         return true
     }
+}
+
+extension PlainTextParser: DocumentParser {
+    var format: DocumentFormat { .plainText }
+    var extensions: [String] { ["txt", "text"] }
+    var showsSourceLines: Bool { true }
+    /// A `.txt` file that is AsciiDoc (`AsciiDocParser.looksLikeAsciiDoc`) is read as AsciiDoc.
+    func parse(_ bytes: [UInt8]) -> DocumentParse {
+        .blocks(AsciiDocParser.looksLikeAsciiDoc(bytes) ? AsciiDocParser.parse(bytes) : Self.parse(bytes))
+    }
+}
+
+extension DocumentFormat {
+    public static let plainText = DocumentFormat(rawValue: "text")
 }

@@ -8,7 +8,7 @@
 /// A dropped directive or comment takes the chunks indented under it along
 /// (after blank lines too: a `toctree`'s entries, a `meta`'s fields), and a
 /// field list opening the file (Sphinx's `:orphan:`) is metadata, not text.
-enum RestructuredTextParser {
+struct RestructuredTextParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
         let lines = text.lines
@@ -87,4 +87,16 @@ enum RestructuredTextParser {
         guard s.count >= 3, let c = s.first, "=-~^\"'`#*+:._<>!$%&,/;?@[]\\{}|".contains(c) else { return nil }
         return s.allSatisfy({ $0 == c }) ? c : nil
     }
+}
+
+extension RestructuredTextParser: DocumentParser {
+    var format: DocumentFormat { .restructuredText }
+    /// Sphinx keeps each page's source as `_sources/page.rst.txt`.
+    var extensions: [String] { ["rst", "rest", "rst.txt"] }
+    var showsSourceLines: Bool { true }
+    func parse(_ bytes: [UInt8]) -> DocumentParse { .blocks(Self.parse(bytes)) }
+}
+
+extension DocumentFormat {
+    public static let restructuredText = DocumentFormat(rawValue: "rst")
 }

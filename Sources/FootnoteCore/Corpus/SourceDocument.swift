@@ -28,8 +28,9 @@ public enum TextEncoding: UInt8, Sendable, Equatable {
     case utf8 = 0
     /// Valid UTF-8 after a byte-order mark: the text is the file less its first 3 bytes.
     case utf8AfterByteOrderMark = 1
-    /// UTF-16, or invalid UTF-8 repaired with replacement characters: the
-    /// whole file must be decoded again.
+    /// Not the file's bytes as they are — decompressed, UTF-16, Windows-1252,
+    /// or invalid UTF-8 repaired with replacement characters: the whole file
+    /// must be decoded again (`CorpusLoader.decode`).
     case transcoded = 2
 
     /// Bytes of the file before its text, when the text is the rest of the file as it is.
@@ -70,6 +71,8 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
     public var category: String {
         let prefixes: [(String, String)] = [
             ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
+            ("encrypted PDF", "encrypted PDF"), ("image-only PDF", "image-only PDF"), ("damaged PDF", "damaged PDF"),
+            ("PostScript", "PostScript"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
             ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
             ("included by", "fragments of indexed pages"), ("a source-code listing", "source listings"),

@@ -411,7 +411,7 @@ public enum IndexFile {
         var documents: [SourceDocument] = []
         var r = BinaryRecordReader(raw(.documents))
         for _ in 0..<min(Int(clamping: try r.read(UInt64.self)), 1 << 40) {
-            let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString()) ?? .unknown
+            let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString())
             let byteCount = Int(try r.read(Int64.self)), documentPassages = Int(try r.read(Int64.self))
             guard let encoding = TextEncoding(rawValue: try r.read(UInt8.self)) else { throw Failure.damaged("unknown text encoding") }
             documents.append(SourceDocument(path: docPath, format: format, byteCount: byteCount, passageCount: documentPassages,

@@ -10,7 +10,7 @@ import Foundation
 /// inside their file), the target checks it with `require`, which crashes
 /// the fuzzer so the input is kept.
 enum FuzzTargets {
-    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index"]
+    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index", "man", "decode", "pdf", "pdflayout"]
 
     static func run(_ name: String, _ data: [UInt8]) {
         switch name {
@@ -20,6 +20,10 @@ enum FuzzTargets {
         case "jsonl": jsonl(data)
         case "query": query(data)
         case "index": index(data)
+        case "man": man(data)
+        case "decode": decode(data)
+        case "pdf": pdf(data)
+        case "pdflayout": pdfLayout(data)
         default: fatalError("unknown fuzz target \(name); one of \(names)")
         }
     }
@@ -58,17 +62,82 @@ enum FuzzTargets {
     /// lie inside the decoded text, in order.
     static func passages(_ data: [UInt8]) {
         guard let first = data.first else { return }
-        let formats: [DocumentFormat] = [.plainText, .markdown, .restructuredText, .html, .beirJSONL, .unknown, .asciidoc]
-        let format = formats[Int(first) % formats.count]
-        guard case .text(let bytes, _, _) = CorpusLoader.decode(Array(data.dropFirst()), format: format) else { return }
+        // The first formats in the order the kept crashers were found with; then every other registered one.
+        let first7: [DocumentFormat] = [.plainText, .markdown, .restructuredText, .html, .beirJSONL, .unknown, .asciidoc]
+        let formats = first7 + DocumentParsers.all.map(\.format).filter { !first7.contains($0) }
+        let chosen = formats[Int(first) % formats.count]
+        let (decoded, format) = CorpusLoader.decode(Array(data.dropFirst()), format: chosen, maxBytes: 16 << 20)
+        guard case .text(let bytes, _, _) = decoded else { return }
         let passages = CorpusLoader(threads: 1).passages(of: bytes, format: format, document: 0)
         let lineCount = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let citesLines = DocumentParsers.parser(for: format).citation == .lines
         var previous = 0
         for p in passages {
-            require(p.lines.lowerBound >= 1 && p.lines.upperBound <= lineCount, "lines \(p.lines) of \(lineCount)")
+            require(p.lines.lowerBound >= 1 && (!citesLines || p.lines.upperBound <= lineCount), "lines \(p.lines) of \(lineCount)")
             require(p.bytes.lowerBound >= 0 && p.bytes.upperBound <= bytes.count, "bytes \(p.bytes) of \(bytes.count)")
             require(p.lines.lowerBound >= previous || format == .html, "passages in order")
             previous = p.lines.lowerBound
+        }
+    }
+
+    /// The man page reader alone: blocks in order, inside the file, marks inside their block's text.
+    static func man(_ data: [UInt8]) {
+        let lineCount = data.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        var previous = 0
+        for block in ManPageParser.parse(data) {
+            require(block.lines.lowerBound >= 1 && block.lines.upperBound <= lineCount, "block lines \(block.lines) of \(lineCount)")
+            require(block.bytes.lowerBound >= 0 && block.bytes.upperBound <= data.count, "block bytes \(block.bytes) of \(data.count)")
+            require(block.lines.lowerBound >= previous, "blocks in order")
+            previous = block.lines.lowerBound
+            let length = block.text.utf8.count
+            require(block.sourceMarks.allSatisfy { $0.text >= 0 && $0.text <= length && $0.file >= 0 && $0.file <= data.count }, "marks inside")
+        }
+    }
+
+    /// Decompression and text decoding: the first byte picks the format
+    /// (and so text or binary input), the size limit holds, valid UTF-8
+    /// comes out of every text path.
+    static func decode(_ data: [UInt8]) {
+        guard let first = data.first else { return }
+        let formats = DocumentParsers.all.map(\.format)
+        let named = formats[Int(first) % formats.count]
+        let limit = 1 << 20
+        let (decoded, format) = CorpusLoader.decode(Array(data.dropFirst()), format: named, maxBytes: Int64(limit))
+        guard case .text(let bytes, _, _) = decoded else { return }
+        require(bytes.count <= max(limit, data.count), "decompressed past the limit: \(bytes.count)")
+        if DocumentParsers.parser(for: format).input == .text {
+            require(bytes.withUnsafeBufferPointer(isValidUTF8), "decoded text is valid UTF-8")
+        }
+    }
+
+    /// Any bytes through poppler and the layout: blocks or a reason, never a crash.
+    static func pdf(_ data: [UInt8]) {
+        var input = data
+        if !input.starts(with: Array("%PDF-".utf8)) { input = Array("%PDF-1.4\n".utf8) + input }
+        guard case .blocks(let blocks) = PDFParser().parse(input) else { return }
+        for block in blocks { require(block.lines.lowerBound >= 1 && !block.isVerbatim, "page \(block.lines)") }
+    }
+
+    /// The layout alone, over pages made from the bytes: a line per input
+    /// line, its font size from its first byte, a page break at a form feed;
+    /// an outline entry per line starting with `#`. Blocks cite pages that exist, in order.
+    static func pdfLayout(_ data: [UInt8]) {
+        var pages: [PDFDocumentText.Page] = [PDFDocumentText.Page(lines: [])]
+        var outline: [PDFDocumentText.OutlineEntry] = []
+        for raw in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if raw.first == 0x0C { pages.append(PDFDocumentText.Page(lines: [])); continue }
+            let text = String(decoding: raw.dropFirst(), as: UTF8.self)
+            if raw.first == UInt8(ascii: "#") {
+                outline.append(PDFDocumentText.OutlineEntry(title: text, level: Int(raw.count % 4) + 1, page: Int(raw.count) % (pages.count + 1) + 1))
+                continue
+            }
+            pages[pages.count - 1].lines.append(PDFDocumentText.Line(text: String(text.trimmingWhitespace()), fontSize: Double(raw.first ?? 10) / 8))
+        }
+        var previous = 1
+        for block in PDFLayout.blocks(PDFDocumentText(pages: pages, outline: outline)) {
+            require(block.lines.lowerBound >= 1 && block.lines.upperBound <= pages.count, "pages \(block.lines) of \(pages.count)")
+            require(block.lines.lowerBound >= previous, "blocks in page order")
+            previous = block.lines.lowerBound
         }
     }
 
