@@ -54,7 +54,8 @@ struct PassageViews {
         var out = heading(item)
         let bm25 = explanation.model == "bm25"
         let sum = "\(Self.number(explanation.rankingScore)) from the terms"
-            + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) lead prior (near the start of its file)")
+            + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) file prior ("
+                + (explanation.leadPrior > 1 ? "near the start of its file)" : "a changelog: history, not how-to)"))
             + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)"
         let headed = explanation.headingMatch == 1 ? sum
             : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)"

@@ -52,7 +52,8 @@ public final class AnswerEngine {
         searcher = Searcher(index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b),
                             proximity: options.proximity,
                             leadPrior: LeadPrior(passages: corpus.passages, documentCount: corpus.documents.count,
-                                                 strength: options.leadPrior))
+                                                 strength: options.leadPrior,
+                                                 historyFiles: corpus.documents.map { LeadPrior.isHistoryFile($0.path) }))
     }
 
     /// Reads nothing: builds the index of an already loaded corpus.

@@ -48,7 +48,7 @@ public final class Searcher {
         self.index = index
         self.model = model
         self.proximity = proximity
-        self.leadPrior = leadPrior.flatMap { $0.maximum > 1 ? $0 : nil }
+        self.leadPrior = leadPrior.flatMap { $0.maximum > 1 || $0.lowersSome ? $0 : nil }
         self.analyzer = analyzer ?? Analyzer(settings: index.analyzerSettings)
     }
 

@@ -78,4 +78,31 @@ import Testing
         }
         #expect(checked > 8)
     }
+
+    @Test func historyFilesAreKnownByName() {
+        for path in ["changelog.Debian.gz", "sqlite3/changelog.gz", "tar/changelog.1.gz", "ChangeLog", "CHANGES.md", "NEWS", "NEWS.Debian.gz",
+                     "HISTORY.rst", "git/RelNotes/2.39.0.txt", "docs/release-notes/v1.html"] {
+            #expect(LeadPrior.isHistoryFile(path), "\(path)")
+        }
+        for path in ["news-reader.md", "git-commit.html", "changes-to-make.txt", "history/intro.md", "README", "whatsnew/3.11.html"] {
+            #expect(!LeadPrior.isHistoryFile(path), "\(path)")
+        }
+    }
+
+    /// A changelog's passages weigh half as much: the manual answers first,
+    /// but a question only the changelog answers still gets it; `explain` agrees.
+    @Test func changelogsWeighLess() throws {
+        let f = TemporaryFolder()
+        f.write("hooks.md", "# Hooks\n\n## pre-commit\n\nThe pre-commit hook runs before the commit message is asked for.\n")
+        f.write("changelog", "Version 2.1: the pre-commit hook runs before the commit message; pre-commit hook fixes.\n\nVersion 2.0: fixed CVE-2025-1234 in the parser.\n")
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(f.path))
+        #expect(engine.answer("when does the pre-commit hook run", top: 2).items.map(\.citation.file) == ["hooks.md", "changelog"])
+        #expect(engine.answer("CVE-2025-1234", top: 1).items.first?.citation.file == "changelog")
+        let query = Query("pre-commit hook", analyzer: engine.searcher.analyzer, index: engine.index, syntax: true)
+        for hit in engine.searcher.search(query, top: 4).hits {
+            #expect(engine.searcher.explain(query, passage: hit.passage).score == hit.score)
+        }
+        let factors = engine.corpus.passages.indices.map { engine.searcher.leadPrior?(Int32($0)) ?? 1 }
+        #expect(factors.contains { $0 < 1 })
+    }
 }
