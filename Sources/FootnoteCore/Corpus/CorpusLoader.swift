@@ -20,6 +20,10 @@ public struct CorpusLoader: Sendable {
     /// read whatever its size: the user named it. `--max-file-size`.
     public var maxFileBytes: Int64
 
+    /// How much more a byte of a costly format (`DocumentParser.isCostly`: PDF)
+    /// costs to read than a byte of text, for sharing files among threads.
+    static let costlyWeight: Int64 = 8
+
     /// 256 MiB: over twice the largest single file the benchmarks index (the
     /// 113 MB kernel `.jsonl`).
     public static let defaultMaxFileBytes: Int64 = 256 << 20
@@ -82,26 +86,33 @@ public struct CorpusLoader: Sendable {
     /// result is the caller's to judge. Notices: the scan's problems (when
     /// reading all files), then one per file skipped or read with a caveat.
     ///
-    /// Many files (64 or more, or two or more when one is costly to read: a PDF) are read by `threads` workers at once, each taking a
-    /// contiguous run of them (balanced by bytes); the runs are joined in
-    /// scan order, so the result is the same as one pass.
+    /// Many files (64 or more, or two or more when costly ones, PDFs, are a
+    /// quarter of the work) are read by `threads` workers at once, each taking
+    /// a contiguous run of them (balanced by work: bytes, a PDF's weighing
+    /// `costlyWeight` times more); the runs are joined in scan order, so the
+    /// result is the same as one pass.
     public func load(_ scan: CorpusScan, only: [Int]? = nil, progress: ((Progress) -> Void)? = nil) -> Corpus {
         let chosen = only ?? Array(scan.entries.indices)
         let totalBytes = chosen.reduce(Int64(0)) { $0 + scan.entries[$1].size }
         let tally = ProgressTally(Progress(files: 0, totalFiles: chosen.count, bytes: 0, totalBytes: totalBytes), progress)
-        // Many small files, or a few costly ones (PDFs), are worth spreading over the cores.
-        let costly = chosen.count >= 2 && chosen.count < 64
-            && chosen.contains { DocumentParsers.parser(for: DocumentFormat(path: scan.entries[$0].relativePath)).isCostly }
-        let runs = chosen.count >= 64 ? min(threads, chosen.count / 32) : costly ? min(threads, chosen.count) : 1
+        // Work: a file's bytes, times `costlyWeight` for a format costly to read (PDF).
+        let costly = chosen.map { DocumentParsers.parser(for: DocumentFormat(path: scan.entries[$0].relativePath)).isCostly }
+        let work = zip(chosen, costly).map { scan.entries[$0].size * ($1 ? Self.costlyWeight : 1) }
+        let totalWork = work.reduce(0, +), costlyWork = zip(work, costly).reduce(Int64(0)) { $0 + ($1.1 ? $1.0 : 0) }
+        // Many small files are read in one run per thread; when costly files
+        // are much of the work, in more runs than threads, taken by whichever
+        // thread is free, so that one long PDF does not hold the rest up.
+        let runs = costlyWork * 4 >= totalWork && chosen.count >= 2 ? min(chosen.count, threads * 8)
+            : chosen.count >= 64 ? min(threads, chosen.count / 32) : 1
         guard runs > 1 else {
             return load(scan, chosen[...], problems: only == nil ? scan.problems : [], tally: tally)
         }
-        // Contiguous runs of about equal bytes.
+        // Contiguous runs of about equal work.
         var bounds = [0]
         var accumulated: Int64 = 0
-        for (k, e) in chosen.enumerated() {
-            accumulated += scan.entries[e].size
-            if bounds.count < runs && accumulated * Int64(runs) >= totalBytes * Int64(bounds.count) && k + 1 < chosen.count {
+        for (k, w) in work.enumerated() {
+            accumulated += w
+            if bounds.count < runs && accumulated * Int64(runs) >= totalWork * Int64(bounds.count) && k + 1 < chosen.count {
                 bounds.append(k + 1)
             }
         }

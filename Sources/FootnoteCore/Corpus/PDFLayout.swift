@@ -104,10 +104,12 @@ enum PDFLayout {
         return out
     }
 
-    /// The positions of a page's first two and last two lines of text: where running heads and feet stand.
+    /// The positions of a page's first three and last three lines of text:
+    /// where running heads and feet stand (groff sets a man page's head as
+    /// three: `TAR(1)`, `GNU TAR Manual`, `TAR(1)`).
     static func edgeLines(_ page: PDFDocumentText.Page) -> Set<Int> {
         let text = page.lines.indices.filter { !page.lines[$0].text.isEmpty }
-        return Set(text.prefix(2) + text.suffix(2))
+        return Set(text.prefix(3) + text.suffix(3))
     }
 
     /// A line as running heads repeat it: lowercased, without its digits (the page number changes).

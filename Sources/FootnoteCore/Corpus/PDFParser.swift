@@ -74,29 +74,31 @@ struct PDFDocumentText: Equatable {
             return .failure(Failure(reason: "damaged PDF: \(message)"))
         }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        var pages: [Page] = []
-        let count = Int(poppler_document_get_n_pages(document))
-        for i in 0..<count {
-            guard let page = poppler_document_get_page(document, Int32(i)) else { pages.append(Page(lines: [])); continue }
-            pages.append(Self.page(page))
-            g_object_unref(UnsafeMutableRawPointer(page))
-        }
         var outline: [OutlineEntry] = []
         if let iterator = poppler_index_iter_new(document) {
             Self.walk(iterator, level: 1, document: document, into: &outline)
             poppler_index_iter_free(iterator)
         }
+        // Font sizes only make headings when there is no outline: poppler's attribute runs cost a pass of their own.
+        var pages: [Page] = []
+        let count = Int(poppler_document_get_n_pages(document))
+        for i in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(i)) else { pages.append(Page(lines: [])); continue }
+            pages.append(Self.page(page, fontSizes: outline.isEmpty))
+            g_object_unref(UnsafeMutableRawPointer(page))
+        }
         return .success(PDFDocumentText(pages: pages, outline: outline))
     }
 
-    /// A page's lines with the largest font size on each.
-    private static func page(_ page: OpaquePointer) -> Page {
+    /// A page's lines, each with the largest font size on it when `fontSizes` (else 0).
+    /// Works on the UTF-8 bytes poppler gives: its attribute runs count
+    /// characters, so a character starts at each byte that is not a continuation byte.
+    private static func page(_ page: OpaquePointer, fontSizes: Bool) -> Page {
         guard let raw = poppler_page_get_text(page) else { return Page(lines: []) }
-        let text = String(cString: raw)
-        g_free(raw)
-        // Font sizes by character (poppler's attribute runs count Unicode characters of the text).
+        defer { g_free(raw) }
+        let text = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
         var runs: [(start: Int, end: Int, size: Double)] = []
-        if let list = poppler_page_get_text_attributes(page) {
+        if fontSizes, let list = poppler_page_get_text_attributes(page) {
             var node: UnsafeMutablePointer<GList>? = list
             while let n = node {
                 if let a = n.pointee.data?.assumingMemoryBound(to: PopplerTextAttributes.self).pointee {
@@ -107,20 +109,26 @@ struct PDFDocumentText: Equatable {
             poppler_page_free_text_attributes(list)
         }
         var lines: [Line] = []
-        var current = "", size = 0.0, index = 0, run = 0
-        for ch in text.unicodeScalars {
-            if ch == "\n" {
-                lines.append(Line(text: String(current.trimmingWhitespace()), fontSize: size))
-                current = ""
+        var start = 0, size = 0.0, character = -1, run = 0
+        for i in 0...text.count {
+            if i == text.count || text[i] == 0x0A {
+                if i > start || i < text.count {
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+                    lines.append(Line(text: String(line.trimmingWhitespace()), fontSize: size))
+                }
+                character += 1   // the line break is a character too
+                start = i + 1
                 size = 0
-            } else {
-                while run < runs.count && runs[run].end < index { run += 1 }
-                if run < runs.count && runs[run].start <= index && !ch.properties.isWhitespace { size = max(size, runs[run].size) }
-                current.unicodeScalars.append(ch)
+                continue
             }
-            index += 1
+            let byte = text[i]
+            guard byte & 0xC0 != 0x80 else { continue }
+            character += 1
+            guard !runs.isEmpty, byte != 0x20, byte != 0x09 else { continue }
+            while run < runs.count && runs[run].end < character { run += 1 }
+            if run < runs.count && runs[run].start <= character { size = max(size, runs[run].size) }
         }
-        if !current.isEmpty { lines.append(Line(text: String(current.trimmingWhitespace()), fontSize: size)) }
+        if lines.last?.text.isEmpty == true && text.last == 0x0A { lines.removeLast() }
         return Page(lines: lines)
     }
 

@@ -75,7 +75,11 @@ import Testing
         #expect(doc.outline.map(\.title) == ["1 Safety", "2 Descaling", "2.1 Citric acid", "3 Warranty"])
         #expect(doc.outline.map(\.level) == [1, 1, 2, 1])
         #expect(doc.outline.map(\.page) == [1, 2, 2, 3])
-        #expect(doc.pages[0].lines.contains { $0.text == "1 Safety" && $0.fontSize == 16 })
+        // With an outline, font sizes are not read (they only make headings without one).
+        #expect(doc.pages[0].lines.contains { $0.text == "1 Safety" && $0.fontSize == 0 })
+        guard case .success(let gazette) = PDFDocumentText.read(Self.fixture("gazette.pdf")) else { Issue.record("gazette.pdf unread"); return }
+        #expect(gazette.outline.isEmpty)
+        #expect(gazette.pages[0].lines.map(\.fontSize) == [18] + Array(repeating: 10, count: gazette.pages[0].lines.count - 1))
     }
 
     /// A two-column page reads down the left column, then the right.
