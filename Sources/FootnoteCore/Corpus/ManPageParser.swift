@@ -154,15 +154,26 @@ struct ManPageReader {
             fill = true
         case "de", "de1", "am", "ig":
             skipUntilDots = true
-        case "B", "I", "SM", "SB", "Nm", "Nd", "Ar", "Fl", "Cm", "Pa", "Em", "Sy", "Li", "Xr", "Op", "Dq", "Ql", "Va", "Ev", "It":
+        case "B", "I", "SM", "SB":
             let args = Self.arguments(rest)
             guard !args.isEmpty else { return }
-            var words = args
-            if name == "Fl" { words = words.map { "-" + $0 } }
-            if name == "Xr" && words.count >= 2 { words = ["\(words[0])(\(words[1]))"] + words.dropFirst(2) }
-            if name == "It" && pendingKind == .paragraph { flush(); pendingKind = .term; add(Self.unescape(ArraySlice(words.joined(separator: " ").utf8)), line: line, breakBefore: false); flush(); return }
-            if name == "Nd" { words = ["-"] + words }
-            add(Self.unescape(ArraySlice(words.joined(separator: " ").utf8)), line: line, breakBefore: !fill)
+            add(Self.unescape(ArraySlice(args.joined(separator: " ").utf8)), line: line, breakBefore: !fill)
+        case _ where Self.mdocTextMacros.contains(name):
+            // mdoc: the words of the line, its callable macro names read (`Fl w` is `-w`, `Xr ssh 1` is `ssh(1)`).
+            var words = Self.mdocWords(name, Self.arguments(rest))
+            if name == "Nm" {
+                if words.isEmpty, let page = pageName { words = [page] } else if pageName == nil, let first = words.first { pageName = first }
+            }
+            guard !words.isEmpty else { return }
+            let text = Self.unescape(ArraySlice(words.joined(separator: " ").utf8))
+            if name == "It" {
+                flush()
+                pendingKind = .term
+                add(text, line: line, breakBefore: false)
+                flush()
+                return
+            }
+            add(text, line: line, breakBefore: !fill)
         case "BR", "RB", "BI", "IB", "IR", "RI":
             // Alternating fonts: the arguments set next to each other.
             let args = Self.arguments(rest)
@@ -175,6 +186,59 @@ struct ManPageReader {
 
     /// An `.SH` with no title takes the next text line as its title.
     private var pendingHeading: Int?
+    /// mdoc's `.Nm` name, which a later `.Nm` without arguments stands for.
+    private var pageName: String?
+
+    /// mdoc macros whose arguments are text.
+    static let mdocTextMacros: Set<String> = [
+        "Nm", "Nd", "Ar", "Fl", "Cm", "Pa", "Em", "Sy", "Li", "Xr", "Op", "Dq", "Ql", "Qq", "Sq", "Va", "Ev", "It", "Ic", "Ad", "Dv", "Er",
+        "Fa", "Fn", "Ft", "Fd", "Lk", "Mt", "An", "Tn", "Aq", "Pq", "Bq", "Brq", "Oo", "Oc", "Xo", "Xc", "No", "Ns", "Ux", "At", "Bx", "St",
+    ]
+
+    /// The words of an mdoc macro line: callable macro names among its
+    /// arguments read rather than kept (`Fl` prefixes a `-` to the next
+    /// word, `Xr` joins a name and its section, `Ns` drops the space,
+    /// quoting macros and the rest are dropped).
+    static func mdocWords(_ macro: String, _ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var current = macro, k = 0, glue = false
+        var pending: [String] = []
+        func flushPending() {
+            guard !pending.isEmpty else { return }
+            if current == "Xr", pending.count >= 2 { pending = ["\(pending[0])(\(pending[1]))"] + pending.dropFirst(2) }
+            for word in pending {
+                if glue, let last = out.popLast() { out.append(last + word); glue = false } else { out.append(word) }
+            }
+            pending = []
+        }
+        var flagged = macro == "Fl"
+        var sawWord = false, dashes = 1
+        while k < arguments.count {
+            let word = arguments[k]
+            k += 1
+            if mdocTextMacros.contains(word) && word.first!.isUppercase && word.count <= 3 {
+                if flagged && !sawWord {
+                    // `Fl Fl steep` is `--steep`; a `Fl` with no word is a lone dash.
+                    if word == "Fl" { dashes += 1; continue }
+                    pending.append(String(repeating: "-", count: dashes))
+                }
+                flushPending()
+                current = word
+                flagged = word == "Fl"
+                sawWord = false
+                dashes = 1
+                if word == "Ns" { glue = true }
+                continue
+            }
+            pending.append(flagged ? String(repeating: "-", count: dashes) + word : word)
+            dashes = 1
+            sawWord = true
+        }
+        if flagged && !sawWord { pending.append(String(repeating: "-", count: dashes)) }
+        flushPending()
+        if macro == "Nd" && !out.isEmpty { out.insert("-", at: 0) }
+        return out
+    }
 
     private mutating func heading(_ title: String, level: Int, line: TextLines.Line) {
         let clean = title.trimmingCharacters(in: .whitespaces)

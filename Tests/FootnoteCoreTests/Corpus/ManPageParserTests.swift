@@ -87,7 +87,9 @@ import Testing
 
     /// mdoc pages: `.Dt` names the page, `.Sh` and `.Ss` its sections, `.Nm`, `.Fl` and `.Xr` give text.
     @Test func mdocHeadingsAndText() {
-        let page = ".Dd March 1, 2026\n.Dt TEAPOT 7\n.Sh NAME\n.Nm teapot\n.Nd brew tea\n.Sh OPTIONS\n.It Fl w\nWarm the pot first, see\n.Xr kettle 1 .\n"
-        #expect(texts(page) == ["teapot(7)", "NAME", "teapot - brew tea", "OPTIONS", "Fl w", "Warm the pot first, see kettle(1) ."])
+        let page = ".Dd March 1, 2026\n.Dt TEAPOT 7\n.Sh NAME\n.Nm teapot\n.Nd brew tea\n.Sh OPTIONS\n.It Fl w Ar minutes\nWarm the pot first, see\n.Xr kettle 1 .\n"
+            + ".It Cm ServerAliveCountMax\nSets a count.\n.Nm\nstops.\n.It Fl Fl steep Ns = Ns Ar time\nSteep.\n"
+        #expect(texts(page) == ["teapot(7)", "NAME", "teapot - brew tea", "OPTIONS", "-w minutes", "Warm the pot first, see kettle(1) .",
+                                "ServerAliveCountMax", "Sets a count. teapot stops.", "--steep=time", "Steep."])
     }
 }
