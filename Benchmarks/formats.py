@@ -22,17 +22,10 @@ What is measured
 The better of --reps runs (default 2) counts for each figure: the machine is
 shared and noisy. Standard library only.
 """
-import argparse, gzip, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, gzip, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-FOOTNOTE = Path(os.environ.get("FOOTNOTE", ROOT / ".build/release/footnote"))
-BENCH_DATA = Path(os.environ.get("BENCH_DATA", "/var/tmp/footnote-bench"))
-GNU_TIME = "/usr/bin/time"
-
-
-def progress(msg):
-    print(f"  · {msg}", file=sys.stderr, flush=True)
+from speed import BENCH_DATA, FOOTNOTE, progress, run_measured   # Benchmarks/speed.py: the same binary, data folder and timing
 
 
 def pdf_folder(count):
@@ -46,7 +39,6 @@ def pdf_folder(count):
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     progress(f"setting {len(pages)} man pages as PDF into {out} (a few minutes, once)")
-    procs = []
     for page in pages:
         target = partial / (page.name[:-len(".1.gz")] + ".pdf")
         with open(target, "wb") as f:
@@ -60,31 +52,17 @@ def pdf_folder(count):
     return out
 
 
-def measured(cmd):
-    """Wall seconds, peak RSS in MB, stderr of cmd (under GNU time when present)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        wrapped = [GNU_TIME, "-v", "-o", report.name] + cmd if os.access(GNU_TIME, os.X_OK) else cmd
-        t0 = time.perf_counter()
-        p = subprocess.run(wrapped, capture_output=True, text=True)
-        wall = time.perf_counter() - t0
-        rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read())
-    if p.returncode != 0:
-        raise SystemExit(f"{' '.join(map(str, cmd))} exited with {p.returncode}: {p.stderr.strip()[-500:]}")
-    return wall, (int(rss.group(1)) * 1024 / 1e6 if rss else None), p.stderr
-
-
 def footnote_index(binary, corpus, scratch, reps):
-    best = None
+    """The fastest of `reps` full index builds into a fresh folder (its peak RSS the lowest seen)."""
+    runs = []
     for _ in range(reps):
         index = scratch / "index"
         shutil.rmtree(index, ignore_errors=True)
-        env_home = scratch / "home"
-        env_home.mkdir(exist_ok=True)
-        wall, rss, err = measured([str(binary), "index", "--full", "--corpus", str(corpus), "--index-dir", str(index)])
-        run = {"wall": wall, "rss": rss, "stderr": err}
-        best = run if best is None or wall < best["wall"] else best
-        if best is not run and rss is not None and best["rss"] is not None:
-            best["rss"] = min(best["rss"], rss)
+        measured = run_measured([binary, "index", "--full", "--corpus", corpus, "--index-dir", index], f"footnote index {corpus}")
+        runs.append({"wall": measured["wall_s"], "rss": measured["rss_mb"], "stderr": measured["stderr"]})
+    best = dict(min(runs, key=lambda r: r["wall"]))
+    rss = [r["rss"] for r in runs if r["rss"] is not None]
+    best["rss"] = min(rss) if rss else None
     return best
 
 

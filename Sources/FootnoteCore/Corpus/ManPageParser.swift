@@ -287,7 +287,8 @@ struct ManPageReader {
         guard let first = firstLine, let last = lastLine, pending.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return }
         var block = Block(kind: pendingKind, text: String(decoding: pending, as: UTF8.self), lines: first.number...last.number,
                           bytes: first.start..<max(first.start, last.end), isVerbatim: false)
-        block.sourceMarks = marks
+        // Marks of the lines the trimming took (empty lines at the end of a no-fill block) mark nothing.
+        block.sourceMarks = marks.filter { $0.text < pending.count }
         blocks.append(block)
     }
 

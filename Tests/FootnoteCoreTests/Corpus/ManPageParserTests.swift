@@ -77,6 +77,16 @@ import Testing
         #expect(paragraph.lines == 3...5)
     }
 
+    /// Lines the trimming takes at the end of a no-fill block leave no mark
+    /// past the block's text (a fuzzer's find).
+    @Test func marksStayInsideTheText() {
+        for page in [".TH A 1\n.nf\nkeep\n\n   \n.fi\n", ".TH A 1\n.SH X\n.nf\none\n\n\n.SH Y\n"] {
+            for block in blocks(page) {
+                #expect(block.sourceMarks.allSatisfy { $0.text < max(1, block.text.utf8.count) }, "\(block.text)")
+            }
+        }
+    }
+
     /// A `.1` file that is not roff (a rotated log) is plain text.
     @Test func notRoffIsPlainText() {
         let log = "Dec  1 10:00:00 host kernel: booting\nDec  1 10:00:01 host kernel: ready\n"
