@@ -41,7 +41,7 @@ install: deps
 uninstall:
 	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish
 
-## make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="analyzer passages html jsonl query index"]: each libFuzzer
+## make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="analyzer passages html jsonl query index man decode pdf pdflayout"]: each libFuzzer
 ## target for FUZZ_SECONDS (or FUZZ_RUNS executions) under AddressSanitizer; crashers land in
 ## Fuzz/crashers/, which the test suite replays (scripts/fuzz, RELIABILITY.md)
 FUZZ_SECONDS ?= 60

@@ -72,7 +72,8 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
         let prefixes: [(String, String)] = [
             ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
             ("encrypted PDF", "encrypted PDF"), ("image-only PDF", "image-only PDF"), ("damaged PDF", "damaged PDF"),
-            ("PostScript", "PostScript"),
+            ("PostScript", "PostScript"), ("zip archive", "zip archives"), ("Word document", "Word documents"),
+            ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
             ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
             ("included by", "fragments of indexed pages"), ("a source-code listing", "source listings"),

@@ -11,6 +11,7 @@ import Testing
             ("git-commit.1", .manPage), ("perlfunc.3pm.gz", .manPage), ("openssl.1ssl.gz", .manPage), ("tclsh.n", .manPage),
             ("changelog.Debian.gz", .unknown), ("NEWS.md.xz", .markdown), ("guide.pdf.bz2", .pdf), ("data.tar.gz", .unknown),
             ("notes.cfg", .unknown), (".profile", .unknown), ("gz", .unknown), (".gz", .unknown), ("a.12345", .unknown),
+            ("report.docx", .zipContainer), ("book.EPUB", .zipContainer), ("poster.ps", .postScript),
         ]
         for (name, format) in cases { #expect(DocumentFormat(path: name) == format, "\(name)") }
     }
@@ -24,6 +25,19 @@ import Testing
                                                     format: .unknown, maxBytes: 0)
         #expect(format == .pdf)
         guard case .text = decoded else { Issue.record("leaflet not read: \(decoded)"); return }
+    }
+
+    /// Zip containers are told apart by content, whatever their name, and skipped with what they are.
+    @Test func zipContainersSayWhatTheyAre() {
+        let folder = FormatGoldenTests.formatsFolder + "/containers/"
+        let cases = ["report.docx": "Word document (.docx)", "notes.odt": "OpenDocument file", "book.epub": "EPUB book", "bundle.zip": "zip archive"]
+        for (name, what) in cases {
+            let bytes = Array(FileManager.default.contents(atPath: folder + name)!)
+            #expect(DocumentParsers.format(recognizing: bytes[...]) == .zipContainer)
+            guard case .skip(let reason) = ZipContainerParser().parse(bytes) else { Issue.record("\(name) read"); continue }
+            #expect(reason.hasPrefix(what), "\(name): \(reason)")
+            #expect(CorpusNotice(.skipped, path: name, reason: reason).category != "other reasons")
+        }
     }
 
     /// Each format is registered once, and no two parsers claim an extension.
