@@ -38,8 +38,11 @@ public struct LeadPrior: Sendable {
     /// shortlog `changelog.gz` took third place from the answer to "When
     /// does the pre-commit hook run?"; git-doc hit@3 0.68 → 0.72 (writer's
     /// 0.32 → 0.36, as before compressed files were read) at 0.5 and at
-    /// 0.25; the other three sets unchanged. A question only a changelog
-    /// answers ("when was CVE-2025-6965 fixed") still gets it first.
+    /// 0.25; the other three sets unchanged. A question whose words only a
+    /// changelog holds ("when was CVE-2025-6965 fixed") still gets it first;
+    /// but a manual passage holding some of the words can come first and
+    /// be the one the confidence judges, which may then decline (the
+    /// evidence is the reranked best's: `Searcher.search`).
     public static let historyFactor: Float = 0.5
 
     /// Whether a file records its project's history rather than how to use
