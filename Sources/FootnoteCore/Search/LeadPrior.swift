@@ -39,10 +39,11 @@ public struct LeadPrior: Sendable {
     /// does the pre-commit hook run?"; git-doc hit@3 0.68 → 0.72 (writer's
     /// 0.32 → 0.36, as before compressed files were read) at 0.5 and at
     /// 0.25; the other three sets unchanged. A question whose words only a
-    /// changelog holds ("when was CVE-2025-6965 fixed") still gets it first;
-    /// but a manual passage holding some of the words can come first and
-    /// be the one the confidence judges, which may then decline (the
-    /// evidence is the reranked best's: `Searcher.search`).
+    /// changelog holds ("when was CVE-2025-6965 fixed") still gets it first.
+    /// When a manual passage holding some of the words comes first instead,
+    /// the confidence still judges the changelog's passage, the best by
+    /// score (`Searcher.search`): "when does the thermostat cut out" is
+    /// answered, the manual's passage first and the changelog's next.
     public static let historyFactor: Float = 0.5
 
     /// Whether a file records its project's history rather than how to use

@@ -124,8 +124,12 @@ public final class Searcher {
         var result = Result(query: query, hits: hits, weights: weights, evidence: nil)
         if evidence, let best = hits.first {
             // Judged on the ranking score alone: the prior and the proximity bonus reorder, they do not vouch.
-            result.evidence = self.evidence(query, weights, best: best.passage,
-                                            score: byScore.first { $0.passage == best.passage }?.score ?? best.score)
+            // The best by score is judged when only a factor below 1 (a changelog's) cost it first place:
+            // that weight orders the answers; it is no sign the corpus lacks one.
+            var judged = best.passage
+            if let top = byScore.first, top.passage != best.passage, (leadPrior?(top.passage) ?? 1) < 1 { judged = top.passage }
+            result.evidence = self.evidence(query, weights, best: judged,
+                                            score: byScore.first { $0.passage == judged }?.score ?? best.score)
         }
         return result
     }

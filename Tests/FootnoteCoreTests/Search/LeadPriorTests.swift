@@ -105,4 +105,18 @@ import Testing
         let factors = engine.corpus.passages.indices.map { engine.searcher.leadPrior?(Int32($0)) ?? 1 }
         #expect(factors.contains { $0 < 1 })
     }
+
+    /// A question only the changelog answers is not declined when a manual
+    /// passage with some of its words outranks it: the confidence judges the
+    /// best by score, the changelog's.
+    @Test func aChangelogAnswerOutrankedByThePriorIsStillJudged() throws {
+        let f = TemporaryFolder()
+        let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/formats").path
+        for (name, from) in [("manual.pdf", "/pdf/manual.pdf"), ("changelog.gz", "/compressed/changelog.gz")] {
+            f.write(name, Array(FileManager.default.contents(atPath: fixtures + from)!))
+        }
+        let engine = AnswerEngine(corpus: try CorpusLoader().load(f.path))
+        let answer = engine.answer("when does the thermostat cut out", top: 2)
+        #expect(answer.items.map(\.citation.file) == ["manual.pdf", "changelog.gz"], "\(String(describing: answer.notice))")
+    }
 }
