@@ -18,6 +18,14 @@ enum Decompressor {
         return ext
     }
 
+    /// The lowercased name of the file `path` names, without its compression
+    /// suffix (`changelog.debian` for `doc/changelog.Debian.gz`): the name of the file inside.
+    static func innerName(of path: String) -> String {
+        var name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        if let suffix = suffix(of: name) { name.removeLast(suffix.count + 1) }
+        return name
+    }
+
     /// The compression a file's first bytes announce (gzip, bzip2, xz, zstd,
     /// compress), nil for none.
     static func compression(of bytes: some Collection<UInt8>) -> String? {

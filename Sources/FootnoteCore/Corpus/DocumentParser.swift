@@ -29,10 +29,6 @@ public protocol DocumentParser: Sendable {
     func recognizes(head: ArraySlice<UInt8>) -> Bool
     /// What `parse` is given: the file's text (decoded to UTF-8) or its bytes.
     var input: DocumentInput { get }
-    /// Whether a passage may be the file's text at its byte range (when its
-    /// blocks say `isVerbatim`), read back from the file alone when shown;
-    /// false: a passage is always cut again from the whole document.
-    var mayCutVerbatim: Bool { get }
     /// What a passage's `lines` count in the file: its lines, or its pages.
     var citation: CitationUnit { get }
     /// Whether the cited lines are lines a reader can be shown around the
@@ -55,7 +51,6 @@ extension DocumentParser {
     public func claims(extension ext: String) -> Bool { extensions.contains(ext) }
     public func recognizes(head: ArraySlice<UInt8>) -> Bool { false }
     public var input: DocumentInput { .text }
-    public var mayCutVerbatim: Bool { true }
     public var citation: CitationUnit { .lines }
     public var showsSourceLines: Bool { false }
     public var titleTakesNameLine: Bool { true }

@@ -17,8 +17,7 @@ public enum DocumentParsers {
     /// first, then its last extension; a compression suffix is looked
     /// through (`git.1.gz` is a man page). `.unknown` when none claims it.
     static func format(ofName path: String) -> DocumentFormat {
-        var name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-        if let suffix = Decompressor.suffix(of: name) { name.removeLast(suffix.count + 1) }
+        let name = Decompressor.innerName(of: path)
         for parser in all {
             for ext in parser.extensions where ext.contains(".") && name.hasSuffix("." + ext) && name.count > ext.count + 1 {
                 return parser.format

@@ -866,7 +866,6 @@ private struct HTMLBlockScanner {
 extension HTMLDocumentParser: DocumentParser {
     public var format: DocumentFormat { .html }
     public var extensions: [String] { ["html", "htm", "xhtml"] }
-    public var mayCutVerbatim: Bool { false }
     /// A page that is a source-code listing (`HTMLBoilerplate.isSourceListing`) is skipped.
     public func parse(_ bytes: [UInt8]) -> DocumentParse {
         if HTMLBoilerplate.isSourceListing(bytes) {

@@ -54,7 +54,6 @@ extension ManPageParser: DocumentParser {
         guard let first = ext.first, ("1"..."9").contains(first), ext.count <= 5 else { return false }
         return ext.dropFirst().allSatisfy { $0.isLetter && $0.isASCII }
     }
-    var mayCutVerbatim: Bool { false }
     var titleTakesNameLine: Bool { false }
     func parse(_ bytes: [UInt8]) -> DocumentParse { .blocks(Self.parse(bytes)) }
 }
@@ -79,9 +78,8 @@ struct ManPageReader {
     private var fill = true
     /// The next text line is a `.TP` tag.
     private var tagNext = false
-    /// Lines of `.B`-style macros wait here so that `.TP`'s tag made by one is read whole.
+    /// Inside a macro definition (`.de` … `..`) or an ignored block (`.ig`): no text.
     private var skipUntilDots = false
-    private var conditionalDepth = 0
 
     init(text: TextLines) { self.text = text }
 

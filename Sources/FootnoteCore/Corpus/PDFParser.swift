@@ -17,7 +17,6 @@ struct PDFParser: DocumentParser {
         return head.prefix(1024).firstRange(of: signature) != nil
     }
     var input: DocumentInput { .binary }
-    var mayCutVerbatim: Bool { false }
     var citation: CitationUnit { .pages }
     var isCostly: Bool { true }
 

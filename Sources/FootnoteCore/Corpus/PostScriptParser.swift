@@ -6,7 +6,6 @@ struct PostScriptParser: DocumentParser {
     var extensions: [String] { ["ps", "eps"] }
     func recognizes(head: ArraySlice<UInt8>) -> Bool { head.starts(with: Array("%!PS".utf8)) }
     var input: DocumentInput { .binary }
-    var mayCutVerbatim: Bool { false }
     func parse(_ bytes: [UInt8]) -> DocumentParse {
         .skip("PostScript: not read; convert it to PDF (ps2pdf, from ghostscript) to index it")
     }

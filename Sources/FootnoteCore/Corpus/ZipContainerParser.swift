@@ -9,7 +9,6 @@ struct ZipContainerParser: DocumentParser {
     var extensions: [String] { ["zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub", "jar"] }
     func recognizes(head: ArraySlice<UInt8>) -> Bool { head.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
     var input: DocumentInput { .binary }
-    var mayCutVerbatim: Bool { false }
 
     func parse(_ bytes: [UInt8]) -> DocumentParse { .skip(Self.reason(bytes)) }
 

@@ -53,8 +53,7 @@ public struct LeadPrior: Sendable {
     public static func isHistoryFile(_ path: String) -> Bool {
         let parts = path.lowercased().split(separator: "/")
         if parts.dropLast().contains(where: { ["relnotes", "release-notes", "releasenotes", "changelogs"].contains($0) }) { return true }
-        var name = parts.last.map(String.init) ?? ""
-        if let suffix = Decompressor.suffix(of: name) { name.removeLast(suffix.count + 1) }
+        var name = Decompressor.innerName(of: path)
         if let dot = name.lastIndex(of: "."), !name[name.index(after: dot)...].isEmpty, name[name.index(after: dot)...].allSatisfy(\.isNumber) {
             name = String(name[..<dot])   // a rotated copy: changelog.1
         }
