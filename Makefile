@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the product links against, and what the tests drive the REPL with.
-RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev libarchive-dev libpoppler-glib-dev wamerican
+RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev libarchive-dev libxml2-dev libpoppler-glib-dev wamerican
 # Debian documentation the real-document question sets run over (Tests/Fixtures/realdocs).
 DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
 TEST_PACKAGES := $(RUN_PACKAGES) tmux time $(DOC_PACKAGES)

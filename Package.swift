@@ -21,6 +21,9 @@ let package = Package(
         // Compressed files (gzip, bzip2, xz, zstd) and zip containers (.docx, .odt, .epub).
         .systemLibrary(name: "CArchive", path: "Sources/CArchive",
                        providers: [.apt(["libarchive-dev"])]),
+        // The XML inside Office, OpenDocument and EPUB files.
+        // (Declared in its shim, not through libxml2's headers, which clash with Foundation's ICU.)
+        .systemLibrary(name: "CXML2", path: "Sources/CXML2", providers: [.apt(["libxml2-dev"])]),
         // PDF text, page by page, and its outline.
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
@@ -31,7 +34,7 @@ let package = Package(
         // Release builds skip the run-time exclusivity checks (the compile-time
         // ones stay, and debug builds — the tests — keep both): in the per-token
         // and per-posting loops they cost 8% of the kernel corpus's index build.
-        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CArchive", "CPoppler", "CPrefetch"],
+        .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CArchive", "CXML2", "CPoppler", "CPrefetch"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // The command-line front end: CLI, REPL, rendering.

@@ -1,7 +1,7 @@
 import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
-/// `{"question", "answers": [{"rank", "file", "lines" (or "pages", for a PDF), "section"[, "id"], "score",
+/// `{"question", "answers": [{"rank", "file", "lines" (or "pages" for a PDF, "paragraphs" for .docx/.odt, "chapters" for .epub), "section"[, "id"], "score",
 /// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "reading"][, "carried": [word]]
 /// [, "carried_weights": {word: weight}][, "replaced": [word]][, "context_tried": true],
 /// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names", "heading"}]}`
@@ -10,9 +10,17 @@ import FootnoteCore
 /// Strings are escaped per RFC 8259 (all controls as `\uXXXX` or short forms),
 /// so no corpus byte reaches the terminal raw.
 enum JSONAnswerWriter {
-    /// `"lines":[first,last]`, or `"pages":[first,last]` for a PDF.
+    /// `"lines":[first,last]`, or `"pages"` for a PDF, `"paragraphs"` for a
+    /// Word or OpenDocument file, `"chapters"` for an EPUB book.
     static func span(_ citation: Citation) -> String {
-        (citation.unit == .pages ? "\"pages\"" : "\"lines\"") + ":[\(citation.lines.lowerBound),\(citation.lines.upperBound)]"
+        let key: String
+        switch citation.unit {
+        case .lines: key = "lines"
+        case .pages: key = "pages"
+        case .paragraphs: key = "paragraphs"
+        case .chapters: key = "chapters"
+        }
+        return "\"\(key)\":[\(citation.lines.lowerBound),\(citation.lines.upperBound)]"
     }
 
     static func line(for answer: Answer, extra: [(String, String)] = []) -> String {

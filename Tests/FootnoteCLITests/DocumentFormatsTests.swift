@@ -34,6 +34,31 @@ import Testing
         #expect(gz.stdout.contains("[1] descale.8.gz:12-13 · descale(8) › FILES › /etc/kettle/descale.conf"), "\(gz.stdout)")
     }
 
+    /// Word, OpenDocument and EPUB files cited by paragraph and chapter,
+    /// under their headings, the same when the excerpt is read back for a
+    /// stored index (the second run) as when the folder was just read.
+    @Test func officeDocumentsAndBooksCiteParagraphsAndChapters() throws {
+        let f = TemporaryFolder()
+        for name in ["report.docx", "garden.odt", "keeper.epub", "secret.docx", "locked.epub"] {
+            f.write(name, Array(FileManager.default.contents(atPath: Self.formats + "/office/" + name)!))
+        }
+        for run in 1...2 {
+            let docx = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "--top", "1", "how often should I descale the kettle"])
+            #expect(docx.status == 0)
+            #expect(docx.stdout.contains("Descale the kettle every thirty days with citric acid."), "run \(run): \(docx.stdout)")
+            #expect(docx.stdout.contains("[1] report.docx \u{B6}\u{B6} 3\u{2013}6 \u{B7} Kettle Care Handbook \u{203A} Descaling"), "run \(run): \(docx.stdout)")
+            let epub = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "--top", "1", "who watched the spray from the gallery"])
+            #expect(epub.stdout.contains("[1] keeper.epub ch. 2 \u{B7} The Storm \u{203A} Night"), "run \(run): \(epub.stdout)")
+            if run == 1 {
+                #expect(docx.stderrLines.contains { $0.hasPrefix("footnote: skipped 2 files: 1 EPUB books with DRM, 1 encrypted Word documents") }, "\(docx.stderr)")
+            }
+        }
+        let json = try runFootnote(["ask", "--corpus", f.path, "--json", "--top", "1", "when should tomatoes be picked"])
+        #expect(json.stdout.contains("\"file\":\"garden.odt\",\"paragraphs\":[9,12]"), "\(json.stdout)")
+        let chapters = try runFootnote(["ask", "--corpus", f.path, "--json", "--top", "1", "how many steps does the keeper climb"])
+        #expect(chapters.stdout.contains("\"file\":\"keeper.epub\",\"chapters\":[1,1]"), "\(chapters.stdout)")
+    }
+
     /// `/usr/share/doc` read as a folder: its compressed changelogs and
     /// READMEs are documents, and the skips are one summary line by reason.
     /// Files over 16 KB are left out (the whole folder is 350 MB of text

@@ -4,7 +4,7 @@ public struct Citation: Sendable, Equatable {
     public var file: String
     /// Lines of the file, or its pages (`unit`).
     public var lines: ClosedRange<Int>
-    /// What `lines` counts: lines, or pages (PDF).
+    /// What `lines` counts: lines, pages (PDF), paragraphs (Word, OpenDocument) or chapters (EPUB).
     public var unit: CitationUnit
     /// The heading path joined by " › " (the title for BEIR passages); may be empty.
     public var section: String
@@ -31,11 +31,14 @@ public struct Citation: Sendable, Equatable {
         return s
     }
 
-    /// `file:12` or `file:12-15`; pages as `manual.pdf p. 4` or `manual.pdf pp. 4–5`.
+    /// `file:12` or `file:12-15`; pages as `manual.pdf p. 4` or `manual.pdf pp. 4–5`;
+    /// paragraphs as `report.docx ¶ 12` or `¶¶ 12–14`; chapters as `book.epub ch. 3` or `chs. 3–4`.
     public var location: String {
         switch unit {
         case .lines: return file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
         case .pages: return file + (lines.count == 1 ? " p. \(lines.lowerBound)" : " pp. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
+        case .paragraphs: return file + (lines.count == 1 ? " \u{B6} \(lines.lowerBound)" : " \u{B6}\u{B6} \(lines.lowerBound)\u{2013}\(lines.upperBound)")
+        case .chapters: return file + (lines.count == 1 ? " ch. \(lines.lowerBound)" : " chs. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
         }
     }
 }

@@ -248,7 +248,7 @@ public struct CorpusLoader: Sendable {
     /// (passages with neither text nor section dropped).
     func cut(_ bytes: [UInt8], format: DocumentFormat, document: Int) -> Cut {
         let parser = DocumentParsers.parser(for: format)
-        switch parser.parse(bytes) {
+        switch parser.parse(bytes, expandingTo: Int(clamping: maxFileBytes)) {
         case .skip(let reason): return .skip(reason)
         case .blocks(let blocks):
             var found = passageBuilder.passages(from: blocks, file: bytes, document: document, titleTakesNameLine: parser.titleTakesNameLine)

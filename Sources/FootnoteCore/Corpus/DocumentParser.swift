@@ -45,6 +45,10 @@ public protocol DocumentParser: Sendable {
     /// The document's blocks in reading order, or why it has no text to read.
     /// Must not fail on any input: every byte sequence gives blocks or a reason.
     func parse(_ bytes: [UInt8]) -> DocumentParse
+    /// `parse`, with what the file may expand to once uncompressed when it
+    /// is a container of compressed members (`.docx`, `.epub`): `limit`
+    /// bytes, 0 for no limit (`--max-file-size`). By default, `parse(bytes)`.
+    func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse
 }
 
 extension DocumentParser {
@@ -55,6 +59,7 @@ extension DocumentParser {
     public var showsSourceLines: Bool { false }
     public var titleTakesNameLine: Bool { true }
     public var isCostly: Bool { false }
+    public func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse { parse(bytes) }
 }
 
 /// What a `DocumentParser` reads.
@@ -72,6 +77,10 @@ public enum CitationUnit: Sendable, Equatable {
     case lines
     /// Pages: `manual.pdf p. 4`, `pp. 4–5`.
     case pages
+    /// Paragraphs of a word-processor document: `report.docx ¶ 12`, `¶¶ 12–14`.
+    case paragraphs
+    /// Chapters of a book, in reading order: `book.epub ch. 3`, `chs. 3–4`.
+    case chapters
 }
 
 /// The outcome of parsing one document.

@@ -4,7 +4,8 @@ public enum DocumentParsers {
     /// Every format Footnote reads. A new format is its parser's file and a line here.
     public static let all: [any DocumentParser] = [
         PlainTextParser(), MarkdownParser(), RestructuredTextParser(), AsciiDocParser(), HTMLDocumentParser(),
-        BEIRCorpusReader(), ManPageParser(), PDFParser(), PostScriptParser(), ZipContainerParser(), UnknownFormatParser(),
+        BEIRCorpusReader(), ManPageParser(), PDFParser(), PostScriptParser(), WordDocumentParser(), OpenDocumentParser(), EPUBParser(),
+        ZipContainerParser(), UnknownFormatParser(),
     ]
 
     /// The parser of `format` (of `.unknown` for a format no parser reads:

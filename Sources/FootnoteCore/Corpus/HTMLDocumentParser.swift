@@ -65,9 +65,13 @@
 /// - Complexity: O(n) time in the size of the file; every construct is read once.
 public struct HTMLDocumentParser {
     /// Parses an HTML file's bytes (valid UTF-8, or decoded lossily by the caller) into blocks.
-    public static func parse(_ bytes: [UInt8]) -> [Block] {
+    /// - Parameter readsTitle: whether the page's `<title>` heads it (above);
+    ///   not for an EPUB chapter, whose `<title>` is often the book's, or
+    ///   "Cover", and whose title comes from the book's table of contents.
+    public static func parse(_ bytes: [UInt8], readsTitle: Bool = true) -> [Block] {
         bytes.withUnsafeBufferPointer { input in
             var scanner = HTMLBlockScanner(input: input)
+            scanner.readsTitle = readsTitle
             scanner.run()
             return scanner.finish()
         }
@@ -298,6 +302,9 @@ private struct HTMLBlockScanner {
     /// it (`returnTo`) goes on.
     private var captionScope: (depth: Int, blocks: Int, returnTo: Block)?
 
+    /// Whether the first `<title>` heads the page (`HTMLDocumentParser.parse`).
+    var readsTitle = true
+
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
         self.lines = HTMLLineCounter(input)
@@ -407,7 +414,7 @@ private struct HTMLBlockScanner {
             guard let close = findEndTag(name, from: after) else { return nil }
             if !sawTitle && templateDepth == 0 && dropDepth == 0 {   // not an <svg>'s <title>
                 sawTitle = true
-                title = readTitle(after..<close.start)
+                if readsTitle { title = readTitle(after..<close.start) }
             }
             return close.after
         default:

@@ -146,7 +146,7 @@ extension Corpus {
             return text(of: p, from: Array(entry.text[range]), document: document)
         }
         if entry.passages == nil {
-            entry.passages = CorpusLoader(passageBuilder: passageBuilder, threads: 1).passages(of: entry.text, format: document.format, document: d)
+            entry.passages = CorpusLoader(passageBuilder: passageBuilder, threads: 1, maxFileBytes: maxFileBytes).passages(of: entry.text, format: document.format, document: d)
             if !racy { textCache.store(entry) }
         }
         let cut = entry.passages!, local = p - firstPassages[d]

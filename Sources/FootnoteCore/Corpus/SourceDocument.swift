@@ -72,6 +72,10 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
         let prefixes: [(String, String)] = [
             ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
             ("encrypted PDF", "encrypted PDF"), ("image-only PDF", "image-only PDF"), ("damaged PDF", "damaged PDF"),
+            ("encrypted Word document", "encrypted Word documents"), ("encrypted OpenDocument", "encrypted OpenDocument files"),
+            ("encrypted EPUB", "encrypted EPUB books"), ("EPUB book with DRM", "EPUB books with DRM"), ("damaged", "damaged files"),
+            ("a Word document under", "misnamed documents"), ("an OpenDocument text under", "misnamed documents"),
+            ("an EPUB book under", "misnamed documents"),
             ("PostScript", "PostScript"), ("zip archive", "zip archives"), ("Word document", "Word documents"),
             ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),

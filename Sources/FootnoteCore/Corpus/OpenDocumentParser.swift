@@ -1,0 +1,179 @@
+/// Reads OpenDocument text files (`.odt`, LibreOffice's format): the
+/// body's paragraphs in order, headings, lists, and tables row by row. A
+/// passage is cited by its paragraphs (`notes.odt ¶ 7`) under its heading
+/// path (`NumberedParagraphs`).
+///
+/// From `content.xml` (ODF 1.x):
+/// - `text:h` is a heading at its `text:outline-level` (1 when missing);
+///   `text:p` a paragraph (styled `Title`: the document's title, above the
+///   headings: `NumberedParagraphs.title`);
+/// - a paragraph in `text:list-item` is a list item, nested lists
+///   indented a level each;
+/// - `text:s` is its count of spaces, `text:tab` and `text:line-break` a space;
+/// - a table (`table:table`) gives one paragraph per row, cells joined by " | ";
+/// - a footnote's or text box's paragraphs follow the paragraph they sit in;
+/// - left out: footnote marks, comments (`office:annotation`), tracked
+///   deletions, and generated indexes (tables of contents and the like,
+///   which repeat the headings).
+/// Recognized by content too: the uncompressed `mimetype` member that
+/// opens the zip (`application/vnd.oasis.opendocument.text`).
+struct OpenDocumentParser: DocumentParser {
+    var format: DocumentFormat { .openDocument }
+    var extensions: [String] { ["odt", "ott"] }
+    var input: DocumentInput { .binary }
+    var citation: CitationUnit { .paragraphs }
+    var titleTakesNameLine: Bool { false }
+
+    /// A zip whose first member is `mimetype` holding an OpenDocument text type.
+    func recognizes(head: ArraySlice<UInt8>) -> Bool {
+        head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            && head.firstRange(of: Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8)) != nil
+    }
+
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+    func parse(_ bytes: [UInt8]) -> DocumentParse { parse(bytes, expandingTo: ZipMembers.defaultLimit) }
+
+    func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
+        let members: [String: [UInt8]]
+        switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "content.xml" }) {
+        case .failure(let failure): return .skip(WordDocumentParser.reason(failure, kind: "OpenDocument file"))
+        case .success(let found): members = found
+        }
+        guard let content = members["content.xml"] else {
+            return .skip("not an OpenDocument file: no content.xml inside (a zip of another kind)")
+        }
+        var reader = BodyReader()
+        if case .failure(let failure) = XMLStream.read(content, { reader.take($0) }) {
+            guard reader.paragraphs.count > 0 else { return .skip("damaged OpenDocument file: content.xml: \(failure.reason)") }
+        }
+        return .blocks(reader.finish())
+    }
+
+    /// Walks `content.xml`'s events into numbered paragraphs.
+    struct BodyReader {
+        var paragraphs = NumberedParagraphs()
+
+        struct Paragraph {
+            var text = ""
+            /// Heading level; 0 for the document's title.
+            var level: Int?
+            /// Lists around it (0: none).
+            var listDepth = 0
+            var nested: [Paragraph] = []
+        }
+        private var open: [Paragraph] = []
+        private var rows: [[String]] = []
+        private var listDepth = 0
+        private var skipping = 0
+
+        mutating func take(_ event: XMLStream.Event) {
+            switch event {
+            case .start(let name, let attributes):
+                if skipping > 0 || Self.leftOut(name) { skipping += 1; return }
+                if name.namespace == OpenDocumentParser.table {
+                    switch name.local {
+                    case "table-row": rows.append([])
+                    case "table-cell": if !rows.isEmpty { rows[rows.count - 1].append("") }
+                    default: break
+                    }
+                    return
+                }
+                guard name.namespace == OpenDocumentParser.text else { return }
+                switch name.local {
+                case "h":
+                    open.append(Paragraph(level: max(attributes["outline-level"].flatMap { Int($0) } ?? 1, 1), listDepth: listDepth))
+                case "p":
+                    open.append(Paragraph(level: attributes["style-name"] == "Title" ? 0 : nil, listDepth: listDepth))
+                case "list": listDepth += 1
+                case "s": appendText(String(repeating: " ", count: min(max(attributes["c"].flatMap { Int($0) } ?? 1, 1), 64)))
+                case "tab", "line-break": appendText(" ")
+                default: break
+                }
+            case .end(let name):
+                if skipping > 0 { skipping -= 1; return }
+                if name.namespace == OpenDocumentParser.table {
+                    if name.local == "table-row", let cells = rows.popLast() {
+                        if rows.isEmpty { paragraphs.row(cells) } else { appendToCell(cells.joined(separator: " ")) }
+                    }
+                    return
+                }
+                guard name.namespace == OpenDocumentParser.text else { return }
+                switch name.local {
+                case "h", "p": endParagraph()
+                case "list": listDepth = max(0, listDepth - 1)
+                default: break
+                }
+            case .text(let text):
+                if skipping == 0 { appendText(text) }
+            }
+        }
+
+        /// Elements whose content is not the body's running text.
+        static func leftOut(_ name: XMLStream.Name) -> Bool {
+            switch name.namespace {
+            case OpenDocumentParser.office:
+                return name.local == "annotation" || name.local == "annotation-end" || name.local == "forms"
+            case OpenDocumentParser.text:
+                switch name.local {
+                case "note-citation", "tracked-changes", "table-of-content", "alphabetical-index", "illustration-index",
+                     "table-index", "object-index", "user-index", "bibliography", "sequence-decls", "variable-decls",
+                     "user-field-decls", "dde-connection-decls":
+                    return true
+                default: return false
+                }
+            case OpenDocumentParser.table:
+                return name.local == "covered-table-cell"
+            case "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0":
+                return name.local == "title" || name.local == "desc"   // a drawing's alternative text
+            default:
+                return false
+            }
+        }
+
+        private mutating func appendText(_ text: String) {
+            guard !open.isEmpty else { return }
+            open[open.count - 1].text += text
+        }
+
+        private mutating func appendToCell(_ text: String) {
+            guard !rows.isEmpty, !rows[rows.count - 1].isEmpty else { return }
+            let last = rows[rows.count - 1].count - 1
+            rows[rows.count - 1][last] += rows[rows.count - 1][last].isEmpty ? text : " " + text
+        }
+
+        private mutating func endParagraph() {
+            guard let p = open.popLast() else { return }
+            if !open.isEmpty {
+                open[open.count - 1].nested.append(p)   // a footnote or text box: after its paragraph
+                return
+            }
+            emit(p)
+        }
+
+        private mutating func emit(_ p: Paragraph) {
+            defer { for n in p.nested { emit(n) } }
+            if !rows.isEmpty {
+                appendToCell(p.text)
+            } else if let level = p.level {
+                if level == 0 { paragraphs.title(p.text) } else { paragraphs.heading(p.text, level: level) }
+            } else if p.listDepth > 0 {
+                paragraphs.listItem(p.text, depth: p.listDepth - 1)
+            } else {
+                paragraphs.paragraph(p.text)
+            }
+        }
+
+        mutating func finish() -> [Block] {
+            while !open.isEmpty { endParagraph() }
+            return paragraphs.finish()
+        }
+    }
+}
+
+extension DocumentFormat {
+    /// An OpenDocument text file (`.odt`): paragraphs, headings, lists, tables.
+    public static let openDocument = DocumentFormat(rawValue: "odt")
+}

@@ -1,0 +1,261 @@
+/// Reads Word documents (`.docx`, Office Open XML): the body's paragraphs
+/// in order, headings from their styles, lists, and tables row by row. A
+/// passage is cited by its paragraphs (`report.docx ¶ 12`) under its
+/// heading path (`NumberedParagraphs`).
+///
+/// From `word/document.xml` (WordprocessingML):
+/// - a paragraph (`w:p`) is a heading when its style is a heading (the
+///   style's name in `word/styles.xml` is `heading N`, as Word stores
+///   built-in names in English whatever the language; or the style, or the
+///   paragraph itself, has an outline level; `Title` is the document's
+///   title, above the headings: `NumberedParagraphs.title`), a list item when it
+///   has numbering (`w:numPr`, its level `w:ilvl`) or a list style;
+/// - its text is the runs' `w:t`; a tab or line break is a space;
+///   deleted text (tracked changes), field codes and the fallback copy of
+///   a drawing (`mc:Fallback`, which repeats the text box) are left out;
+/// - a table (`w:tbl`) gives one paragraph per row, cells joined by " | ";
+/// - a text box's or other nested paragraph follows the paragraph it sits in;
+/// - table-of-contents paragraphs (styles `TOC N`, `TOC Heading`) are left
+///   out: they repeat the headings.
+/// Headers, footers, footnotes and comments are not read.
+struct WordDocumentParser: DocumentParser {
+    var format: DocumentFormat { .word }
+    var extensions: [String] { ["docx", "docm", "dotx"] }
+    var input: DocumentInput { .binary }
+    var citation: CitationUnit { .paragraphs }
+    var titleTakesNameLine: Bool { false }
+
+    static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    func parse(_ bytes: [UInt8]) -> DocumentParse { parse(bytes, expandingTo: ZipMembers.defaultLimit) }
+
+    /// The signature of an OLE compound file: what Word writes for a
+    /// password-protected `.docx` (its encrypted package inside), and what
+    /// an old binary `.doc` is.
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
+        if bytes.starts(with: Self.compoundFileSignature) {
+            return .skip("encrypted Word document: it needs a password to open (or a Word 97-2003 .doc under a .docx name; save it as .docx)")
+        }
+        let members: [String: [UInt8]]
+        switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "word/document.xml" || $0 == "word/styles.xml" }) {
+        case .failure(let failure): return .skip(Self.reason(failure, kind: "Word document"))
+        case .success(let found): members = found
+        }
+        guard let document = members["word/document.xml"] else {
+            return .skip("not a Word document: no word/document.xml inside (a zip of another kind)")
+        }
+        let styles = members["word/styles.xml"].map(Self.styles) ?? [:]
+        var reader = BodyReader(styles: styles)
+        if case .failure(let failure) = XMLStream.read(document, { reader.take($0) }) {
+            guard reader.paragraphs.count > 0 else { return .skip("damaged Word document: word/document.xml: \(failure.reason)") }
+        }
+        return .blocks(reader.finish())
+    }
+
+    /// A skip reason for a container that could not be read.
+    static func reason(_ failure: ZipMembers.Failure, kind: String) -> String {
+        switch failure {
+        case .damaged(let why): return "damaged \(kind): \(why)"
+        case .encrypted: return "encrypted \(kind): it needs a password to open"
+        case .tooLarge(let limit):
+            return "larger than --max-file-size once uncompressed (\(kind), over \(CorpusLoader.describe(bytes: Int64(limit)))); "
+                + "pass --max-file-size with a larger size, or 0, to index it"
+        }
+    }
+
+    /// What a paragraph style makes of its paragraphs.
+    struct Style: Equatable {
+        /// Heading level (1 outermost; 0 for the document's title), nil for body text.
+        var level: Int?
+        var isList = false
+        var isContents = false
+        var basedOn: String?
+    }
+
+    /// The paragraph styles of `word/styles.xml` by id, each with what it
+    /// inherits (`w:basedOn`) folded in.
+    static func styles(_ xml: [UInt8]) -> [String: Style] {
+        var found: [String: Style] = [:]
+        var current: (id: String, style: Style)?
+        _ = XMLStream.read(xml) { event in
+            switch event {
+            case .start(let name, let attributes) where name.namespace == main:
+                switch name.local {
+                case "style" where attributes["type"] == "paragraph":
+                    current = (attributes["styleId"] ?? "", Style())
+                case "name":
+                    let value = (attributes["val"] ?? "").lowercased()
+                    if value == "title" {
+                        current?.style.level = 0
+                    } else if value.hasPrefix("heading "), let n = Int(value.dropFirst(8)) {
+                        current?.style.level = max(n, 1)
+                    } else if value.hasPrefix("toc ") {
+                        current?.style.isContents = true
+                    } else if value.hasPrefix("list") {
+                        current?.style.isList = true
+                    }
+                case "basedOn": current?.style.basedOn = attributes["val"]
+                case "outlineLvl":
+                    if let n = attributes["val"].flatMap({ Int($0) }), n < 9, current?.style.level == nil { current?.style.level = n + 1 }
+                case "numPr": current?.style.isList = true
+                default: break
+                }
+            case .end(let name) where name.is("style", in: main):
+                if let c = current { found[c.id] = c.style }
+                current = nil
+            default: break
+            }
+        }
+        // Inherited: a style based on a heading style is one (at most 10 steps up).
+        var resolved = found
+        for (id, style) in found {
+            var s = style, parent = style.basedOn, steps = 0
+            while let p = parent, let base = found[p], steps < 10 {
+                if s.level == nil { s.level = base.level }
+                s.isList = s.isList || base.isList
+                s.isContents = s.isContents || base.isContents
+                parent = base.basedOn
+                steps += 1
+            }
+            resolved[id] = s
+        }
+        return resolved
+    }
+
+    /// Walks `word/document.xml`'s events into numbered paragraphs.
+    struct BodyReader {
+        let styles: [String: Style]
+        var paragraphs = NumberedParagraphs()
+
+        struct Paragraph {
+            var text = ""
+            var style: Style?
+            var level: Int?
+            var listDepth: Int?
+            /// Paragraphs nested in this one (text boxes), given after it.
+            var nested: [Paragraph] = []
+        }
+        private var open: [Paragraph] = []
+        /// Table rows being read: each row's cells so far, one per nested table.
+        private var rows: [[String]] = []
+        /// Inside `w:t`: its text is the paragraph's.
+        private var inText = false
+        /// Depth inside elements whose content is left out.
+        private var skipping = 0
+
+        init(styles: [String: Style]) { self.styles = styles }
+
+        mutating func take(_ event: XMLStream.Event) {
+            switch event {
+            case .start(let name, let attributes):
+                if skipping > 0 || Self.leftOut(name) { skipping += 1; return }
+                guard name.namespace == WordDocumentParser.main else { return }
+                switch name.local {
+                case "p": open.append(Paragraph())
+                case "pStyle":
+                    if let id = attributes["val"], !open.isEmpty { open[open.count - 1].style = styles[id] ?? Self.styleByID(id) }
+                case "outlineLvl":
+                    if let n = attributes["val"].flatMap({ Int($0) }), n < 9, !open.isEmpty { open[open.count - 1].level = n + 1 }
+                case "ilvl":
+                    if let n = attributes["val"].flatMap({ Int($0) }), !open.isEmpty { open[open.count - 1].listDepth = n }
+                case "numId":
+                    // numId 0 takes numbering away.
+                    if !open.isEmpty {
+                        if attributes["val"] == "0" { open[open.count - 1].listDepth = -1 }
+                        else if open[open.count - 1].listDepth == nil { open[open.count - 1].listDepth = 0 }
+                    }
+                case "t": inText = true
+                case "tab", "br", "cr": appendText(" ")
+                case "noBreakHyphen": appendText("-")
+                case "tr": rows.append([])
+                case "tc": if !rows.isEmpty { rows[rows.count - 1].append("") }
+                default: break
+                }
+            case .end(let name):
+                if skipping > 0 { skipping -= 1; return }
+                guard name.namespace == WordDocumentParser.main else { return }
+                switch name.local {
+                case "t": inText = false
+                case "p": endParagraph()
+                case "tr":
+                    if let cells = rows.popLast() {
+                        if rows.isEmpty { paragraphs.row(cells) } else { appendToCell(cells.joined(separator: " ")) }
+                    }
+                default: break
+                }
+            case .text(let text):
+                if inText && skipping == 0 { appendText(text) }
+            }
+        }
+
+        /// Elements whose content is not the document's text.
+        static func leftOut(_ name: XMLStream.Name) -> Bool {
+            if name.namespace == WordDocumentParser.markupCompatibility { return name.local == "Fallback" }
+            guard name.namespace == WordDocumentParser.main else { return false }
+            switch name.local {
+            case "delText", "instrText", "rPr", "sectPr", "del", "moveFrom": return true
+            default: return false
+            }
+        }
+
+        /// A style that styles.xml did not define, by its id (`Heading2`, `Title`).
+        static func styleByID(_ id: String) -> Style? {
+            let lower = id.lowercased()
+            if lower == "title" { return Style(level: 0) }
+            if lower.hasPrefix("heading"), let n = Int(lower.dropFirst(7)) { return Style(level: max(n, 1)) }
+            if lower.hasPrefix("toc") { return Style(isContents: true) }
+            return nil
+        }
+
+        private mutating func appendText(_ text: String) {
+            guard !open.isEmpty else { return }
+            open[open.count - 1].text += text
+        }
+
+        private mutating func appendToCell(_ text: String) {
+            guard !rows.isEmpty, !rows[rows.count - 1].isEmpty else { return }
+            let last = rows[rows.count - 1].count - 1
+            rows[rows.count - 1][last] += rows[rows.count - 1][last].isEmpty ? text : " " + text
+        }
+
+        private mutating func endParagraph() {
+            guard let p = open.popLast() else { return }
+            if !open.isEmpty {
+                open[open.count - 1].nested.append(p)   // a text box: after the paragraph it sits in
+                return
+            }
+            emit(p)
+        }
+
+        private mutating func emit(_ p: Paragraph) {
+            defer { for n in p.nested { emit(n) } }
+            if p.style?.isContents == true { return }
+            if !rows.isEmpty {
+                appendToCell(p.text)
+                return
+            }
+            if let level = p.level ?? p.style?.level {
+                if level == 0 { paragraphs.title(p.text) } else { paragraphs.heading(p.text, level: level) }
+            } else if let depth = p.listDepth, depth >= 0 {
+                paragraphs.listItem(p.text, depth: depth)
+            } else if p.listDepth == nil && p.style?.isList == true {
+                paragraphs.listItem(p.text, depth: 0)
+            } else {
+                paragraphs.paragraph(p.text)
+            }
+        }
+
+        mutating func finish() -> [Block] {
+            while !open.isEmpty { endParagraph() }
+            return paragraphs.finish()
+        }
+    }
+}
+
+extension DocumentFormat {
+    /// A Word document (`.docx`): paragraphs, headings, lists, tables.
+    public static let word = DocumentFormat(rawValue: "docx")
+}
