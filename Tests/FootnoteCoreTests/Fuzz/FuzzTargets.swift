@@ -10,7 +10,7 @@ import Foundation
 /// inside their file), the target checks it with `require`, which crashes
 /// the fuzzer so the input is kept.
 enum FuzzTargets {
-    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index", "man", "decode", "pdf", "pdflayout"]
+    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index", "man", "decode", "pdf", "pdflayout", "officexml", "container"]
 
     static func run(_ name: String, _ data: [UInt8]) {
         switch name {
@@ -24,6 +24,8 @@ enum FuzzTargets {
         case "decode": decode(data)
         case "pdf": pdf(data)
         case "pdflayout": pdfLayout(data)
+        case "officexml": officeXML(data)
+        case "container": container(data)
         default: fatalError("unknown fuzz target \(name); one of \(names)")
         }
     }
@@ -108,6 +110,48 @@ enum FuzzTargets {
         if DocumentParsers.parser(for: format).input == .text {
             require(bytes.withUnsafeBufferPointer(isValidUTF8), "decoded text is valid UTF-8")
         }
+    }
+
+    /// The XML readers of Word, OpenDocument and EPUB over any bytes (the
+    /// first byte picks one): blocks numbered from 1 in order, never a crash.
+    static func officeXML(_ data: [UInt8]) {
+        guard let first = data.first else { return }
+        let xml = Array(data.dropFirst())
+        var blocks: [Block] = []
+        switch first % 8 {
+        case 0:
+            var reader = WordDocumentParser.BodyReader(styles: WordDocumentParser.styles(xml))
+            _ = XMLStream.read(xml) { reader.take($0) }
+            blocks = reader.finish()
+        case 1:
+            for (_, style) in WordDocumentParser.styles(xml) { require(style.level.map { $0 >= 0 } ?? true, "style level \(style)") }
+        case 2:
+            var reader = OpenDocumentParser.BodyReader()
+            _ = XMLStream.read(xml) { reader.take($0) }
+            blocks = reader.finish()
+        case 3: _ = EPUBParser.packagePath(xml)
+        case 4: _ = EPUBParser.package(xml, at: "OEBPS/")
+        case 5: _ = EPUBParser.navigationTitles(xml, at: "OEBPS/")
+        case 6: _ = EPUBParser.ncxTitles(xml, at: "")
+        default: _ = EPUBParser.encryptsText(xml, chapters: ["a.xhtml"])
+        }
+        var last = 0
+        for block in blocks {
+            require(block.lines.lowerBound > last, "paragraphs in order: \(block.lines) after \(last)")
+            require(!block.text.isEmpty && !block.isVerbatim, "a block with text")
+            if case .heading(let level) = block.kind { require((1...9).contains(level), "heading level \(level)") }
+            last = block.lines.upperBound
+        }
+    }
+
+    /// Any bytes as a Word document, an OpenDocument text or an EPUB book
+    /// (the first byte picks), with a 1 MiB limit on what its members
+    /// expand to: blocks citing paragraphs or chapters from 1, or a reason.
+    static func container(_ data: [UInt8]) {
+        guard let first = data.first else { return }
+        let parsers: [any DocumentParser] = [WordDocumentParser(), OpenDocumentParser(), EPUBParser()]
+        guard case .blocks(let blocks) = parsers[Int(first) % parsers.count].parse(Array(data.dropFirst()), expandingTo: 1 << 20) else { return }
+        for block in blocks { require(block.lines.lowerBound >= 1 && !block.isVerbatim, "cites \(block.lines)") }
     }
 
     /// Any bytes through poppler and the layout: blocks or a reason, never a crash.
