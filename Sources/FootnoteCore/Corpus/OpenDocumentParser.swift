@@ -5,8 +5,11 @@
 ///
 /// From `content.xml` (ODF 1.x):
 /// - `text:h` is a heading at its `text:outline-level` (1 when missing);
-///   `text:p` a paragraph (styled `Title`: the document's title, above the
-///   headings: `NumberedParagraphs.title`);
+///   `text:p` a paragraph, but the document's title when its style is, or
+///   derives from, `Title` (above the headings: `NumberedParagraphs.title`),
+///   and a heading when its style has a default outline level (styles from
+///   `styles.xml` and `content.xml`'s automatic ones, which LibreOffice
+///   writes for every paragraph formatted by hand: `P1`, parent `Title`);
 /// - a paragraph in `text:list-item` is a list item, nested lists
 ///   indented a level each;
 /// - `text:s` is its count of spaces, `text:tab` and `text:line-break` a space;
@@ -33,28 +36,73 @@ struct OpenDocumentParser: DocumentParser {
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 
     func parse(_ bytes: [UInt8]) -> DocumentParse { parse(bytes, expandingTo: ZipMembers.defaultLimit) }
 
     func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
         let members: [String: [UInt8]]
-        switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "content.xml" }) {
+        switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "content.xml" || $0 == "styles.xml" }) {
         case .failure(let failure): return .skip(WordDocumentParser.reason(failure, kind: "OpenDocument file"))
         case .success(let found): members = found
         }
         guard let content = members["content.xml"] else {
             return .skip("not an OpenDocument file: no content.xml inside (a zip of another kind)")
         }
-        var reader = BodyReader()
+        var declared = members["styles.xml"].map(Self.styles) ?? [:]
+        declared.merge(Self.styles(content)) { _, automatic in automatic }
+        var reader = BodyReader(styles: Self.resolved(declared))
         if case .failure(let failure) = XMLStream.read(content, { reader.take($0) }) {
             guard reader.paragraphs.count > 0 else { return .skip("damaged OpenDocument file: content.xml: \(failure.reason)") }
         }
         return .blocks(reader.finish())
     }
 
+    /// A paragraph style as declared: its parent, and what it says of its paragraphs.
+    struct Style: Equatable {
+        var parent: String?
+        /// `Title` by name or display name.
+        var isTitle = false
+        /// `style:default-outline-level`: its paragraphs are headings.
+        var outlineLevel: Int?
+    }
+
+    /// The paragraph styles declared in `xml` (`styles.xml`, or `content.xml`'s automatic ones) by name.
+    static func styles(_ xml: [UInt8]) -> [String: Style] {
+        var found: [String: Style] = [:]
+        _ = XMLStream.read(xml) { event in
+            guard case .start(let name, let attributes) = event, name.is("style", in: style),
+                  attributes["family"] == "paragraph", let styleName = attributes["name"] else { return }
+            found[styleName] = Style(parent: attributes["parent-style-name"],
+                                     isTitle: styleName == "Title" || attributes["display-name"] == "Title",
+                                     outlineLevel: attributes["default-outline-level"].flatMap { Int($0) }.map { max($0, 1) })
+        }
+        return found
+    }
+
+    /// Each style's heading level as its ancestors decide it (at most 10
+    /// steps up): 0 for the title, nil for body text.
+    static func resolved(_ styles: [String: Style]) -> [String: Int] {
+        var levels: [String: Int] = [:]
+        for (name, style) in styles {
+            var s: Style? = style, steps = 0
+            while let current = s, steps <= 10 {
+                if current.isTitle { levels[name] = 0; break }
+                if let level = current.outlineLevel { levels[name] = level; break }
+                s = current.parent.flatMap { styles[$0] }
+                steps += 1
+            }
+        }
+        return levels
+    }
+
     /// Walks `content.xml`'s events into numbered paragraphs.
     struct BodyReader {
+        /// Heading levels of paragraph styles (`resolved`): 0 for the title.
+        let styles: [String: Int]
         var paragraphs = NumberedParagraphs()
+
+        init(styles: [String: Int] = [:]) { self.styles = styles }
 
         struct Paragraph {
             var text = ""
@@ -86,7 +134,8 @@ struct OpenDocumentParser: DocumentParser {
                 case "h":
                     open.append(Paragraph(level: max(attributes["outline-level"].flatMap { Int($0) } ?? 1, 1), listDepth: listDepth))
                 case "p":
-                    open.append(Paragraph(level: attributes["style-name"] == "Title" ? 0 : nil, listDepth: listDepth))
+                    let level = attributes["style-name"].flatMap { styles[$0] ?? ($0 == "Title" ? 0 : nil) }
+                    open.append(Paragraph(level: level, listDepth: listDepth))
                 case "list": listDepth += 1
                 case "s": appendText(String(repeating: " ", count: min(max(attributes["c"].flatMap { Int($0) } ?? 1, 1), 64)))
                 case "tab", "line-break": appendText(" ")

@@ -34,6 +34,24 @@ import Testing
         #expect(blocks.map(\.text) == ["Sow thinly.", "Or in pots.", "Wide | c"])
     }
 
+    /// Paragraph styles: derived from Title (an automatic style), or with a default outline level, through their parents.
+    @Test func titleAndHeadingsByParagraphStyle() {
+        let ns = #"xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0""#
+        let declared = OpenDocumentParser.styles(Array("""
+            <s \(ns)><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>
+            <style:style style:name="Kop" style:display-name="Title" style:family="paragraph"/>
+            <style:style style:name="H" style:family="paragraph" style:default-outline-level="3"/>
+            <style:style style:name="P2" style:family="paragraph" style:parent-style-name="H"/>
+            <style:style style:name="T1" style:family="text" style:parent-style-name="Title"/>
+            <style:style style:name="Loop" style:family="paragraph" style:parent-style-name="Loop"/></s>
+            """.utf8))
+        let levels = OpenDocumentParser.resolved(declared)
+        #expect(levels == ["Kop": 0, "H": 3, "P2": 3])   // P1's parent Title is not declared here
+        var withTitle = declared
+        withTitle["Title"] = OpenDocumentParser.Style(isTitle: true)
+        #expect(OpenDocumentParser.resolved(withTitle)["P1"] == 0)
+    }
+
     @Test func theFixtureAndItsCopyWithoutAName() throws {
         let folder = FormatGoldenTests.formatsFolder + "/office/"
         let bytes = Array(FileManager.default.contents(atPath: folder + "garden.odt")!)
@@ -42,6 +60,7 @@ import Testing
         guard case .blocks(let blocks) = OpenDocumentParser().parse(bytes) else { Issue.record("not read"); return }
         #expect(blocks.first?.text == "Garden Notebook" && blocks.first?.kind == .heading(level: 1))
         #expect(blocks.contains { $0.text == "Tomatoes" && $0.kind == .heading(level: 2) })
+        #expect(blocks.contains { $0.text == "Storage" && $0.kind == .heading(level: 3) })
         #expect(blocks.contains { $0.text == "Gardener\u{2019}s Delight | 65" })
         #expect(!blocks.contains { $0.text.contains("check this") || $0.text.contains("Tomatoes 1") })
         guard case .skip(let why) = OpenDocumentParser().parse(Array(FileManager.default.contents(atPath: folder + "broken.odt")!)) else {
