@@ -164,6 +164,10 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .customLong("no-ignore"), help: "Read files that .gitignore, .ignore or .footnoteignore files exclude.")
     var noIgnore = false
 
+    @Flag(name: .customLong("archives"),
+          help: "Read the files inside .zip archives, each cited by the archive and its path there (bundle.zip/notes.md:12).")
+    var archives = false
+
     @Flag(name: .customLong("verbose"), help: "List every skipped file and warning (default: one summary line).")
     var verbose = false
 
@@ -171,10 +175,10 @@ struct CorpusOptions: ParsableArguments {
             help: "Abstain below this confidence (0...1) that the corpus answers the question.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
-    /// How the corpus is read: the size limit and which files.
+    /// How the corpus is read: the size limit, which files, and whether archives are opened.
     var loader: CorpusLoader {
         CorpusLoader(maxFileBytes: maxFileSize.bytes,
-                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include, exclude: exclude))
+                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include, exclude: exclude), readsArchives: archives)
     }
 
     func validate() throws {

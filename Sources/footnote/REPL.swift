@@ -204,7 +204,7 @@ struct REPL {
             }
         case ":sources":
             for doc in session.corpus.documents {
-                say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.path))
+                say("  \(doc.passageCount)".padding(7) + " " + TerminalText.sanitize(doc.citedPath))
             }
             let files = session.corpus.documents.count
             let passages = session.corpus.passages.count

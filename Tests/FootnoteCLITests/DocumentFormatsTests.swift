@@ -59,6 +59,41 @@ import Testing
         #expect(chapters.stdout.contains("\"file\":\"keeper.epub\",\"chapters\":[1,1]"), "\(chapters.stdout)")
     }
 
+    /// `.zip` archives: skipped by default with the way to read them;
+    /// with `--archives` each file inside is a document cited by the archive
+    /// and its path there, read back from the archive for a stored index,
+    /// and updated with the archive; the flag's change rebuilds the index.
+    @Test func zipArchivesAreReadMemberByMemberWithArchives() throws {
+        let f = TemporaryFolder(), index = TemporaryFolder()
+        f.write("bundle.zip", Array(FileManager.default.contents(atPath: Self.formats + "/archives/bundle.zip")!))
+        f.write("kettle.txt", "The kettle switches itself off when the water boils.\n")
+        let plain = try runFootnote(["ask", "--corpus", f.path, "--index-dir", index.path, "--color", "never", "--verbose", "oolong temperature"])
+        #expect(plain.stderr.contains("skipped: bundle.zip: zip archive: its files are not read; pass --archives to index them"), "\(plain.stderr)")
+        for run in 1...2 {
+            let r = try runFootnote(["ask", "--corpus", f.path, "--index-dir", index.path, "--archives", "--color", "never", "--top", "1",
+                                     "at what temperature should oolong be brewed"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Oolong is half oxidised: brew it at 90 degrees"), "run \(run): \(r.stdout)")
+            #expect(r.stdout.contains("[1] bundle.zip/notes/tea.md:5 \u{B7} Tea \u{203A} Oolong"), "run \(run): \(r.stdout)")
+            if run == 1 {
+                #expect(r.stderrLines.contains("footnote: index: the index was built without --archives; rebuilding"), "\(r.stderr)")
+                #expect(r.stderrLines.contains("footnote: skipped 3 files: 2 binary, 1 archives inside archives; --verbose lists them"), "\(r.stderr)")
+            } else {
+                #expect(r.stderr.isEmpty, "\(r.stderr)")
+            }
+        }
+        let docx = try runFootnote(["ask", "--corpus", f.path, "--index-dir", index.path, "--archives", "--json", "--top", "1",
+                                    "how long does the warranty last"])
+        #expect(docx.stdout.contains("\"file\":\"bundle.zip/report.docx\",\"paragraphs\":[14,14]"), "\(docx.stdout)")
+        // The archive replaced by one without the notes: updated, the notes gone.
+        try FileManager.default.removeItem(atPath: f.path + "/bundle.zip")
+        f.write("bundle.zip", Array(FileManager.default.contents(atPath: Self.formats + "/archives/empty.zip")!))
+        let updated = try runFootnote(["index", "--corpus", f.path, "--index-dir", index.path, "--archives"])
+        #expect(updated.stdout.contains("updated (0 added, 1 changed, 0 removed)"), "\(updated.stdout)")
+        let gone = try runFootnote(["ask", "--corpus", f.path, "--index-dir", index.path, "--archives", "--color", "never", "oolong"])
+        #expect(!gone.stdout.contains("tea.md"), "\(gone.stdout)")
+    }
+
     /// `/usr/share/doc` read as a folder: its compressed changelogs and
     /// READMEs are documents, and the skips are one summary line by reason.
     /// Files over 16 KB are left out (the whole folder is 350 MB of text

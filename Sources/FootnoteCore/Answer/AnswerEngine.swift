@@ -53,7 +53,7 @@ public final class AnswerEngine {
                             proximity: options.proximity,
                             leadPrior: LeadPrior(passages: corpus.passages, documentCount: corpus.documents.count,
                                                  strength: options.leadPrior,
-                                                 historyFiles: corpus.documents.map { LeadPrior.isHistoryFile($0.path) }))
+                                                 historyFiles: corpus.documents.map { LeadPrior.isHistoryFile($0.citedPath) }))
     }
 
     /// Reads nothing: builds the index of an already loaded corpus.
@@ -269,7 +269,7 @@ public final class AnswerEngine {
     public func citation(forPassage p: Int) -> Citation {
         let passages = corpus.passages
         let document = corpus.documents[Int(passages.documents[p])]
-        return Citation(file: document.path, lines: passages.bounds(p).lines,
+        return Citation(file: document.citedPath, lines: passages.bounds(p).lines,
                         section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p),
                         unit: DocumentParsers.parser(for: document.format).citation)
     }

@@ -33,7 +33,7 @@ extension Corpus {
             return .success(PassageContext(text: text, lines: []))
         }
         let path = documentFullPath(Int(passages.documents[p]))
-        let (decoded, hash, _) = CorpusLoader.decode(path: path, format: document.format, maxBytes: maxFileBytes)
+        let (decoded, hash, _) = CorpusLoader.decode(path: path, member: document.member, format: document.format, maxBytes: maxFileBytes)
         guard case .text(let bytes, _, _) = decoded,
               files.first(where: { $0.path == document.path })?.stamp.contentHash == hash
         else { return .failure(.changed(path: document.path)) }

@@ -18,12 +18,15 @@ public struct Corpus: Sendable {
     public var passageBuilder: PassageBuilder
     /// Files larger than this were skipped unread (0: no limit; `CorpusLoader.maxFileBytes`).
     public var maxFileBytes: Int64
+    /// Whether the files inside zip archives were read (`CorpusLoader.readsArchives`).
+    public var readsArchives: Bool
     /// Documents recently read back for `passageText(_:)`.
     public let textCache = DocumentTextCache()
 
     public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
                 files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder(),
-                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes) {
+                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, readsArchives: Bool = false) {
+        self.readsArchives = readsArchives
         self.path = path
         self.absolutePath = absolutePath
         self.documents = documents
@@ -69,7 +72,7 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
         case .empty(let path, let notices):
             let skipped = notices.filter { $0.kind == .skipped }.count
             let extra = skipped > 0 ? " (\(skipped) file\(skipped == 1 ? "" : "s") skipped, see above)" : ""
-            return "corpus '\(path)' has no readable passages\(extra); add .txt, .md, .rst, .html or .jsonl files"
+            return "corpus '\(path)' has no readable passages\(extra); add .txt, .md, .rst, .html, .pdf, .docx or .jsonl files"
         }
     }
 }

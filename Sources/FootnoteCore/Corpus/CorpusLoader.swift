@@ -31,9 +31,14 @@ public struct CorpusLoader: Sendable {
     /// Which files of a folder are read (ignore files, `--include`, `--exclude`).
     public var filter: CorpusFilter
 
+    /// Whether the files inside zip archives are read, each a document of
+    /// its own (`ArchiveMembers`); else a zip is skipped with that advice. `--archives`.
+    public var readsArchives: Bool
+
     public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, filter: CorpusFilter = CorpusFilter()) {
+                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, filter: CorpusFilter = CorpusFilter(), readsArchives: Bool = false) {
         self.filter = filter
+        self.readsArchives = readsArchives
         self.passageBuilder = passageBuilder
         self.threads = max(1, threads)
         self.maxFileBytes = max(0, maxFileBytes)
@@ -135,7 +140,7 @@ public struct CorpusLoader: Sendable {
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
                       notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder,
-                      maxFileBytes: maxFileBytes)
+                      maxFileBytes: maxFileBytes, readsArchives: readsArchives)
     }
 
     /// Reports progress from several workers, one at a time.
@@ -191,6 +196,10 @@ public struct CorpusLoader: Sendable {
                 continue
             }
             if let caveat { notices.append(CorpusNotice(.warning, path: entry.relativePath, reason: caveat)) }
+            if readsArchives && format == .zipContainer && ZipContainerParser.isArchive(bytes) {
+                readMembers(of: bytes, path: entry.relativePath, documents: &documents, passages: &passages, notices: &notices)
+                continue
+            }
             let index = documents.count
             if format == .beirJSONL {
                 outcome = .skip("")   // the reader frees the bytes once parsed when it holds the only copy
@@ -226,7 +235,57 @@ public struct CorpusLoader: Sendable {
             for p in found { passages.append(p) }
         }
         return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder, maxFileBytes: maxFileBytes)
+                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder, maxFileBytes: maxFileBytes,
+                      readsArchives: readsArchives)
+    }
+
+    /// Reads the files inside the zip archive at `path` (its `bytes`), each
+    /// a document of its own named by the archive and its path there
+    /// (`SourceDocument.member`), in member-path order; a member that
+    /// cannot be read gets a notice under `bundle.zip/member`.
+    private func readMembers(of bytes: [UInt8], path: String, documents: inout [SourceDocument], passages: inout PassageList.Builder,
+                             notices: inout [CorpusNotice]) {
+        let members: [ZipMembers.Member]
+        switch ZipMembers.members(bytes, limit: Int(clamping: maxFileBytes), wanted: ArchiveMembers.isReadable) {
+        case .failure(let failure):
+            notices.append(CorpusNotice(.skipped, path: path, reason: ArchiveMembers.reason(failure)))
+            return
+        case .success(let found): members = found.sorted { $0.name < $1.name }
+        }
+        let before = documents.count
+        for member in members {
+            let shown = path + "/" + member.name
+            if let why = ArchiveMembers.passedOver(member.name) {
+                notices.append(CorpusNotice(.skipped, path: shown, reason: why))
+                continue
+            }
+            let (decoded, format) = Self.decode(member.bytes, format: DocumentParsers.format(ofName: member.name), maxBytes: maxFileBytes)
+            guard case .text(let text, let caveat, _) = decoded else {
+                if case .skip(let reason) = decoded { notices.append(CorpusNotice(.skipped, path: shown, reason: reason)) }
+                continue
+            }
+            if let caveat { notices.append(CorpusNotice(.warning, path: shown, reason: caveat)) }
+            guard format != .beirJSONL else {
+                notices.append(CorpusNotice(.skipped, path: shown, reason: "a BEIR corpus inside an archive: unpack it to index it"))
+                continue
+            }
+            switch cut(text, format: format, document: documents.count) {
+            case .skip(let reason): notices.append(CorpusNotice(.skipped, path: shown, reason: reason))
+            case .passages(let found):
+                guard !found.isEmpty else {
+                    notices.append(CorpusNotice(.skipped, path: shown, reason: "no text"))
+                    continue
+                }
+                // Its text is the member's, never the archive's bytes: always read back whole (`.transcoded`).
+                documents.append(SourceDocument(path: path, format: format, byteCount: text.count, passageCount: found.count,
+                                                encoding: .transcoded, textBytes: found.reduce(0) { $0 + $1.text.utf8.count },
+                                                member: member.name))
+                for p in found { passages.append(p) }
+            }
+        }
+        if documents.count == before && members.isEmpty {
+            notices.append(CorpusNotice(.skipped, path: path, reason: "zip archive with no files in it"))
+        }
     }
 
     /// The passages of a document's text (decoded) in a format other than
@@ -278,14 +337,25 @@ public struct CorpusLoader: Sendable {
     /// as text if it is text), decompressing at most `maxBytes` (0: no limit);
     /// with the `Checksum.hash` of its bytes (0 when unreadable) and the format
     /// it is read as.
-    static func decode(path: String, format: DocumentFormat, maxBytes: Int64) -> (Decoded, UInt64, DocumentFormat) {
+    /// For a document inside a zip archive (`member`), the file is the
+    /// archive and the text the member's; the hash is still the archive's.
+    static func decode(path: String, member: String? = nil, format: DocumentFormat, maxBytes: Int64) -> (Decoded, UInt64, DocumentFormat) {
         let bytes: [UInt8]
         switch readFile(path) {
         case .success(let b): bytes = b
         case .failure(let reason): return (.skip(reason), 0, format)
         }
-        let (decoded, chosen) = decode(bytes, format: format, maxBytes: maxBytes)
-        return (decoded, Checksum.hash(bytes), chosen)
+        guard let member else {
+            let (decoded, chosen) = decode(bytes, format: format, maxBytes: maxBytes)
+            return (decoded, Checksum.hash(bytes), chosen)
+        }
+        switch ZipMembers.members(bytes, limit: Int(clamping: maxBytes), wanted: { $0 == member }) {
+        case .failure(let failure): return (.skip(ArchiveMembers.reason(failure)), Checksum.hash(bytes), format)
+        case .success(let found):
+            guard let inner = found.first else { return (.skip("no longer holds \(member)"), Checksum.hash(bytes), format) }
+            let (decoded, chosen) = decode(inner.bytes, format: format, maxBytes: maxBytes)
+            return (decoded, Checksum.hash(bytes), chosen)
+        }
     }
 
     /// A file's bytes as its parser reads them (`DocumentParser.input`):

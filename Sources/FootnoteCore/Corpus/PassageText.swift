@@ -96,7 +96,7 @@ extension Corpus {
     ///   (`CorpusLoader.passages(of:format:document:)` with `passageBuilder`),
     ///   which must give the document's passage count.
     /// A file whose text is not its bytes as they are (`TextEncoding.transcoded`)
-    /// is decoded whole. Whole documents are kept in `textCache` — but for a
+    /// is decoded whole; so is a file inside a zip archive, from the archive. Whole documents are kept in `textCache` — but for a
     /// racily clean stamp, whose content only a fresh hash vouches for.
     /// - Complexity: O(passage) for the first two; O(document) for the last,
     ///   once per document while it stays in the cache.
@@ -122,13 +122,14 @@ extension Corpus {
             case .success(let bytes): return text(of: p, from: bytes, document: document)
             }
         }
-        // The whole document, decoded as loading decoded it.
+        // The whole document, decoded as loading decoded it (a file inside an archive: from the archive).
         var entry: DocumentTextCache.Entry
-        if !racy, let cached = textCache.entry(path: path, stamp: stamp) {
+        let cacheKey = document.member.map { path + "\u{0}" + $0 } ?? path
+        if !racy, let cached = textCache.entry(path: cacheKey, stamp: stamp) {
             entry = cached
         } else {
             let readAt = SystemClock.nowNanoseconds()
-            let (decoded, hash, _) = CorpusLoader.decode(path: path, format: document.format, maxBytes: maxFileBytes)
+            let (decoded, hash, _) = CorpusLoader.decode(path: path, member: document.member, format: document.format, maxBytes: maxFileBytes)
             guard case .text(let bytes, _, _) = decoded else {
                 if case .skip(let reason) = decoded { return .failure(.unreadable(path: document.path, reason: reason)) }
                 return .failure(.changed(path: document.path))
@@ -138,7 +139,7 @@ extension Corpus {
                 // Read well after its time: from now on, only a new time can mean new content.
                 textCache.markVerified(path: path, stamp: stamp)
             }
-            entry = DocumentTextCache.Entry(path: path, stamp: stamp, text: bytes, passages: nil)
+            entry = DocumentTextCache.Entry(path: cacheKey, stamp: stamp, text: bytes, passages: nil)
             if !racy { textCache.store(entry) }
         }
         if document.format == .beirJSONL || passages.isVerbatim(p) {

@@ -1,7 +1,11 @@
-/// One file that contributed passages to the corpus.
+/// One file that contributed passages to the corpus, or one file inside a
+/// zip archive (`--archives`).
 public struct SourceDocument: Sendable, Equatable {
-    /// Path relative to the corpus root (the file name when the corpus is one file).
+    /// Path relative to the corpus root (the file name when the corpus is
+    /// one file): of the archive, for a document inside one.
     public var path: String
+    /// For a file inside a zip archive, its path there (`notes/tea.md`); nil otherwise.
+    public var member: String?
     public var format: DocumentFormat
     public var byteCount: Int
     public var passageCount: Int
@@ -10,14 +14,20 @@ public struct SourceDocument: Sendable, Equatable {
     /// Bytes of its passages' text (headings and titles not counted).
     public var textBytes: Int
 
-    public init(path: String, format: DocumentFormat, byteCount: Int, passageCount: Int, encoding: TextEncoding = .utf8, textBytes: Int = 0) {
+    public init(path: String, format: DocumentFormat, byteCount: Int, passageCount: Int, encoding: TextEncoding = .utf8, textBytes: Int = 0,
+                member: String? = nil) {
         self.path = path
+        self.member = member
         self.format = format
         self.byteCount = byteCount
         self.passageCount = passageCount
         self.encoding = encoding
         self.textBytes = textBytes
     }
+
+    /// The path a citation names: `path`, or for a file inside an archive
+    /// the archive's path and the member's (`bundle.zip/notes/tea.md`).
+    public var citedPath: String { member.map { path + "/" + $0 } ?? path }
 }
 
 /// How a file's bytes became the UTF-8 text that passages are cut from
@@ -73,11 +83,12 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
             ("compressed", "compressed"), ("binary", "binary"), ("empty", "empty"), ("no text", "without text"),
             ("encrypted PDF", "encrypted PDF"), ("image-only PDF", "image-only PDF"), ("damaged PDF", "damaged PDF"),
             ("encrypted Word document", "encrypted Word documents"), ("encrypted OpenDocument", "encrypted OpenDocument files"),
-            ("encrypted EPUB", "encrypted EPUB books"), ("EPUB book with DRM", "EPUB books with DRM"), ("damaged", "damaged files"),
+            ("encrypted EPUB", "encrypted EPUB books"), ("encrypted zip", "encrypted zip archives"),
+            ("an archive inside", "archives inside archives"), ("a BEIR corpus inside", "archives inside archives"), ("EPUB book with DRM", "EPUB books with DRM"), ("damaged", "damaged files"),
             ("a Word document under", "misnamed documents"), ("an OpenDocument text under", "misnamed documents"),
             ("an EPUB book under", "misnamed documents"),
             ("PostScript", "PostScript"), ("zip archive", "zip archives"), ("Word document", "Word documents"),
-            ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"),
+            ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"), ("Java archive", "Java archives"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
             ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
             ("included by", "fragments of indexed pages"), ("a source-code listing", "source listings"),

@@ -2,7 +2,8 @@
 /// spreadsheets and slides, and a Word document under another name: each
 /// is skipped with what it is and how to index its text, not as "binary".
 /// What it is comes from its content (a member named `word/document.xml`),
-/// so a misnamed file is told right. (`.docx`, `.odt` and `.epub` have
+/// so a misnamed file is told right. With `--archives`, a zip archive's
+/// files are read instead (`CorpusLoader`, `ArchiveMembers`). (`.docx`, `.odt` and `.epub` have
 /// their own parsers; an OpenDocument text or EPUB book is recognized by
 /// its `mimetype` member whatever its name.)
 struct ZipContainerParser: DocumentParser {
@@ -13,17 +14,24 @@ struct ZipContainerParser: DocumentParser {
 
     func parse(_ bytes: [UInt8]) -> DocumentParse { .skip(Self.reason(bytes)) }
 
-    /// What the container is, and how to index its text.
+    /// What the container is, and how to index its text: by its member
+    /// names (read from its directory, nothing inflated), and by the
+    /// `mimetype` member that OpenDocument and EPUB files store first.
     static func reason(_ bytes: [UInt8]) -> String {
-        // Member names and an uncompressed `mimetype` stand in the local file headers as they are.
-        func holds(_ s: String) -> Bool { bytes.firstRange(of: Array(s.utf8)) != nil }
-        if holds("word/document.xml") { return "a Word document under another name: rename it to .docx to index it" }
-        if holds("application/vnd.oasis.opendocument.text") { return "an OpenDocument text under another name: rename it to .odt to index it" }
-        if holds("application/epub+zip") { return "an EPUB book under another name: rename it to .epub to index it" }
-        if holds("application/vnd.oasis.opendocument") { return "OpenDocument spreadsheet, drawing or slides: not a format Footnote reads" }
-        if holds("xl/workbook.xml") || holds("ppt/presentation.xml") { return "Office spreadsheet or slides: not a format Footnote reads" }
-        return "zip archive: its files are not read; unpack it into the corpus folder to index them"
+        let names = Set(ZipMembers.names(bytes) ?? [])
+        func opens(with mimetype: String) -> Bool { bytes.prefix(128).firstRange(of: Array(("mimetype" + mimetype).utf8)) != nil }
+        if names.contains("word/document.xml") { return "a Word document under another name: rename it to .docx to index it" }
+        if opens(with: "application/vnd.oasis.opendocument.text") { return "an OpenDocument text under another name: rename it to .odt to index it" }
+        if opens(with: "application/epub+zip") { return "an EPUB book under another name: rename it to .epub to index it" }
+        if opens(with: "application/vnd.oasis.opendocument") { return "OpenDocument spreadsheet, drawing or slides: not a format Footnote reads" }
+        if names.contains("xl/workbook.xml") || names.contains("ppt/presentation.xml") { return "Office spreadsheet or slides: not a format Footnote reads" }
+        if names.contains("META-INF/MANIFEST.MF") { return "Java archive: not a format Footnote reads" }
+        return "zip archive: its files are not read; pass --archives to index them, or unpack it into the corpus folder"
     }
+
+    /// Whether the zip in `bytes` is an archive of files (what `--archives`
+    /// reads), not an Office file, a Java archive or a document under another name.
+    static func isArchive(_ bytes: [UInt8]) -> Bool { reason(bytes).hasPrefix("zip archive") }
 }
 
 extension DocumentFormat {

@@ -20,18 +20,31 @@ enum ZipMembers {
     /// as `--max-file-size`'s default.
     static let defaultLimit = 256 << 20
 
+    struct Member: Equatable {
+        /// Its path in the zip, as the zip spells it (`word/document.xml`).
+        var name: String
+        var bytes: [UInt8]
+    }
+
     /// The members of the zip in `bytes` whose names `wanted` accepts (its
-    /// folders never), by name as the zip spells it (`word/document.xml`),
-    /// at most `limit` bytes in all once uncompressed (0: no limit).
+    /// folders never), by name (`word/document.xml`), at most `limit` bytes
+    /// in all once uncompressed (0: no limit).
     static func read(_ bytes: [UInt8], limit: Int, wanted: (String) -> Bool) -> Result<[String: [UInt8]], Failure> {
+        members(bytes, limit: limit, wanted: wanted).map { found in
+            Dictionary(found.map { ($0.name, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// `read`'s members in the zip's order (a name stored twice, twice).
+    static func members(_ bytes: [UInt8], limit: Int, wanted: (String) -> Bool) -> Result<[Member], Failure> {
         guard let archive = archive_read_new() else { return .failure(.damaged("out of memory")) }
         defer { archive_read_free(archive) }
         archive_read_support_format_zip(archive)
-        return bytes.withUnsafeBytes { input -> Result<[String: [UInt8]], Failure> in
+        return bytes.withUnsafeBytes { input -> Result<[Member], Failure> in
             guard archive_read_open_memory(archive, input.baseAddress, input.count) == ARCHIVE_OK else {
                 return .failure(.damaged(message(archive)))
             }
-            var members: [String: [UInt8]] = [:]
+            var members: [Member] = []
             var total = 0
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var entry: OpaquePointer?
@@ -52,15 +65,29 @@ enum ZipMembers {
                     if limit > 0 && total > limit { return .failure(.tooLarge(limit: limit)) }
                     data.append(contentsOf: chunk[0..<n])
                 }
-                members[name] = data
+                members.append(Member(name: name, bytes: data))
             }
         }
     }
 
-    /// Whether the zip in `bytes` has a member named `name`, judged by the
-    /// names stored in its headers (nothing is inflated): a quick sniff.
-    static func mentions(_ name: String, in bytes: [UInt8]) -> Bool {
-        bytes.firstRange(of: Array(name.utf8)) != nil
+    /// The names of the zip's members (folders too), read from its
+    /// directory without inflating anything; nil when it is not a readable zip.
+    static func names(_ bytes: [UInt8]) -> [String]? {
+        guard let archive = archive_read_new() else { return nil }
+        defer { archive_read_free(archive) }
+        archive_read_support_format_zip(archive)
+        return bytes.withUnsafeBytes { input -> [String]? in
+            guard archive_read_open_memory(archive, input.baseAddress, input.count) == ARCHIVE_OK else { return nil }
+            var names: [String] = []
+            var entry: OpaquePointer?
+            while true {
+                let status = archive_read_next_header(archive, &entry)
+                if status == ARCHIVE_EOF { return names }
+                guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { return nil }
+                if let raw = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) { names.append(String(cString: raw)) }
+                guard archive_read_data_skip(archive) == ARCHIVE_OK else { return nil }
+            }
+        }
     }
 
     private static func message(_ archive: OpaquePointer) -> String {

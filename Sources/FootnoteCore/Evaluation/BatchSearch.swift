@@ -19,7 +19,7 @@ public struct BatchSearch {
     public func documentID(_ passage: Int) -> String {
         let passages = engine.corpus.passages
         return passages.id(passage)
-            ?? "\(engine.corpus.documents[Int(passages.documents[passage])].path):\(passages.bounds(passage).lines.lowerBound)"
+            ?? "\(engine.corpus.documents[Int(passages.documents[passage])].citedPath):\(passages.bounds(passage).lines.lowerBound)"
     }
 
     public func run(_ queries: [BEIRQuery], top k: Int, warmupPasses: Int = 1,

@@ -28,7 +28,7 @@ import Darwin
 /// `fsync`, then renamed over the old file: a reader sees the old index or the
 /// new one, never a mixture.
 public enum IndexFile {
-    public static let formatVersion: UInt32 = 45
+    public static let formatVersion: UInt32 = 46
     public static let fileName = "index.footnote"
     static let magic: [UInt8] = Array("FOOTNOTE".utf8)
     static let byteOrderMark: UInt64 = 0x0102_0304_0506_0708
@@ -88,12 +88,14 @@ public enum IndexFile {
         meta.write(UInt64(corpus.passageBuilder.minWords))
         meta.write(UInt64(corpus.passageBuilder.overlapWords))
         meta.write(UInt64(corpus.maxFileBytes))
+        meta.write(UInt64(corpus.readsArchives ? 1 : 0))
 
         var documents = BinaryRecordWriter()
         documents.write(UInt64(corpus.documents.count))
         for d in corpus.documents {
             documents.write(d.path); documents.write(d.format.rawValue)
             documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount)); documents.write(d.encoding.rawValue); documents.write(Int64(d.textBytes))
+            documents.write(d.member ?? "")
         }
         var files = BinaryRecordWriter()
         files.write(UInt64(corpus.files.count))
@@ -401,6 +403,7 @@ public enum IndexFile {
         let shape = try (0..<4).map { _ in Int(clamping: try meta.read(UInt64.self)) }
         let passageBuilder = PassageBuilder(sectionWords: shape[0], maxWords: shape[1], minWords: shape[2], overlapWords: shape[3])
         let maxFileBytes = Int64(clamping: try meta.read(UInt64.self))
+        let readsArchives = try meta.read(UInt64.self) != 0
         // Settings that size buffers or weigh scores: within what any build writes.
         guard (1...65536).contains(settings.maxTokenBytes), titleWeight.isFinite, titleWeight >= 0,
               headingWeight.isFinite, headingWeight >= 0,
@@ -414,8 +417,9 @@ public enum IndexFile {
             let docPath = try r.readString(), format = DocumentFormat(rawValue: try r.readString())
             let byteCount = Int(try r.read(Int64.self)), documentPassages = Int(try r.read(Int64.self))
             guard let encoding = TextEncoding(rawValue: try r.read(UInt8.self)) else { throw Failure.damaged("unknown text encoding") }
+            let textBytes = Int(try r.read(Int64.self)), member = try r.readString()
             documents.append(SourceDocument(path: docPath, format: format, byteCount: byteCount, passageCount: documentPassages,
-                                            encoding: encoding, textBytes: Int(try r.read(Int64.self))))
+                                            encoding: encoding, textBytes: textBytes, member: member.isEmpty ? nil : member))
         }
         var files: [CorpusFile] = []
         r = BinaryRecordReader(raw(.files))
@@ -476,7 +480,7 @@ public enum IndexFile {
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
         let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
                             notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder,
-                            maxFileBytes: maxFileBytes)
+                            maxFileBytes: maxFileBytes, readsArchives: readsArchives)
         return Contents(corpus: corpus, index: index, fingerprint: fingerprint, file: file)
     }
 

@@ -177,6 +177,9 @@ public struct IndexStore {
         if stored.corpus.maxFileBytes != loader.maxFileBytes {
             return "the index was built with another --max-file-size"
         }
+        if stored.corpus.readsArchives != loader.readsArchives {
+            return loader.readsArchives ? "the index was built without --archives" : "the index was built with --archives"
+        }
         if stored.corpus.absolutePath != absolutePath {
             return "the index in \(folder) was built for another corpus (\(stored.corpus.absolutePath))"
         }
@@ -243,12 +246,20 @@ public struct IndexStore {
         let freshIndex = builder.build(fresh.passages) { events(.analyzing(passages: $0, of: $1)) }
 
         let old = stored.corpus
-        var oldDocument: [String: Int] = [:], freshDocument: [String: Int] = [:]
-        for (d, doc) in old.documents.enumerated() { oldDocument[doc.path] = d }
-        for (d, doc) in fresh.documents.enumerated() { freshDocument[doc.path] = d }
+        // A file's documents: one, or a zip archive's members (`--archives`), in order.
+        var oldDocument: [String: [Int]] = [:], freshDocument: [String: [Int]] = [:]
+        for (d, doc) in old.documents.enumerated() { oldDocument[doc.path, default: []].append(d) }
+        for (d, doc) in fresh.documents.enumerated() { freshDocument[doc.path, default: []].append(d) }
         var oldNotices: [String: [CorpusNotice]] = [:], freshNotices: [String: [CorpusNotice]] = [:]
-        for n in old.notices { oldNotices[n.path, default: []].append(n) }
-        for n in fresh.notices { freshNotices[n.path, default: []].append(n) }
+        // A notice on a file inside an archive (`bundle.zip/photo.png`) goes with the archive's file.
+        let scanned = Set((0..<scan.fileCount).map { scan.relativePath($0) })
+        func file(of path: String) -> String {
+            var p = Substring(path)
+            while !scanned.contains(String(p)), let slash = p.lastIndex(of: "/") { p = p[..<slash] }
+            return scanned.contains(String(p)) ? String(p) : path
+        }
+        for n in old.notices { oldNotices[file(of: n.path), default: []].append(n) }
+        for n in fresh.notices { freshNotices[file(of: n.path), default: []].append(n) }
 
         var oldNumber = [Int?](repeating: nil, count: old.documents.count)
         var freshNumber = [Int?](repeating: nil, count: fresh.documents.count)
@@ -259,11 +270,11 @@ public struct IndexStore {
             if let s = plan.unchanged[i] {
                 files.append(old.files[s])
                 notices += oldNotices[path] ?? []
-                if let d = oldDocument[path] { oldNumber[d] = documents.count; documents.append(old.documents[d]) }
+                for d in oldDocument[path] ?? [] { oldNumber[d] = documents.count; documents.append(old.documents[d]) }
             } else {
                 files.append(fresh.files[freshFile]); freshFile += 1
                 notices += freshNotices[path] ?? []
-                if let d = freshDocument[path] { freshNumber[d] = documents.count; documents.append(fresh.documents[d]) }
+                for d in freshDocument[path] ?? [] { freshNumber[d] = documents.count; documents.append(fresh.documents[d]) }
             }
         }
         guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
@@ -278,7 +289,7 @@ public struct IndexStore {
         // the other string columns compressed.
         let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.withoutTexts(),
                             notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder,
-                            maxFileBytes: loader.maxFileBytes)
+                            maxFileBytes: loader.maxFileBytes, readsArchives: loader.readsArchives)
         return Outcome(corpus: corpus, index: index,
                        provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
                        seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)

@@ -6,7 +6,7 @@ import Testing
 /// is loaded as a corpus, and each document's passages (lines, bytes, section,
 /// anchor, text), skips and warnings must be exactly as recorded in the
 /// folder's `.golden` file beside it. A parser change that moves a passage
-/// shows up here as a diff.
+/// shows up here as a diff. `archives/` is read with `--archives`.
 ///
 /// `FOOTNOTE_UPDATE_GOLDEN=1 swift test --filter FormatGoldenTests` rewrites
 /// the files; read the diff before committing it.
@@ -19,7 +19,7 @@ import Testing
         var byDocument: [[Passage]] = Array(repeating: [], count: corpus.documents.count)
         for p in corpus.passages { byDocument[p.document].append(p) }
         for (d, document) in corpus.documents.enumerated() {
-            out += "== \(document.path) (\(document.format.rawValue), \(document.encoding), \(document.passageCount) passages, \(document.textBytes) text bytes)\n"
+            out += "== \(document.citedPath) (\(document.format.rawValue), \(document.encoding), \(document.passageCount) passages, \(document.textBytes) text bytes)\n"
             for p in byDocument[d] {
                 var fields = ["\(p.lines.lowerBound)-\(p.lines.upperBound)", "@\(p.bytes.lowerBound)..<\(p.bytes.upperBound)"]
                 if p.isVerbatim { fields.append("verbatim") }
@@ -46,7 +46,8 @@ import Testing
 
     @Test(arguments: fixtureFolders)
     func passagesAreAsRecorded(folder: String) throws {
-        let corpus = try CorpusLoader(threads: 1).load(Self.formatsFolder + "/" + folder)
+        // The archives folder is read as `--archives` reads it.
+        let corpus = try CorpusLoader(threads: 1, readsArchives: folder == "archives").load(Self.formatsFolder + "/" + folder)
         let dump = Self.dump(corpus)
         let goldenPath = Self.formatsFolder + "/" + folder + ".golden"
         if ProcessInfo.processInfo.environment["FOOTNOTE_UPDATE_GOLDEN"] == "1" {
