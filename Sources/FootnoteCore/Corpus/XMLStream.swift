@@ -19,13 +19,46 @@ enum XMLStream {
     }
 
     enum Event {
-        /// An element opens. Its attributes by local name (prefixes and
-        /// namespaces dropped: `w:val` is `val`). An empty element
-        /// (`<w:tab/>`) is followed by its `end` at once.
-        case start(Name, attributes: [String: String])
+        /// An element opens, with its attributes (read only during the
+        /// call). An empty element (`<w:tab/>`) is followed by its `end` at once.
+        case start(Name, attributes: Attributes)
         case end(Name)
         /// Character data: text, CDATA, or whitespace between elements.
         case text(String)
+    }
+
+    /// The attributes of the element just opened, by local name (prefixes
+    /// and namespaces dropped: `w:val` is `val`), looked up on demand: most
+    /// elements' attributes are never asked for, and making a dictionary of
+    /// them for each one cost a third of a large Word document's reading.
+    /// Valid only during the `read` callback that gives it.
+    struct Attributes {
+        fileprivate let reader: xmlTextReaderPtr?
+
+        /// The value of the attribute named `local`, nil when it has none.
+        subscript(_ local: String) -> String? {
+            guard let reader, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
+            defer { xmlTextReaderMoveToElement(reader) }
+            repeat {
+                if let name = xmlTextReaderConstLocalName(reader), XMLStream.equals(name, local) {
+                    return xmlTextReaderConstValue(reader).map(XMLStream.string)
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            return nil
+        }
+
+        /// Every attribute, by local name.
+        var all: [String: String] {
+            var out: [String: String] = [:]
+            guard let reader, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return out }
+            defer { xmlTextReaderMoveToElement(reader) }
+            repeat {
+                if let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) {
+                    out[XMLStream.string(name)] = XMLStream.string(value)
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            return out
+        }
     }
 
     struct Failure: Error, Equatable {
@@ -54,6 +87,7 @@ enum XMLStream {
                 return .failure(Failure(reason: "not XML"))
             }
             defer { xmlFreeTextReader(reader) }
+            var names = NameCache()
             while true {
                 let status = xmlTextReaderRead(reader)
                 if status == 0 { return .success(()) }
@@ -62,21 +96,12 @@ enum XMLStream {
                 }
                 switch xmlTextReaderNodeType(reader) {
                 case Int32(FOOTNOTE_XML_READER_TYPE_ELEMENT):
-                    let name = Self.name(reader)
+                    let name = names.name(reader)
                     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                    var attributes: [String: String] = [:]
-                    if xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-                        repeat {
-                            if let local = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) {
-                                attributes[Self.string(local)] = Self.string(value)
-                            }
-                        } while xmlTextReaderMoveToNextAttribute(reader) == 1
-                        xmlTextReaderMoveToElement(reader)
-                    }
-                    body(.start(name, attributes: attributes))
+                    body(.start(name, attributes: Attributes(reader: xmlTextReaderHasAttributes(reader) == 1 ? reader : nil)))
                     if isEmpty { body(.end(name)) }
                 case Int32(FOOTNOTE_XML_READER_TYPE_END_ELEMENT):
-                    body(.end(Self.name(reader)))
+                    body(.end(names.name(reader)))
                 case Int32(FOOTNOTE_XML_READER_TYPE_TEXT), Int32(FOOTNOTE_XML_READER_TYPE_CDATA),
                      Int32(FOOTNOTE_XML_READER_TYPE_WHITESPACE), Int32(FOOTNOTE_XML_READER_TYPE_SIGNIFICANT_WHITESPACE):
                     if let value = xmlTextReaderConstValue(reader) { body(.text(Self.string(value))) }
@@ -87,12 +112,37 @@ enum XMLStream {
         }
     }
 
-    private static func name(_ reader: xmlTextReaderPtr) -> Name {
-        Name(namespace: xmlTextReaderConstNamespaceUri(reader).map(string) ?? "",
-             local: xmlTextReaderConstLocalName(reader).map(string) ?? "")
+    /// Element names as Strings, made once per distinct name: libxml2 keeps
+    /// each name and namespace URI once in its dictionary, so their pointers
+    /// stand for them within one document.
+    private struct NameCache {
+        var strings: [UnsafeRawPointer: String] = [:]
+
+        mutating func name(_ reader: xmlTextReaderPtr) -> Name {
+            Name(namespace: string(xmlTextReaderConstNamespaceUri(reader)), local: string(xmlTextReaderConstLocalName(reader)))
+        }
+
+        private mutating func string(_ chars: UnsafePointer<xmlChar>?) -> String {
+            guard let chars else { return "" }
+            let key = UnsafeRawPointer(chars)
+            if let known = strings[key] { return known }
+            let made = XMLStream.string(chars)
+            strings[key] = made
+            return made
+        }
     }
 
-    private static func string(_ chars: UnsafePointer<xmlChar>) -> String {
+    /// Whether the C string `chars` is `text`.
+    fileprivate static func equals(_ chars: UnsafePointer<xmlChar>, _ text: String) -> Bool {
+        var i = 0
+        for byte in text.utf8 {
+            if chars[i] != byte { return false }
+            i += 1
+        }
+        return chars[i] == 0
+    }
+
+    fileprivate static func string(_ chars: UnsafePointer<xmlChar>) -> String {
         String(cString: UnsafeRawPointer(chars).assumingMemoryBound(to: CChar.self))
     }
 }
