@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads Word documents (`.docx`, Office Open XML): the body's paragraphs
 /// in order, headings from their styles, lists, and tables row by row. A
 /// passage is cited by its paragraphs (`report.docx ¶ 12`) under its
@@ -47,7 +51,10 @@ struct WordDocumentParser: DocumentParser {
         guard let document = members["word/document.xml"] else {
             return .skip("not a Word document: no word/document.xml inside (a zip of another kind)")
         }
-        let styles = members["word/styles.xml"].map(Self.styles) ?? [:]
+        // styles.xml only when the document uses a style its id does not tell (`BodyReader.styleByID`):
+        // Word's template makes it 30–350 KB, often ten times the text, and reading it was most of the time.
+        let builtIn = Self.usedStyleIDs(document).map { $0.allSatisfy { BodyReader.styleByID($0) != nil } } ?? false
+        let styles = builtIn ? [:] : members["word/styles.xml"].map(Self.styles) ?? [:]
         var reader = BodyReader(styles: styles)
         if case .failure(let failure) = XMLStream.read(document, { reader.take($0) }) {
             guard reader.paragraphs.count > 0 else { return .skip("damaged Word document: word/document.xml: \(failure.reason)") }
@@ -63,6 +70,36 @@ struct WordDocumentParser: DocumentParser {
         case .tooLarge(let limit):
             return "larger than --max-file-size once uncompressed (\(kind), over \(CorpusLoader.describe(bytes: Int64(limit)))); "
                 + "pass --max-file-size with a larger size, or 0, to index it"
+        }
+    }
+
+    /// The paragraph style ids `document.xml` uses (`<w:pStyle w:val="…"/>`),
+    /// found by scanning its bytes; nil when a `pStyle` is written in a way
+    /// this scan does not read (then styles.xml is read whatever the ids).
+    static func usedStyleIDs(_ xml: [UInt8]) -> Set<String>? {
+        let tag = Array("<w:pStyle".utf8), value = Array("w:val=".utf8)
+        return xml.withUnsafeBufferPointer { bytes -> Set<String>? in
+            var ids: Set<String> = []
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                // memchr for each '<': the generic firstRange(of:) ran at a few MB/s.
+                guard let lt = memchr(bytes.baseAddress! + i, 0x3C, n - i) else { break }
+                i = UnsafeRawPointer(lt).assumingMemoryBound(to: UInt8.self) - bytes.baseAddress!
+                guard i + tag.count <= n, memcmp(bytes.baseAddress! + i, tag, tag.count) == 0 else { i += 1; continue }
+                i += tag.count
+                while i < n && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+                guard i + value.count < n, memcmp(bytes.baseAddress! + i, value, value.count) == 0 else { return nil }
+                i += value.count
+                let quote = bytes[i]
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+                var end = i + 1
+                while end < n && bytes[end] != quote { end += 1 }
+                guard end < n else { return nil }
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]), as: UTF8.self))
+                i = end + 1
+            }
+            return ids
         }
     }
 
@@ -201,14 +238,25 @@ struct WordDocumentParser: DocumentParser {
             }
         }
 
-        /// A style that styles.xml did not define, by its id (`Heading2`, `Title`).
+        /// A built-in style by the id English Word gives it (`Heading2`,
+        /// `Title`, `ListBullet`, `Normal`), as its `styles.xml` entry would
+        /// say; nil for an id that only `styles.xml` explains (a custom
+        /// style, or a built-in one under a localized id: `berschrift1`).
         static func styleByID(_ id: String) -> Style? {
             let lower = id.lowercased()
             if lower == "title" { return Style(level: 0) }
             if lower.hasPrefix("heading"), let n = Int(lower.dropFirst(7)) { return Style(level: max(n, 1)) }
             if lower.hasPrefix("toc") { return Style(isContents: true) }
+            if lower.hasPrefix("list") { return Style(isList: true) }
+            if bodyStyleIDs.contains(lower) { return Style() }
             return nil
         }
+
+        /// Ids of Word's built-in styles for body text (lowercased).
+        static let bodyStyleIDs: Set<String> = [
+            "normal", "bodytext", "bodytext2", "bodytext3", "bodytextindent", "nospacing", "quote", "intensequote", "caption",
+            "normalweb", "plaintext", "footnotetext", "endnotetext", "subtitle", "blocktext", "compact", "firstparagraph",
+        ]
 
         private mutating func appendText(_ text: String) {
             guard !open.isEmpty else { return }

@@ -30,6 +30,30 @@ import Testing
         #expect(blocks.map(\.lines) == (1...6).map { $0...$0 })
     }
 
+    /// A document whose paragraph styles are all built-in ids reads the same
+    /// without styles.xml (which is then not parsed: it is often ten times the text).
+    @Test func builtInStyleIDsNeedNoStylesXML() throws {
+        let body = Self.p("Handbook", #"<w:pStyle w:val="Title"/>"#) + Self.p("Care", #"<w:pStyle w:val="Heading1"/>"#)
+            + Self.p("Wipe it", #"<w:pStyle w:val='ListBullet'/>"#) + Self.p("Dry it", #"<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr>"#)
+            + Self.p("Body", #"<w:pStyle w:val="BodyText"/>"#) + Self.p("Plain")
+        let document = Array("<w:document \(Self.w)><w:body>\(body)</w:body></w:document>".utf8)
+        let ids = try #require(WordDocumentParser.usedStyleIDs(document))
+        #expect(ids == ["Title", "Heading1", "ListBullet", "ListParagraph", "BodyText"])
+        #expect(ids.allSatisfy { WordDocumentParser.BodyReader.styleByID($0) != nil })
+        let declared = WordDocumentParser.styles(Array("""
+            <w:styles \(Self.w)><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style>
+            <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/></w:style>
+            <w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/></w:style></w:styles>
+            """.utf8))
+        #expect(Self.blocks(body, styles: declared) == Self.blocks(body, styles: [:]))
+        #expect(Self.blocks(body).map(\.text) == ["Handbook", "Care", "\u{2022} Wipe it\n  \u{2022} Dry it", "Body Plain"].flatMap { $0 == "Body Plain" ? ["Body", "Plain"] : [$0] })
+        // A custom or localized id needs styles.xml; a pStyle this scan cannot read, too.
+        #expect(WordDocumentParser.BodyReader.styleByID("berschrift1") == nil && WordDocumentParser.BodyReader.styleByID("Fancy") == nil)
+        #expect(WordDocumentParser.usedStyleIDs(Array(#"<w:pStyle w:val=Heading1/>"#.utf8)) == nil)
+    }
+
     @Test func listsByNumberingAndStyle() {
         let styles = ["Bullet": WordDocumentParser.Style(isList: true)]
         let numbered = #"<w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr>"#
