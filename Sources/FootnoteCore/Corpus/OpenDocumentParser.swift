@@ -100,20 +100,30 @@ struct OpenDocumentParser: DocumentParser {
     struct BodyReader {
         /// Heading levels of paragraph styles (`resolved`): 0 for the title.
         let styles: [String: Int]
-        var paragraphs = NumberedParagraphs()
+        private var nesting = ParagraphNesting<Role>()
+        var paragraphs: NumberedParagraphs { nesting.paragraphs }
 
         init(styles: [String: Int] = [:]) { self.styles = styles }
 
-        struct Paragraph {
-            var text = ""
+        /// A paragraph's heading level and the lists around it.
+        struct Role: ParagraphRole {
             /// Heading level; 0 for the document's title.
             var level: Int?
             /// Lists around it (0: none).
             var listDepth = 0
-            var nested: [Paragraph] = []
+
+            var isLeftOut: Bool { false }
+
+            func place(_ text: String, in paragraphs: inout NumberedParagraphs) {
+                if let level {
+                    if level == 0 { paragraphs.title(text) } else { paragraphs.heading(text, level: level) }
+                } else if listDepth > 0 {
+                    paragraphs.listItem(text, depth: listDepth - 1)
+                } else {
+                    paragraphs.paragraph(text)
+                }
+            }
         }
-        private var open: [Paragraph] = []
-        private var rows: [[String]] = []
         private var listDepth = 0
         private var skipping = 0
 
@@ -123,8 +133,8 @@ struct OpenDocumentParser: DocumentParser {
                 if skipping > 0 || Self.leftOut(name) { skipping += 1; return }
                 if name.namespace == OpenDocumentParser.table {
                     switch name.local {
-                    case "table-row": rows.append([])
-                    case "table-cell": if !rows.isEmpty { rows[rows.count - 1].append("") }
+                    case "table-row": nesting.beginRow()
+                    case "table-cell": nesting.beginCell()
                     default: break
                     }
                     return
@@ -132,31 +142,29 @@ struct OpenDocumentParser: DocumentParser {
                 guard name.namespace == OpenDocumentParser.text else { return }
                 switch name.local {
                 case "h":
-                    open.append(Paragraph(level: max(attributes["outline-level"].flatMap { Int($0) } ?? 1, 1), listDepth: listDepth))
+                    nesting.begin(Role(level: max(attributes["outline-level"].flatMap { Int($0) } ?? 1, 1), listDepth: listDepth))
                 case "p":
                     let level = attributes["style-name"].flatMap { styles[$0] ?? ($0 == "Title" ? 0 : nil) }
-                    open.append(Paragraph(level: level, listDepth: listDepth))
+                    nesting.begin(Role(level: level, listDepth: listDepth))
                 case "list": listDepth += 1
-                case "s": appendText(String(repeating: " ", count: min(max(attributes["c"].flatMap { Int($0) } ?? 1, 1), 64)))
-                case "tab", "line-break": appendText(" ")
+                case "s": nesting.append(String(repeating: " ", count: min(max(attributes["c"].flatMap { Int($0) } ?? 1, 1), 64)))
+                case "tab", "line-break": nesting.append(" ")
                 default: break
                 }
             case .end(let name):
                 if skipping > 0 { skipping -= 1; return }
                 if name.namespace == OpenDocumentParser.table {
-                    if name.local == "table-row", let cells = rows.popLast() {
-                        if rows.isEmpty { paragraphs.row(cells) } else { appendToCell(cells.joined(separator: " ")) }
-                    }
+                    if name.local == "table-row" { nesting.endRow() }
                     return
                 }
                 guard name.namespace == OpenDocumentParser.text else { return }
                 switch name.local {
-                case "h", "p": endParagraph()
+                case "h", "p": nesting.end()
                 case "list": listDepth = max(0, listDepth - 1)
                 default: break
                 }
             case .text(let text):
-                if skipping == 0 { appendText(text) }
+                if skipping == 0 { nesting.append(text) }
             }
         }
 
@@ -182,43 +190,7 @@ struct OpenDocumentParser: DocumentParser {
             }
         }
 
-        private mutating func appendText(_ text: String) {
-            guard !open.isEmpty else { return }
-            open[open.count - 1].text += text
-        }
-
-        private mutating func appendToCell(_ text: String) {
-            guard !rows.isEmpty, !rows[rows.count - 1].isEmpty else { return }
-            let last = rows[rows.count - 1].count - 1
-            rows[rows.count - 1][last] += rows[rows.count - 1][last].isEmpty ? text : " " + text
-        }
-
-        private mutating func endParagraph() {
-            guard let p = open.popLast() else { return }
-            if !open.isEmpty {
-                open[open.count - 1].nested.append(p)   // a footnote or text box: after its paragraph
-                return
-            }
-            emit(p)
-        }
-
-        private mutating func emit(_ p: Paragraph) {
-            defer { for n in p.nested { emit(n) } }
-            if !rows.isEmpty {
-                appendToCell(p.text)
-            } else if let level = p.level {
-                if level == 0 { paragraphs.title(p.text) } else { paragraphs.heading(p.text, level: level) }
-            } else if p.listDepth > 0 {
-                paragraphs.listItem(p.text, depth: p.listDepth - 1)
-            } else {
-                paragraphs.paragraph(p.text)
-            }
-        }
-
-        mutating func finish() -> [Block] {
-            while !open.isEmpty { endParagraph() }
-            return paragraphs.finish()
-        }
+        mutating func finish() -> [Block] { nesting.finish() }
     }
 }
 

@@ -165,19 +165,30 @@ struct WordDocumentParser: DocumentParser {
     /// Walks `word/document.xml`'s events into numbered paragraphs.
     struct BodyReader {
         let styles: [String: Style]
-        var paragraphs = NumberedParagraphs()
+        private var nesting = ParagraphNesting<Role>()
+        var paragraphs: NumberedParagraphs { nesting.paragraphs }
 
-        struct Paragraph {
-            var text = ""
+        /// A paragraph's style, outline level and list level, as its properties say.
+        struct Role: ParagraphRole {
             var style: Style?
             var level: Int?
+            /// Its list level; -1 when numbering is taken away (`numId` 0).
             var listDepth: Int?
-            /// Paragraphs nested in this one (text boxes), given after it.
-            var nested: [Paragraph] = []
+
+            var isLeftOut: Bool { style?.isContents == true }
+
+            func place(_ text: String, in paragraphs: inout NumberedParagraphs) {
+                if let level = level ?? style?.level {
+                    if level == 0 { paragraphs.title(text) } else { paragraphs.heading(text, level: level) }
+                } else if let depth = listDepth, depth >= 0 {
+                    paragraphs.listItem(text, depth: depth)
+                } else if listDepth == nil && style?.isList == true {
+                    paragraphs.listItem(text, depth: 0)
+                } else {
+                    paragraphs.paragraph(text)
+                }
+            }
         }
-        private var open: [Paragraph] = []
-        /// Table rows being read: each row's cells so far, one per nested table.
-        private var rows: [[String]] = []
         /// Inside `w:t`: its text is the paragraph's.
         private var inText = false
         /// Depth inside elements whose content is left out.
@@ -191,24 +202,25 @@ struct WordDocumentParser: DocumentParser {
                 if skipping > 0 || Self.leftOut(name) { skipping += 1; return }
                 guard name.namespace == WordDocumentParser.main else { return }
                 switch name.local {
-                case "p": open.append(Paragraph())
+                case "p": nesting.begin(Role())
                 case "pStyle":
-                    if let id = attributes["val"], !open.isEmpty { open[open.count - 1].style = styles[id] ?? Self.styleByID(id) }
+                    if let id = attributes["val"] {
+                        let style = styles[id] ?? Self.styleByID(id)
+                        nesting.update { $0.style = style }
+                    }
                 case "outlineLvl":
-                    if let n = attributes["val"].flatMap({ Int($0) }), n < 9, !open.isEmpty { open[open.count - 1].level = n + 1 }
+                    if let n = attributes["val"].flatMap({ Int($0) }), n < 9 { nesting.update { $0.level = n + 1 } }
                 case "ilvl":
-                    if let n = attributes["val"].flatMap({ Int($0) }), !open.isEmpty { open[open.count - 1].listDepth = n }
+                    if let n = attributes["val"].flatMap({ Int($0) }) { nesting.update { $0.listDepth = n } }
                 case "numId":
                     // numId 0 takes numbering away.
-                    if !open.isEmpty {
-                        if attributes["val"] == "0" { open[open.count - 1].listDepth = -1 }
-                        else if open[open.count - 1].listDepth == nil { open[open.count - 1].listDepth = 0 }
-                    }
+                    let removes = attributes["val"] == "0"
+                    nesting.update { $0.listDepth = removes ? -1 : ($0.listDepth ?? 0) }
                 case "t": inText = true
-                case "tab", "br", "cr": appendText(" ")
-                case "noBreakHyphen": appendText("-")
-                case "tr": rows.append([])
-                case "tc": if !rows.isEmpty { rows[rows.count - 1].append("") }
+                case "tab", "br", "cr": nesting.append(" ")
+                case "noBreakHyphen": nesting.append("-")
+                case "tr": nesting.beginRow()
+                case "tc": nesting.beginCell()
                 default: break
                 }
             case .end(let name):
@@ -216,15 +228,12 @@ struct WordDocumentParser: DocumentParser {
                 guard name.namespace == WordDocumentParser.main else { return }
                 switch name.local {
                 case "t": inText = false
-                case "p": endParagraph()
-                case "tr":
-                    if let cells = rows.popLast() {
-                        if rows.isEmpty { paragraphs.row(cells) } else { appendToCell(cells.joined(separator: " ")) }
-                    }
+                case "p": nesting.end()
+                case "tr": nesting.endRow()
                 default: break
                 }
             case .text(let text):
-                if inText && skipping == 0 { appendText(text) }
+                if inText && skipping == 0 { nesting.append(text) }
             }
         }
 
@@ -258,48 +267,7 @@ struct WordDocumentParser: DocumentParser {
             "normalweb", "plaintext", "footnotetext", "endnotetext", "subtitle", "blocktext", "compact", "firstparagraph",
         ]
 
-        private mutating func appendText(_ text: String) {
-            guard !open.isEmpty else { return }
-            open[open.count - 1].text += text
-        }
-
-        private mutating func appendToCell(_ text: String) {
-            guard !rows.isEmpty, !rows[rows.count - 1].isEmpty else { return }
-            let last = rows[rows.count - 1].count - 1
-            rows[rows.count - 1][last] += rows[rows.count - 1][last].isEmpty ? text : " " + text
-        }
-
-        private mutating func endParagraph() {
-            guard let p = open.popLast() else { return }
-            if !open.isEmpty {
-                open[open.count - 1].nested.append(p)   // a text box: after the paragraph it sits in
-                return
-            }
-            emit(p)
-        }
-
-        private mutating func emit(_ p: Paragraph) {
-            defer { for n in p.nested { emit(n) } }
-            if p.style?.isContents == true { return }
-            if !rows.isEmpty {
-                appendToCell(p.text)
-                return
-            }
-            if let level = p.level ?? p.style?.level {
-                if level == 0 { paragraphs.title(p.text) } else { paragraphs.heading(p.text, level: level) }
-            } else if let depth = p.listDepth, depth >= 0 {
-                paragraphs.listItem(p.text, depth: depth)
-            } else if p.listDepth == nil && p.style?.isList == true {
-                paragraphs.listItem(p.text, depth: 0)
-            } else {
-                paragraphs.paragraph(p.text)
-            }
-        }
-
-        mutating func finish() -> [Block] {
-            while !open.isEmpty { endParagraph() }
-            return paragraphs.finish()
-        }
+        mutating func finish() -> [Block] { nesting.finish() }
     }
 }
 
