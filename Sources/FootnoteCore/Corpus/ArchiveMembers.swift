@@ -21,15 +21,4 @@ enum ArchiveMembers {
         if DocumentFormat.isWebAsset(name) { return "web asset (script, style sheet, font or image)" }
         return nil
     }
-
-    /// The skip reason for an archive whose members cannot be read.
-    static func reason(_ failure: ZipMembers.Failure) -> String {
-        switch failure {
-        case .damaged(let why): return "damaged zip archive: \(why)"
-        case .encrypted(let name): return "encrypted zip archive (\(name)): it needs a password to open"
-        case .tooLarge(let limit):
-            return "larger than --max-file-size once uncompressed (zip archive, over \(CorpusLoader.describe(bytes: Int64(limit)))); "
-                + "pass --max-file-size with a larger size, or 0, to index it"
-        }
-    }
 }

@@ -248,7 +248,7 @@ public struct CorpusLoader: Sendable {
         let members: [ZipMembers.Member]
         switch ZipMembers.members(bytes, limit: Int(clamping: maxFileBytes), wanted: ArchiveMembers.isReadable) {
         case .failure(let failure):
-            notices.append(CorpusNotice(.skipped, path: path, reason: ArchiveMembers.reason(failure)))
+            notices.append(CorpusNotice(.skipped, path: path, reason: failure.reason(kind: "zip archive")))
             return
         case .success(let found): members = found.sorted { $0.name < $1.name }
         }
@@ -350,7 +350,7 @@ public struct CorpusLoader: Sendable {
             return (decoded, Checksum.hash(bytes), chosen)
         }
         switch ZipMembers.members(bytes, limit: Int(clamping: maxBytes), wanted: { $0 == member }) {
-        case .failure(let failure): return (.skip(ArchiveMembers.reason(failure)), Checksum.hash(bytes), format)
+        case .failure(let failure): return (.skip(failure.reason(kind: "zip archive")), Checksum.hash(bytes), format)
         case .success(let found):
             guard let inner = found.first else { return (.skip("no longer holds \(member)"), Checksum.hash(bytes), format) }
             let (decoded, chosen) = decode(inner.bytes, format: format, maxBytes: maxBytes)

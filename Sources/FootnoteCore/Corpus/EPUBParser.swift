@@ -42,7 +42,7 @@ struct EPUBParser: DocumentParser {
     func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
         let members: [String: [UInt8]]
         switch ZipMembers.read(bytes, limit: limit, wanted: Self.isTextMember) {
-        case .failure(let failure): return .skip(WordDocumentParser.reason(failure, kind: "EPUB book"))
+        case .failure(let failure): return .skip(failure.reason(kind: "EPUB book"))
         case .success(let found): members = found
         }
         guard let containerXML = members["META-INF/container.xml"], let packagePath = Self.packagePath(containerXML) else {

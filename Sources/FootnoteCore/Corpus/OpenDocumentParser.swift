@@ -43,7 +43,7 @@ struct OpenDocumentParser: DocumentParser {
     func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
         let members: [String: [UInt8]]
         switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "content.xml" || $0 == "styles.xml" }) {
-        case .failure(let failure): return .skip(WordDocumentParser.reason(failure, kind: "OpenDocument file"))
+        case .failure(let failure): return .skip(failure.reason(kind: "OpenDocument file"))
         case .success(let found): members = found
         }
         guard let content = members["content.xml"] else {

@@ -45,7 +45,7 @@ struct WordDocumentParser: DocumentParser {
         }
         let members: [String: [UInt8]]
         switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "word/document.xml" || $0 == "word/styles.xml" }) {
-        case .failure(let failure): return .skip(Self.reason(failure, kind: "Word document"))
+        case .failure(let failure): return .skip(failure.reason(kind: "Word document"))
         case .success(let found): members = found
         }
         guard let document = members["word/document.xml"] else {
@@ -60,17 +60,6 @@ struct WordDocumentParser: DocumentParser {
             guard reader.paragraphs.count > 0 else { return .skip("damaged Word document: word/document.xml: \(failure.reason)") }
         }
         return .blocks(reader.finish())
-    }
-
-    /// A skip reason for a container that could not be read.
-    static func reason(_ failure: ZipMembers.Failure, kind: String) -> String {
-        switch failure {
-        case .damaged(let why): return "damaged \(kind): \(why)"
-        case .encrypted: return "encrypted \(kind): it needs a password to open"
-        case .tooLarge(let limit):
-            return "larger than --max-file-size once uncompressed (\(kind), over \(CorpusLoader.describe(bytes: Int64(limit)))); "
-                + "pass --max-file-size with a larger size, or 0, to index it"
-        }
     }
 
     /// The paragraph style ids `document.xml` uses (`<w:pStyle w:val="…"/>`),

@@ -14,6 +14,18 @@ enum ZipMembers {
         case tooLarge(limit: Int)
         /// A member needed is encrypted (a password-protected zip): its name.
         case encrypted(String)
+
+        /// The skip notice's reason for a container of `kind` ("Word document",
+        /// "zip archive") that failed so.
+        func reason(kind: String) -> String {
+            switch self {
+            case .damaged(let why): return "damaged \(kind): \(why)"
+            case .encrypted(let name): return "encrypted \(kind) (\(name)): it needs a password to open"
+            case .tooLarge(let limit):
+                return "larger than --max-file-size once uncompressed (\(kind), over \(CorpusLoader.describe(bytes: Int64(limit)))); "
+                    + "pass --max-file-size with a larger size, or 0, to index it"
+            }
+        }
     }
 
     /// The default limit on what one container's members expand to: 256 MiB,
