@@ -5,7 +5,7 @@ public enum DocumentParsers {
     public static let all: [any DocumentParser] = [
         PlainTextParser(), MarkdownParser(), RestructuredTextParser(), AsciiDocParser(), HTMLDocumentParser(),
         BEIRCorpusReader(), ManPageParser(), PDFParser(), PostScriptParser(), WordDocumentParser(), OpenDocumentParser(), EPUBParser(),
-        ZipContainerParser(), UnknownFormatParser(),
+        ZipContainerParser(), CompoundFileParser(), UnknownFormatParser(),
     ]
 
     /// The parser of `format` (of `.unknown` for a format no parser reads:

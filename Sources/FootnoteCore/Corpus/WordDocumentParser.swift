@@ -41,7 +41,9 @@ struct WordDocumentParser: DocumentParser {
 
     func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
         if bytes.starts(with: Self.compoundFileSignature) {
-            return .skip("encrypted Word document: it needs a password to open (or a Word 97-2003 .doc under a .docx name; save it as .docx)")
+            let what = CompoundFileParser.reason(bytes)
+            return .skip(what.hasPrefix("Word 97-2003") ? "a Word 97-2003 document (.doc) under a .docx name: save it as .docx to index it"
+                : "encrypted Word document: it needs a password to open")
         }
         let members: [String: [UInt8]]
         switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "word/document.xml" || $0 == "word/styles.xml" }) {

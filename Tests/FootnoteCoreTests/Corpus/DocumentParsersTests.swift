@@ -12,7 +12,7 @@ import Testing
             ("changelog.Debian.gz", .unknown), ("NEWS.md.xz", .markdown), ("guide.pdf.bz2", .pdf), ("data.tar.gz", .unknown),
             ("notes.cfg", .unknown), (".profile", .unknown), ("gz", .unknown), (".gz", .unknown), ("a.12345", .unknown),
             ("report.docx", .word), ("book.EPUB", .epub), ("notes.odt", .openDocument), ("slides.pptx", .zipContainer),
-            ("bundle.zip", .zipContainer), ("poster.ps", .postScript),
+            ("bundle.zip", .zipContainer), ("poster.ps", .postScript), ("minutes.DOC", .compoundFile), ("budget.xls", .compoundFile),
         ]
         for (name, format) in cases { #expect(DocumentFormat(path: name) == format, "\(name)") }
     }
@@ -44,6 +44,19 @@ import Testing
             #expect(reason.hasPrefix(what), "\(name): \(reason)")
             #expect(CorpusNotice(.skipped, path: name, reason: reason).category != "other reasons")
         }
+    }
+
+    /// Old Office files (OLE compound files) say what they are, by name or by signature.
+    @Test func oldOfficeFilesSayWhatTheyAre() {
+        let folder = FormatGoldenTests.formatsFolder + "/office/"
+        let doc = Array(FileManager.default.contents(atPath: folder + "minutes.doc")!)
+        #expect(DocumentParsers.format(recognizing: doc.prefix(1024)) == .compoundFile)
+        #expect(CompoundFileParser.reason(doc).hasPrefix("Word 97-2003 document (.doc)"))
+        guard case .skip(let why) = WordDocumentParser().parse(doc) else { Issue.record("read"); return }
+        #expect(why == "a Word 97-2003 document (.doc) under a .docx name: save it as .docx to index it")
+        let secret = Array(FileManager.default.contents(atPath: folder + "secret.docx")!)
+        #expect(CompoundFileParser.reason(secret) == "encrypted Office document: it needs a password to open")
+        #expect(CorpusNotice(.skipped, path: "a.doc", reason: CompoundFileParser.reason(doc)).category == "Word 97-2003 documents")
     }
 
     /// Each format is registered once, and no two parsers claim an extension.
