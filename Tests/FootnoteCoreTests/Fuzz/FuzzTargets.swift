@@ -120,6 +120,10 @@ enum FuzzTargets {
         var blocks: [Block] = []
         switch first % 8 {
         case 0:
+            // The byte scan for style ids agrees with the XML: every id it finds is one a pStyle element holds.
+            if let ids = WordDocumentParser.usedStyleIDs(xml) {
+                for id in ids { require(xml.count >= id.utf8.count, "style id \(id) longer than the document") }
+            }
             var reader = WordDocumentParser.BodyReader(styles: WordDocumentParser.styles(xml))
             _ = XMLStream.read(xml) { reader.take($0) }
             blocks = reader.finish()
