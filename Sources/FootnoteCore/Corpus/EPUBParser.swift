@@ -139,7 +139,9 @@ struct EPUBParser: DocumentParser {
             }
         }
         book.spine = spineIDs.compactMap { id in
-            guard let item = manifest[id], item.type.isEmpty || item.type.contains("html") || item.type.contains("xml") else { return nil }
+            // XHTML (or HTML, or XML with no better type); not an SVG page or an image.
+            guard let item = manifest[id],
+                  item.type.isEmpty || item.type.contains("html") || item.type == "application/xml" || item.type == "text/xml" else { return nil }
             return item.href
         }
         book.ncx = tocID.flatMap { manifest[$0]?.href } ?? manifest.values.first { $0.type == "application/x-dtbncx+xml" }?.href

@@ -234,6 +234,8 @@ struct WordDocumentParser: DocumentParser {
             guard name.namespace == WordDocumentParser.main else { return false }
             switch name.local {
             case "delText", "instrText", "rPr", "sectPr", "del", "moveFrom": return true
+            // A tracked formatting change keeps the old properties (an old pStyle would win over the new one).
+            case "pPrChange", "rPrChange", "numberingChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange": return true
             default: return false
             }
         }

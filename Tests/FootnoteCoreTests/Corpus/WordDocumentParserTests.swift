@@ -78,7 +78,10 @@ import Testing
         let textBox = #"<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>"#
         let body = #"<w:p><w:r><w:t xml:space="preserve">Keep </w:t></w:r><w:del><w:r><w:delText>gone </w:delText></w:r></w:del><w:r><w:rPr><w:b/></w:rPr><w:t>this</w:t><w:tab/><w:t>and</w:t><w:br/><w:t>that</w:t></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"# + textBox + "</w:p>"
             + Self.p("Contents 1", #"<w:pStyle w:val="TOC1"/>"#)
-        #expect(Self.blocks(body).map(\.text) == ["Keep this and that", "Boxed"])
+            + Self.p("Restyled", #"<w:pStyle w:val="Heading1"/><w:pPrChange><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:pPrChange>"#)
+        let blocks = Self.blocks(body)
+        #expect(blocks.map(\.text) == ["Keep this and that", "Boxed", "Restyled"])
+        #expect(blocks.last?.kind == .heading(level: 1))   // the tracked change's old style is not the paragraph's
     }
 
     @Test func theFixture() throws {
