@@ -252,7 +252,7 @@ public struct CorpusLoader: Sendable {
             return
         case .success(let found): members = found.sorted { $0.name < $1.name }
         }
-        let before = documents.count
+        if members.isEmpty { notices.append(CorpusNotice(.skipped, path: path, reason: "zip archive with no files in it")) }
         for member in members {
             let shown = path + "/" + member.name
             if let why = ArchiveMembers.passedOver(member.name) {
@@ -282,9 +282,6 @@ public struct CorpusLoader: Sendable {
                                                 member: member.name))
                 for p in found { passages.append(p) }
             }
-        }
-        if documents.count == before && members.isEmpty {
-            notices.append(CorpusNotice(.skipped, path: path, reason: "zip archive with no files in it"))
         }
     }
 
@@ -345,16 +342,17 @@ public struct CorpusLoader: Sendable {
         case .success(let b): bytes = b
         case .failure(let reason): return (.skip(reason), 0, format)
         }
+        let hash = Checksum.hash(bytes)
         guard let member else {
             let (decoded, chosen) = decode(bytes, format: format, maxBytes: maxBytes)
-            return (decoded, Checksum.hash(bytes), chosen)
+            return (decoded, hash, chosen)
         }
         switch ZipMembers.members(bytes, limit: Int(clamping: maxBytes), wanted: { $0 == member }) {
-        case .failure(let failure): return (.skip(failure.reason(kind: "zip archive")), Checksum.hash(bytes), format)
+        case .failure(let failure): return (.skip(failure.reason(kind: "zip archive")), hash, format)
         case .success(let found):
-            guard let inner = found.first else { return (.skip("no longer holds \(member)"), Checksum.hash(bytes), format) }
+            guard let inner = found.first else { return (.skip("no longer holds \(member)"), hash, format) }
             let (decoded, chosen) = decode(inner.bytes, format: format, maxBytes: maxBytes)
-            return (decoded, Checksum.hash(bytes), chosen)
+            return (decoded, hash, chosen)
         }
     }
 
