@@ -13,7 +13,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
     }
     // The index target starts from a valid index file.
     if target == "index", let folder = ProcessInfo.processInfo.environment["FUZZ_SEED_DIR"] {
-        FileManager.default.createFile(atPath: folder + "/valid-index", contents: Data(FuzzTargets.indexSeed()))
+        precondition(FileManager.default.createFile(atPath: folder + "/valid-index", contents: Data(FuzzTargets.indexSeed())), "cannot write the index seed")
     }
     return 0
 }

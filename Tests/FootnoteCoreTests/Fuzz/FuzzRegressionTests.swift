@@ -39,7 +39,7 @@ import Testing
         var damaged = seed
         damaged[damaged.count - 3] ^= 0x40
         let path = FuzzTargets.indexPath
-        FileManager.default.createFile(atPath: path, contents: Data(IndexFile.resealed(damaged)))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(IndexFile.resealed(damaged))))
         defer { unlink(path) }
         do {
             _ = try IndexFile.read(path)

@@ -28,7 +28,7 @@ import Testing
         for offset in offsets(bytes.count) {
             var damaged = bytes
             damaged[offset] ^= UInt8(1 << (offset % 8))
-            FileManager.default.createFile(atPath: path, contents: Data(damaged))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(damaged)))
             #expect(throws: IndexFile.Failure.self, "bit \(offset % 8) of byte \(offset)") { try IndexFile.read(path) }
             checked += 1
         }
@@ -38,11 +38,11 @@ import Testing
     @Test func aFileCutAnywhereIsDetected() throws {
         let (_, bytes, path) = try written()
         for length in Set(offsets(bytes.count) + [0, 1, 8, bytes.count - 1]) where length < bytes.count {
-            FileManager.default.createFile(atPath: path, contents: Data(bytes[..<length]))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes[..<length])))
             #expect(throws: IndexFile.Failure.self, "cut to \(length) bytes") { try IndexFile.read(path) }
         }
         // Grown (bytes appended) is damage too.
-        FileManager.default.createFile(atPath: path, contents: Data(bytes + [0, 0, 0, 0, 0, 0, 0, 0]))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes + [0, 0, 0, 0, 0, 0, 0, 0])))
         #expect(throws: IndexFile.Failure.self) { try IndexFile.read(path) }
     }
 
@@ -57,7 +57,7 @@ import Testing
             var damaged = bytes
             damaged.replaceSubrange(a..<(a + 16), with: bytes[b..<(b + 16)])
             damaged.replaceSubrange(b..<(b + 16), with: bytes[a..<(a + 16)])
-            FileManager.default.createFile(atPath: path, contents: Data(damaged))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(damaged)))
             #expect(throws: IndexFile.Failure.self, "bytes \(a) and \(b) swapped") { try IndexFile.read(path) }
             checked += 1
         }
@@ -72,7 +72,7 @@ import Testing
         for offset in offsets(bytes.count) where offset >= 24 && !(16..<24).contains(offset) {
             var damaged = bytes
             damaged[offset] ^= 0xFF
-            FileManager.default.createFile(atPath: path, contents: Data(IndexFile.resealed(damaged)))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(IndexFile.resealed(damaged))))
             guard let contents = try? IndexFile.read(path) else { refused += 1; continue }
             loaded += 1
             let engine = AnswerEngine(corpus: contents.corpus, index: contents.index)
@@ -95,7 +95,7 @@ import Testing
         for offset in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 25)) {
             var damaged = bytes
             damaged[offset] ^= 0x10
-            FileManager.default.createFile(atPath: path, contents: Data(damaged))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(damaged)))
             var reasons: [String] = []
             let again = try store.open(folder.path) { if case .rebuilding(let why) = $0 { reasons.append(why) } }
             #expect(reasons.count == 1 && again.provenance == .built, "byte \(offset): \(reasons)")
