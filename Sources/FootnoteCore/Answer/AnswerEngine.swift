@@ -110,7 +110,7 @@ public final class AnswerEngine {
         var answer = answer(ranking.result, question: question, top: k, defining: ranking.defining)
         answer.evidence = ranking.result.evidence
         answer.corrections = ranking.result.query.corrections
-        answer.unknownWords = ranking.result.query.unknownWords
+        answer.unknownWords = ranking.result.query.unknownWords + answer.unknownWords
         return answer
     }
 
@@ -180,7 +180,29 @@ public final class AnswerEngine {
         let bytes = Array(text.utf8)
         var end = limit
         while end > 0 && UTF8.isContinuation(bytes[end]) { end -= 1 }
+        // Back to the last space, unless the words there are too long to wait for one.
+        var space = end
+        while space > 0 && space > end - wordBoundarySearchBytes && !isSpace(bytes[space]) { space -= 1 }
+        if space > 0 && isSpace(bytes[space]) {
+            while space > 0 && isSpace(bytes[space - 1]) { space -= 1 }
+            if space > 0 { end = space }
+        }
         return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    /// How far back `cut` looks for a space to cut a long question at.
+    static let wordBoundarySearchBytes = 256
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The question's words longer than the analyzer indexes (`maxTokenBytes`;
+    /// a run of one letter, a hash): no passage can hold them. Each is
+    /// shortened to its first 20 characters and "…".
+    func overlongWords(in question: String) -> [String] {
+        let limit = searcher.analyzer.settings.maxTokenBytes
+        return question.split { !($0.isLetter || $0.isNumber) }
+            .filter { $0.utf8.count > limit }
+            .map { $0.prefix(20) + "…" }
     }
 
     /// The answer for a search's result: abstain, or cut excerpts and cite.
@@ -189,6 +211,13 @@ public final class AnswerEngine {
         let terms = result.query.terms.map(\.text)
         if result.query.isEmpty {
             let hasWords = question.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            let overlong = overlongWords(in: question)
+            if !overlong.isEmpty {
+                // Words too long to be indexed are not in the corpus: not "only very common words".
+                var answer = Answer(question: question, items: [], notice: .noAnswer, terms: terms, query: result.query)
+                answer.unknownWords = overlong
+                return answer
+            }
             return Answer(question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms,
                           query: result.query)
         }

@@ -23,17 +23,32 @@ public struct Citation: Sendable, Equatable {
     }
 
     /// `open-source-vs-closed-ai.txt:41-45 · Transparency vs Performance`;
-    /// a single line reads `file:12`; a BEIR passage adds its id (`corpus.jsonl:12 #doc7`).
-    public var label: String {
-        var s = location
-        if let id { s += " #" + id } else if let anchor { s += " #" + anchor }
+    /// a single line reads `file:12`; a BEIR passage adds its id (`corpus.jsonl:12 #doc7`);
+    /// an HTML section with an anchor is named by it, which a browser opens
+    /// there, then its lines (`guide.html#install · lines 40-52 · Install`).
+    public var label: String { label(file: file) }
+
+    /// `label` with the file written as `path` (the path a user can open from
+    /// where they stand: `corpus/notes.md:12`).
+    public func label(file path: String) -> String {
+        var s: String
+        if id == nil, let anchor, unit == .lines {
+            s = path + "#" + anchor + " · line" + (lines.count == 1 ? " \(lines.lowerBound)" : "s \(lines.lowerBound)-\(lines.upperBound)")
+        } else {
+            s = location(file: path)
+            if let id { s += " #" + id } else if let anchor { s += " #" + anchor }
+        }
         if !section.isEmpty { s += " · " + section }
         return s
     }
 
     /// `file:12` or `file:12-15`; pages as `manual.pdf p. 4` or `manual.pdf pp. 4–5`;
     /// paragraphs as `report.docx ¶ 12` or `¶¶ 12–14`; chapters as `book.epub ch. 3` or `chs. 3–4`.
-    public var location: String {
+    public var location: String { location(file: file) }
+
+    /// `location` with the file written as `path`.
+    public func location(file path: String) -> String {
+        let file = path
         switch unit {
         case .lines: return file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
         case .pages: return file + (lines.count == 1 ? " p. \(lines.lowerBound)" : " pp. \(lines.lowerBound)\u{2013}\(lines.upperBound)")

@@ -53,7 +53,8 @@ public enum IndexFile {
         case unreadable(String)
         case otherVersion(UInt32)
         case damaged(String)
-        case cannotWrite(String)
+        /// Why it cannot be saved, and whether the disk (or quota) is full.
+        case cannotWrite(String, outOfSpace: Bool = false)
 
         public var description: String {
             switch self {
@@ -61,12 +62,36 @@ public enum IndexFile {
             case .unreadable(let reason): return "cannot read the index (\(reason))"
             case .otherVersion(let v): return "the index was written by another version of footnote (format \(v), this one reads \(IndexFile.formatVersion))"
             case .damaged(let reason): return "the index file is damaged (\(reason))"
-            case .cannotWrite(let reason): return "cannot save the index: \(reason)"
+            case .cannotWrite(let reason, _): return "cannot save the index: \(reason)"
             }
+        }
+
+        /// Freeing disk space would let it be saved.
+        public var isOutOfSpace: Bool {
+            if case .cannotWrite(_, let outOfSpace) = self { return outOfSpace }
+            return false
         }
     }
 
     // MARK: Writing
+
+    /// Why a file cannot be made in `folder`, by the folder's fault where it
+    /// is one: "no permission to write in the folder /x (Permission denied)",
+    /// "the folder /x does not exist", "the folder /x is on a read-only file system";
+    /// else `file: <strerror>`.
+    public static func folderProblem(_ folder: String, errno code: Int32, file: String) -> String {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case EACCES, EPERM: return "no permission to write in the folder \(folder) (\(reason))"
+        case ENOENT: return "the folder \(folder) does not exist"
+        case EROFS: return "the folder \(folder) is on a read-only file system"
+        case ENOTDIR: return "\(folder) is not a folder (part of its path is a file)"
+        default: return "\(file): \(reason)"
+        }
+    }
+
+    /// Whether an errno says the disk (or quota, or file-size limit) is full: freeing space helps.
+    public static func isOutOfSpace(_ code: Int32) -> Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
 
     /// Writes `corpus` and `index` to `path` atomically (temporary file,
     /// fsync, rename, fsync of the folder).
@@ -198,7 +223,7 @@ public enum IndexFile {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let temporary = "\(path).tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite("\(temporary): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .cannotWrite(folderProblem(folder.isEmpty ? "." : folder, errno: errno, file: temporary)) }
         var ok = false
         defer {
             if !ok { close(fd); unlink(temporary) }
@@ -225,9 +250,18 @@ public enum IndexFile {
             if pad > 0 { failure = zeros.withUnsafeBytes { put(UnsafeRawBufferPointer(rebasing: $0[0..<pad])) } }
             if failure == 0 && bytes.count > 0 { failure = put(bytes) }
         }
-        guard failure == 0 else { throw .cannotWrite("\(temporary): \(String(cString: strerror(failure)))") }
-        guard fsync(fd) == 0 else { throw .cannotWrite("\(temporary): fsync: \(String(cString: strerror(errno)))") }
-        guard close(fd) == 0 else { ok = true; unlink(temporary); throw .cannotWrite("\(temporary): \(String(cString: strerror(errno)))") }
+        guard failure == 0 else {
+            throw .cannotWrite("\(temporary): \(String(cString: strerror(failure)))", outOfSpace: isOutOfSpace(failure))
+        }
+        guard fsync(fd) == 0 else {
+            throw .cannotWrite("\(temporary): fsync: \(String(cString: strerror(errno)))", outOfSpace: isOutOfSpace(errno))
+        }
+        guard close(fd) == 0 else {
+            let code = errno
+            ok = true
+            unlink(temporary)
+            throw .cannotWrite("\(temporary): \(String(cString: strerror(code)))", outOfSpace: isOutOfSpace(code))
+        }
         ok = true
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

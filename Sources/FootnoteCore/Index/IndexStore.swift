@@ -52,7 +52,7 @@ public struct IndexStore {
         case reading(CorpusLoader.Progress)
         case analyzing(passages: Int, of: Int)
         /// The index was built but could not be saved; it is used from memory.
-        case notSaved(reason: String)
+        case notSaved(reason: String, outOfSpace: Bool)
     }
 
     /// How the index came to be.
@@ -135,7 +135,14 @@ public struct IndexStore {
             // 3. Build under the lock; if another process rebuilt the index while
             //    we waited, look again.
             if lock < 0 {
-                Folder.create(folder)
+                if let code = Folder.create(folder) {
+                    // The index is built in memory all the same; it cannot be saved.
+                    var outcome = try build(scan: scan, stored: stored, plan: plan, events: events)
+                    outcome.seconds = SystemClock.monotonicSeconds() - start
+                    events(.notSaved(reason: "cannot save the index: cannot create its folder: "
+                                     + Self.creationProblem(folder, errno: code), outOfSpace: IndexFile.isOutOfSpace(code)))
+                    return outcome
+                }
                 lock = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
                 if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
                     events(.waitingForLock(path: lockPath))
@@ -149,10 +156,23 @@ public struct IndexStore {
             do throws(IndexFile.Failure) {
                 try IndexFile.write(outcome.corpus, outcome.index, to: indexPath)
             } catch {
-                events(.notSaved(reason: error.description))
+                events(.notSaved(reason: error.description, outOfSpace: error.isOutOfSpace))
             }
             return outcome
         }
+    }
+
+    /// Why `folder` could not be made: the first folder on its path that
+    /// exists and refuses it ("no permission to write in the folder /root/.cache …").
+    static func creationProblem(_ folder: String, errno code: Int32) -> String {
+        var parent = folder
+        var st = stat()
+        repeat {
+            parent = parent.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        } while !parent.isEmpty && stat(parent, &st) != 0
+        let existing = parent.isEmpty ? (folder.hasPrefix("/") ? "/" : ".") : parent
+        if code == ENOENT { return "cannot create \(folder) in \(existing) (\(String(cString: strerror(code))))" }
+        return IndexFile.folderProblem(existing, errno: code, file: folder)
     }
 
     /// Deletes temporary index files left by writers that died mid-write

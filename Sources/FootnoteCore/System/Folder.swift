@@ -7,13 +7,19 @@ import Darwin
 /// Folder operations on paths given as Strings.
 public enum Folder {
     /// Creates `path` and any missing folders above it with `mode`; folders that
-    /// exist are left as they are, failures are left to the next open to report.
-    public static func create(_ path: String, mode: mode_t = 0o755) {
+    /// exist are left as they are. Returns nil when `path` is a folder at the
+    /// end, else the errno of the first `mkdir` that failed.
+    @discardableResult
+    public static func create(_ path: String, mode: mode_t = 0o755) -> Int32? {
         var folder = path.hasPrefix("/") ? "" : "."
+        var failure: Int32?
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             folder += "/" + part
-            mkdir(folder, mode)
+            if mkdir(folder, mode) != 0 && errno != EEXIST && failure == nil { failure = errno }
         }
+        var st = stat()
+        guard stat(path, &st) != 0 || st.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return failure ?? ENOTDIR
     }
 
     /// The names in folder `path` (without "." and ".."), in no order, bytes

@@ -10,7 +10,7 @@ import Testing
         let outcome = try IndexStore(folder: index, builder: builder).open(corpus, full: full) { event in
             switch event {
             case .rebuilding(let reason): events.append("rebuilding: \(reason)")
-            case .notSaved(let reason): events.append("not saved: \(reason)")
+            case .notSaved(let reason, _): events.append("not saved: \(reason)")
             case .waitingForLock: events.append("waiting")
             case .reading, .analyzing: break
             }
