@@ -8,6 +8,8 @@ struct AnswerRenderer {
     var style: TerminalStyle
     /// Print the question first (piped mode, where many answers follow each other).
     var showQuestion: Bool
+    /// How files are named: openable from the current folder.
+    var paths = OpenablePaths.asCited
 
     func render(_ answer: Answer) -> String {
         var out = ""
@@ -22,11 +24,11 @@ struct AnswerRenderer {
         for (n, item) in answer.items.enumerated() {
             if n > 0 { out += "\n" }
             out += excerptLines(item.excerpt).joined(separator: "\n") + "\n"
-            let citation = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label)
+            let citation = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label(file: paths.path(item.citation.file)))
             out += wrap(citation.unicodeScalars.map { (String($0), false) }, indent: 4)
                 .map { style.dim($0) }.joined(separator: "\n") + "\n"
             if !item.alsoIn.isEmpty {
-                let also = "also in: " + item.alsoIn.map { TerminalText.sanitize($0.location) }.joined(separator: ", ")
+                let also = "also in: " + item.alsoIn.map { TerminalText.sanitize($0.location(file: paths.path($0.file))) }.joined(separator: ", ")
                 out += wrap(also.unicodeScalars.map { (String($0), false) }, indent: 6, lead: "    ")
                     .map { style.dim($0) }.joined(separator: "\n") + "\n"
             }

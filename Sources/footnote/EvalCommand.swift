@@ -9,23 +9,29 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score ranking and excerpts on a BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv).",
         discussion: """
-        Prints nDCG@10, MAP (AP@100), R@100 and P@10 with trec_eval's definitions (as ir_measures
-        computes them), and when queries carry "answers": Success@1, Success@5, answer@1 (the top-1
-        passage contains a gold answer) and excerpt@1 (the top-1 excerpt a user is shown contains one),
+        Prints nDCG@10, MAP (AP@100), R@100 and P@10 with trec_eval's definitions (as ir_measures \
+        computes them), and when queries carry "answers": Success@1, Success@5, answer@1 (the top-1 \
+        passage contains a gold answer) and excerpt@1 (the top-1 excerpt a user is shown contains one), \
         with the mean excerpt length. A last line METRICS {json} holds the same figures.
 
-        With --conversations DIR: replays DIR/conversations.jsonl through the chat's conversation
-        code, a dialogue at a time, citing 10 passages a turn, over DIR/corpus.jsonl (scored by the
-        turns' "relevant" passage ids) or, with --docs, over DIR/docs (scored by a cited file and
-        line range overlapping the turns' "gold_lines"). Prints Success@1, Success@5 and MRR@10 over
-        all, first and later turns, beside each turn asked alone; declined turns; how the turns were
-        read; and a last line METRICS {json}.
+        With --conversations DIR: replays DIR/conversations.jsonl through the chat's conversation \
+        code, a dialogue at a time, citing 10 passages a turn, over DIR/corpus.jsonl (scored by the \
+        turns' "relevant" passage ids) or, with --docs, over DIR/docs (scored by a cited file and \
+        line range overlapping the turns' "gold_lines"). Prints Success@1, Success@5 and MRR@10 over \
+        all, first and later turns, beside each turn asked alone; declined turns; how the turns were \
+        read; and a last line METRICS {json}. The config file is not read.
+
+        EXAMPLES:
+          footnote eval ../shared/data/cranfield
+          footnote eval ../shared/data/squad-dev --abstention --typos 500
+          footnote eval --conversations ../shared/doc2dial-dev --docs
         """)
 
-    @Argument(help: ArgumentHelp("A BEIR folder.", valueName: "dataset-dir"))
+    @Argument(help: ArgumentHelp("A BEIR folder.", valueName: "dataset-dir"), completion: .directory)
     var dataset: String?
 
-    @Option(help: ArgumentHelp("A conversational set: replay its dialogues as the chat answers them.", valueName: "dir"))
+    @Option(help: ArgumentHelp("A conversational set: replay its dialogues as the chat answers them.", valueName: "dir"),
+            completion: .directory)
     var conversations: String?
 
     @Flag(help: "With --conversations: answer from DIR/docs and score by file and lines.")
@@ -37,7 +43,8 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var conversation: ConversationOptions
 
-    @Option(help: ArgumentHelp("With --conversations: write one JSON line per scored turn (its text, reading, carried words, ranks) to this file.", valueName: "path"))
+    @Option(help: ArgumentHelp("With --conversations: write one JSON line per scored turn (its text, reading, carried words, ranks) to this file.", valueName: "path"),
+            completion: .file())
     var dump: String?
 
     @OptionGroup var batch: BatchOptions
@@ -75,7 +82,7 @@ struct Eval: ParsableCommand {
         do { qrels = try Qrels.read(folder + "/qrels.tsv") } catch {
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
-        var options = ranking.engineOptions
+        var options = ranking.engineOptions(configured: false)
         options.minConfidence = 0
         if let threads = index.threads { options.index.threads = threads }
         let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir, engineOptions: options)
@@ -133,7 +140,7 @@ struct Eval: ParsableCommand {
         do { dialogues = try Dialogue.read(folder + "/conversations.jsonl") } catch {
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)
         }
-        var options = ranking.engineOptions
+        var options = ranking.engineOptions(configured: false)
         options.minConfidence = minConfidence
         if let threads = index.threads { options.index.threads = threads }
         let session = try Session(corpusPath: folder + (docs ? "/docs" : "/corpus.jsonl"), indexFolder: index.indexDir, engineOptions: options)

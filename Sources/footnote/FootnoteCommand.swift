@@ -9,21 +9,56 @@ struct Footnote: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footnote",
         abstract: "Answers questions about a folder of documents with cited excerpts.",
+        usage: "footnote [<options>] [<question> | <subcommand>]",
         discussion: """
         With a terminal on stdin, starts an interactive session. Type a question \
         to get cited excerpts; its commands:
         \(REPL.commandLines.joined(separator: "\n"))
-        With questions piped on stdin, answers one question per line.
+        With questions piped on stdin, answers one question per line; a line \
+        holding a :command runs it (:top 5, :json on apply to the questions after \
+        it), and \\: starts a question with a colon.
+
+        Options may come before the command (footnote -c ~/docs ask "..."), and \
+        words that name no command are a question. The corpus is --corpus, else \
+        $FOOTNOTE_CORPUS, else the corpus of the config file \
+        ($XDG_CONFIG_HOME/footnote/config: corpus, top, scoring, color and ignore \
+        as key = value lines), else ./corpus, else the current folder.
+
+        EXAMPLES:
+          footnote                                  # chat about ./corpus
+          footnote -c ~/notes "how do I rotate the logs?"
+          footnote ask -n 1 --json "-closed +open source"
+          printf ':top 1\\nWho maintains it?\\n' | footnote -c ~/notes
         """,
-        version: version,
+        version: "footnote " + version,
         subcommands: [Chat.self, Ask.self, Index.self, Search.self, Eval.self],
         defaultSubcommand: Chat.self)
 }
 
+/// The top level as `--help`, the completion scripts and the man page show
+/// it: `Footnote` with the default command's options, which may come first
+/// (`CommandLineRewriter` passes them to `chat`). Only for showing: a root
+/// that parsed these options would take them from every subcommand's
+/// command line too (`search --top 5` would set the root's `--top`).
+struct FootnoteTopLevel: ParsableCommand {
+    static let configuration = Footnote.configuration
+
+    @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var output: OutputOptions
+
+    /// Whether `arguments` (rewritten) ask for what this type shows: the
+    /// top-level help, a completion script, the parser's dump.
+    static func shows(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return false }
+        return ["--help", "-h", "--generate-completion-script", "--experimental-dump-help"].contains(first)
+            || arguments == ["help"]
+    }
+}
+
 /// How passages are ranked: shared by every command that searches.
 struct RankingOptions: ParsableArguments {
-    @Option(name: .long, help: "Ranking function: bm25 or tfidf.")
-    var scoring: ScoringChoice = .bm25
+    @Option(name: .long, help: "Ranking function: bm25 or tfidf (default: the config file's scoring, or bm25).")
+    var scoring: ScoringChoice?
 
     @Option(name: .long, help: "BM25 term-frequency saturation k1.")
     var k1: Float = AnswerEngine.Options().k1
@@ -63,8 +98,14 @@ struct RankingOptions: ParsableArguments {
         }
     }
 
-    /// The engine options these flags describe (abstention at its default).
-    var engineOptions: AnswerEngine.Options {
+    /// The engine options these flags describe (abstention at its default),
+    /// the scoring model from the config file when the flag is not given.
+    var engineOptions: AnswerEngine.Options { engineOptions(configured: true) }
+
+    /// The engine options; with `configured` false, the config file is not
+    /// read (`eval`: its figures do not depend on who runs it).
+    func engineOptions(configured: Bool) -> AnswerEngine.Options {
+        let scoring = self.scoring ?? (configured ? UserConfiguration.current.scoring : nil) ?? .bm25
         var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
         options.index.titleWeight = titleWeight
         options.index.headingWeight = headingWeight
@@ -127,7 +168,7 @@ struct ConversationOptions: ParsableArguments {
 struct IndexOptions: ParsableArguments {
     @Option(name: .customLong("index-dir"),
             help: ArgumentHelp("Keep the index in this folder (default: $XDG_CACHE_HOME/footnote/<hash of the corpus path>).",
-                               valueName: "dir"))
+                               valueName: "dir"), completion: .directory)
     var indexDir: String?
 
     @Option(name: .customLong("threads"), help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", visibility: .hidden))
@@ -141,8 +182,10 @@ struct IndexOptions: ParsableArguments {
 
 /// Options shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder or file to answer from.", valueName: "path"))
-    var corpus: String = "corpus"
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp(
+        "The folder or file to answer from (default: $FOOTNOTE_CORPUS, the config file's corpus, ./corpus, or the current folder).",
+        valueName: "path"), completion: .file())
+    var corpus: String?
 
     @OptionGroup var index: IndexOptions
 
@@ -175,11 +218,22 @@ struct CorpusOptions: ParsableArguments {
             help: "Abstain below this confidence (0...1) that the corpus answers the question.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
-    /// How the corpus is read: the size limit, which files, and whether archives are opened.
-    var loader: CorpusLoader {
+    /// How the corpus is read: the size limit, which files (the config
+    /// file's `ignore` globs beside `--exclude`), and whether archives are opened.
+    var loader: CorpusLoader { loader(configured: true) }
+
+    /// The loader; with `configured` false, without the config file's `ignore` globs (`search`).
+    func loader(configured: Bool) -> CorpusLoader {
         CorpusLoader(maxFileBytes: maxFileSize.bytes,
-                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include, exclude: exclude), readsArchives: archives)
+                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include,
+                                          exclude: exclude + (configured ? UserConfiguration.current.ignore : [])),
+                     readsArchives: archives)
     }
+
+    /// The corpus to read and where that choice came from: `--corpus`,
+    /// then `FOOTNOTE_CORPUS`, the config file, `./corpus` when it exists,
+    /// else the current folder.
+    var corpusChoice: CorpusChoice { CorpusChoice(option: corpus, configuration: UserConfiguration.current) }
 
     func validate() throws {
         if let empty = (include + exclude).first(where: { $0.trimmingWhitespace().isEmpty }) {
@@ -190,8 +244,11 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
-    var engineOptions: AnswerEngine.Options {
-        var options = ranking.engineOptions
+    var engineOptions: AnswerEngine.Options { engineOptions(configured: true) }
+
+    /// The engine options; with `configured` false, the config file's scoring is not read.
+    func engineOptions(configured: Bool) -> AnswerEngine.Options {
+        var options = ranking.engineOptions(configured: configured)
         options.minConfidence = minConfidence
         if let threads = index.threads { options.index.threads = threads }
         return options
@@ -200,18 +257,28 @@ struct CorpusOptions: ParsableArguments {
 
 /// Options for commands that print answers.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "How many passages to cite per question (1-100).")
-    var top: Int = 3
+    @Option(name: [.customShort("n"), .customLong("top")],
+            help: ArgumentHelp("How many passages to cite per question (1-100; default: the config file's top, or 3).", valueName: "n"))
+    var topOption: Int?
 
-    @Flag(name: .long, help: "Print one JSON object per question (see README).")
+    @Flag(name: [.customShort("j"), .long], help: "Print one JSON object per question (see README).")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.",
-                                            valueName: "when"))
-    var color: ColorChoice = .auto
+    @Option(name: .customLong("color"), help: ArgumentHelp(
+        "Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never (default: the config file's color, or auto).",
+        valueName: "when"))
+    var colorOption: ColorChoice?
+
+    /// `--top`, else the config file's, else 3.
+    var top: Int { topOption ?? UserConfiguration.current.top ?? 3 }
+
+    /// `--color`, else the config file's, else auto.
+    var color: ColorChoice { colorOption ?? UserConfiguration.current.color ?? .auto }
 
     func validate() throws {
-        guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100, got \(top)") }
+        if let topOption, !(1...100).contains(topOption) {
+            throw ValidationError("--top must be between 1 and 100, got \(topOption)")
+        }
     }
 }
 
@@ -220,10 +287,11 @@ extension ColorChoice: ExpressibleByArgument {}
 
 /// Options of the batch commands (`search`, `eval`).
 struct BatchOptions: ParsableArguments {
-    @Option(help: "Passages to rank per query (1-10000).")
+    @Option(name: [.customShort("n"), .long], help: ArgumentHelp("Passages to rank per query (1-10000).", valueName: "n"))
     var top: Int = 100
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Write the TREC run here.", valueName: "path"))
+    @Option(name: .customLong("run"), help: ArgumentHelp("Write the TREC run here (default for search: stdout).", valueName: "path"),
+            completion: .file())
     var runPath: String?
 
     func validate() throws {

@@ -9,12 +9,21 @@ enum SysExits {
     static let noInput: Int32 = 66    // EX_NOINPUT: missing or empty corpus
     static let software: Int32 = 70   // EX_SOFTWARE
     static let ioError: Int32 = 74    // EX_IOERR
+    static let config: Int32 = 78     // EX_CONFIG: the config file cannot be read
 }
 
 /// A failure the user can act on: one line of text and an exit status.
 struct FootnoteError: Error {
     var message: String
     var exitCode: Int32
+}
+
+/// An exit status with nothing more to say: `ask` exits 1 when it declines
+/// to answer, as grep does when nothing matches.
+struct QuietExit: Error {
+    var status: Int32
+    /// `ask` gave no passage (the answer said why on stdout).
+    static let declined = QuietExit(status: 1)
 }
 
 /// Writes `footnote: <message>` on stderr, sanitized for the terminal.

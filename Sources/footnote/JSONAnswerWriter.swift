@@ -1,7 +1,7 @@
 import FootnoteCore
 
 /// One answer as one line of JSON (the `--json` schema in the README):
-/// `{"question", "answers": [{"rank", "file", "lines" (or "pages" for a PDF, "paragraphs" for .docx/.odt, "chapters" for .epub), "section"[, "id"], "score",
+/// `{"question", "answers": [{"rank", "file" (relative to the corpus), "path" (openable from the current folder), "lines" (or "pages" for a PDF, "paragraphs" for .docx/.odt, "chapters" for .epub), "section"[, "id"], "score",
 /// "excerpt", "highlights"}][, "corrections": [{"word", "searched"}]][, "unknown": [word]][, "reading"][, "carried": [word]]
 /// [, "carried_weights": {word: weight}][, "replaced": [word]][, "context_tried": true],
 /// "notice", "confidence"[, "evidence": {"coverage", "matched", "known", "corrected", "unknown_names", "heading"}]}`
@@ -23,13 +23,14 @@ enum JSONAnswerWriter {
         return "\"\(key)\":[\(citation.lines.lowerBound),\(citation.lines.upperBound)]"
     }
 
-    static func line(for answer: Answer, extra: [(String, String)] = []) -> String {
+    /// - Parameter paths: how `"path"` names each file (openable from the current folder); `"file"` is relative to the corpus.
+    static func line(for answer: Answer, paths: OpenablePaths = .asCited, extra: [(String, String)] = []) -> String {
         var out = "{"
         for (key, rawJSON) in extra { out += quote(key) + ":" + rawJSON + "," }
         out += "\"question\":" + quote(answer.question) + ",\"answers\":["
         for (n, item) in answer.items.enumerated() {
             if n > 0 { out += "," }
-            out += "{\"rank\":\(item.rank),\"file\":" + quote(item.citation.file)
+            out += "{\"rank\":\(item.rank),\"file\":" + quote(item.citation.file) + ",\"path\":" + quote(paths.path(item.citation.file))
             out += "," + span(item.citation)
             out += ",\"section\":" + quote(item.citation.section)
             if let id = item.citation.id { out += ",\"id\":" + quote(id) }

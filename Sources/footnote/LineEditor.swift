@@ -26,6 +26,7 @@ struct LineEditor {
         rl_attempted_completion_function = footnoteCompletion
         rl_sort_completion_matches = 0   // offered in our order: most frequent first
         rl_signal_event_hook = footnoteSignalHook
+        LineEditor.keepControlSequencesOffStdout()
         using_history()
         stifle_history(1000)
         if let historyPath {
@@ -33,6 +34,23 @@ struct LineEditor {
             read_history(historyPath)
         }
         installInterruptHandler()
+    }
+
+    /// With stdout redirected (`footnote > answers.txt` from a terminal),
+    /// readline's prompt, echo and terminal codes (bracketed paste's
+    /// `ESC[?2004h`) go to the terminal on stderr, or on `/dev/tty`;
+    /// without a terminal to write to, bracketed paste is turned off, so
+    /// that no control sequence reaches a file.
+    static func keepControlSequencesOffStdout() {
+        guard isatty(1) != 1 else { return }
+        if isatty(2) == 1, let stream = fdopen(dup(2), "w") {
+            rl_outstream = stream
+        } else if let tty = fopen("/dev/tty", "w") {
+            rl_outstream = tty
+        } else {
+            rl_outstream = stderr
+            rl_variable_bind("enable-bracketed-paste", "off")
+        }
     }
 
     func updateVocabulary(_ vocabulary: FrontCodedStrings, counts: [Int32]?) {

@@ -5,10 +5,12 @@ import FootnoteCore
 /// term). All corpus text is sanitized for the terminal.
 struct PassageViews {
     var style: TerminalStyle
+    /// How files are named: openable from the current folder.
+    var paths = OpenablePaths.asCited
 
     /// "[N] file:lines · Section", bold, wrapped as answers wrap citations.
     func heading(_ item: Answer.Item) -> String {
-        let text = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label)
+        let text = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label(file: paths.path(item.citation.file)))
         return AnswerRenderer(style: style, showQuestion: false).wrap(text.unicodeScalars.map { (String($0), false) }, indent: 4)
             .map { style.bold($0) }.joined(separator: "\n") + "\n"
     }

@@ -4,13 +4,16 @@ import Glibc
 #endif
 
 /// The interactive session: a banner, then questions and `:commands` read with
-/// GNU readline until `:quit` or Ctrl-D.
+/// GNU readline until `:quit` or Ctrl-D. With questions piped on stdin
+/// (`runPiped`), the same commands on lines of their own (as sqlite3's
+/// dot-commands): each question stands alone and is printed before its answer.
 struct REPL {
     let session: Session
     var top: Int
     var json: Bool
     let color: ColorChoice
-    let editor: LineEditor
+    /// The line editor on a terminal; nil for piped questions.
+    let editor: LineEditor?
     /// How many passages were shown for the last question (`:more`).
     var shown = 0
     /// The last answer with every passage shown for it (`:why`, `:open`), and
@@ -19,52 +22,108 @@ struct REPL {
     var lastAnswerReloads = 0
     /// The turns so far, which follow-ups lean on; `:new` forgets them.
     let conversation: Conversation
+    /// Piped: the last question (`:more` asks it again, alone), the line being
+    /// read (named in errors), and whether anything was printed yet (a blank
+    /// line separates answers).
+    var lastQuestion: String?
+    var lineNumber = 0
+    var printedAnswer = false
 
-    static let commands: [(name: String, help: String)] = [
-        (":help", "show this list"),
-        (":reload", "bring the index up to date (reads only added and changed files)"),
-        (":top", ":top N — cite N passages per answer (1-100)"),
-        (":json", ":json on|off — answer as JSON lines, or as text"),
-        (":more", "the next passages for the last question"),
-        (":open", ":open N — passage N in full, with the lines around it"),
-        (":why", ":why N — how passage N's score adds up, term by term"),
-        (":new", "a new topic: forget the earlier questions"),
-        (":sources", "list the indexed files and their passage counts"),
-        (":stats", "corpus and index figures"),
-        (":quit", "leave (Ctrl-D works too)"),
+    /// The `:commands`: name, what follows it, and what it does (ASCII only:
+    /// the man page is made from this list too).
+    static let commands: [(name: String, arguments: String, help: String)] = [
+        (":help", "", "show this list"),
+        (":reload", "", "bring the index up to date (reads only added and changed files)"),
+        (":top", "N", "cite N passages per answer (1-100)"),
+        (":json", "on|off", "answer as JSON lines, or as text"),
+        (":more", "", "the next passages for the last question"),
+        (":open", "N", "passage N in full, with the lines around it"),
+        (":why", "N", "how passage N's score adds up, term by term"),
+        (":new", "", "a new topic: forget the earlier questions"),
+        (":sources", "", "list the indexed files and their passage counts"),
+        (":stats", "", "corpus and index figures"),
+        (":quit", "", "leave (Ctrl-D works too)"),
     ]
 
     /// The commands, a line each, as `:help` and `footnote help` list them.
-    static var commandLines: [String] { commands.map { "  " + $0.name.padding(9) + " " + $0.help } }
+    static var commandLines: [String] {
+        commands.map { "  " + ($0.arguments.isEmpty ? $0.name : $0.name + " " + $0.arguments).padding(13) + " " + $0.help }
+    }
 
-    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto, conversation options: Conversation.Options = .init()) {
+    /// - Parameter interactive: read lines with readline (a terminal), or not (`runPiped`).
+    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto, conversation options: Conversation.Options = .init(),
+         interactive: Bool = true) {
         self.session = session
         self.top = top
         self.json = json
         self.color = color
         conversation = Conversation(engine: session.engine, options: options)
-        editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(),
-                            commands: REPL.commands.map(\.name) + [":exit"],
-                            vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session))
+        editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(),
+                                          commands: REPL.commands.map(\.name) + [":exit"],
+                                          vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session)) : nil
+    }
+
+    /// A line of input: a `:command` (its text), or a question (`\:` at the
+    /// start writes a question that starts with `:`); nil for a blank line.
+    enum Line: Equatable {
+        case command(String)
+        case question(String)
+
+        init?(_ line: String) {
+            let text = String(line.trimmingWhitespace())
+            if text.isEmpty { return nil }
+            if text.hasPrefix(":") { self = .command(text) }
+            else if text.hasPrefix("\\:") { self = .question(String(text.dropFirst())) }
+            else { self = .question(text) }
+        }
     }
 
     mutating func run() {
-        say(style.dim("Footnote \(Footnote.version) · \(bannerLine()) · :help, Ctrl-D to leave"))
-        while let line = editor.readLine(prompt: "footnote> ") {
-            let text = String(line.trimmingWhitespace())
-            if text.isEmpty { continue }
-            editor.remember(text)
-            if text.hasPrefix(":") {
-                if !handle(command: text) { break }
-            } else {
+        guard let editor else { return runPiped() }
+        // With stdout redirected (`footnote > answers.txt`), the banner and
+        // prompt go to the terminal on stderr, and only answers to the file.
+        if isatty(1) == 1 { say(style.dim(bannerText())) } else { writeStderr(TerminalStyle.forStderr(color: color).dim(bannerText()) + "\n") }
+        while let raw = editor.readLine(prompt: "footnote> ") {
+            guard let line = Line(raw) else { continue }
+            editor.remember(String(raw.trimmingWhitespace()))
+            switch line {
+            case .command(let text): if !handle(command: text) { return finish() }
+            case .question(let text):
                 let answer = ask(text, top: top)
                 shown = answer.items.count
                 remember(answer)
                 show(answer)
             }
         }
-        if isatty(1) == 1 { say("") }
+        finish()
     }
+
+    /// Leaving: a new line after the prompt on a terminal.
+    private func finish() {
+        if isatty(1) == 1 { say("") } else if isatty(2) == 1 { writeStderr("\n") }
+    }
+
+    /// Questions and `:commands` from stdin, a line each, until its end or
+    /// `:quit`. Every question is answered alone; settings (`:top 5`,
+    /// `:json on`) apply to the questions after them and print nothing;
+    /// a command that cannot run says why on stderr, with its line number.
+    mutating func runPiped() {
+        while let raw = readLine(strippingNewline: true) {
+            lineNumber += 1
+            guard let line = Line(raw) else { continue }
+            switch line {
+            case .command(let text): if !handle(command: text) { return }
+            case .question(let text):
+                lastQuestion = text
+                let answer = ask(text, top: top)
+                shown = answer.items.count
+                remember(answer)
+                show(answer)
+            }
+        }
+    }
+
+    var interactive: Bool { editor != nil }
 
     var style: TerminalStyle { .forStdout(color: color) }
 
@@ -73,9 +132,11 @@ struct REPL {
     /// the counts the engine's spelling corrector ranks by, counted once for both.
     static func wordCounts(_ session: Session) -> [Int32]? { session.engine.corrector.counts }
 
-    /// The conversation's answer to `question` (the index brought up to
-    /// date first when a file changed; completion then offers the new words).
+    /// The conversation's answer to `question`, or (piped) its answer
+    /// alone; the index is brought up to date first when a file changed
+    /// (completion then offers the new words).
     func ask(_ question: String, top: Int) -> Answer {
+        guard let editor else { return session.answer(question, top: top) }
         let reloads = session.reloads
         let answer = session.answer(question, top: top, in: conversation)
         if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session)) }
@@ -88,21 +149,26 @@ struct REPL {
         lastAnswerReloads = session.reloads
     }
 
-    func show(_ answer: Answer) {
-        if json { say(JSONAnswerWriter.line(for: answer)) }
-        else { write(AnswerRenderer(style: style, showQuestion: false).render(answer)) }
+    /// An answer: a JSON line, or text (piped: after its question, a blank line between answers).
+    mutating func show(_ answer: Answer) {
+        if json { say(JSONAnswerWriter.line(for: answer, paths: session.paths)); return }
+        if !interactive && printedAnswer { say("") }
+        write(AnswerRenderer(style: style, showQuestion: !interactive, paths: session.paths).render(answer))
+        printedAnswer = true
     }
 
     /// `:more`: the last question asked again for `top` more passages, of
     /// which those not shown yet are shown, with their ranks.
     mutating func showMore() {
         guard shown < Self.maximumShown else {
-            say("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
+            complain("That was the first \(Self.maximumShown) passages for that question; ask it another way for others.")
             return
         }
-        // Ranked again exactly as it was first asked: the same carried words and pages.
-        guard var answer = session.more(top: min(shown + top, Self.maximumShown), in: conversation) else {
-            say("Ask a question first; :more then shows its next passages.")
+        // Ranked again exactly as it was first asked: the same carried words and pages (piped: alone).
+        let depth = min(shown + top, Self.maximumShown)
+        guard var answer = interactive ? session.more(top: depth, in: conversation)
+                                       : lastQuestion.map({ session.answer($0, top: depth) }) else {
+            complain("Ask a question first; :more then shows its next passages.")
             return
         }
         guard answer.notice == nil else { show(answer); return }
@@ -110,7 +176,7 @@ struct REPL {
         lastAnswerReloads = session.reloads
         answer.items = answer.items.filter { $0.rank > shown }
         guard !answer.items.isEmpty else {
-            say("No more passages for that question.")
+            complain("No more passages for that question.")
             return
         }
         shown += answer.items.count
@@ -120,11 +186,19 @@ struct REPL {
     /// The most passages `:more` goes to for one question.
     static let maximumShown = 100
 
+    /// "corpus: 1 file, 27 passages (3 ms)"; a corpus not named by `--corpus`
+    /// or `./corpus` is named in full with where it came from
+    /// ("/home/u/notes (from FOOTNOTE_CORPUS): …").
     func bannerLine() -> String {
         let c = session.corpus
-        return TerminalText.sanitize(c.path) + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
+        let name = session.corpusChoice.reason.map { TerminalText.sanitize(c.absolutePath) + " (" + TerminalText.sanitize($0) + ")" }
+            ?? TerminalText.sanitize(c.path)
+        return name + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
             + "\(c.passages.count) passage\(c.passages.count == 1 ? "" : "s") (\(formatDuration(session.buildSeconds)))"
     }
+
+    /// The banner's text, unstyled.
+    func bannerText() -> String { "Footnote \(Footnote.version) · \(bannerLine()) · :help, Ctrl-D to leave" }
 
     /// Runs a `:command`; returns false to leave the session.
     mutating func handle(command line: String) -> Bool {
@@ -139,52 +213,52 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
-                editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
+                editor?.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
                 switch session.provenance {
-                case .reused: say("Index up to date: " + bannerLine() + ".")
+                case .reused: note("Index up to date: " + bannerLine() + ".")
                 case .updated:
-                    say("Updated the index \(session.provenance.changes ?? ""): " + bannerLine() + ", \(session.index.termCount) terms.")
-                case .built: say("Rebuilt the index: " + bannerLine() + ", \(session.index.termCount) terms.")
+                    note("Updated the index \(session.provenance.changes ?? ""): " + bannerLine() + ", \(session.index.termCount) terms.")
+                case .built: note("Rebuilt the index: " + bannerLine() + ", \(session.index.termCount) terms.")
                 }
             } catch let error as FootnoteError {
-                say("Reload failed, keeping the previous index: " + TerminalText.sanitize(error.message))
+                complain("Reload failed, keeping the previous index: " + TerminalText.sanitize(error.message))
             } catch {
-                say("Reload failed, keeping the previous index: \(error)")
+                complain("Reload failed, keeping the previous index: \(error)")
             }
         case ":top":
             guard parts.count == 2, let n = Int(parts[1]), (1...100).contains(n) else {
-                say("Usage: :top N, with N from 1 to 100 (now \(top)).")
+                complain("Usage: :top N, with N from 1 to 100 (now \(top)).")
                 return true
             }
             top = n
-            say("Citing up to \(n) passage\(n == 1 ? "" : "s") per answer.")
+            confirm("Citing up to \(n) passage\(n == 1 ? "" : "s") per answer.")
         case ":json":
             guard parts.count == 2, let on = ["on": true, "off": false][parts[1].lowercased()] else {
-                say("Usage: :json on|off (now \(json ? "on" : "off")).")
+                complain("Usage: :json on|off (now \(json ? "on" : "off")).")
                 return true
             }
             json = on
-            say(on ? "Answers as JSON lines (one object per question)." : "Answers as text.")
+            confirm(on ? "Answers as JSON lines (one object per question)." : "Answers as text.")
         case ":more":
             showMore()
         case ":new":
             conversation.reset()
-            say("New topic: the next question is read on its own.")
+            confirm("New topic: the next question is read on its own.")
         case ":why", ":open":
             guard parts.count == 2, let n = Int(parts[1]), n >= 1 else {
-                say("Usage: \(name) N, where N is a passage's number in the last answer ([1], [2], …).")
+                complain("Usage: \(name) N, where N is a passage's number in the last answer ([1], [2], …).")
                 return true
             }
             guard let answer = lastAnswer, let item = answer.items.first(where: { $0.rank == n }) else {
                 switch lastAnswer?.items.isEmpty {
-                case false?: say("The last answer has no passage [\(n)]; it showed [1]–[\(shown)].")
-                case true?: say("The last answer cited no passages; ask it another way, then \(name) N refers to its passage [N].")
-                case nil: say("Ask a question first; \(name) N then refers to its passage [N].")
+                case false?: complain("The last answer has no passage [\(n)]; it showed [1]–[\(shown)].")
+                case true?: complain("The last answer cited no passages; ask it another way, then \(name) N refers to its passage [N].")
+                case nil: complain("Ask a question first; \(name) N then refers to its passage [N].")
                 }
                 return true
             }
             guard lastAnswerReloads == session.reloads else {
-                say("The index was updated since that answer; ask the question again.")
+                complain("The index was updated since that answer; ask the question again.")
                 return true
             }
             if name == ":why" {
@@ -193,13 +267,13 @@ struct REPL {
                 let query = answer.fromContext.contains(item.passage) ? answer.contextQuery : answer.query
                 let carried = Dictionary((query?.terms ?? []).filter { $0.boost != 1 }.map { ($0.word.isEmpty ? $0.text : $0.word, $0.boost) },
                                          uniquingKeysWith: { a, _ in a })
-                write(PassageViews(style: style).render(explanation, item: item, carried: carried,
+                write(PassageViews(style: style, paths: session.paths).render(explanation, item: item, carried: carried,
                                                         pagePrior: answer.pagePrior[item.passage] ?? 1))
             } else {
                 switch session.corpus.context(ofPassage: item.passage) {
-                case .success(let context): write(PassageViews(style: style).render(context, item: item))
+                case .success(let context): write(PassageViews(style: style, paths: session.paths).render(context, item: item))
                 case .failure(let failure):
-                    say("Cannot open [\(n)]: \(TerminalText.sanitize(failure.description)); :reload and ask again.")
+                    complain("Cannot open [\(n)]: \(TerminalText.sanitize(failure.description)); :reload and ask again.")
                 }
             }
         case ":sources":
@@ -220,12 +294,30 @@ struct REPL {
             say((session.provenance.verb + " in").padding(12) + formatDuration(session.buildSeconds) + (why.map { " " + $0 } ?? ""))
             say("index file  " + TerminalText.sanitize(session.indexFileDescription))
         default:
-            say("Unknown command '\(TerminalText.sanitize(parts[0]))'. Type :help for the list.")
+            complain("Unknown command '\(TerminalText.sanitize(parts[0]))'. Type :help for the list.")
         }
         return true
     }
 
     func say(_ line: String) { write(line + "\n") }
+
+    /// What a setting became (`:top 5`): said on a terminal, silent when piped.
+    func confirm(_ line: String) { if interactive { tell(line) } }
+
+    /// What happened (`:reload`): said on a terminal, on stderr when piped.
+    func note(_ line: String) { if interactive { tell(line) } else { printError(line) } }
+
+    /// Why a command cannot run: said on a terminal; piped, on stderr
+    /// with the line of input it came from.
+    func complain(_ line: String) {
+        if interactive { tell(line) } else { printError("line \(lineNumber): " + line) }
+    }
+
+    /// A message to the person at the terminal: on stdout, or on stderr
+    /// when stdout is redirected (only answers and asked-for listings go there).
+    func tell(_ line: String) {
+        if isatty(1) == 1 { say(line) } else { writeStderr(TerminalText.sanitize(line) + "\n") }
+    }
 
     func write(_ text: String) {
         print(text, terminator: "")

@@ -9,8 +9,11 @@ import Glibc
 /// found. Reports on stderr, once per load, the files skipped and why a stored
 /// index was not used.
 final class Session {
-    /// The corpus path as given, where its index lives, and how to rank.
+    /// The corpus path as given (and why that one), where its index lives, and how to rank.
     let corpusPath: String
+    let corpusChoice: CorpusChoice
+    /// How citations name files: openable from the current folder (`corpus/notes.md:12`).
+    let paths: OpenablePaths
     let indexFolder: String?
     let engineOptions: AnswerEngine.Options
     /// How the corpus is read: the size limit and which files (`--max-file-size`,
@@ -31,22 +34,35 @@ final class Session {
     /// Why the index just built or updated could not be saved (disk full, no
     /// permission); nil when it was saved or reused. The file on disk, if
     /// any, is the previous index, untouched.
-    private(set) var unsavedReason: String?
+    var unsavedReason: String? { unsaved?.reason }
+    /// The index could not be saved because the disk (or quota) is full: freeing space would help.
+    var unsavedForSpace: Bool { unsaved?.outOfSpace ?? false }
+    private var unsaved: (reason: String, outOfSpace: Bool)?
     /// Print a warning when the index cannot be saved (the `index` command
     /// reports it as its error instead).
     let warnsWhenUnsaved: Bool
 
     convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
-        try self.init(corpusPath: options.corpus, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
+        try self.init(corpus: options.corpusChoice, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
                       loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
     /// - Parameters:
+    ///   - choice: the corpus path, and why that one (the banner says it).
     ///   - indexFolder: `--index-dir`; nil for the default cache folder.
     ///   - loader: how files are read and which (`--max-file-size`, ignore files, globs).
     ///   - verbose: list every notice instead of summing them up.
-    init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
+    convenience init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
+                     loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
+        try self.init(corpus: CorpusChoice(path: corpusPath), indexFolder: indexFolder, engineOptions: engineOptions, full: full,
+                      loader: loader, verbose: verbose, warnsWhenUnsaved: warnsWhenUnsaved)
+    }
+
+    init(corpus choice: CorpusChoice, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
          loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
+        let corpusPath = choice.path
+        self.corpusChoice = choice
+        paths = OpenablePaths(corpusPath: choice.path)
         self.loader = loader
         self.verbose = verbose
         self.warnsWhenUnsaved = warnsWhenUnsaved
@@ -54,31 +70,33 @@ final class Session {
         self.indexFolder = indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, self.indexFolder, engineOptions,
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, self.indexFolder, engineOptions,
                                                                                           loader, verbose, warnsWhenUnsaved, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance, unsavedReason) = try Session.load(corpusPath, indexFolder, engineOptions, loader,
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, indexFolder, engineOptions, loader,
                                                                                           verbose, warnsWhenUnsaved, full: false)
         reloads += 1
     }
 
     private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
-                             _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, String?) {
+                             _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, (reason: String, outOfSpace: Bool)?) {
         do {
             nonisolated(unsafe) var unsaved: String?
+            nonisolated(unsafe) var unsavedForSpace = false
             let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: loader)
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {
                 case .rebuilding(let reason): progress.clear(); printError("index: \(reason)")
                 case .waitingForLock(let path): progress.clear(); printError("index: waiting for another footnote process to finish indexing (lock \(path))")
-                case .notSaved(let reason):
+                case .notSaved(let reason, let outOfSpace):
                     progress.clear()
                     unsaved = reason
+                    unsavedForSpace = outOfSpace
                     if warnsWhenUnsaved { printError("warning: \(reason); answering from memory this time") }
                 case .reading(let p): progress.update(phase: "reading", files: (p.files, p.totalFiles), bytes: (p.bytes, p.totalBytes))
                 case .analyzing(let done, let total): progress.update(phase: "indexing", done: done, of: total)
@@ -87,8 +105,9 @@ final class Session {
             progress.clear()
             reportNotices(outcome.newNotices, verbose: verbose)
             let engine = AnswerEngine(corpus: outcome.corpus, index: outcome.index, options: engineOptions)
-            return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance, unsaved)
-        } catch let error as CorpusError {
+            return (engine, outcome.seconds, outcome.indexSeconds, outcome.provenance, unsaved.map { ($0, unsavedForSpace) })
+        } catch {
+            // `store.open` throws only `CorpusError` (typed throws).
             if case .empty(_, let notices) = error { reportNotices(notices, verbose: verbose) }
             if case .unreadable = error { throw FootnoteError(message: error.description, exitCode: SysExits.ioError) }
             throw FootnoteError(message: error.description, exitCode: SysExits.noInput)

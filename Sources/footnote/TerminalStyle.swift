@@ -22,9 +22,14 @@ struct TerminalStyle {
 
     static let plain = TerminalStyle(color: false, width: nil)
 
-    static func forStdout(color choice: ColorChoice = .auto) -> TerminalStyle {
+    static func forStdout(color choice: ColorChoice = .auto) -> TerminalStyle { forDescriptor(1, color: choice) }
+
+    /// The style of what is written on stderr (the banner, when stdout is redirected).
+    static func forStderr(color choice: ColorChoice = .auto) -> TerminalStyle { forDescriptor(2, color: choice) }
+
+    static func forDescriptor(_ fd: Int32, color choice: ColorChoice) -> TerminalStyle {
         let env = ProcessInfoLite.environment
-        let tty = isatty(1) == 1
+        let tty = isatty(fd) == 1
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
         let color = switch choice {
         case .always: true

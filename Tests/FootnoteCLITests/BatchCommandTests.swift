@@ -48,6 +48,17 @@ import Testing
         #expect(t["queries"] as? Int == 3)
     }
 
+    /// Without --run, the run goes to stdout (with --json, the answers do and there is no run).
+    @Test func searchWritesTheRunToStdoutWithoutRun() throws {
+        let f = makeDataset()
+        let r = try runFootnote(["search", "-c", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl", "-n", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.map { [$0[0], $0[2], $0[3]] } == [["q1", "d1", "1"], ["q2", "d3", "1"], ["q3", "d2", "1"]], "\(r.stdout)")
+        let json = try runFootnote(["search", "-c", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl", "-n", "1", "-j"])
+        #expect(json.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"id\":") }, "\(json.stdout)")
+    }
+
     @Test func evalPrintsTheMetrics() throws {
         let f = makeDataset()
         let r = try runFootnote(["eval", f.path])
@@ -79,8 +90,10 @@ import Testing
         let bad = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/bad.jsonl", "--json"])
         #expect(bad.status == 65)
         #expect(bad.stderrLines == ["footnote: \(f.path)/bad.jsonl:2: not a JSON object"])
-        let nothing = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl"])
-        #expect(nothing.status == 64)
+        let unwritable = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl",
+                                          "--run", f.path + "/no/such/folder/out.trec"])
+        #expect(unwritable.status == 73)
+        #expect(unwritable.stderrLines.count == 1 && unwritable.stderr.contains("out.trec"), "\(unwritable.stderr)")
         let noDataset = try runFootnote(["eval", f.path + "/missing"])
         #expect(noDataset.status == 66)
         #expect(noDataset.stderrLines.count == 1)

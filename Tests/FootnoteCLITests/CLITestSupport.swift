@@ -45,6 +45,9 @@ final class RunningFootnote {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         env["XDG_CACHE_HOME"] = testCacheHome
+        // The user's own defaults never reach a test: no FOOTNOTE_CORPUS, an empty config folder.
+        env["FOOTNOTE_CORPUS"] = nil
+        env["XDG_CONFIG_HOME"] = testConfigHome
         for (k, v) in environment { env[k] = v }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -70,6 +73,16 @@ final class RunningFootnote {
                          stderr: String(decoding: err, as: UTF8.self))
     }
 }
+
+/// `XDG_CONFIG_HOME` for the binaries the tests start: an empty folder, so
+/// that a config file of the user's never changes what a test sees.
+let testConfigHome: String = {
+    let folder = TemporaryFolder()
+    testConfigFolder = folder
+    return folder.path
+}()
+
+nonisolated(unsafe) private var testConfigFolder: TemporaryFolder?
 
 /// Starts the binary without waiting for it (for concurrency tests).
 func startFootnote(_ arguments: [String]) throws -> RunningFootnote { try RunningFootnote(arguments) }

@@ -9,7 +9,7 @@ import Testing
         let blocks = r.stdout.components(separatedBy: "\n\n")
         #expect(blocks[0].hasPrefix("Q: How do people access closed models?\n"))
         #expect(blocks[0].contains("accessed via APIs or platforms"))
-        #expect(blocks[0].contains("[1] open-source-vs-closed-ai.txt:27-35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
+        #expect(blocks[0].contains("[1] \(seedCorpus)/open-source-vs-closed-ai.txt:27-35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
         #expect(!r.stdout.contains("\u{1B}"))   // no styling on a pipe
         #expect(r.stderr.isEmpty)
     }
@@ -99,18 +99,18 @@ import Testing
         let f = TemporaryFolder()
         f.write("page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
         f.write("copy/page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
-        let text = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "what removes limescale"])
+        let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "what removes limescale"], directory: f.path)
         #expect(text.stdout == "Vinegar removes limescale from kettles.\n[1] copy/page.md:3 · Kettles\n    also in: page.md:3\n", "\(text.stdout)")
         let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what removes limescale"])
         #expect(json.stdout.contains("\"also_in\":[{\"file\":\"page.md\",\"lines\":[3,3]}]"), "\(json.stdout)")
     }
 
-    /// An HTML passage is cited with its section's or term's anchor: `page.html:3 #term-gil`, JSON `anchor`.
+    /// An HTML passage is cited with its section's or term's anchor: `page.html#term-gil · lines 2-3`, JSON `anchor`.
     @Test func htmlCitationsNameTheAnchor() throws {
         let f = TemporaryFolder()
         f.write("glossary.html", "<h1 id=\"glossary\">Glossary</h1>\n<dl><dt id=\"term-gil\">GIL</dt>\n<dd><p>The global interpreter lock.</p></dd></dl>\n")
-        let text = try runFootnote(["ask", "--corpus", f.path, "--color", "never", "what is the global interpreter lock"])
-        #expect(text.stdout.contains("[1] glossary.html:2-3 #term-gil · Glossary"), "\(text.stdout)")
+        let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "what is the global interpreter lock"], directory: f.path)
+        #expect(text.stdout.contains("[1] glossary.html#term-gil · lines 2-3 · Glossary"), "\(text.stdout)")
         let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what is the global interpreter lock"])
         #expect(json.stdout.contains("\"anchor\":\"term-gil\""), "\(json.stdout)")
     }
@@ -119,7 +119,7 @@ import Testing
         let ask = try runFootnote(["ask", "--corpus", seedCorpus, "--top", "2", "How", "do people access closed models?"])
         #expect(ask.status == 0)
         #expect(ask.stdout.contains("These models are typically accessed via APIs or platforms"))
-        #expect(ask.stdout.contains("[1] open-source-vs-closed-ai.txt:27-35"))
+        #expect(ask.stdout.contains("[1] \(seedCorpus)/open-source-vs-closed-ai.txt:27-35"))
         #expect(ask.stdout.contains("[2] "))
         #expect(!ask.stdout.contains("[3] "))
 
@@ -197,7 +197,7 @@ import Testing
             #expect(r.stdout.contains("--corpus"))
         }
         let version = try runFootnote(["--version"])
-        #expect(version.stdout == "0.1.0\n")
+        #expect(version.stdout == "footnote 0.1.0\n")
     }
 
     /// Completion scripts for the three shells, naming the subcommands and their options.
@@ -211,6 +211,39 @@ import Testing
         }
     }
 
+    /// The bash script, run by bash: paths for the options that take one and
+    /// for `eval`'s folder, and every option (the default command's too) after `footnote --`.
+    @Test func bashCompletionCompletesPathsAndEveryOption() throws {
+        let f = TemporaryFolder()
+        f.write("docs/a.md", "a\n")
+        f.write("data/queries.jsonl", "{}\n")
+        f.write("notes.md", "n\n")
+        let script = try runFootnote(["--generate-completion-script", "bash"])
+        f.write("footnote.bash", script.stdout)
+        func complete(_ line: String) throws -> [String] {
+            let shell = #"""
+            cd "$1" && source ./footnote.bash
+            read -ra COMP_WORDS <<<"$2"; [[ "$2" == *" " ]] && COMP_WORDS+=("")
+            COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}
+            _footnote footnote "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\n' "${COMPREPLY[@]}"
+            """#
+            let r = try runProgram("/bin/bash", ["-c", shell, "bash", f.path, line])
+            #expect(r.status == 0, "\(line): \(r.stderr)")
+            return r.stdout.split(separator: "\n").map(String.init).sorted()
+        }
+        #expect(try complete("footnote --corpus d") == ["data", "docs"])
+        #expect(try complete("footnote -c n") == ["notes.md"])
+        #expect(try complete("footnote ask --index-dir d") == ["data", "docs"])
+        #expect(try complete("footnote search --queries data/q") == ["data/queries.jsonl"])
+        #expect(try complete("footnote search --run n") == ["notes.md"])
+        #expect(try complete("footnote eval d") == ["data", "docs"])
+        let options = try complete("footnote --")
+        for option in ["--corpus", "--top", "--json", "--color", "--index-dir", "--exclude", "--min-confidence", "--version"] {
+            #expect(options.contains(option), "footnote --<Tab> offers \(option): \(options)")
+        }
+    }
+
     @Test func binaryAndInvalidUTF8FilesAreSkippedWithAWarning() throws {
         let f = TemporaryFolder()
         f.write("notes.md", "# Garden\n\nTomatoes need full sun and deep watering.\n")
@@ -218,7 +251,7 @@ import Testing
         f.write("dump.log", [0x66, 0x6F, 0xC3, 0x28, 0xFF])
         let r = try runFootnote(["--corpus", f.path], input: "How much sun do tomatoes need?\n")
         #expect(r.status == 0)
-        #expect(r.stdout.contains("[1] notes.md:3 · Garden"))
+        #expect(r.stdout.contains("[1] \(f.path)/notes.md:3 · Garden"), "\(r.stdout)")
         // One line counts them by reason; --verbose names each.
         #expect(r.stderrLines == ["footnote: skipped 2 files: 1 binary, 1 not UTF-8; --verbose lists them"])
         let listed = try runFootnote(["index", "--full", "--verbose", "--corpus", f.path])
@@ -233,19 +266,20 @@ import Testing
     @Test func hostileQuestionsGetAReplyAndTheSessionGoesOn() throws {
         let long = String(repeating: "closed models ", count: 8_000)   // 112 KB, less the trailing space
         let questions = [long, "\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J closed \u{1B}]8;;http://x\u{07}models", "open\u{0}source",
-                         "?!... ;;; ---", "what is it that they are", ":top 0", "\u{202E}closed models\u{08}\u{08}",
+                         "?!... ;;; ---", "what is it that they are", "\\:top 0", "\u{202E}closed models\u{08}\u{08}",
                          "How do people access closed models?"]
         let r = try runFootnote(["--corpus", seedCorpus, "--top", "1"], input: questions.joined(separator: "\n") + "\n")
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let answers = r.stdout.components(separatedBy: "\nQ: ")
         #expect(answers.count == questions.count, "\(answers.count) answers")
-        #expect(answers[0].contains("(the question was 111,999 bytes long; only its first 4,096 were read)"))
+        guard answers.count == questions.count else { return }
+        #expect(answers[0].contains("(the question was 111,999 bytes long; only its first 4,094 were read)"), "cut at the space before the limit")
         for bad in ["\u{1B}", "\u{07}", "\u{0}", "\u{202E}", "\u{08}"] { #expect(!r.stdout.contains(bad), "\(bad.unicodeScalars.first!.value)") }
         #expect(answers[1].hasPrefix("␛]52;c;cHduZWQ=␇␛[2J closed ␛]8;;http://x␇models\n"), "\(answers[1])")
         #expect(answers[2].contains("[1] "))                                     // NUL separates two words
         #expect(answers[3].contains("Ask a question with some words in it."))
         #expect(answers[4].contains("only very common words"))
-        #expect(answers[5].hasPrefix(":top 0\n"))                                 // piped lines are questions, not commands
+        #expect(answers[5].hasPrefix(":top 0\n"))                                 // \: writes a question starting with a colon
         #expect(answers[7].contains("accessed via APIs or platforms"))
     }
 
@@ -288,5 +322,52 @@ import Testing
             let r = try runFootnote(["ask", "--corpus", seedCorpus, "--scoring", scoring, "--top", "1", "How do people access closed models?"])
             #expect(r.stdout.contains("accessed via APIs"), "\(scoring)")
         }
+    }
+}
+
+/// `:commands` in piped input, as sqlite3's dot-commands: settings apply to
+/// the questions after them and print nothing, listings print, a command
+/// that cannot run says so on stderr with its line, and `\:` starts a
+/// question with a colon.
+@Suite struct PipedCommandTests {
+    @Test func settingsApplyToTheQuestionsAfterThem() throws {
+        let input = """
+        How do people access closed models?
+        :top 1
+        How do people access closed models?
+        :json on
+        What can developers do with open models?
+        \\:top models
+        :bogus
+        :top 0
+        :quit
+        Never asked?
+
+        """
+        let r = try runFootnote(["-c", seedCorpus], input: input)
+        #expect(r.status == 0)
+        let parts = r.stdout.components(separatedBy: "\n\nQ: ")
+        #expect(parts.count == 2, "\(r.stdout)")
+        #expect(parts[0].contains("[3] "), "the default top first")
+        let second = parts[1]
+        #expect(second.hasPrefix("How do people access closed models?\n"))
+        #expect(second.contains("[1] ") && !second.contains("[2] "), "\(second)")
+        let jsonLines = r.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(jsonLines.count == 2)
+        let objects = try jsonLines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["question"] as? String } == ["What can developers do with open models?", ":top models"])
+        #expect((objects[0]["answers"] as? [Any])?.count == 1)
+        #expect(!r.stdout.contains("Citing up to") && !r.stdout.contains("Never asked"))
+        #expect(r.stderr == "footnote: line 7: Unknown command ':bogus'. Type :help for the list.\n"
+                + "footnote: line 8: Usage: :top N, with N from 1 to 100 (now 1).\n", "\(r.stderr)")
+    }
+
+    @Test func listingsAndMore() throws {
+        let r = try runFootnote(["-c", seedCorpus, "-n", "1"], input: ":sources\nHow do people access closed models?\n:more\n:why 2\n:help\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("  13    open-source-vs-closed-ai.txt\n1 file, 13 passages.\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("[1] ") && r.stdout.contains("[2] "))
+        #expect(r.stdout.contains("Type a question to get cited excerpts. Commands:"))
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
     }
 }

@@ -5,10 +5,12 @@ import Testing
 /// history across runs, Ctrl-C and Ctrl-D.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux (make test installs it)"))
 struct REPLTests {
+    /// Starts a session in the corpus folder (`--corpus .`: citations name files
+    /// as the corpus does), its home and state in `folder`.
     func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus, options: String = "") throws -> TmuxSession {
         // `swift test` may run us with NO_COLOR set; each test says what it wants.
-        let command = "cd \(folder.path) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
-            + "\(footnoteBinary) --corpus \(corpus) \(options)"
+        let command = "cd \(corpus) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
+            + "\(footnoteBinary) --corpus . \(options)"
         return try TmuxSession(command, folder: folder)
     }
 
@@ -382,5 +384,46 @@ struct REPLTests {
         #expect(after.status == 0 && after.stdout.contains("205 files") && after.stderr.isEmpty, "\(after.stdout) \(after.stderr)")
         try tmux.press("C-d")
         try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+    }
+
+    /// No --corpus, FOOTNOTE_CORPUS, config or ./corpus: the current folder,
+    /// which the banner names in full with why.
+    @Test func bannerNamesTheCurrentFolderWhenNothingElseIsSet() throws {
+        let folder = TemporaryFolder()
+        folder.write("notes/kettle.md", "# Kettle\n\nDescale the kettle with citric acid.\n")
+        let command = "cd \(folder.path)/notes && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) NO_COLOR=1 TERM=xterm-256color \(footnoteBinary)"
+        let tmux = try TmuxSession(command, folder: folder)
+        let banner = try tmux.waitFor("the prompt") { $0.contains("footnote>") }
+        // The banner is longer than the 100-column window: read it unwrapped.
+        let expected = "\(folder.path)/notes (the current folder: no --corpus, FOOTNOTE_CORPUS, config file corpus or ./corpus): 1 file"
+        #expect(banner.filter { !$0.isWhitespace }.contains(expected.filter { !$0.isWhitespace }), "\(banner)")
+        try tmux.enter("how do I descale the kettle", expecting: "[1] kettle.md:3 · Kettle")
+        try tmux.press("C-d")
+        #expect(try tmux.waitFor("exit") { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+
+    /// With stdout redirected from a terminal (`footnote > answers.txt`), the
+    /// file gets the answers and nothing else: no prompt, no banner, no
+    /// readline control sequence (bracketed paste's ESC[?2004h); the prompt
+    /// and messages stay on the terminal.
+    @Test func redirectedStdoutGetsOnlyAnswers() throws {
+        let folder = TemporaryFolder()
+        let out = folder.path + "/answers.txt"
+        let command = "cd \(seedCorpus) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(footnoteBinary) -c . > \(out)"
+        let tmux = try TmuxSession(command, folder: folder)
+        let banner = try tmux.waitFor("the prompt on the terminal") { $0.contains("footnote>") }
+        #expect(banner.contains("1 file, 13 passages"))
+        try tmux.type(":top 1")
+        try tmux.press("Enter")
+        try tmux.waitFor("the :top reply on the terminal") { $0.contains("Citing up to 1 passage per answer.") }
+        try tmux.type("How do people access closed models?")
+        try tmux.press("Enter")
+        try tmux.waitFor("the next prompt") { $0.components(separatedBy: "footnote>").count == 4 }
+        try tmux.press("C-d")
+        #expect(try tmux.waitFor("exit") { $0.contains("EXIT=") }.contains("EXIT=0"))
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("Examples include:"), "\(written)")
+        #expect(written.contains("[1] open-source-vs-closed-ai.txt:27-35") && !written.contains("[2] "))
+        #expect(!written.contains("\u{1B}") && !written.contains("footnote>") && !written.contains("Citing up to"), "\(written.debugDescription)")
     }
 }

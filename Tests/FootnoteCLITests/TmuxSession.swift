@@ -37,6 +37,8 @@ final class TmuxSession {
         env["TMUX"] = nil
         env["TERM"] = "xterm-256color"
         env["XDG_CACHE_HOME"] = testCacheHome
+        env["FOOTNOTE_CORPUS"] = nil
+        env["XDG_CONFIG_HOME"] = testConfigHome
         // bash closes every inherited descriptor above 2 before exec'ing tmux:
         // the tmux server outlives this call, and a pipe of a concurrent test
         // that it inherited would never reach end of file.
