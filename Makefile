@@ -1,20 +1,30 @@
 # Footnote — set-up and everyday commands. See README.md.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# swift build and swift test always write into a pipe: on a terminal SwiftPM adds
+# -color-diagnostics to every compile, and a build whose flags changed is a full
+# rebuild (swiftlang/swift-package-manager#8253). Piped, `make run` from a
+# terminal reuses what `make test` or a piped `make run` built, and the other way round.
+# WARNINGS=error (CI) fails a build that printed a compiler warning for this
+# project's own code; scripts/swift-build does both.
 SWIFT ?= swift
+SWIFT_BUILD = SWIFT=$(SWIFT) ./scripts/swift-build
 # Debian packages the product links against, and what the tests drive the REPL with.
 RUN_PACKAGES := libreadline-dev libstemmer-dev libzstd-dev libarchive-dev libxml2-dev libpoppler-glib-dev wamerican
 # Debian documentation the real-document question sets run over (Tests/Fixtures/realdocs).
 DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
-TEST_PACKAGES := $(RUN_PACKAGES) tmux time $(DOC_PACKAGES)
+# man-db renders the man page in the tests and after `make install`.
+TEST_PACKAGES := $(RUN_PACKAGES) tmux time man-db $(DOC_PACKAGES)
 
 
-.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan
+.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan man
 
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 
 ## make run: install what is missing, build, start the REPL on corpus/
 run: deps release
@@ -23,23 +33,29 @@ run: deps release
 ## make test: install what is missing, then the whole test suite, then `make install` into a
 ## temporary prefix, checked to run without the Swift toolchain (scripts/test-install)
 test: test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT_BUILD) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | cat
 	./scripts/test-install
 
 ## make install [PREFIX=/usr/local]: footnote with the Swift runtime linked in (it runs on a machine
 ## without a Swift toolchain; readline, libstemmer and zstd stay shared), and its bash, zsh and fish
-## completions. make uninstall [PREFIX=...] removes them.
+## completions and man page (`man footnote`). make uninstall [PREFIX=...] removes them.
 install: deps
-	$(SWIFT) build -c release --static-swift-stdlib --build-path .build/static
-	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	$(SWIFT_BUILD) build -c release --static-swift-stdlib --build-path .build/static
+	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR) $(MANDIR)
 	install -m 755 -s .build/static/release/footnote $(BINDIR)/footnote
+	install -m 644 Documentation/footnote.1 $(MANDIR)/footnote.1
 	.build/static/release/footnote --generate-completion-script bash > $(BASHDIR)/footnote
 	.build/static/release/footnote --generate-completion-script zsh > $(ZSHDIR)/_footnote
 	.build/static/release/footnote --generate-completion-script fish > $(FISHDIR)/footnote.fish
 
 uninstall:
-	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish
+	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish $(MANDIR)/footnote.1
+
+## make man: regenerate Documentation/footnote.1 from the argument parser (its generate-manual
+## plugin) and Documentation/manual-sections.mdoc; commit the result (scripts/make-manual)
+man: deps
+	./scripts/make-manual
 
 ## make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="analyzer passages html jsonl query index man decode pdf pdflayout"]: each libFuzzer
 ## target for FUZZ_SECONDS (or FUZZ_RUNS executions) under AddressSanitizer; crashers land in
@@ -62,10 +78,10 @@ test-tsan: test-deps
 	FOOTNOTE_SANITIZER=thread TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --build-path .build/tsan
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT_BUILD) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT_BUILD) build -c release
 
 deps:
 	@./scripts/install-packages $(RUN_PACKAGES)
