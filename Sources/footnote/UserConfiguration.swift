@@ -35,7 +35,7 @@ struct UserConfiguration: Sendable, Equatable {
         var path: String
         var line: Int
         var reason: String
-        var description: String { "\(path):\(line): \(reason)" }
+        var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
     }
 
     /// The file's path under `environment` (nil with neither `XDG_CONFIG_HOME` nor `HOME`).
@@ -51,6 +51,9 @@ struct UserConfiguration: Sendable, Equatable {
         if let path = filePath(environment: environment) {
             var st = stat()
             if stat(path, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFREG, st.st_size <= 1 << 20 else {
+                    throw Failure(path: path, line: 0, reason: "the config file is not a text file of at most 1 MB; fix or remove it")
+                }
                 guard let text = readText(path) else {
                     throw Failure(path: path, line: 0, reason: "cannot read the config file (\(String(cString: strerror(errno)))); fix its permissions or remove it")
                 }
@@ -119,7 +122,6 @@ struct UserConfiguration: Sendable, Equatable {
             let n = fread(&buffer, 1, buffer.count, file)
             if n > 0 { bytes += buffer[..<n] }
             if n < buffer.count { break }
-            if bytes.count > 1 << 20 { return nil }
         }
         return ferror(file) != 0 ? nil : String(decoding: bytes, as: UTF8.self)
     }

@@ -73,7 +73,17 @@ import Testing
             let r = try runFootnote(["ask", "-c", seedCorpus, "models"], environment: ["XDG_CONFIG_HOME": f.path + "/config"])
             #expect(r.status == 78, "\(text): \(r.status)")
             #expect(r.stderr == "footnote: \(f.path)/config/footnote/config\(message.dropFirst("config".count))\n", "\(r.stderr)")
+            // Help and the version still show.
+            for arguments in [["--help"], ["-V"], ["ask", "--help"]] {
+                #expect(try runFootnote(arguments, environment: ["XDG_CONFIG_HOME": f.path + "/config"]).status == 0, "\(arguments)")
+            }
         }
+        let folder = TemporaryFolder()
+        folder.write("footnote/config/inside", "x")
+        let r = try runFootnote(["ask", "-c", seedCorpus, "models"], environment: ["XDG_CONFIG_HOME": folder.path])
+        #expect(r.status == 78)
+        #expect(r.stderr == "footnote: \(folder.path)/footnote/config: the config file is not a text file of at most 1 MB; fix or remove it\n",
+                "\(r.stderr)")
     }
 
     /// No --corpus, FOOTNOTE_CORPUS, config or ./corpus: the current folder, cited by bare names.
