@@ -196,6 +196,24 @@ import Testing
             #expect(r.status == 0)
             #expect(r.stdout.contains("--corpus"))
         }
+        // The top level shows the default command's options; every help ends its text with examples.
+        for option in ["-c, --corpus <path>", "-n, --top <n>", "-j, --json", "--color <when>", "--index-dir <dir>"] {
+            #expect(help.stdout.contains(option), "footnote --help shows \(option)")
+        }
+        for sub in [[], ["chat"], ["ask"], ["index"], ["search"], ["eval"]] {
+            let r = try runFootnote(sub + ["--help"])
+            #expect(r.stdout.contains("\nEXAMPLES:\n  footnote"), "\(sub) --help has examples")
+            // Paragraphs are wrapped by the parser alone (under 80 columns on a pipe): no hard line
+            // breaks inside them, which cut lines mid-phrase at any other width.
+            let overview = r.stdout.components(separatedBy: "\nUSAGE:")[0].components(separatedBy: "\nEXAMPLES:")[0]
+            let lines = overview.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.allSatisfy { $0.count <= 80 }, "\(sub): \(overview)")
+            // A line of running text (not the :command table) is not broken while the next word would fit.
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && !line.hasPrefix("  ") && !next.hasPrefix("  ") {
+                guard let word = next.split(separator: " ").first else { continue }
+                #expect(line.count + 1 + word.count >= 80, "\(sub) --help breaks a line before '\(word)' that fits: \(line)")
+            }
+        }
         let version = try runFootnote(["--version"])
         #expect(version.stdout == "footnote 0.1.0\n")
     }
