@@ -39,6 +39,10 @@ enum CommandLineRewriter {
         "--help", "-h", "--version", "-V", "--experimental-dump-help",
     ]
 
+    /// The top level's own options (help, version, completion scripts, the
+    /// parser's dump): a command line holding one is not the default command's.
+    static let topLevelOptions: Set<String> = ["--help", "-h", "--version", "--generate-completion-script", "--experimental-dump-help"]
+
     /// The long name of each short option that takes a value.
     static let longNames = ["-c": "--corpus", "-n": "--top"]
 
@@ -57,8 +61,7 @@ enum CommandLineRewriter {
         let positionals = items.compactMap { if case .positional(let p) = $0 { return p } else { return nil } }
         guard let first = positionals.first else {
             // Options alone are the default command's, unless they are the top level's own.
-            let rootOnly: Set<String> = ["--help", "-h", "--version", "--generate-completion-script", "--experimental-dump-help"]
-            let asksRoot = items.contains { if case .option(let t) = $0 { return rootOnly.contains(t[0]) } else { return false } }
+            let asksRoot = items.contains { if case .option(let t) = $0 { return topLevelOptions.contains(t[0]) } else { return false } }
             return flatten(items, command: items.isEmpty || asksRoot ? nil : "chat")
         }
         if first == "help" { return arguments }

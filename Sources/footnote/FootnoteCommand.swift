@@ -47,11 +47,10 @@ struct FootnoteTopLevel: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     /// Whether `arguments` (rewritten) ask for what this type shows: the
-    /// top-level help, a completion script, the parser's dump.
+    /// top-level help, the version, a completion script, the parser's dump.
     static func shows(_ arguments: [String]) -> Bool {
         guard let first = arguments.first else { return false }
-        return ["--help", "-h", "--generate-completion-script", "--experimental-dump-help"].contains(first)
-            || arguments == ["help"]
+        return CommandLineRewriter.topLevelOptions.contains(first) || arguments == ["help"]
     }
 }
 

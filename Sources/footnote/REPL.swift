@@ -22,7 +22,7 @@ struct REPL {
     var lastAnswerReloads = 0
     /// The turns so far, which follow-ups lean on; `:new` forgets them.
     let conversation: Conversation
-    /// Piped: the last question (`:more` asks it again, alone), the line being
+    /// The last question (piped, `:more` asks it again, alone), the line being
     /// read (named in errors), and whether anything was printed yet (a blank
     /// line separates answers).
     var lastQuestion: String?
@@ -88,11 +88,7 @@ struct REPL {
             editor.remember(String(raw.trimmingWhitespace()))
             switch line {
             case .command(let text): if !handle(command: text) { return finish() }
-            case .question(let text):
-                let answer = ask(text, top: top)
-                shown = answer.items.count
-                remember(answer)
-                show(answer)
+            case .question(let text): answerAndShow(text)
             }
         }
         finish()
@@ -113,12 +109,7 @@ struct REPL {
             guard let line = Line(raw) else { continue }
             switch line {
             case .command(let text): if !handle(command: text) { return }
-            case .question(let text):
-                lastQuestion = text
-                let answer = ask(text, top: top)
-                shown = answer.items.count
-                remember(answer)
-                show(answer)
+            case .question(let text): answerAndShow(text)
             }
         }
     }
@@ -141,6 +132,15 @@ struct REPL {
         let answer = session.answer(question, top: top, in: conversation)
         if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session)) }
         return answer
+    }
+
+    /// Asks `question` for `top` passages, shows the answer and keeps it for `:more`, `:why` and `:open`.
+    mutating func answerAndShow(_ question: String) {
+        lastQuestion = question
+        let answer = ask(question, top: top)
+        shown = answer.items.count
+        remember(answer)
+        show(answer)
     }
 
     /// Keeps a new answer for `:why` and `:open`.
@@ -172,8 +172,7 @@ struct REPL {
             return
         }
         guard answer.notice == nil else { show(answer); return }
-        lastAnswer = answer
-        lastAnswerReloads = session.reloads
+        remember(answer)
         answer.items = answer.items.filter { $0.rank > shown }
         guard !answer.items.isEmpty else {
             complain("No more passages for that question.")
