@@ -377,7 +377,8 @@ public struct IndexBuilder: Sendable {
         for i in segments.indices.dropFirst() where segments[i].document < segments[i - 1].document { inOrder = false }
         if !inOrder { segments.sort { ($0.document, $0.chunk, $0.segment) < ($1.document, $1.chunk, $1.segment) } }
         let documentCount = Int((segments.map(\.document).max() ?? -1) + 1)
-        let wordCount = slotRank.map { ($0.max() ?? -1) + 1 }.max().map(Int.init) ?? 0
+        var wordCount = 0
+        for ranks in slotRank { if let top = ranks.max() { wordCount = max(wordCount, Int(top) + 1) } }
         // Runs of documents on every core, joined in order.
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documentCount / 256))
         let bounds = (0...parts).map { $0 * documentCount / parts }

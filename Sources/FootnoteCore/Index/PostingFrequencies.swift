@@ -83,7 +83,9 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
             + (present & ((1 << UInt64(i & 63)) - 1)).nonzeroBitCount
         let width = Int(block[0])
         let bit = rank * width
-        return 1 + Int(Self.load64(block + Self.headerSize, bit >> 3) >> UInt64(bit & 7) & ((1 << UInt64(width)) - 1))
+        let word: UInt64 = Self.load64(block + Self.headerSize, bit >> 3) >> UInt64(bit & 7)
+        let mask: UInt64 = (1 << UInt64(width)) - 1
+        return 1 + Int(word & mask)
     }
 
     /// The frequency of posting `p` (0 ≤ p < count).

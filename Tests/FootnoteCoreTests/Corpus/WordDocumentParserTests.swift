@@ -48,7 +48,8 @@ import Testing
             <w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/></w:style></w:styles>
             """.utf8))
         #expect(Self.blocks(body, styles: declared) == Self.blocks(body, styles: [:]))
-        #expect(Self.blocks(body).map(\.text) == ["Handbook", "Care", "\u{2022} Wipe it\n  \u{2022} Dry it", "Body Plain"].flatMap { $0 == "Body Plain" ? ["Body", "Plain"] : [$0] })
+        let expected: [String] = ["Handbook", "Care", "\u{2022} Wipe it\n  \u{2022} Dry it", "Body", "Plain"]
+        #expect(Self.blocks(body).map(\.text) == expected)
         // A custom or localized id needs styles.xml; a pStyle this scan cannot read, too.
         #expect(WordDocumentParser.BodyReader.styleByID("berschrift1") == nil && WordDocumentParser.BodyReader.styleByID("Fancy") == nil)
         #expect(WordDocumentParser.usedStyleIDs(Array(#"<w:pStyle w:val=Heading1/>"#.utf8)) == nil)
