@@ -31,23 +31,35 @@ run: deps release
 	./.build/release/footnote --corpus corpus
 
 ## make test: install what is missing, then the whole test suite, then `make install` into a
-## temporary prefix, checked to run without the Swift toolchain (scripts/test-install)
+## temporary prefix, checked to run without the Swift toolchain (scripts/test-install).
+## The tests run against the release configuration built for them (FOOTNOTE_TEST_BUILD in
+## Package.swift) in .build/test, and the install check links that same build. `swift test`
+## alone still runs them against a debug build, 8× slower.
+TEST_BUILD := .build/test
+TEST_ENV := FOOTNOTE_TEST_BUILD=1
+# The tests' temporary folders live in memory (/dev/shm) when there is one: on this
+# machine's disk, creating and removing the hundred thousand files of a hostile-corpus
+# test alone took over a minute.
+TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}")
 test: test-deps
-	$(SWIFT_BUILD) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | cat
-	./scripts/test-install
+	$(TEST_ENV) $(SWIFT_BUILD) build -c release --build-tests --build-path $(TEST_BUILD)
+	$(TEST_ENV) TMPDIR=$(TEST_TMPDIR) $(SWIFT) test -c release --skip-build --build-path $(TEST_BUILD) 2>&1 | cat
+	$(TEST_ENV) INSTALL_BUILD=$(TEST_BUILD) ./scripts/test-install
 
 ## make install [PREFIX=/usr/local]: footnote with the Swift runtime linked in (it runs on a machine
 ## without a Swift toolchain; readline, libstemmer and zstd stay shared), and its bash, zsh and fish
 ## completions and man page (`man footnote`). make uninstall [PREFIX=...] removes them.
+# The build folder `make install` uses: its own, so that `make run`'s is left as it is
+# (make test passes its own, whose modules the static link reuses).
+INSTALL_BUILD ?= .build/static
 install: deps
-	$(SWIFT_BUILD) build -c release --static-swift-stdlib --build-path .build/static
+	FOOTNOTE_STATIC_STDLIB=1 $(SWIFT_BUILD) build -c release --product footnote --build-path $(INSTALL_BUILD)
 	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR) $(MANDIR)
-	install -m 755 -s .build/static/release/footnote $(BINDIR)/footnote
+	install -m 755 -s $(INSTALL_BUILD)/release/footnote $(BINDIR)/footnote
 	install -m 644 Documentation/footnote.1 $(MANDIR)/footnote.1
-	.build/static/release/footnote --generate-completion-script bash > $(BASHDIR)/footnote
-	.build/static/release/footnote --generate-completion-script zsh > $(ZSHDIR)/_footnote
-	.build/static/release/footnote --generate-completion-script fish > $(FISHDIR)/footnote.fish
+	$(INSTALL_BUILD)/release/footnote --generate-completion-script bash > $(BASHDIR)/footnote
+	$(INSTALL_BUILD)/release/footnote --generate-completion-script zsh > $(ZSHDIR)/_footnote
+	$(INSTALL_BUILD)/release/footnote --generate-completion-script fish > $(FISHDIR)/footnote.fish
 
 uninstall:
 	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish $(MANDIR)/footnote.1

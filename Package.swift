@@ -1,6 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// FOOTNOTE_TEST_BUILD=1 (`make test`, in its own build folder): the release
+/// configuration built for the tests. The code under test is optimized (the
+/// suite runs 8× faster than against a debug build) but testable, with its
+/// run-time checks on (exclusivity, assertions); the test code is compiled
+/// unoptimized, in batch mode. `make test`'s install check links this same build.
+let testBuild = Context.environment["FOOTNOTE_TEST_BUILD"] != nil
+/// FOOTNOTE_STATIC_STDLIB=1 (`make install`): the executable links the Swift
+/// runtime in. It is a link flag only (SwiftPM's --static-swift-stdlib adds it to
+/// every compile too), so the install check relinks the tests' build instead of
+/// compiling the package again.
+let staticStdlib = Context.environment["FOOTNOTE_STATIC_STDLIB"] != nil
+
+let testableWhenTesting: [SwiftSetting] = !testBuild ? []
+    : [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
+let unoptimizedTests: [SwiftSetting] = [
+    .unsafeFlags(["-Onone", "-no-whole-module-optimization", "-enable-batch-mode"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "Footnote",
     products: [
@@ -32,20 +50,24 @@ let package = Package(
 
         // Analysis, corpus reading, passages, index, scoring, excerpts. No terminal I/O.
         // Release builds skip the run-time exclusivity checks (the compile-time
-        // ones stay, and debug builds — the tests — keep both): in the per-token
-        // and per-posting loops they cost 8% of the kernel corpus's index build.
+        // ones stay, and the tests' builds keep both): in the per-token and
+        // per-posting loops they cost 8% of the kernel corpus's index build.
         .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CArchive", "CXML2", "CPoppler", "CPrefetch"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+                swiftSettings: testBuild ? testableWhenTesting
+                    : [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // The command-line front end: CLI, REPL, rendering.
         .executableTarget(name: "footnote", dependencies: [
             "FootnoteCore", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], swiftSettings: testableWhenTesting,
+        linkerSettings: staticStdlib ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : []),
 
         .target(name: "FootnoteTestSupport", path: "Tests/Support"),
-        .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore", "FootnoteTestSupport"]),
-        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteCore", "FootnoteTestSupport"]),
+        .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore", "FootnoteTestSupport"],
+                    swiftSettings: unoptimizedTests),
+        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteCore", "FootnoteTestSupport"],
+                    swiftSettings: unoptimizedTests),
     ],
     swiftLanguageModes: [.v6]
 )
