@@ -8,10 +8,16 @@ import PackageDescription
 /// unoptimized, in batch mode. `make test`'s install check links this same build.
 let testBuild = Context.environment["FOOTNOTE_TEST_BUILD"] != nil
 /// FOOTNOTE_STATIC_STDLIB=1 (`make install`): the executable links the Swift
-/// runtime in. It is a link flag only (SwiftPM's --static-swift-stdlib adds it to
-/// every compile too), so the install check relinks the tests' build instead of
-/// compiling the package again.
+/// runtime in, with link flags only. SwiftPM's --static-swift-stdlib adds
+/// -static-stdlib to every compile too, so the install check would compile the
+/// package a second time; this way it relinks the tests' build (2 s, not 4 min).
 let staticStdlib = Context.environment["FOOTNOTE_STATIC_STDLIB"] != nil
+/// A module compiled with -static-stdlib imports the static Foundation, whose
+/// autolink entries also name these libraries (Swift 6.3); compiled without it,
+/// the link must name them. A toolchain that needs another fails the link, and
+/// so `make test`'s install check.
+let staticFoundationLibraries = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+                                 "swiftSynchronization"]
 
 let testableWhenTesting: [SwiftSetting] = !testBuild ? []
     : [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
@@ -61,7 +67,8 @@ let package = Package(
             "FootnoteCore", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: testableWhenTesting,
-        linkerSettings: staticStdlib ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : []),
+        linkerSettings: !staticStdlib ? []
+            : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
 
         .target(name: "FootnoteTestSupport", path: "Tests/Support"),
         .testTarget(name: "FootnoteCoreTests", dependencies: ["FootnoteCore", "FootnoteTestSupport"],
