@@ -53,13 +53,13 @@ test: test-deps
 # (make test passes its own, whose modules the static link reuses).
 INSTALL_BUILD ?= .build/static
 install: deps
-	FOOTNOTE_STATIC_STDLIB=1 $(SWIFT_BUILD) build -c release --product footnote --build-path $(INSTALL_BUILD)
+	FOOTNOTE_STATIC_STDLIB=1 $(SWIFT_BUILD) build -c release --product footnote-static --build-path $(INSTALL_BUILD)
 	install -d $(BINDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR) $(MANDIR)
-	install -m 755 -s $(INSTALL_BUILD)/release/footnote $(BINDIR)/footnote
+	install -m 755 -s $(INSTALL_BUILD)/release/footnote-static $(BINDIR)/footnote
 	install -m 644 Documentation/footnote.1 $(MANDIR)/footnote.1
-	$(INSTALL_BUILD)/release/footnote --generate-completion-script bash > $(BASHDIR)/footnote
-	$(INSTALL_BUILD)/release/footnote --generate-completion-script zsh > $(ZSHDIR)/_footnote
-	$(INSTALL_BUILD)/release/footnote --generate-completion-script fish > $(FISHDIR)/footnote.fish
+	$(INSTALL_BUILD)/release/footnote-static --generate-completion-script bash > $(BASHDIR)/footnote
+	$(INSTALL_BUILD)/release/footnote-static --generate-completion-script zsh > $(ZSHDIR)/_footnote
+	$(INSTALL_BUILD)/release/footnote-static --generate-completion-script fish > $(FISHDIR)/footnote.fish
 
 uninstall:
 	rm -f $(BINDIR)/footnote $(BASHDIR)/footnote $(ZSHDIR)/_footnote $(FISHDIR)/footnote.fish $(MANDIR)/footnote.1

@@ -28,7 +28,10 @@ let unoptimizedTests: [SwiftSetting] = [
 let package = Package(
     name: "Footnote",
     products: [
-        .executable(name: "footnote", targets: ["footnote"]),
+        // Statically linked, the executable is the product footnote-static, so that
+        // the install check leaves the tests' footnote as it is: the CLI tests'
+        // module depends on that file, and relinking it would recompile them.
+        .executable(name: staticStdlib ? "footnote-static" : "footnote", targets: ["footnote"]),
         .library(name: "FootnoteCore", targets: ["FootnoteCore"]),
     ],
     dependencies: [
