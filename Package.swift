@@ -21,6 +21,9 @@ let staticFoundationLibraries = ["CoreFoundation", "_FoundationICU", "_Foundatio
 
 let testableWhenTesting: [SwiftSetting] = !testBuild ? []
     : [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
+// (Without batch mode each test file is its own compile: twice the CPU. The
+// driver then warns that it ignores the -num-threads SwiftPM's release builds
+// pass, whatever value comes last; scripts/swift-build drops that one line.)
 let unoptimizedTests: [SwiftSetting] = [
     .unsafeFlags(["-Onone", "-no-whole-module-optimization", "-enable-batch-mode"], .when(configuration: .release)),
 ]
