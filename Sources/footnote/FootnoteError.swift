@@ -7,7 +7,6 @@ enum SysExits {
     static let usage: Int32 = 64      // EX_USAGE: bad command line
     static let dataError: Int32 = 65  // EX_DATAERR
     static let noInput: Int32 = 66    // EX_NOINPUT: missing or empty corpus
-    static let software: Int32 = 70   // EX_SOFTWARE
     static let ioError: Int32 = 74    // EX_IOERR
     static let config: Int32 = 78     // EX_CONFIG: the config file cannot be read
 }

@@ -21,11 +21,6 @@ enum TerminalText {
         return String(out)
     }
 
-    /// Like `sanitize`, but keeps newlines (for multi-line messages we compose).
-    static func sanitizeKeepingNewlines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
-    }
-
     @inline(__always)
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

@@ -210,8 +210,8 @@ public struct ExcerptBuilder: Sendable {
     }
 
     /// A `maxCharacters`-character cut of `window` holding the whole cluster, with
-    /// the rest of the budget split before and after it: a quarter before by
-    /// default, more on the side where a word of the asked-for kind stands.
+    /// the rest of the budget split before and after it: `leadingContext` (0.4)
+    /// of it before by default, more on the side where a word of the asked-for kind stands.
     func clusterCut(_ cluster: Range<Int>, in window: Range<Int>, matches: [Match], weights: [Float], bytes: [UInt8],
                     width: DisplayWidth, cueWords: [Range<Int>], cueBonus: Float) -> Range<Int> {
         let extra = max(0, maxCharacters - width.of(cluster))

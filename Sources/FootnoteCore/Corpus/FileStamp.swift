@@ -36,7 +36,7 @@ public struct CorpusFile: Sendable, Equatable {
 
 extension Corpus {
     /// Hash of the files' paths, sizes and modification times, in order:
-    /// recorded in an index file's header.
+    /// recorded in an index file's meta section.
     public var fingerprint: UInt64 {
         var w = BinaryRecordWriter()
         for f in files { w.write(f.path); w.write(f.stamp.size); w.write(f.stamp.modified) }

@@ -35,16 +35,43 @@ public enum IndexFile {
     static let headerSize = 64
     static let tableEntrySize = 32
 
+    /// A section's number is written in the file's table of sections: each is
+    /// fixed (a new section takes the next free number; none is ever reused or
+    /// renumbered), which `IndexFileTests.sectionNumbersAreFixed` checks.
     enum Section: UInt32, CaseIterable {
-        case meta = 1, documents, files, notices
-        case termBytes, termOffsets, postingStart, postingPassageStart, frequencyBytes
-        case positionBytes, positionBlockStart
-        case passageLength
-        case vocabularyBytes, vocabularyOffsets, vocabularyTerm, documentWordBlockStart
-        case boundsBlockStart, boundsCompressed, boundsCounts
-        case sectionBlockStart, sectionCompressed, sectionCounts, idBlockStart, idCompressed, idCounts, passageFlags
-        case frequencyValue, frequencyExceptionPosting, frequencyExceptionValue
-        case documentWordCompressed, postingPassageBytes, documentWordCounts, frequencyBlockStart
+        case meta = 1
+        case documents = 2
+        case files = 3
+        case notices = 4
+        case termBytes = 5
+        case termOffsets = 6
+        case postingStart = 7
+        case postingPassageStart = 8
+        case frequencyBytes = 9
+        case positionBytes = 10
+        case positionBlockStart = 11
+        case passageLength = 12
+        case vocabularyBytes = 13
+        case vocabularyOffsets = 14
+        case vocabularyTerm = 15
+        case documentWordBlockStart = 16
+        case boundsBlockStart = 17
+        case boundsCompressed = 18
+        case boundsCounts = 19
+        case sectionBlockStart = 20
+        case sectionCompressed = 21
+        case sectionCounts = 22
+        case idBlockStart = 23
+        case idCompressed = 24
+        case idCounts = 25
+        case passageFlags = 26
+        case frequencyValue = 27
+        case frequencyExceptionPosting = 28
+        case frequencyExceptionValue = 29
+        case documentWordCompressed = 30
+        case postingPassageBytes = 31
+        case documentWordCounts = 32
+        case frequencyBlockStart = 33
     }
 
     /// Why an index file was not used, or could not be written.
@@ -342,7 +369,8 @@ public enum IndexFile {
             for _ in 0..<sectionCount {
                 let kind = try table.read(UInt32.self), size = Int(try table.read(UInt32.self))
                 let offset = try table.read(UInt64.self), length = try table.read(UInt64.self), sum = try table.read(UInt64.self)
-                guard let section = Section(rawValue: kind) else { continue }   // a later minor addition: ignore
+                // This format version writes no other kind: the table is damaged.
+                guard let section = Section(rawValue: kind) else { throw Failure.damaged("unknown section \(kind)") }
                 guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset, offset % 8 == 0, size > 0,
                       Int(length) % size == 0 else {
                     throw Failure.damaged("section \(kind) lies outside the file")

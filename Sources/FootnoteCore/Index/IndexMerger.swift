@@ -20,15 +20,11 @@ public enum IndexMerger {
         /// For each of `corpus.documents`: its number in the result, nil to drop
         /// it. Kept documents must keep their relative order.
         public var documentNumber: [Int?]
-        /// Occurrences of folded words in the dropped documents
-        /// (`IndexBuilder.wordCounts`).
-        public var droppedWords: [[UInt8]: Int32]
 
-        public init(corpus: Corpus, index: InvertedIndex, documentNumber: [Int?], droppedWords: [[UInt8]: Int32] = [:]) {
+        public init(corpus: Corpus, index: InvertedIndex, documentNumber: [Int?]) {
             self.corpus = corpus
             self.index = index
             self.documentNumber = documentNumber
-            self.droppedWords = droppedWords
         }
     }
 

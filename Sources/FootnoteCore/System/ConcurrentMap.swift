@@ -26,9 +26,3 @@ private enum EitherResult<A, B> {
     case first(A)
     case second(B)
 }
-
-/// `body(0)…body(count − 1)` run on as many cores as there are; for work that
-/// writes its results into disjoint parts of memory allocated beforehand.
-func concurrentForEach(_ count: Int, _ body: (Int) -> Void) {
-    _ = concurrentMap(count, body)
-}

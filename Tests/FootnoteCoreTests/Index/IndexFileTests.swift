@@ -3,6 +3,38 @@ import Testing
 @testable import FootnoteCore
 
 @Suite struct IndexFileTests {
+    /// The numbers in a file's table of sections are its format: written out
+    /// here so that a new case added mid-list, or a renumbering, fails.
+    @Test func sectionNumbersAreFixed() {
+        let fixed: [(String, UInt32)] = [
+            ("meta", 1), ("documents", 2), ("files", 3), ("notices", 4), ("termBytes", 5), ("termOffsets", 6),
+            ("postingStart", 7), ("postingPassageStart", 8), ("frequencyBytes", 9), ("positionBytes", 10),
+            ("positionBlockStart", 11), ("passageLength", 12), ("vocabularyBytes", 13), ("vocabularyOffsets", 14),
+            ("vocabularyTerm", 15), ("documentWordBlockStart", 16), ("boundsBlockStart", 17), ("boundsCompressed", 18),
+            ("boundsCounts", 19), ("sectionBlockStart", 20), ("sectionCompressed", 21), ("sectionCounts", 22),
+            ("idBlockStart", 23), ("idCompressed", 24), ("idCounts", 25), ("passageFlags", 26), ("frequencyValue", 27),
+            ("frequencyExceptionPosting", 28), ("frequencyExceptionValue", 29), ("documentWordCompressed", 30),
+            ("postingPassageBytes", 31), ("documentWordCounts", 32), ("frequencyBlockStart", 33),
+        ]
+        let actual: [(String, UInt32)] = IndexFile.Section.allCases.map { (String(describing: $0), $0.rawValue) }
+        #expect(actual.map { $0.0 } == fixed.map { $0.0 })
+        #expect(actual.map { $0.1 } == fixed.map { $0.1 })
+    }
+
+    /// A table entry of a kind this format version never writes is damage
+    /// (the file is rebuilt), not something to skip.
+    @Test func anUnknownSectionKindIsDamage() throws {
+        let w = try written()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: w.path)))
+        let count = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 12, as: UInt32.self)) }
+        let tableEnd = IndexFile.headerSize + count * IndexFile.tableEntrySize
+        withUnsafeBytes(of: UInt32(999).littleEndian) { bytes.replaceSubrange(64..<68, with: $0) }   // the first entry's kind
+        let sum = bytes.withUnsafeBytes { Checksum.hash(UnsafeRawBufferPointer(rebasing: $0[24..<tableEnd])) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(16..<24, with: $0) }   // so the header still checks out
+        try Data(bytes).write(to: URL(fileURLWithPath: w.path))
+        #expect(throws: IndexFile.Failure.damaged("unknown section 999")) { try IndexFile.read(w.path) }
+    }
+
     /// Builds the mixed corpus and writes its index; returns both and the file path.
     func written() throws -> (folder: TemporaryFolder, corpus: Corpus, index: InvertedIndex, path: String) {
         let folder = TemporaryFolder()

@@ -28,7 +28,7 @@ import Testing
                                            byteCount: store.byteCount, nonEmptyCount: store.nonEmptyCount, cacheBudget: budget)
             #expect(column.cachedBlockLimit == (budget == 1 ? 1 : budget == 1 << 30 ? store.blockCount : 2))
             let scattered = (0..<900).map { ($0 * 7919) % 300 }
-            concurrentForEach(4) { part in
+            _ = concurrentMap(4) { part in
                 for i in scattered[(part * 225)..<((part + 1) * 225)] {
                     #expect(column.withBytes(i) { String(decoding: $0, as: UTF8.self) } == texts[i])
                 }
