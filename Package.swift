@@ -19,8 +19,7 @@ let staticStdlib = Context.environment["FOOTNOTE_STATIC_STDLIB"] != nil
 let staticFoundationLibraries = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
                                  "swiftSynchronization"]
 
-let testableWhenTesting: [SwiftSetting] = !testBuild ? []
-    : [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
+let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
 // (Without batch mode each test file is its own compile: twice the CPU. The
 // driver then warns that it ignores the -num-threads SwiftPM's release builds
 // pass, whatever value comes last; scripts/swift-build drops that one line.)
@@ -65,14 +64,14 @@ let package = Package(
         // ones stay, and the tests' builds keep both): in the per-token and
         // per-posting loops they cost 8% of the kernel corpus's index build.
         .target(name: "FootnoteCore", dependencies: ["CStemmer", "CZstd", "CArchive", "CXML2", "CPoppler", "CPrefetch"],
-                swiftSettings: testBuild ? testableWhenTesting
+                swiftSettings: testBuild ? testable
                     : [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
         // The command-line front end: CLI, REPL, rendering.
         .executableTarget(name: "footnote", dependencies: [
             "FootnoteCore", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: testableWhenTesting,
+        ], swiftSettings: testBuild ? testable : [],
         linkerSettings: !staticStdlib ? []
             : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
 

@@ -101,8 +101,9 @@ final class TmuxSession {
     /// The visible screen with its colours and attributes as escape sequences.
     func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e"]) }
 
-    /// Waits (up to `seconds`: generous, since a loaded CI machine can take a while to start a
-    /// debug binary beside the parallel tests) until the screen satisfies `condition`; returns the last screen.
+    /// Waits (up to `seconds`: generous, since a loaded CI machine can take a while to start the
+    /// binary beside the parallel tests, a debug one under `swift test`) until the screen satisfies
+    /// `condition`; returns the last screen.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
