@@ -1,5 +1,5 @@
 // The libFuzzer entry points of footnote's fuzz targets (scripts/fuzz builds
-// this with FootnoteCore and FuzzTargets.swift; `FUZZ_TARGET` names the target).
+// this with the library modules and FuzzTargets.swift; `FUZZ_TARGET` names the target).
 import Foundation
 
 nonisolated(unsafe) var target = ""

@@ -1,4 +1,5 @@
-import FootnoteCore
+import FootnoteAnswer
+import FootnoteAnalysis
 
 /// Renders an `Answer` as text for a person: each excerpt (matched words
 /// highlighted, wrapped on a terminal), then its citation line

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FootnoteCore
 
 /// `footnote ask "question"`: one question, one answer, then exit.
 struct Ask: ParsableCommand {

@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteEvaluation
 #if canImport(Glibc)
 import Glibc
 #endif

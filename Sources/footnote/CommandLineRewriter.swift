@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteAnalysis
 
 /// The command line as people type it, put in the form swift-argument-parser
 /// reads (which wants the subcommand first and takes every `-x` for an option):

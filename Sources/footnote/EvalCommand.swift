@@ -1,5 +1,7 @@
 import ArgumentParser
-import FootnoteCore
+import FootnoteCorpus
+import FootnoteAnswer
+import FootnoteEvaluation
 
 /// `footnote eval DATASET_DIR`: run every query of a BEIR folder and score the
 /// ranking (and, with gold answers, the excerpts) against its judgments.
@@ -84,8 +86,8 @@ struct Eval: ParsableCommand {
         }
         var options = ranking.engineOptions(configured: false)
         options.minConfidence = 0
-        if let threads = index.threads { options.index.threads = threads }
-        let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir, engineOptions: options)
+        let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir,
+                                  builder: ranking.indexBuilder(threads: index.threads), engineOptions: options)
         let result = BatchSearch(engine: session.engine).run(queries, top: batch.top, clock: monotonicSeconds)
         if let path = batch.runPath {
             try writeFile(path, queries.map { TRECRun.lines(query: $0.id, entries: result.run.rankings[$0.id] ?? []) }.joined())
@@ -142,8 +144,8 @@ struct Eval: ParsableCommand {
         }
         var options = ranking.engineOptions(configured: false)
         options.minConfidence = minConfidence
-        if let threads = index.threads { options.index.threads = threads }
-        let session = try Session(corpusPath: folder + (docs ? "/docs" : "/corpus.jsonl"), indexFolder: index.indexDir, engineOptions: options)
+        let session = try Session(corpusPath: folder + (docs ? "/docs" : "/corpus.jsonl"), indexFolder: index.indexDir,
+                                  builder: ranking.indexBuilder(threads: index.threads), engineOptions: options)
         let gold: ConversationStudy.Gold = docs ? .fileLines : .passageIDs
         if docs, !dialogues.contains(where: { $0.turns.contains { !$0.goldLines.isEmpty } }) {
             throw FootnoteError(message: "\(folder)/conversations.jsonl: no turn has \"gold_lines\"; --docs scores by them (drop --docs to score by passage ids)",

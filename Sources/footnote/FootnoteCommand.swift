@@ -1,5 +1,8 @@
 import ArgumentParser
-import FootnoteCore
+import FootnoteCorpus
+import FootnoteIndex
+import FootnoteSearch
+import FootnoteAnswer
 
 /// `footnote`: the root command. With no subcommand it chats: a REPL on a
 /// terminal, one answer per line of piped input otherwise.
@@ -97,6 +100,14 @@ struct RankingOptions: ParsableArguments {
         }
     }
 
+    /// How the index these flags describe weighs titles and headings, built
+    /// with `threads` workers (default: every core).
+    func indexBuilder(threads: Int?) -> IndexBuilder {
+        var builder = IndexBuilder(titleWeight: titleWeight, headingWeight: headingWeight)
+        if let threads { builder.threads = threads }
+        return builder
+    }
+
     /// The engine options these flags describe (abstention at its default),
     /// the scoring model from the config file when the flag is not given.
     var engineOptions: AnswerEngine.Options { engineOptions(configured: true) }
@@ -106,8 +117,6 @@ struct RankingOptions: ParsableArguments {
     func engineOptions(configured: Bool) -> AnswerEngine.Options {
         let scoring = self.scoring ?? (configured ? UserConfiguration.current.scoring : nil) ?? .bm25
         var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
-        options.index.titleWeight = titleWeight
-        options.index.headingWeight = headingWeight
         options.excerpt.clusterCharacters = excerptCluster
         options.excerpt.maxSentences = max(1, excerptSentences)
         options.excerpt.cueWeight = cueWeight
@@ -249,9 +258,11 @@ struct CorpusOptions: ParsableArguments {
     func engineOptions(configured: Bool) -> AnswerEngine.Options {
         var options = ranking.engineOptions(configured: configured)
         options.minConfidence = minConfidence
-        if let threads = index.threads { options.index.threads = threads }
         return options
     }
+
+    /// How the index is built (`RankingOptions.indexBuilder`, `--threads`).
+    var indexBuilder: IndexBuilder { ranking.indexBuilder(threads: index.threads) }
 }
 
 /// Options for commands that print answers.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import FootnoteCore
 
 /// `footnote index`: bring the stored index up to date (or rebuild it with
 /// `--full`) and say what it holds and where it is.

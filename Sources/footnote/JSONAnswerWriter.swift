@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteAnswer
 
 /// One answer as one line of JSON (the `--json` schema in the README):
 /// `{"question", "answers": [{"rank", "file" (relative to the corpus), "path" (openable from the current folder), "lines" (or "pages" for a PDF, "paragraphs" for .docx/.odt, "chapters" for .epub), "section"[, "id"], "score",

@@ -1,5 +1,6 @@
 @preconcurrency import CReadline
-import FootnoteCore
+import FootnoteStorage
+import FootnoteSearch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,13 +16,11 @@ struct LineEditor {
     /// - Parameters:
     ///   - historyPath: file to load history from and append to (nil: none).
     ///   - commands: `:commands` offered at the start of a line.
-    ///   - vocabulary: words offered elsewhere, sorted by bytes, and how
-    ///     often each occurs in the corpus (nil: offered in byte order).
-    init(historyPath: String?, commands: [String], vocabulary: FrontCodedStrings, counts: [Int32]?) {
+    ///   - words: the corpus's words, offered elsewhere.
+    init(historyPath: String?, commands: [String], words: WordCompletion) {
         self.historyPath = historyPath
         completionCommands = commands
-        completionVocabulary = vocabulary
-        completionCounts = counts
+        completionWords = words
         rl_readline_name = UnsafePointer(strdup("footnote"))
         rl_attempted_completion_function = footnoteCompletion
         rl_sort_completion_matches = 0   // offered in our order: most frequent first
@@ -53,9 +52,9 @@ struct LineEditor {
         }
     }
 
-    func updateVocabulary(_ vocabulary: FrontCodedStrings, counts: [Int32]?) {
-        completionVocabulary = vocabulary
-        completionCounts = counts
+    /// Completion offers these words from now on (after the index was rebuilt).
+    func updateWords(_ words: WordCompletion) {
+        completionWords = words
     }
 
     /// Reads one line; nil at end of input (Ctrl-D on an empty line).
@@ -91,8 +90,7 @@ struct LineEditor {
 // MARK: - Callbacks (C function pointers: no captures, state in globals)
 
 nonisolated(unsafe) private var completionCommands: [String] = []
-nonisolated(unsafe) private var completionVocabulary = FrontCodedStrings()
-nonisolated(unsafe) private var completionCounts: [Int32]? = nil
+nonisolated(unsafe) private var completionWords = WordCompletion()
 nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionNext = 0
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
@@ -104,31 +102,10 @@ private func footnoteCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _
         completionMatches = completionCommands.filter { $0.hasPrefix(prefix) }
     } else {
         let lower = prefix.lowercased()
-        completionMatches = vocabularyMatches(lower)
+        completionMatches = completionWords.words(startingWith: lower)
     }
     completionNext = 0
     return rl_completion_matches(text, footnoteCompletionEntry)
-}
-
-/// The 200 most frequent words of the vocabulary starting with `prefix`,
-/// most frequent first, ties in byte order (binary search to the first, then
-/// a walk over the words sharing the prefix).
-private func vocabularyMatches(_ prefix: String) -> [String] {
-    guard !prefix.isEmpty else { return [] }
-    var prefix = prefix
-    return prefix.withUTF8 { key in
-        var found: [(word: Int, count: Int32)] = []
-        completionVocabulary.forEach(from: completionVocabulary.lowerBound(key)) { i, word in
-            guard word.count >= key.count, word.prefix(key.count).elementsEqual(key) else { return false }
-            found.append((i, completionCounts.map { i < $0.count ? $0[i] : 0 } ?? 0))
-            return true
-        }
-        // Stable: equal counts keep byte order.
-        let ranked = completionCounts == nil ? found : found.enumerated()
-            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
-            .map(\.element)
-        return ranked.prefix(200).map { completionVocabulary[$0.word] }
-    }
 }
 
 private func footnoteCompletionEntry(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {

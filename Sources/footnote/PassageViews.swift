@@ -1,4 +1,6 @@
-import FootnoteCore
+import FootnoteCorpus
+import FootnoteSearch
+import FootnoteAnswer
 
 /// The REPL's two close looks at one passage of the last answer: `:open`
 /// (the passage in full where it stands) and `:why` (its score, term by

@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteStorage
 #if canImport(Glibc)
 import Glibc
 #endif

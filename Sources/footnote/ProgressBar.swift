@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import FootnoteCore
+import FootnoteAnalysis
 
 /// A one-line progress display on stderr while indexing: shown only when
 /// stderr is a terminal and the work has already taken half a second, redrawn

@@ -1,4 +1,6 @@
-import FootnoteCore
+import FootnoteCorpus
+import FootnoteSearch
+import FootnoteAnswer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,7 +62,7 @@ struct REPL {
         conversation = Conversation(engine: session.engine, options: options)
         editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(),
                                           commands: REPL.commands.map(\.name) + [":exit"],
-                                          vocabulary: session.index.vocabulary, counts: REPL.wordCounts(session)) : nil
+                                          words: WordCompletion(session.engine.corrector)) : nil
     }
 
     /// A line of input: a `:command` (its text), or a question (`\:` at the
@@ -118,11 +120,6 @@ struct REPL {
 
     var style: TerminalStyle { .forStdout(color: color) }
 
-    /// How often each completion word occurs in the corpus (nil when the
-    /// stored word lists are damaged: completion then offers byte order):
-    /// the counts the engine's spelling corrector ranks by, counted once for both.
-    static func wordCounts(_ session: Session) -> [Int32]? { session.engine.corrector.counts }
-
     /// The conversation's answer to `question`, or (piped) its answer
     /// alone; the index is brought up to date first when a file changed
     /// (completion then offers the new words).
@@ -130,7 +127,7 @@ struct REPL {
         guard let editor else { return session.answer(question, top: top) }
         let reloads = session.reloads
         let answer = session.answer(question, top: top, in: conversation)
-        if session.reloads != reloads { editor.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session)) }
+        if session.reloads != reloads { editor.updateWords(WordCompletion(session.engine.corrector)) }
         return answer
     }
 
@@ -212,7 +209,7 @@ struct REPL {
         case ":reload":
             do {
                 try session.reload()
-                editor?.updateVocabulary(session.index.vocabulary, counts: REPL.wordCounts(session))
+                editor?.updateWords(WordCompletion(session.engine.corrector))
                 switch session.provenance {
                 case .reused: note("Index up to date: " + bannerLine() + ".")
                 case .updated:

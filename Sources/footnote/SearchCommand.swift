@@ -1,5 +1,5 @@
 import ArgumentParser
-import FootnoteCore
+import FootnoteEvaluation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,7 +40,7 @@ struct Search: ParsableCommand {
         engineOptions.querySyntax = false
         engineOptions.correctSpelling = false
         let session = try Session(corpusPath: corpusOptions.corpus ?? "corpus", indexFolder: corpusOptions.index.indexDir,
-                                  engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
+                                  builder: corpusOptions.indexBuilder, engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
                                   verbose: corpusOptions.verbose)
         let indexSeconds = session.indexSeconds
         let batchSearch = BatchSearch(engine: session.engine)
@@ -63,7 +63,7 @@ struct Search: ParsableCommand {
             let fields: [(String, String)] = [
                 ("engine", "\"footnote\""), ("version", "\"\(Footnote.version)\""),
                 ("docs", "\(session.corpus.passages.count)"), ("corpus_mb", json6(Double(corpusBytes) / 1e6)),
-                ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "\(session.engineOptions.index.threads)"), ("warmup_passes", "1"),
+                ("queries", "\(queryList.count)"), ("k", "\(batch.top)"), ("threads", "\(session.builder.threads)"), ("warmup_passes", "1"),
                 ("index_s", json6(indexSeconds)),
                 ("index", "\"\(session.provenance.verb)\""),
                 ("index_load_s", json6(session.buildSeconds)),

@@ -1,4 +1,6 @@
-import FootnoteCore
+import FootnoteCorpus
+import FootnoteIndex
+import FootnoteAnswer
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +17,8 @@ final class Session {
     /// How citations name files: openable from the current folder (`corpus/notes.md:12`).
     let paths: OpenablePaths
     let indexFolder: String?
+    /// How the index is built: title and heading weights, workers.
+    let builder: IndexBuilder
     let engineOptions: AnswerEngine.Options
     /// How the corpus is read: the size limit and which files (`--max-file-size`,
     /// ignore files, `--include`, `--exclude`).
@@ -43,7 +47,8 @@ final class Session {
     let warnsWhenUnsaved: Bool
 
     convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
-        try self.init(corpus: options.corpusChoice, indexFolder: options.index.indexDir, engineOptions: options.engineOptions, full: full,
+        try self.init(corpus: options.corpusChoice, indexFolder: options.index.indexDir, builder: options.indexBuilder,
+                      engineOptions: options.engineOptions, full: full,
                       loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
@@ -52,13 +57,16 @@ final class Session {
     ///   - indexFolder: `--index-dir`; nil for the default cache folder.
     ///   - loader: how files are read and which (`--max-file-size`, ignore files, globs).
     ///   - verbose: list every notice instead of summing them up.
-    convenience init(corpusPath: String, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
-                     loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
-        try self.init(corpus: CorpusChoice(path: corpusPath), indexFolder: indexFolder, engineOptions: engineOptions, full: full,
+    convenience init(corpusPath: String, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
+                     full: Bool = false, loader: CorpusLoader = CorpusLoader(), verbose: Bool = false,
+                     warnsWhenUnsaved: Bool = true) throws {
+        try self.init(corpus: CorpusChoice(path: corpusPath), indexFolder: indexFolder, builder: builder,
+                      engineOptions: engineOptions, full: full,
                       loader: loader, verbose: verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
-    init(corpus choice: CorpusChoice, indexFolder: String?, engineOptions: AnswerEngine.Options, full: Bool = false,
+    init(corpus choice: CorpusChoice, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
+         full: Bool = false,
          loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
         let corpusPath = choice.path
         self.corpusChoice = choice
@@ -69,25 +77,27 @@ final class Session {
         self.corpusPath = corpusPath
         self.indexFolder = indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
+        self.builder = builder
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, self.indexFolder, engineOptions,
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, self.indexFolder, builder, engineOptions,
                                                                                           loader, verbose, warnsWhenUnsaved, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, indexFolder, engineOptions, loader,
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, indexFolder, builder, engineOptions, loader,
                                                                                           verbose, warnsWhenUnsaved, full: false)
         reloads += 1
     }
 
-    private static func load(_ corpusPath: String, _ indexFolder: String?, _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
+    private static func load(_ corpusPath: String, _ indexFolder: String?, _ builder: IndexBuilder,
+                             _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
                              _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, (reason: String, outOfSpace: Bool)?) {
         do {
             nonisolated(unsafe) var unsaved: String?
             nonisolated(unsafe) var unsavedForSpace = false
-            let store = IndexStore(folder: indexFolder, builder: engineOptions.index, loader: loader)
+            let store = IndexStore(folder: indexFolder, builder: builder, loader: loader)
             let progress = ProgressBar()
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {

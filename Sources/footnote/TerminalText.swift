@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteStorage
 /// Makes untrusted text (corpus content, file names, questions) inert before it
 /// reaches a terminal.
 ///

@@ -1,4 +1,4 @@
-import FootnoteCore
+import FootnoteSearch
 #if canImport(Glibc)
 import Glibc
 #endif

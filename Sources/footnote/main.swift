@@ -1,5 +1,4 @@
 import ArgumentParser
-import FootnoteCore
 #if canImport(Glibc)
 import Glibc
 #endif

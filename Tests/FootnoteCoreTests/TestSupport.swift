@@ -1,6 +1,6 @@
 import Foundation
 @_exported import FootnoteTestSupport
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// Passages of a text parsed as `format`, through the real loader.
 func passages(_ text: String, name: String = "doc.txt", builder: PassageBuilder = PassageBuilder()) throws -> [Passage] {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// How a `Conversation` reads each turn over the bundled essay, corrections,
 /// and `:open`'s context.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteAnswer
 
 @Suite struct DefinitionCueTests {
     @Test func questionsThatAskWhatANameMeans() {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// The bundled essay, asked as a new user would (`Tests/Fixtures/essay/questions.tsv`:
 /// one or two questions per section, each with a line its answer must cite, and

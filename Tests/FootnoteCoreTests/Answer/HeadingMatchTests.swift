@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
 
 /// A section whose heading restates the question ranks above one that only
 /// repeats its words, and `:why` shows the factor in a score that still adds up.

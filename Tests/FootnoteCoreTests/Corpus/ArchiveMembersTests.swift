@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 /// Zip archives read member by member (`--archives`): which members, how
 /// they are named and cited, and that a stored index reads them back.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 /// Compressed files: read by their inner name's format, limited by their
 /// uncompressed size, damaged ones skipped with the reason.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// The format registry: which parser reads a file, by name and by signature.
 @Suite struct DocumentParsersTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// EPUB books: chapters in spine order, titled from the table of contents, cited by chapter.
 @Suite struct EPUBParserTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// Golden passage lists: every fixture folder under `Tests/Fixtures/formats`
 /// is loaded as a corpus, and each document's passages (lines, bytes, section,

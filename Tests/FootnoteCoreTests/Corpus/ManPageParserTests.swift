@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 @Suite struct ManPageParserTests {
     func blocks(_ roff: String) -> [Block] { ManPageParser.parse(Array(roff.utf8)) }

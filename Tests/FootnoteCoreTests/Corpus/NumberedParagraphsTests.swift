@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// Paragraph numbering for word-processor documents.
 @Suite struct NumberedParagraphsTests {

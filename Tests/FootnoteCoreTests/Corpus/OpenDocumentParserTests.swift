@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// OpenDocument text: headings, lists, tables, notes, what is left out.
 @Suite struct OpenDocumentParserTests {

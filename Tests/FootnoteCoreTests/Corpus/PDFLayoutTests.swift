@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
 
 @Suite struct PDFLayoutTests {
     typealias Line = PDFDocumentText.Line

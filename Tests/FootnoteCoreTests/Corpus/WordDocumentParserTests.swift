@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// Word documents: headings from styles, lists, tables as rows, what is left out.
 @Suite struct WordDocumentParserTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// The XML reader under the Office and EPUB parsers: events in order,
 /// names by namespace, and untrusted input refused without harm.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
 
 /// Zip members read from memory: the ones asked for, and never more than the limit.
 @Suite struct ZipMembersTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
+@testable import FootnoteEvaluation
 
 /// Dialogues read from `conversations.jsonl`, replayed and scored by passage
 /// id and by file lines; the shared doc2dial and squad-chains sets when present.

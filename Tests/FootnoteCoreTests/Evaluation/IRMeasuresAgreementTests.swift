@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteEvaluation
 
 /// Our metrics against values ir_measures 0.4.3 (pytrec_eval) computed for the
 /// same run files, the way `anchors.py evaluate` calls it. Fixtures:

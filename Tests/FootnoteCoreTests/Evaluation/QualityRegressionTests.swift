@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
+@testable import FootnoteEvaluation
 
 /// Fails when the default configuration's quality on the committed SQuAD-dev
 /// sample (`Tests/Fixtures/squad-sample`: 3 articles, 148 passages, 602

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteAnswer
+@testable import FootnoteEvaluation
 
 /// Speed work must not move a single ranking: the TREC run of the committed
 /// SQuAD-dev sample (602 questions, top 100) is pinned by its XXH64, and it

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
 
 /// The real-documentation question sets (`Tests/Fixtures/realdocs/*.tsv`:
 /// 25 questions each over a Debian documentation package, each with the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteEvaluation
 
 /// Metrics against values computed by hand from trec_eval's definitions.
 @Suite struct RetrievalMetricsTests {

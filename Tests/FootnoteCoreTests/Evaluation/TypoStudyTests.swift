@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
+@testable import FootnoteEvaluation
 
 @Suite struct TypoStudyTests {
     static let sample = repositoryRoot.appendingPathComponent("Tests/Fixtures/squad-sample").path

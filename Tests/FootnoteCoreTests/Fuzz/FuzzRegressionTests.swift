@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteIndex
 
 /// Every input the fuzzers found a crash with (`Fuzz/crashers/TARGET/`), and
 /// the seeds they start from (`Fuzz/seeds/TARGET/`), through the same target

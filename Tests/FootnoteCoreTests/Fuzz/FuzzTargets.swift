@@ -1,5 +1,9 @@
 import Foundation
-@testable import FootnoteCore
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// What each libFuzzer target does with one input (`Fuzz/main.swift`, built
 /// and run by `scripts/fuzz`, `make fuzz`); `FuzzRegressionTests` replays the

@@ -1,5 +1,8 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 @Suite struct DocumentWordsTests {
     @Test func listsRoundTripAndSumToCorpusCounts() {

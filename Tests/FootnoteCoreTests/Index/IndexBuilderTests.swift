@@ -1,5 +1,7 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteAnalysis
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 @Suite struct IndexBuilderTests {
     /// Enough passages for several chunks, with titles, headings, repeats and rare words.

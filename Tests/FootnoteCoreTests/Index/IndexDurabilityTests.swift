@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteAnswer
 
 /// Damage to a stored index is always detected: a bit flipped anywhere, the
 /// file cut anywhere. Re-sealed damage (checksums recomputed: a bug, or a

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteAnswer
+@testable import FootnoteEvaluation
 
 @Suite struct IndexFileTests {
     /// The numbers in a file's table of sections are its format: written out

@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 @Suite struct IndexMergerTests {
     func part(_ texts: [String], numbers: [Int?]) -> IndexMerger.Part {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 @Suite struct IndexStoreTests {
     /// Opens `corpus` with a store in `index`, collecting its events.

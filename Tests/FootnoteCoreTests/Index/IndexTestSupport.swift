@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// A small corpus of every format, with shared and unique words, a file that
 /// is skipped and a `.jsonl` line that is malformed (so notices are stored too).

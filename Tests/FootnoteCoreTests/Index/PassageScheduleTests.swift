@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteIndex
 
 @Suite struct PassageScheduleTests {
     /// A worker done with its share takes the second half of the largest

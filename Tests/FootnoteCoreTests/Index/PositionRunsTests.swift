@@ -1,5 +1,7 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
 
 @Suite struct PositionRunsTests {
     /// Writes each posting's positions as `IndexBuilder` does: gaps, then the run closed.

@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteIndex
 
 @Suite struct PostingFrequenciesTests {
     /// More distinct values than codes: the 255 most common are coded, the

@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteIndex
 
 @Suite struct PostingPassagesTests {
     /// Lists of every shape: empty, one posting, just under, at and over a

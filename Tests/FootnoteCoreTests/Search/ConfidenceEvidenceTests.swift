@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// The evidence the confidence is calibrated from, computed by `Searcher`
 /// on a small corpus by hand, and the calibration's direction in each of it.

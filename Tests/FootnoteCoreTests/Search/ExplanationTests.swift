@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// `Searcher.explain` adds up to exactly the score `search` gave each hit.
 @Suite struct ExplanationTests {

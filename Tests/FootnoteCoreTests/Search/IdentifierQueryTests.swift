@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteAnswer
 
 /// Identifiers (`work_mem`) are words of their own and their parts are too
 /// (`Tokenizer`): asked whole they find their own name first, and a quoted

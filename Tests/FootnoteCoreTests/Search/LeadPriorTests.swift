@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 @Suite struct LeadPriorTests {
     /// Three pages of two sections each; every section long enough to be a passage of its own.

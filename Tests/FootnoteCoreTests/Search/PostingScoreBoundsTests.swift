@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteSearch
 
 @Suite struct PostingScoreBoundsTests {
     /// Every block's maximum is the largest score among exactly its postings,

@@ -1,5 +1,7 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 /// Quoted phrases, `+word` and `-word` through `AnswerEngine` and `Searcher`.
 @Suite struct QueryConstraintTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteSearch
 
 @Suite struct QuerySyntaxTests {
     typealias Clause = QuerySyntax.Clause

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteCorpus
+@testable import FootnoteIndex
+@testable import FootnoteSearch
 
 /// `ScoreAccumulator` and `SingleTermBlockMax` against a brute-force
 /// reference: every passage scored by the model's own `postingScore`, summed

@@ -1,5 +1,8 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
+@testable import FootnoteSearch
+@testable import FootnoteAnswer
 
 @Suite struct SpellingCorrectorTests {
     func distance(_ a: String, _ b: String, limit: Int = 5) -> Int {

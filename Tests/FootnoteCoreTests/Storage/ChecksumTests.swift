@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
 
 /// `Checksum` is XXH64: checked against the reference implementation's
 /// outputs (python-xxhash 3.x, `xxhash.xxh64(data, seed).hexdigest()`).

@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
 
 @Suite struct CompressedStringsTests {
     let texts = StringTable((0..<300).map { i in

@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
 
 @Suite struct FrontCodedStringsTests {
     /// Sorted strings sharing all, part or none of their neighbours' bytes,

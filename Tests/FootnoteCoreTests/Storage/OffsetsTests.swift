@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
 
 @Suite struct OffsetsTests {
     @Test func offsetsThatFitTake4BytesAndTheRest8() {

@@ -1,5 +1,6 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
+@testable import FootnoteCorpus
 
 @Suite struct StringTableTests {
     @Test func storesStringsAndFindsThemInByteOrder() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import FootnoteCore
+@testable import FootnoteStorage
 
 @Suite struct VarIntTests {
     @Test func roundTripsAndRefusesRunaways() {

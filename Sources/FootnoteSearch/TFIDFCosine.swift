@@ -1,0 +1,70 @@
+import FootnoteIndex
+
+/// Classic vector-space TF-IDF with cosine similarity (Salton & Buckley 1988,
+/// "Term-weighting approaches in automatic text retrieval"), weighing terms as
+/// scikit-learn's `TfidfVectorizer(sublinear_tf=True)` does:
+///
+///     w_td = (1 + ln tf_td) · idf_t,    idf_t = ln((1 + N) / (1 + df_t)) + 1
+///     w_tq = (1 + ln qtf_t) · idf_t
+///     score(q, d) = Σ_t w_tq · w_td / (‖q‖ · ‖d‖)
+///
+/// Over the seam: `queryWeights` = `w_tq · idf_t / ‖q‖` and `postingScore` =
+/// `(1 + ln tf_td) / ‖d‖`. ‖q‖ counts every query term, those absent from the
+/// corpus too, so a question half made of unknown words cannot reach 1. The
+/// passage norms ‖d‖ are computed once over the whole index.
+public struct TFIDFCosine: ScoringModel {
+    public let passageCount: Int
+    /// 1 / ‖d‖ per passage.
+    public let inverseNorm: [Float]
+    public let bounds: PostingScoreBounds
+
+    public init(index: InvertedIndex) {
+        passageCount = index.passageCount
+        var squares = [Float](repeating: 0, count: index.passageCount)
+        var frequencies = [Float](repeating: 0, count: 1024)   // a term's, grown to the longest list
+        for t in 0..<index.termCount {
+            let idf = Self.idf(documentFrequency: index.documentFrequency(Int32(t)), passageCount: index.passageCount)
+            let passages = index.passages(ofTerm: Int32(t))
+            if passages.count > frequencies.count { frequencies = [Float](repeating: 0, count: passages.count) }
+            let first = index.postingStart[t]
+            frequencies.withUnsafeMutableBufferPointer { out in
+                index.postingFrequency.decode(first..<(first + passages.count), into: out.baseAddress!)
+            }
+            for (i, passage) in passages.enumerated() {
+                let w = (1 + logf(frequencies[i])) * idf
+                squares[Int(passage)] += w * w
+            }
+        }
+        inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
+        let inverse = inverseNorm
+        bounds = PostingScoreBounds(index: index) { tf, p in (1 + logf(max(tf, 1))) * inverse[Int(p)] }
+    }
+
+    public var name: String { "tfidf" }
+
+    static func idf(documentFrequency df: Int, passageCount n: Int) -> Float {
+        logf((1 + Float(n)) / (1 + Float(df))) + 1
+    }
+
+    public func queryWeights(documentFrequencies: [Int], queryFrequencies: [Int]) -> [Float] {
+        let idfs = documentFrequencies.map { Self.idf(documentFrequency: $0, passageCount: passageCount) }
+        let w = zip(queryFrequencies, idfs).map { (1 + logf(Float(max($0, 1)))) * $1 }
+        let norm = w.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return w.map { _ in 0 } }
+        return zip(w, idfs).map { $0 * $1 / norm }
+    }
+
+    public var passageFactor: [Float] { inverseNorm }
+
+    @inline(__always)
+    public func postingScore(frequency tf: Float, factor inverse: Float) -> Float {
+        (1 + logf(max(tf, 1))) * inverse
+    }
+
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
