@@ -17,7 +17,7 @@ DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
 TEST_PACKAGES := $(RUN_PACKAGES) tmux time man-db $(DOC_PACKAGES)
 
 
-.PHONY: run test build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan man
+.PHONY: run test golden-index build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan man
 
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
@@ -45,6 +45,15 @@ test: test-deps
 	$(TEST_ENV) $(SWIFT_BUILD) build -c release --build-tests --build-path $(TEST_BUILD)
 	$(TEST_ENV) TMPDIR=$(TEST_TMPDIR) $(SWIFT) test -c release --skip-build --build-path $(TEST_BUILD) 2>&1 | cat
 	$(TEST_ENV) INSTALL_BUILD=$(TEST_BUILD) ./scripts/test-install
+
+## make golden-index: after IndexFile.formatVersion was bumped, write that version's golden index
+## file and its answers into Tests/Fixtures/index-formats (only when missing; commit them). The
+## tests then check that this build writes exactly that file (IndexFormatGoldenTests).
+golden-index: test-deps
+	$(TEST_ENV) $(SWIFT_BUILD) build -c release --build-tests --build-path $(TEST_BUILD)
+	$(TEST_ENV) FOOTNOTE_RECORD_GOLDEN=1 $(SWIFT) test -c release --skip-build --build-path $(TEST_BUILD) \
+		--filter IndexFormatGoldenTests 2>&1 | cat
+	@ls Tests/Fixtures/index-formats
 
 ## make install [PREFIX=/usr/local]: footnote with the Swift runtime linked in (it runs on a machine
 ## without a Swift toolchain; readline, libstemmer and zstd stay shared), and its bash, zsh and fish
