@@ -127,7 +127,8 @@ import Testing
         try IndexFile.write(corpus, index, to: path)
         let written = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         let differing = Self.differingSections([UInt8](golden), written)
-        #expect(written == [UInt8](golden), """
+        let same = written == [UInt8](golden)   // (a Bool: the failure message is the explanation, not two byte arrays)
+        #expect(same, """
             this build's index of Tests/Fixtures/index-formats/corpus differs from v\(version).footnote \
             (sections: \(differing.isEmpty ? "the header" : differing.joined(separator: ", "))): what an index \
             stores changed but IndexFile.formatVersion is still \(version), so an index written before the change \
