@@ -17,7 +17,7 @@ public struct BM25: ScoringModel {
     public let passageCount: Int
     /// `k1 · (1 − b + b · |d| / avgdl)` per passage.
     public let lengthNorm: [Float]
-    public let bounds: PostingScoreBounds
+    public private(set) var bounds = PostingScoreBounds.none
 
     public init(index: InvertedIndex, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB) {
         self.k1 = k1
@@ -25,11 +25,12 @@ public struct BM25: ScoringModel {
         passageCount = index.passageCount
         let avg = Float(max(index.averagePassageLength, 1e-9))
         lengthNorm = index.passageLength.map { k1 * (1 - b + b * $0 / avg) }
-        let norms = lengthNorm
-        bounds = PostingScoreBounds(index: index) { tf, p in tf * (k1 + 1) / (tf + norms[Int(p)]) }
+        bounds = PostingScoreBounds(index: index, model: self)
     }
 
     public var name: String { "bm25" }
+    public var formula: String { "term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)" }
+    public var passageFactorName: String { "norm" }
 
     public func idf(documentFrequency df: Int) -> Float {
         let n = Float(passageCount), d = Float(df)

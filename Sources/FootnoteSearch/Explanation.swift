@@ -25,6 +25,10 @@ public struct Explanation: Sendable, Equatable {
 
     /// The scoring model's name ("bm25", "tfidf").
     public var model: String
+    /// The model's statement of a term's part (`ScoringModel.formula`) and
+    /// the name of its passage factor (`ScoringModel.passageFactorName`).
+    public var formula: String
+    public var passageFactorName: String
     /// The ranked terms, in the order the score sums them.
     public var terms: [Term]
     /// Σ contributions.

@@ -28,8 +28,20 @@ public struct PostingScoreBounds: Sendable {
     /// The mean of `termMaximum`.
     let mean: Float
 
-    /// The bounds of `postingScore(frequency, passage)` over `index`.
-    init(index: InvertedIndex, postingScore: (Float, Int32) -> Float) {
+    /// No bounds: what a model holds until it has computed its own.
+    public static let none = PostingScoreBounds(termMaximum: [], blockStart: [0], blockMaximum: [], mean: 0)
+
+    private init(termMaximum: [Float], blockStart: [Int32], blockMaximum: [Float], mean: Float) {
+        self.termMaximum = termMaximum
+        self.blockStart = blockStart
+        self.blockMaximum = blockMaximum
+        self.mean = mean
+    }
+
+    /// The bounds of `model`'s own `postingScore` over `index` (its `bounds`
+    /// are not read: a model computes them with this from its initializer).
+    public init<Model: ScoringModel>(index: InvertedIndex, model: Model) {
+        let factors = model.passageFactor
         let termCount = index.termCount
         var starts = [Int32](repeating: 0, count: termCount + 1)
         var blocks = 0
@@ -58,7 +70,8 @@ public struct PostingScoreBounds: Sendable {
                     let blockEnd = min(end, p + Self.blockSize)
                     var blockBest: Float = 0
                     while p < blockEnd {
-                        blockBest = max(blockBest, postingScore(frequencies[p - range.lowerBound], decoded[p - range.lowerBound]))
+                        let factor = factors[Int(decoded[p - range.lowerBound])]
+                        blockBest = max(blockBest, model.postingScore(frequency: frequencies[p - range.lowerBound], factor: factor))
                         p += 1
                     }
                     blockMaxima[block] = blockBest

@@ -9,6 +9,13 @@ public protocol ScoringModel: Sendable {
     /// A short name ("bm25", "tfidf").
     var name: String { get }
 
+    /// How `:why` states the score of one term, in the words of its table:
+    /// "term × weight (…) × posting score (…)".
+    var formula: String { get }
+
+    /// The column heading `:why` gives `passageFactor` ("norm", "1/‖d‖").
+    var passageFactorName: String { get }
+
     /// The query-side weight of each query term, given its document frequency
     /// (0 for a term absent from the corpus) and its count in the question.
     func queryWeights(documentFrequencies: [Int], queryFrequencies: [Int]) -> [Float]
@@ -18,7 +25,13 @@ public protocol ScoringModel: Sendable {
     var passageFactor: [Float] { get }
 
     /// The passage-side factor for a posting with (pseudo-)frequency
-    /// `frequency` in a passage whose `passageFactor` is `factor`.
+    /// `frequency` in a passage whose `passageFactor` is `factor`: the one
+    /// place the model's formula is written. Scoring, the bounds
+    /// (`PostingScoreBounds`) and `explain` all call it.
+    ///
+    /// Every model must pass `ScoringModelConformanceTests`: finite and
+    /// non-negative, non-decreasing in `frequency`, non-increasing in the
+    /// passage's length.
     func postingScore(frequency: Float, factor: Float) -> Float
 
     /// The largest `postingScore` among the postings of term `t` in this
@@ -48,10 +61,18 @@ extension ScoringModel {
     }
 }
 
-/// Which ranking function to use (`--scoring`).
+/// Which ranking function to use (`--scoring`, the config file's `scoring`):
+/// the registry of models. A new model is its file, a case here and its line
+/// in `model(for:)`; the options' help and errors list the cases by themselves.
 public enum ScoringChoice: String, Sendable, CaseIterable {
     case bm25
     case tfidf
+
+    /// The choices as a person reads them: "bm25 or tfidf" ("a, b or c" for three).
+    public static var spelledOut: String {
+        let names = allCases.map(\.rawValue)
+        return names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
 
     /// The model for an index with these parameters.
     public func model(for index: InvertedIndex, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB) -> any ScoringModel {

@@ -220,7 +220,7 @@ public final class Searcher {
         }
         let unknown = zip(query.terms, weights).filter { $0.0.id == nil }.map { $0.0.word.isEmpty ? $0.0.text : $0.0.word }
         let factor = leadPrior?(passage) ?? 1
-        return Explanation(model: model.name, terms: rows, rankingScore: ranking, leadPrior: factor, proximityBonus: bonus,
+        return Explanation(model: model.name, formula: model.formula, passageFactorName: model.passageFactorName, terms: rows, rankingScore: ranking, leadPrior: factor, proximityBonus: bonus,
                            score: ranking * factor + bonus, unknownTerms: unknown)
     }
 

@@ -16,7 +16,7 @@ public struct TFIDFCosine: ScoringModel {
     public let passageCount: Int
     /// 1 / ‖d‖ per passage.
     public let inverseNorm: [Float]
-    public let bounds: PostingScoreBounds
+    public private(set) var bounds = PostingScoreBounds.none
 
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
@@ -36,11 +36,12 @@ public struct TFIDFCosine: ScoringModel {
             }
         }
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
-        let inverse = inverseNorm
-        bounds = PostingScoreBounds(index: index) { tf, p in (1 + logf(max(tf, 1))) * inverse[Int(p)] }
+        bounds = PostingScoreBounds(index: index, model: self)
     }
 
     public var name: String { "tfidf" }
+    public var formula: String { "term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖" }
+    public var passageFactorName: String { "1/‖d‖" }
 
     static func idf(documentFrequency df: Int, passageCount n: Int) -> Float {
         logf((1 + Float(n)) / (1 + Float(df))) + 1

@@ -59,7 +59,7 @@ struct FootnoteTopLevel: ParsableCommand {
 
 /// How passages are ranked: shared by every command that searches.
 struct RankingOptions: ParsableArguments {
-    @Option(name: .long, help: "Ranking function: bm25 or tfidf (default: the config file's scoring, or bm25).")
+    @Option(name: .long, help: ArgumentHelp("Ranking function: \(ScoringChoice.spelledOut) (default: the config file's scoring, or bm25)."))
     var scoring: ScoringChoice?
 
     @Option(name: .long, help: "BM25 term-frequency saturation k1.")

@@ -56,7 +56,6 @@ struct PassageViews {
     ///   - pagePrior: the conversation's page prior on this passage (1: none), already in `explanation.score`.
     func render(_ explanation: Explanation, item: Answer.Item, carried: [String: Float] = [:], pagePrior: Float = 1) -> String {
         var out = heading(item)
-        let bm25 = explanation.model == "bm25"
         let sum = "\(Self.number(explanation.rankingScore)) from the terms"
             + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) file prior ("
                 + (explanation.leadPrior > 1 ? "near the start of its file)" : "a changelog: history, not how-to)"))
@@ -65,9 +64,8 @@ struct PassageViews {
             : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)"
         out += "score \(Self.number(explanation.score)) = "
             + (pagePrior == 1 ? headed : "(" + headed + ") × \(Self.number(pagePrior)) page prior (a page this conversation cited)") + "\n"
-        out += style.dim(bm25 ? "  term × weight (qtf · idf) × tf·(k1+1)/(tf + norm), norm = k1·(1 − b + b·|d|/avgdl)"
-                              : "  term × weight (normalized qtf · idf²) × (1 + ln tf) · 1/‖d‖") + "\n"
-        let header = ["word", "tf", "df", "weight", bm25 ? "norm" : "1/‖d‖", "posting", "adds"]
+        out += style.dim("  " + explanation.formula) + "\n"
+        let header = ["word", "tf", "df", "weight", explanation.passageFactorName, "posting", "adds"]
         var rows = [header]
         for t in explanation.terms {
             var word = (t.word.isEmpty || t.word == t.term) ? t.term : t.word + " (" + t.term + ")"

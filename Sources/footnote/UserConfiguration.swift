@@ -89,7 +89,7 @@ struct UserConfiguration: Sendable, Equatable {
                 guard let n = Int(value), (1...100).contains(n) else { throw fail("top must be a number from 1 to 100, got '\(value)'") }
                 configuration.top = n
             case "scoring":
-                guard let s = ScoringChoice(rawValue: value.lowercased()) else { throw fail("scoring must be bm25 or tfidf, got '\(value)'") }
+                guard let s = ScoringChoice(rawValue: value.lowercased()) else { throw fail("scoring must be \(ScoringChoice.spelledOut), got '\(value)'") }
                 configuration.scoring = s
             case "color", "colour":
                 guard let c = ColorChoice(rawValue: value.lowercased()) else {
