@@ -25,6 +25,8 @@ public final class Analyzer {
     private var stopWords = StopWordFilter()
     private var stemmer: StemFilter?
     private var token = Token()
+    /// Scratch for `replaceByTerm`.
+    private var filtered: [UInt8] = []
 
     public init(settings: Settings = .standard) {
         self.settings = settings
@@ -42,12 +44,47 @@ public final class Analyzer {
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var token = self.token
         tokenizer.tokenize(text, into: &token) { tok in
-            guard folder.apply(&tok) else { return }
-            if settings.removeStopWords && !stopWords.apply(&tok) { return }
-            if stemmer != nil && !stemmer!.apply(&tok) { return }
+            guard folder.apply(&tok), replaceByTerm(&tok) else { return }
             body(tok)
         }
         self.token = token
+    }
+
+    /// The filters after folding, in order: stop words (when on), then the
+    /// stem (when on; an empty stem drops the word). The one statement of
+    /// the chain after `CaseAndDiacriticFolder`: every path through the
+    /// analyzer calls it. Calls `body` with the term the folded word becomes
+    /// (valid during the call); nil when a filter drops the word.
+    @inline(__always)
+    private func withTerm<R>(ofFolded folded: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        if settings.removeStopWords && stopWords.contains(folded) { return nil }
+        guard let stemmer else { return body(folded) }
+        return stemmer.withStem(of: folded) { $0.isEmpty ? nil : body($0) }
+    }
+
+    /// `token.term`, folded, replaced by its term (`withTerm`); false when a filter drops it.
+    private func replaceByTerm(_ token: inout Token) -> Bool {
+        let kept = token.term.withUnsafeBufferPointer { folded -> Bool in
+            let copied: Bool? = withTerm(ofFolded: folded) { term in
+                filtered.removeAll(keepingCapacity: true)
+                filtered.append(contentsOf: term)
+                return true
+            }
+            return copied != nil
+        }
+        guard kept else { return false }
+        swap(&token.term, &filtered)
+        return true
+    }
+
+    /// `word` lowercased and without diacritics (`CaseAndDiacriticFolder`,
+    /// the chain's first filter), as the vocabulary keeps words.
+    public static func folded(_ word: String) -> [UInt8] {
+        var token = Token()
+        token.term = Array(word.utf8)
+        var folder = CaseAndDiacriticFolder()
+        _ = folder.apply(&token)
+        return token.term
     }
 
     /// Analyzes like `analyze`, but reports each term by its number in `table`;
@@ -85,14 +122,7 @@ public final class Analyzer {
                         guard table.term(slot: slot) >= 0 else { return }
                     } else {
                         // What the full pipeline gives an ASCII word: folding only lowercases it.
-                        var id: Int32 = -1
-                        if !(settings.removeStopWords && stopWords.contains(folded)) {
-                            if let stemmer {
-                                id = stemmer.withStem(of: folded) { $0.isEmpty ? -1 : table.id(of: $0) }
-                            } else {
-                                id = table.id(of: folded)
-                            }
-                        }
+                        let id = withTerm(ofFolded: folded) { table.id(of: $0) } ?? -1
                         slot = table.remember(folded: folded, as: id)
                         guard id >= 0 else { return }
                     }
@@ -113,13 +143,11 @@ public final class Analyzer {
                     slot = known
                     guard table.term(slot: slot) >= 0 else { return }
                 } else {
-                    let word = token.term
-                    var id: Int32 = -1
-                    if !(settings.removeStopWords && !stopWords.apply(&token)) && !(stemmer != nil && !stemmer!.apply(&token)) {
-                        id = table.id(of: token.term)
+                    slot = token.term.withUnsafeBufferPointer { folded in
+                        let id = withTerm(ofFolded: folded) { table.id(of: $0) } ?? -1
+                        return table.remember(folded: folded, as: id)
                     }
-                    slot = word.withUnsafeBufferPointer { table.remember(folded: $0, as: id) }
-                    guard id >= 0 else { return }
+                    guard table.term(slot: slot) >= 0 else { return }
                 }
                 body(table.count(slot: slot), token)
             }

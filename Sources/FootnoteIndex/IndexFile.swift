@@ -24,6 +24,45 @@ import FootnoteCorpus
 ///         offset UInt64, byte length UInt64, checksum UInt64 (32 bytes)
 ///     ... sections, each starting at a multiple of 8 (an empty one: offset 0)
 ///
+/// Sections (`Section`: number, then what it holds and the type that reads it;
+/// "records" are `BinaryRecordWriter` fields, strings length-prefixed; an
+/// `Offsets` section's element size, 4 or 8, is in its table entry):
+///
+///     1   meta                   records: analyzer settings, title and heading weights, corpus path and
+///                                absolute path, scan time, fingerprint, passage and term counts,
+///                                `PassageBuilder` sizes, file-size limit, archives flag
+///     2   documents              records: per `SourceDocument` path, format, sizes, passage count,
+///                                `TextEncoding`, text bytes, archive member
+///     3   files                  records: per `CorpusFile` path and `FileStamp` (size, mtime, content hash)
+///     4   notices                records: per `CorpusNotice` kind, path, reason
+///     5   termBytes              `FrontCodedStrings` bytes of the terms, in byte order (blocks of 16)
+///     6   termOffsets            `Offsets`: each term block's start in termBytes
+///     7   postingStart           `Offsets`: each term's first posting number (terms + 1)
+///     8   postingPassageStart    `Offsets`: each term's list in postingPassageBytes
+///     31  postingPassageBytes    `PostingPassages`: passage gaps bit-packed per block of 128, VarInt
+///                                tail, skip table per list
+///     9   frequencyBytes         `PostingFrequencies`: per block of 128, bitmap and bit-packed codes
+///     33  frequencyBlockStart    `Offsets`: each block's start in frequencyBytes
+///     27  frequencyValue         Float32 × ≤ 255: the codes' values, most common first
+///     28  frequencyExceptionPosting  Int64: postings whose value has no code (ascending)
+///     29  frequencyExceptionValue    Float32: their values
+///     10  positionBytes          `PositionRuns`: self-delimiting runs of position gaps per posting
+///     11  positionBlockStart     `Offsets`: where each 128th posting's run starts
+///     12  passageLength          zstd of Float32 per passage (BM25F pseudo-length)
+///     13  vocabularyBytes        `FrontCodedStrings` of the completion words (folded, unstemmed)
+///     14  vocabularyOffsets      `Offsets`: their blocks
+///     15  vocabularyTerm         Int32 per completion word: its term
+///     16, 30, 32  documentWord…  `DocumentWords` as `CompressedStrings` (block starts, zstd blocks,
+///                                counts: strings, bytes, non-empty)
+///     17, 18, 19  bounds…        the same for `PassageList.bounds` (first line, more lines, byte, byte
+///                                count per passage, stored field by field: `Layout.passageBounds`)
+///     20, 21, 22  section…       the same for the passages' heading paths (front coded)
+///     23, 24, 25  id…            the same for the passages' ids (BEIR `_id`s; front coded)
+///     26  passageFlags           zstd of UInt8 per passage (`PassageList.flags`)
+///
+/// Changing any of these (or what is indexed into them) needs a new
+/// `formatVersion` and its golden file (`IndexFormatGoldenTests`, `make golden-index`).
+///
 /// Every section carries its own `Checksum.hash`, verified at load; the
 /// structure (counts, offsets, passage and term numbers) is checked too, so a
 /// damaged or foreign file is reported and rebuilt, never trusted.

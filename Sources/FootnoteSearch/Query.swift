@@ -196,14 +196,8 @@ public struct Query: Sendable {
     /// words is corrected.
     static let foreignWordsMarkingAQuestion = 3
 
-    /// `word` lowercased and without diacritics, as the vocabulary keeps words.
-    public static func folded(_ word: String) -> [UInt8] {
-        var token = Token()
-        token.term = Array(word.utf8)
-        var folder = CaseAndDiacriticFolder()
-        _ = folder.apply(&token)
-        return token.term
-    }
+    /// `word` lowercased and without diacritics, as the vocabulary keeps words (`Analyzer.folded`).
+    public static func folded(_ word: String) -> [UInt8] { Analyzer.folded(word) }
 
     public var isEmpty: Bool { terms.isEmpty }
 }
