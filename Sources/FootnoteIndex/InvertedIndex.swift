@@ -26,10 +26,13 @@ public struct InvertedIndex: Sendable {
     /// Term number → term, sorted by bytes.
     public let terms: FrontCodedStrings
 
-    public let postingStart: Offsets
-    public let postingPassages: PostingPassages
-    public let postingFrequency: PostingFrequencies
-    public let positionRuns: PositionRuns
+    // The posting columns, internal to the index target: search reads them
+    // through `cursor(_:)` (`PostingCursor`), `postings(of:in:)`,
+    // `frequency(ofPosting:)` and `positions(ofPosting:)`.
+    let postingStart: Offsets
+    let postingPassages: PostingPassages
+    let postingFrequency: PostingFrequencies
+    let positionRuns: PositionRuns
 
     /// Per passage: weighted length in tokens (body + weight × title or headings).
     public let passageLength: FlatArray<Float>
@@ -82,18 +85,6 @@ public struct InvertedIndex: Sendable {
     /// Term `t`'s passages, decoded (ascending).
     public func passages(ofTerm t: Int32) -> [Int32] {
         postingPassages.passages(term: Int(t), count: documentFrequency(t), passageCount: passageCount)
-    }
-
-    /// A reader of term `t`'s passages, a block at a time.
-    public func blockReader(_ t: Int32) -> PostingPassages.BlockReader {
-        PostingPassages.BlockReader(postingPassages, term: Int(t), count: documentFrequency(t), passageCount: passageCount)
-    }
-
-    /// Decodes term `t`'s passages into `out` (room for its document
-    /// frequency); how many (fewer only for a damaged list).
-    @inline(__always)
-    public func decodePassages(ofTerm t: Int32, into out: UnsafeMutablePointer<Int32>) -> Int {
-        postingPassages.decode(term: Int(t), count: documentFrequency(t), passageCount: passageCount, into: out)
     }
 
     /// The body positions of posting `p`, decoded.

@@ -19,7 +19,7 @@ import FootnoteStorage
 /// Readers never trust the bytes: a damaged run yields fewer or wrong
 /// positions, never a read out of bounds.
 public struct PositionRuns: Sendable, Equatable {
-    public static let blockSize = 128
+    public static let blockSize = PostingBlock.size
 
     public let bytes: FlatArray<UInt8>
     /// Where posting 128k's run starts, for k = 0…⌈postings/128⌉ − 1, then `bytes.count`.

@@ -24,7 +24,7 @@ import FootnoteStorage
 /// 2006, "Super-scalar RAM-CPU cache compression").
 public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     /// Postings per block.
-    public static let blockSize = 128
+    public static let blockSize = PostingBlock.size
     /// The code of a posting whose value is in the exception table.
     public static let exception: UInt8 = 255
     /// Bytes of a block before its packed codes.

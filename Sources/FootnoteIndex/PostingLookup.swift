@@ -15,10 +15,11 @@ extension InvertedIndex {
         // Candidates in passage order (a key per candidate: passage, then position in the list).
         let order = passages.indices.map { UInt64(UInt32(bitPattern: passages[$0])) << 32 | UInt64($0) }.sorted()
             .map { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingPassages.blockSize) { block in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { block in
             let list = UnsafeBufferPointer(block)
             for (i, t) in terms.enumerated() {
-                let first = postingStart[Int(t)]
+                var postings = self.cursor(t)
+                let first = postings.postings.lowerBound
                 if let whole = decoded(t) {
                     var cursor = 0
                     for c in order {
@@ -28,15 +29,14 @@ extension InvertedIndex {
                     }
                     continue
                 }
-                var reader = blockReader(t)
                 var decoded = 0, blockFirst = 0, cursor = 0   // the decoded block's size, first posting, and cursor in it
                 for c in order {
                     let target = passages[c]
                     cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: decoded, target: target)
                     while cursor == decoded {   // past this block (or none yet): on to the next that may hold the target
-                        while let last = reader.lastPassage(ofBlock: reader.block), last < Int(target), reader.skipBlock() {}
-                        blockFirst = reader.block * PostingPassages.blockSize
-                        decoded = reader.decode(into: block.baseAddress!)
+                        while let last = postings.lastPassage(ofBlock: postings.block), last < Int(target), postings.skipBlock() {}
+                        blockFirst = postings.block * PostingCursor.blockSize
+                        decoded = postings.nextBlock(into: block.baseAddress!)
                         if decoded == 0 { break }
                         cursor = GallopingSearch.firstAtLeast(list, from: 0, to: decoded, target: target)
                     }

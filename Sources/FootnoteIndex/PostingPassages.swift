@@ -27,8 +27,8 @@ import FootnoteStorage
 /// bounds (the index file's checksums catch damage before it gets here).
 public struct PostingPassages: Sendable, Equatable {
     /// Postings per block.
-    public static let blockSize = 128
-    public static let blockShift = 7
+    public static let blockSize = PostingBlock.size
+    public static let blockShift = PostingBlock.shift
     /// Bytes of one skip table entry.
     static let skipEntrySize = 8
     /// Zero bytes after the last list.

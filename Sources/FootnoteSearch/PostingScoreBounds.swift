@@ -5,19 +5,18 @@ import FootnoteIndex
 /// Ding & Suel 2011, "Faster top-k document retrieval using block-max
 /// indexes"; as Lucene's impacts). `SingleTermBlockMax` uses the per-block
 /// maxima to skip blocks of a list that cannot reach the top k; the blocks
-/// are `PostingPassages`' blocks.
+/// are the posting lists' own (`PostingCursor`).
 ///
-/// Block `b` of term `t` holds postings `postingStart[t] + b·blockSize ..<
-/// min(postingStart[t+1], postingStart[t] + (b+1)·blockSize)`; its maximum is
-/// `blockMaximum[blockStart[t] + b]`. Every bound is the largest value the
+/// Block `b` of term `t` is the b-th block its `PostingCursor` reads; its
+/// maximum is `blockMaximum[blockStart[t] + b]`. Every bound is the largest value the
 /// model's own `postingScore` returns over the postings it covers, so it is
 /// exact, not an estimate. Computed in one pass over the postings when a
 /// model is made (the scores depend on the model's parameters).
 public struct PostingScoreBounds: Sendable {
     /// Postings per block.
-    public static let blockSize = PostingPassages.blockSize
+    public static let blockSize = PostingCursor.blockSize
     /// log2 of `blockSize`.
-    static let blockShift = PostingPassages.blockShift
+    static let blockShift = PostingBlock.shift
 
     /// Per term: the largest posting score.
     let termMaximum: [Float]
@@ -52,35 +51,30 @@ public struct PostingScoreBounds: Sendable {
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
-        var decoded = [Int32](repeating: 0, count: 1024), frequencies = [Float](repeating: 0, count: 1024)
-        blockMaxima.withUnsafeMutableBufferPointer { blockMaxima in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.blockSize) { frequencies in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockSize) { passages in
             for t in 0..<termCount {
-                let range = index.postings(Int32(t))
-                if range.count > decoded.count {
-                    decoded = [Int32](repeating: 0, count: range.count)
-                    frequencies = [Float](repeating: 0, count: range.count)
-                }
-                let count = decoded.withUnsafeMutableBufferPointer { index.decodePassages(ofTerm: Int32(t), into: $0.baseAddress!) }
-                frequencies.withUnsafeMutableBufferPointer { index.postingFrequency.decode(range, into: $0.baseAddress!) }
+                var cursor = index.cursor(Int32(t))
                 var best: Float = 0
                 var block = Int(starts[t])
-                var p = range.lowerBound
-                let end = range.lowerBound + count   // short of the range only for a damaged list: its bounds stay 0
-                while p < end {
-                    let blockEnd = min(end, p + Self.blockSize)
+                var first = 0
+                // A damaged list ends early: the bounds of the blocks it did not reach stay 0.
+                while block < Int(starts[t + 1]) {
+                    let n = cursor.nextBlock(into: passages.baseAddress!)
+                    if n == 0 { break }
+                    cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
                     var blockBest: Float = 0
-                    while p < blockEnd {
-                        let factor = factors[Int(decoded[p - range.lowerBound])]
-                        blockBest = max(blockBest, model.postingScore(frequency: frequencies[p - range.lowerBound], factor: factor))
-                        p += 1
+                    for i in 0..<n {
+                        blockBest = max(blockBest, model.postingScore(frequency: frequencies[i], factor: factors[Int(passages[i])]))
                     }
                     blockMaxima[block] = blockBest
                     best = max(best, blockBest)
                     block += 1
+                    first += n
                 }
                 maxima[t] = best
             }
-        }
+        }}
         termMaximum = maxima
         blockStart = starts
         blockMaximum = blockMaxima

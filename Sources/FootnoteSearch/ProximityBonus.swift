@@ -35,18 +35,18 @@ public struct ProximityBonus: Sendable {
     /// - Complexity: O(Σ occurrences) per pair.
     public func bonus(postings: UnsafeBufferPointer<Int>, weights: [Float], index: InvertedIndex) -> Float {
         guard weight > 0, postings.count > 1 else { return 0 }
-        return withUnsafeTemporaryAllocation(of: (slice: Range<Int>, weight: Float).self, capacity: postings.count) { lists in
+        return withUnsafeTemporaryAllocation(of: (positions: InvertedIndex.Positions, weight: Float).self, capacity: postings.count) { lists in
             var found = 0
             for (p, w) in zip(postings, weights) where p >= 0 {
-                lists[found] = (index.positionRuns.run(p), w)
+                lists[found] = (index.positions(ofPosting: p), w)
                 found += 1
             }
             guard found > 1 else { return 0 }
-            let bytes = index.positionRuns.bytes.buffer
             var total: Float = 0
             for i in 0..<(found - 1) {
                 for j in (i + 1)..<found {
-                    let d = Self.minimumDistance(bytes, lists[i].slice, lists[j].slice)
+                    // Distance 0 (two terms at one position) counts as adjacent, 1.
+                    let d = max(1, index.smallestDistance(lists[i].positions, lists[j].positions))
                     if d <= window {
                         total += min(lists[i].weight, lists[j].weight) * Float(window + 1 - d) / Float(window)
                     }
@@ -77,25 +77,5 @@ public struct ProximityBonus: Sendable {
             for j in (i + 1)..<weights.count { total += min(weights[i], weights[j]) }
         }
         return weight * total
-    }
-
-    /// Smallest |a − b| over two ascending position lists, each a run of
-    /// `PositionRuns` in `bytes` (a merge walk, decoding as it goes).
-    static func minimumDistance(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
-        var i = PositionRuns.Reader(bytes, run: a), j = PositionRuns.Reader(bytes, run: b)
-        var best = Int.max
-        guard let firstX = i.next(), let firstY = j.next() else { return best }
-        var x = Int(firstX), y = Int(firstY)
-        while true {
-            best = min(best, abs(x - y))
-            if x < y {
-                guard let next = i.next() else { break }
-                x = Int(next)
-            } else {
-                guard let next = j.next() else { break }
-                y = Int(next)
-            }
-        }
-        return best == 0 ? 1 : best
     }
 }

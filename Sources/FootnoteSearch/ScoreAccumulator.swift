@@ -30,7 +30,7 @@ final class ScoreAccumulator {
     private var decoded: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 1024)
     private var decodedLists: [(term: Int32, range: Range<Int>)] = []
     /// The frequencies of the block being scored and of the one decoded ahead.
-    private var frequencies: UnsafeMutablePointer<Float> = .allocate(capacity: 2 * PostingPassages.blockSize)
+    private var frequencies: UnsafeMutablePointer<Float> = .allocate(capacity: 2 * PostingCursor.blockSize)
 
     /// How many postings ahead a slot is prefetched.
     static let prefetchDistance = 16
@@ -55,7 +55,6 @@ final class ScoreAccumulator {
     func top<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> TopK {
         guard depth > 0, !terms.isEmpty else { return TopK(depth) }
         precondition(slots.count == index.passageCount, "accumulator made for another index")
-        let postingFrequency = index.postingFrequency
         let total = terms.reduce(0) { $0 + index.documentFrequency($1.id) }
         if total > decoded.count {
             decoded.deallocate()
@@ -82,25 +81,24 @@ final class ScoreAccumulator {
         let inOrder = zip(terms, terms.dropFirst()).allSatisfy { $0.order < $1.order }
         for term in inOrder ? terms : terms.sorted(by: { $0.order < $1.order }) {
             let w = term.weight
-            let first = index.postingStart[Int(term.id)]
             // The list is decoded a block at a time, each block just before the
             // one before it is scored (so that it is read while in the
             // nearest cache, and the prefetch looks ahead across blocks);
             // the whole list is kept for the proximity re-rank.
             let passages = decoded.baseAddress! + decodedEnd
-            var reader = index.blockReader(term.id)
-            var available = reader.decode(into: passages), scored = 0
+            var cursor = index.cursor(term.id)
+            var available = cursor.nextBlock(into: passages), scored = 0
             // Frequencies alternate between the two halves of the scratch, a block each.
             var half = 0
-            postingFrequency.decode(first..<(first + available), into: frequencies)
+            cursor.frequencies(0..<available, into: frequencies)
             // The slots are met in random order: ask for each a few postings ahead.
             for i in 0..<min(available, Self.prefetchDistance) { footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i])) }
             while scored < available {
                 let end = available
-                available += reader.decode(into: passages + available)
-                let blockFrequencies = frequencies + half * PostingPassages.blockSize - scored
+                available += cursor.nextBlock(into: passages + available)
+                let blockFrequencies = frequencies + half * PostingCursor.blockSize - scored
                 half ^= 1
-                postingFrequency.decode((first + end)..<(first + available), into: frequencies + half * PostingPassages.blockSize)
+                cursor.frequencies(end..<available, into: frequencies + half * PostingCursor.blockSize)
                 for i in scored..<end {
                     if i + Self.prefetchDistance < available {
                         footnote_prefetch_for_write(slots.baseAddress! + Int(passages[i + Self.prefetchDistance]))

@@ -207,7 +207,7 @@ public final class Searcher {
                                        documentFrequency: index.documentFrequency(term.id), weight: term.weight,
                                        passageFactor: model.passageFactor[Int(passage)], postingScore: 0, contribution: 0)
             if postings[i] >= 0 {
-                row.frequency = index.postingFrequency[postings[i]]
+                row.frequency = index.frequency(ofPosting: postings[i])
                 row.postingScore = model.postingScore(frequency: row.frequency, passage: passage)
                 row.contribution = term.weight * row.postingScore
                 ranking += row.contribution
@@ -284,7 +284,7 @@ public final class Searcher {
             var score: Float = 0
             for (i, term) in ordered.enumerated() {
                 let p = postings[c * ordered.count + i]
-                if p >= 0 { score += term.weight * model.postingScore(frequency: index.postingFrequency[p], passage: passage) }
+                if p >= 0 { score += term.weight * model.postingScore(frequency: index.frequency(ofPosting: p), passage: passage) }
             }
             if score > 0 { top.insert(score, passage) }
         }

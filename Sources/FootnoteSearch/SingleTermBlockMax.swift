@@ -6,7 +6,7 @@ import FootnoteIndex
 /// impacts). A block whose bound — the query weight × its largest posting
 /// score (`PostingScoreBounds`), with a relative margin of 1e-5 for rounding —
 /// is strictly below the k-th best score so far is passed over undecoded
-/// (`PostingPassages.BlockReader.skipBlock`).
+/// (`PostingCursor.skipBlock`).
 ///
 /// Each posting that is scored gets `weight × postingScore`, exactly what
 /// `ScoreAccumulator` adds to an empty slot, and a skipped posting could not
@@ -22,18 +22,18 @@ enum SingleTermBlockMax {
         var top = TopK(depth)
         guard depth > 0 else { return top }
         let bounds = model.bounds
-        let firstBlock = Int(bounds.blockStart[Int(term.id)]), firstPosting = index.postingStart[Int(term.id)]
-        var reader = index.blockReader(term.id)
+        let firstBlock = Int(bounds.blockStart[Int(term.id)])
+        var cursor = index.cursor(term.id)
         var threshold = -Float.infinity
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingPassages.blockSize) { frequencies in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingPassages.blockSize) { passages in
-            while reader.block < reader.blockCount {
-                let b = reader.block
-                if term.weight * bounds.blockMaximum[firstBlock + b] * margin < threshold && reader.skipBlock() { continue }
-                let n = reader.decode(into: passages.baseAddress!)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
+            while cursor.block < cursor.blockCount {
+                let b = cursor.block
+                if term.weight * bounds.blockMaximum[firstBlock + b] * margin < threshold && cursor.skipBlock() { continue }
+                let n = cursor.nextBlock(into: passages.baseAddress!)
                 guard n > 0 else { break }
-                let base = firstPosting + b * PostingPassages.blockSize
-                index.postingFrequency.decode(base..<(base + n), into: frequencies.baseAddress!)
+                let base = b * PostingCursor.blockSize
+                cursor.frequencies(base..<(base + n), into: frequencies.baseAddress!)
                 for i in 0..<n {
                     let s = term.weight * model.postingScore(frequency: frequencies[i], passage: passages[i])
                     if s > 0 && s >= threshold {

@@ -21,20 +21,24 @@ public struct TFIDFCosine: ScoringModel {
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
         var squares = [Float](repeating: 0, count: index.passageCount)
-        var frequencies = [Float](repeating: 0, count: 1024)   // a term's, grown to the longest list
-        for t in 0..<index.termCount {
-            let idf = Self.idf(documentFrequency: index.documentFrequency(Int32(t)), passageCount: index.passageCount)
-            let passages = index.passages(ofTerm: Int32(t))
-            if passages.count > frequencies.count { frequencies = [Float](repeating: 0, count: passages.count) }
-            let first = index.postingStart[t]
-            frequencies.withUnsafeMutableBufferPointer { out in
-                index.postingFrequency.decode(first..<(first + passages.count), into: out.baseAddress!)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
+            for t in 0..<Int32(index.termCount) {
+                let idf = Self.idf(documentFrequency: index.documentFrequency(t), passageCount: index.passageCount)
+                var cursor = index.cursor(t)
+                var first = 0
+                while true {
+                    let n = cursor.nextBlock(into: passages.baseAddress!)
+                    if n == 0 { break }
+                    cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
+                    for i in 0..<n {
+                        let w = (1 + logf(frequencies[i])) * idf
+                        squares[Int(passages[i])] += w * w
+                    }
+                    first += n
+                }
             }
-            for (i, passage) in passages.enumerated() {
-                let w = (1 + logf(frequencies[i])) * idf
-                squares[Int(passage)] += w * w
-            }
-        }
+        }}
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
         bounds = PostingScoreBounds(index: index, model: self)
     }

@@ -1,4 +1,5 @@
 import Testing
+@testable import FootnoteIndex
 @testable import FootnoteSearch
 
 @Suite struct PostingScoreBoundsTests {
@@ -9,7 +10,7 @@ import Testing
         let model = BM25(index: index)
         let bounds = model.bounds
         let size = PostingScoreBounds.blockSize
-        #expect(1 << PostingScoreBounds.blockShift == size)
+        #expect(1 << PostingScoreBounds.blockShift == size && size == PostingBlock.size)
         var blocks = 0
         for t in 0..<index.termCount {
             let range = index.postings(Int32(t))
@@ -19,7 +20,7 @@ import Testing
             #expect(passages.count == range.count)
             for (b, first) in stride(from: range.lowerBound, to: range.upperBound, by: size).enumerated() {
                 let best = (first..<min(first + size, range.upperBound))
-                    .map { model.postingScore(frequency: index.postingFrequency[$0], passage: passages[$0 - range.lowerBound]) }.max()!
+                    .map { model.postingScore(frequency: index.frequency(ofPosting: $0), passage: passages[$0 - range.lowerBound]) }.max()!
                 #expect(bounds.blockMaximum[blocks + b] == best)
                 termBest = max(termBest, best)
             }

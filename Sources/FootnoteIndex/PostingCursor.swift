@@ -1,0 +1,79 @@
+/// Postings are stored, and read, in blocks of this many: the passage gaps
+/// (`PostingPassages`), the frequency codes (`PostingFrequencies`), the
+/// position-run starts (`PositionRuns`) and the per-block score bounds
+/// search keeps (`PostingScoreBounds`). Declared once, here; part of the
+/// on-disk format (a change needs a new `IndexFile.formatVersion`).
+public enum PostingBlock {
+    public static let size = 128
+    /// log2 of `size`.
+    public static let shift = 7
+}
+
+/// One term's posting list, read a block at a time in passage order: the
+/// only way search code reads postings (as tantivy's `Postings` trait is
+/// for its scorers). A block's passages come from `nextBlock`, its
+/// frequencies from `frequencies`; `skipBlock` passes a block by its skip
+/// entry without decoding it. Posting numbers (`postings`) are what
+/// `InvertedIndex.positions(_:)` and `frequency(ofPosting:)` take.
+///
+/// Decoding is the lists' own (`PostingPassages.BlockReader`,
+/// `PostingFrequencies.decode`); the cursor adds no copy. A damaged list
+/// ends early (`nextBlock` returns 0), never reads out of bounds.
+public struct PostingCursor {
+    /// Postings per block (`PostingBlock.size`).
+    public static let blockSize = PostingBlock.size
+
+    /// The term whose list this is.
+    public let term: Int32
+    /// The list's postings by number: `postings.lowerBound + i` is its i-th.
+    public let postings: Range<Int>
+    private var reader: PostingPassages.BlockReader
+    private let postingFrequency: PostingFrequencies
+
+    init(index: InvertedIndex, term: Int32) {
+        self.term = term
+        postings = index.postings(term)
+        reader = PostingPassages.BlockReader(index.postingPassages, term: Int(term), count: postings.count, passageCount: index.passageCount)
+        postingFrequency = index.postingFrequency
+    }
+
+    /// The list's length (its term's document frequency).
+    public var count: Int { postings.count }
+    /// The number of its blocks.
+    public var blockCount: Int { reader.blockCount }
+    /// The block `nextBlock` decodes next (0 first).
+    public var block: Int { reader.block }
+
+    /// The last passage of block `b` when the skip table holds it (every block but the last).
+    @inline(__always)
+    public func lastPassage(ofBlock b: Int) -> Int? { reader.lastPassage(ofBlock: b) }
+
+    /// Moves past the current block without decoding it; false at the end
+    /// of the list (or of its skip table), where nothing moved.
+    @inline(__always)
+    public mutating func skipBlock() -> Bool { reader.skipBlock() }
+
+    /// Decodes the current block's passages (ascending) into `out`, which
+    /// has room for `blockSize`, and moves to the next block; returns how
+    /// many (0 at the end of the list). They are postings
+    /// `block · blockSize ..< block · blockSize + n` of the list.
+    @inline(__always)
+    public mutating func nextBlock(into out: UnsafeMutablePointer<Int32>) -> Int { reader.decode(into: out) }
+
+    /// The (pseudo-)frequencies of the list's postings `range` (counted
+    /// from the list's first, 0-based) into `out`.
+    @inline(__always)
+    public func frequencies(_ range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
+        postingFrequency.decode((postings.lowerBound + range.lowerBound)..<(postings.lowerBound + range.upperBound), into: out)
+    }
+}
+
+extension InvertedIndex {
+    /// A cursor at the start of term `t`'s posting list.
+    public func cursor(_ t: Int32) -> PostingCursor { PostingCursor(index: self, term: t) }
+
+    /// The (pseudo-)frequency of posting `p` (a posting number, as
+    /// `PostingCursor.postings` and `postings(of:in:)` give them).
+    @inline(__always)
+    public func frequency(ofPosting p: Int) -> Float { postingFrequency[p] }
+}
