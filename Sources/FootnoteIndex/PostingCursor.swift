@@ -1,3 +1,5 @@
+import FootnoteStorage
+
 /// Postings are stored, and read, in blocks of this many: the passage gaps
 /// (`PostingPassages`), the frequency codes (`PostingFrequencies`), the
 /// position-run starts (`PositionRuns`) and the per-block score bounds
@@ -24,17 +26,34 @@ public struct PostingCursor {
     public static let blockSize = PostingBlock.size
 
     /// The term whose list this is.
-    public let term: Int32
+    public private(set) var term: Int32
     /// The list's postings by number: `postings.lowerBound + i` is its i-th.
-    public let postings: Range<Int>
+    public private(set) var postings: Range<Int>
     private var reader: PostingPassages.BlockReader
+    private let postingStart: Offsets
+    private let postingPassages: PostingPassages
     private let postingFrequency: PostingFrequencies
+    private let passageCount: Int
 
     init(index: InvertedIndex, term: Int32) {
-        self.term = term
-        postings = index.postings(term)
-        reader = PostingPassages.BlockReader(index.postingPassages, term: Int(term), count: postings.count, passageCount: index.passageCount)
+        postingStart = index.postingStart
+        postingPassages = index.postingPassages
         postingFrequency = index.postingFrequency
+        passageCount = index.passageCount
+        self.term = term
+        postings = postingStart[Int(term)]..<postingStart[Int(term) + 1]
+        reader = PostingPassages.BlockReader(postingPassages, term: Int(term), count: postings.count, passageCount: passageCount)
+    }
+
+    /// The same cursor at the start of term `t`'s list: what a walk over
+    /// every term uses (making a cursor copies the index's column handles;
+    /// moving one copies nothing: on the kernel corpus, start-up with the
+    /// bounds computed 211 → 89 ms).
+    @inline(__always)
+    public mutating func move(to t: Int32) {
+        term = t
+        postings = postingStart[Int(t)]..<postingStart[Int(t) + 1]
+        reader = PostingPassages.BlockReader(postingPassages, term: Int(t), count: postings.count, passageCount: passageCount)
     }
 
     /// The list's length (its term's document frequency).

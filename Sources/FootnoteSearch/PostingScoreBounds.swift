@@ -53,8 +53,10 @@ public struct PostingScoreBounds: Sendable {
         var blockMaxima = [Float](repeating: 0, count: blocks)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.blockSize) { frequencies in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockSize) { passages in
+            guard termCount > 0 else { return }
+            var cursor = index.cursor(0)
             for t in 0..<termCount {
-                var cursor = index.cursor(Int32(t))
+                cursor.move(to: Int32(t))
                 var best: Float = 0
                 var block = Int(starts[t])
                 var first = 0

@@ -23,9 +23,11 @@ public struct TFIDFCosine: ScoringModel {
         var squares = [Float](repeating: 0, count: index.passageCount)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
+            guard index.termCount > 0 else { return }
+            var cursor = index.cursor(0)
             for t in 0..<Int32(index.termCount) {
                 let idf = Self.idf(documentFrequency: index.documentFrequency(t), passageCount: index.passageCount)
-                var cursor = index.cursor(t)
+                cursor.move(to: t)
                 var first = 0
                 while true {
                     let n = cursor.nextBlock(into: passages.baseAddress!)
