@@ -100,6 +100,11 @@ let package = Package(
         linkerSettings: !staticStdlib ? []
             : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
 
+        // Tuning knobs for measuring, outside the product's command line (Benchmarks/Tune).
+        .executableTarget(name: "footnote-tune", dependencies: libraryTargets.map { .target(name: $0) } + [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/Tune"),
+
         .target(name: "FootnoteTestSupport", path: "Tests/Support"),
         .testTarget(name: "FootnoteCoreTests", dependencies: libraryTargets.map { .target(name: $0) } + ["FootnoteTestSupport"],
                     swiftSettings: unoptimizedTests),

@@ -5,7 +5,9 @@ Usage: realdocs_pool.py BIN OUT.jsonl [FIXTURE.tsv ...] [-- extra footnote optio
 
 For each question of each set (default: Tests/Fixtures/realdocs/*.tsv whose
 folder is installed), the top 5 of BIN with --min-confidence 0 and the top 5
-with --lead-prior 0 too; a passage already in
+with --scoring tfidf too (a second ranking function widens the pool, as
+TREC pools several systems; the pools up to 544889b used --lead-prior 0,
+a tuning knob that has since left the product for footnote-tune); a passage already in
 Tests/Fixtures/realdocs/pool/judgments.tsv (same set, question, file and
 lines) is left out. Writes one JSON line per passage, in random order within
 a question: {pid, set, question, file, lines, section, text}, the text being
@@ -49,7 +51,7 @@ def main():
                 print(f"{name}: skipped ({corpus} missing)")
                 continue
             pooled = [dict() for _ in rows]
-            runs = [["--top", "5", "--min-confidence", "0"] + more for more in ([], ["--lead-prior", "0"])]
+            runs = [["--top", "5", "--min-confidence", "0"] + more for more in ([], ["--scoring", "tfidf"])]
             for answers in realdocs.ask(binary, corpus, [q for q, _ in rows], extra, runs):
                 for i, answer in enumerate(answers):
                     for a in answer.get("answers", []):

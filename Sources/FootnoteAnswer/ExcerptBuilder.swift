@@ -18,9 +18,8 @@ public struct ExcerptBuilder: Sendable {
     /// Fill the budget with the neighbouring sentences of the best run (the
     /// next one first), up to `maxSentences` sentences.
     public var extendWithContext: Bool
-    /// When > 0, the excerpt is built around the densest cluster of matches
-    /// within this many bytes instead of the best-covering sentence run.
-    /// SQuAD-dev excerpt@1 with everything else at its default: 130 → 0.7391,
+    /// The excerpt is built around the densest cluster of matches within
+    /// this many bytes (at least 1). SQuAD-dev excerpt@1 with everything else at its default: 130 → 0.7391,
     /// 150 → 0.7393, 160 → 0.7416, 165 → 0.7412, 170 → 0.7418, 175 → 0.7406,
     /// 180 → 0.7399, 190 → 0.7376; 165 sits mid-plateau.
     public var clusterCharacters: Int
@@ -39,7 +38,7 @@ public struct ExcerptBuilder: Sendable {
 
     public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true,
                 clusterCharacters: Int = 165) {
-        self.clusterCharacters = clusterCharacters
+        self.clusterCharacters = max(1, clusterCharacters)
         self.maxCharacters = maxCharacters
         self.maxSentences = maxSentences
         self.repeatBonus = repeatBonus
@@ -91,34 +90,13 @@ public struct ExcerptBuilder: Sendable {
             return render(bytes, window, matches: matches, cutStart: false, cutEnd: cut)
         }
 
-        // Score every run of 1...maxSentences sentences within the budget
-        // (list items do not count as sentences: a short list may show whole).
+        // The sentences around the densest cluster of matches (none when nothing matched).
+        var window = 0..<bytes.count
         var best: (range: Range<Int>, score: Float)?
-        var firstMatch = 0
-        for i in sentences.indices {
-            while firstMatch < matches.count && matches[firstMatch].start < sentences[i].lowerBound { firstMatch += 1 }
-            var prose = 0
-            for j in i..<sentences.count {
-                if !startsWithBullet(bytes, sentences[j]) { prose += 1 }
-                if j > i && prose > maxSentences { break }
-                let range = sentences[i].lowerBound..<sentences[j].upperBound
-                if j > i && width.of(range) > maxCharacters { break }
-                let score = coverage(matches, from: firstMatch, in: range, weights: weights)
-                if let b = best {
-                    if score > b.score || (score == b.score && range.count < b.range.count && width.of(range) <= maxCharacters) {
-                        best = (range, score)
-                    }
-                } else {
-                    best = (range, score)
-                }
-            }
-        }
-        var window = best?.range ?? 0..<bytes.count
         var clusterSpan: Range<Int>?
-        if clusterCharacters > 0, let cluster = densestCluster(matches, weights: weights, cueWords: cueWords,
-                                                               cueBonus: cueClusterWeight * (weights.max() ?? 0), reach: cueReach) {
+        if let cluster = densestCluster(matches, weights: weights, cueWords: cueWords,
+                                        cueBonus: cueClusterWeight * (weights.max() ?? 0), reach: cueReach) {
             clusterSpan = cluster
-            // The sentences around the densest cluster of matches.
             let first = sentences.firstIndex { $0.upperBound > cluster.lowerBound } ?? 0
             let last = sentences.lastIndex { $0.lowerBound < cluster.upperBound } ?? sentences.count - 1
             window = sentences[first].lowerBound..<sentences[max(first, last)].upperBound

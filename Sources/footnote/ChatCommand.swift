@@ -20,12 +20,9 @@ struct Chat: ParsableCommand {
 
     @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var conversation: ConversationOptions
-
     func run() throws {
         let session = try Session(options: corpusOptions)
-        var repl = REPL(session: session, top: output.top, json: output.json, color: output.color, conversation: conversation.options,
-                        interactive: isatty(0) == 1)
+        var repl = REPL(session: session, top: output.top, json: output.json, color: output.color, interactive: isatty(0) == 1)
         repl.run()
     }
 }

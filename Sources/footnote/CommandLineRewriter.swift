@@ -25,10 +25,7 @@ enum CommandLineRewriter {
     /// Every option name that takes a value, in any command.
     static let valuedOptions: Set<String> = [
         "--corpus", "-c", "--index-dir", "--threads", "--max-file-size", "--include", "--exclude", "--min-confidence",
-        "--scoring", "--k1", "--b", "--title-weight", "--heading-weight", "--proximity-weight", "--proximity-window",
-        "--lead-prior", "--excerpt-cluster", "--cue-weight", "--excerpt-sentences",
-        "--conv-subject", "--conv-recent", "--conv-decay", "--conv-page-prior", "--conv-carried-share",
-        "--conv-interleave", "--conv-continuity", "--conv-elliptical-continuity",
+        "--scoring", "--k1", "--b",
         "--top", "-n", "--color", "--run", "--queries", "--conversations", "--dump", "--typos", "--seed",
         "--generate-completion-script",
     ]

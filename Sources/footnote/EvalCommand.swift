@@ -43,8 +43,6 @@ struct Eval: ParsableCommand {
             help: "With --conversations: decline below this confidence (default: the chat's). Ranking metrics never decline.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
-    @OptionGroup var conversation: ConversationOptions
-
     @Option(help: ArgumentHelp("With --conversations: write one JSON line per scored turn (its text, reading, carried words, ranks) to this file.", valueName: "path"),
             completion: .file())
     var dump: String?
@@ -87,7 +85,7 @@ struct Eval: ParsableCommand {
         var options = ranking.engineOptions(configured: false)
         options.minConfidence = 0
         let session = try Session(corpusPath: folder + "/corpus.jsonl", indexFolder: index.indexDir,
-                                  builder: ranking.indexBuilder(threads: index.threads), engineOptions: options)
+                                  builder: index.builder, engineOptions: options)
         let result = BatchSearch(engine: session.engine).run(queries, top: batch.top, clock: monotonicSeconds)
         if let path = batch.runPath {
             try writeFile(path, queries.map { TRECRun.lines(query: $0.id, entries: result.run.rankings[$0.id] ?? []) }.joined())
@@ -145,14 +143,14 @@ struct Eval: ParsableCommand {
         var options = ranking.engineOptions(configured: false)
         options.minConfidence = minConfidence
         let session = try Session(corpusPath: folder + (docs ? "/docs" : "/corpus.jsonl"), indexFolder: index.indexDir,
-                                  builder: ranking.indexBuilder(threads: index.threads), engineOptions: options)
+                                  builder: index.builder, engineOptions: options)
         let gold: ConversationStudy.Gold = docs ? .fileLines : .passageIDs
         if docs, !dialogues.contains(where: { $0.turns.contains { !$0.goldLines.isEmpty } }) {
             throw FootnoteError(message: "\(folder)/conversations.jsonl: no turn has \"gold_lines\"; --docs scores by them (drop --docs to score by passage ids)",
                                 exitCode: SysExits.dataError)
         }
         let start = monotonicSeconds()
-        let study = ConversationStudy(engine: session.engine, dialogues: dialogues, gold: gold, options: conversation.options)
+        let study = ConversationStudy(engine: session.engine, dialogues: dialogues, gold: gold, options: Conversation.Options())
         let seconds = monotonicSeconds() - start
         let all = study.figures(.all), later = study.figures(.later)
         let name = CorpusLoader.absolutePath(folder).split(separator: "/").last.map(String.init) ?? folder

@@ -68,44 +68,9 @@ struct RankingOptions: ParsableArguments {
     @Option(name: .customLong("b"), help: "BM25 length normalization b (0...1).")
     var b: Float = AnswerEngine.Options().b
 
-    @Option(name: .customLong("title-weight"), help: ArgumentHelp("Weight of a BEIR title occurrence.", visibility: .hidden))
-    var titleWeight: Float = IndexBuilder().titleWeight
-
-    @Option(name: .customLong("heading-weight"), help: ArgumentHelp("Weight of a section heading occurrence.", visibility: .hidden))
-    var headingWeight: Float = IndexBuilder().headingWeight
-
-    @Option(name: .customLong("proximity-weight"), help: ArgumentHelp("Weight λ of the term-pair proximity bonus (0: off).", visibility: .hidden))
-    var proximityWeight: Float = ProximityBonus().weight
-
-    @Option(name: .customLong("proximity-window"), help: ArgumentHelp("Largest token distance earning a proximity bonus.", visibility: .hidden))
-    var proximityWindow: Int = ProximityBonus().window
-
-    @Option(name: .customLong("lead-prior"), help: ArgumentHelp("Strength β of the lead prior: how much more a file's first passage weighs (0: off).", visibility: .hidden))
-    var leadPrior: Float = LeadPrior.defaultStrength
-
-    @Option(name: .customLong("excerpt-cluster"), help: ArgumentHelp("Build excerpts around the densest cluster of matches within N bytes (0: best sentence run).", visibility: .hidden))
-    var excerptCluster: Int = ExcerptBuilder().clusterCharacters
-
-    @Option(name: .customLong("cue-weight"), help: ArgumentHelp("Excerpt bonus for keeping a word of the kind the question asks for.", visibility: .hidden))
-    var cueWeight: Float = ExcerptBuilder().cueWeight
-
-    @Option(name: .customLong("excerpt-sentences"), help: ArgumentHelp("Most prose sentences in an excerpt.", visibility: .hidden))
-    var excerptSentences: Int = ExcerptBuilder().maxSentences
-
     func validate() throws {
         guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a number ≥ 0, got \(k1)") }
         guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1, got \(b)") }
-        guard titleWeight >= 0, headingWeight >= 0, proximityWeight >= 0, leadPrior >= 0, leadPrior.isFinite, proximityWindow >= 1 else {
-            throw ValidationError("weights must be ≥ 0 and the proximity window ≥ 1")
-        }
-    }
-
-    /// How the index these flags describe weighs titles and headings, built
-    /// with `threads` workers (default: every core).
-    func indexBuilder(threads: Int?) -> IndexBuilder {
-        var builder = IndexBuilder(titleWeight: titleWeight, headingWeight: headingWeight)
-        if let threads { builder.threads = threads }
-        return builder
     }
 
     /// The engine options these flags describe (abstention at its default),
@@ -116,59 +81,7 @@ struct RankingOptions: ParsableArguments {
     /// read (`eval`: its figures do not depend on who runs it).
     func engineOptions(configured: Bool) -> AnswerEngine.Options {
         let scoring = self.scoring ?? (configured ? UserConfiguration.current.scoring : nil) ?? .bm25
-        var options = AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
-        options.excerpt.clusterCharacters = excerptCluster
-        options.excerpt.maxSentences = max(1, excerptSentences)
-        options.excerpt.cueWeight = cueWeight
-        options.proximity = proximityWeight > 0 ? ProximityBonus(weight: proximityWeight, window: proximityWindow) : nil
-        options.leadPrior = leadPrior
-        return options
-    }
-}
-
-/// How a chat reads follow-ups (`Conversation.Options`); hidden, for measuring.
-struct ConversationOptions: ParsableArguments {
-    @Option(name: .customLong("conv-subject"), help: ArgumentHelp("Weight σ of the conversation's subject words in a follow-up.", visibility: .hidden))
-    var subject: Float = Conversation.Options().subjectWeight
-
-    @Option(name: .customLong("conv-recent"), help: ArgumentHelp("Weight ρ of the previous turn's words in a follow-up.", visibility: .hidden))
-    var recent: Float = Conversation.Options().recentWeight
-
-    @Option(name: .customLong("conv-decay"), help: ArgumentHelp("Decay γ of an earlier turn's words per turn back.", visibility: .hidden))
-    var decay: Float = Conversation.Options().decay
-
-    @Option(name: .customLong("conv-page-prior"), help: ArgumentHelp("Prior δ of the pages the conversation cited.", visibility: .hidden))
-    var pagePrior: Float = Conversation.Options().pagePrior
-
-    @Option(name: .customLong("conv-carried-share"), help: ArgumentHelp("Most the carried words weigh together, as a share of the question's own.", visibility: .hidden))
-    var carriedShare: Float = Conversation.Options().carriedShare
-
-    @Option(name: .customLong("conv-interleave"), help: ArgumentHelp("A question read alone shows the context's passages every n-th place (0: never).", visibility: .hidden))
-    var interleave: Int = Conversation.Options().interleave
-
-    @Option(name: .customLong("conv-continuity"), help: ArgumentHelp("Share of its own best score a passage on the cited pages needs for a complete question.", visibility: .hidden))
-    var continuity: Float = Conversation.Options().continuity
-
-    @Option(name: .customLong("conv-elliptical-continuity"), help: ArgumentHelp("The same share for an elliptical question.", visibility: .hidden))
-    var ellipticalContinuity: Float = Conversation.Options().ellipticalContinuity
-
-    func validate() throws {
-        guard [subject, recent, decay, pagePrior, carriedShare, continuity, ellipticalContinuity].allSatisfy({ $0 >= 0 && $0.isFinite }) else {
-            throw ValidationError("conversation weights must be finite and ≥ 0")
-        }
-    }
-
-    var options: Conversation.Options {
-        var options = Conversation.Options()
-        options.subjectWeight = subject
-        options.recentWeight = recent
-        options.decay = decay
-        options.pagePrior = pagePrior
-        options.carriedShare = carriedShare
-        options.interleave = max(0, interleave)
-        options.continuity = continuity
-        options.ellipticalContinuity = ellipticalContinuity
-        return options
+        return AnswerEngine.Options(scoring: scoring, k1: k1, b: b)
     }
 }
 
@@ -179,8 +92,16 @@ struct IndexOptions: ParsableArguments {
                                valueName: "dir"), completion: .directory)
     var indexDir: String?
 
-    @Option(name: .customLong("threads"), help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", visibility: .hidden))
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", valueName: "n"))
     var threads: Int?
+
+    /// How the index is built: the product's title and heading weights
+    /// (`footnote-tune` measures others), with `--threads` workers.
+    var builder: IndexBuilder {
+        var builder = IndexBuilder()
+        if let threads { builder.threads = threads }
+        return builder
+    }
 
     func validate() throws {
         if let indexDir, indexDir.isEmpty { throw ValidationError("--index-dir needs a folder path") }
@@ -261,8 +182,8 @@ struct CorpusOptions: ParsableArguments {
         return options
     }
 
-    /// How the index is built (`RankingOptions.indexBuilder`, `--threads`).
-    var indexBuilder: IndexBuilder { ranking.indexBuilder(threads: index.threads) }
+    /// How the index is built: the product's weights, with `--threads` workers.
+    var indexBuilder: IndexBuilder { index.builder }
 }
 
 /// Options for commands that print answers.

@@ -24,8 +24,8 @@ struct RunResult {
 
 /// Runs the binary with `arguments`, feeding `input` on stdin.
 func runFootnote(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                 directory: String? = nil) throws -> RunResult {
-    try RunningFootnote(arguments, input: input, environment: environment, directory: directory).finish()
+                 directory: String? = nil, executable: String = footnoteBinary) throws -> RunResult {
+    try RunningFootnote(arguments, input: input, environment: environment, directory: directory, executable: executable).finish()
 }
 
 /// A started `footnote` whose output is collected by `finish()`.

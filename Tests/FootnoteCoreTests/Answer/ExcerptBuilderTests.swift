@@ -16,12 +16,12 @@ import Testing
         return e.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 
-    /// Sentence-run selection alone: no cluster anchoring, no context.
-    let sentenceRuns = ExcerptBuilder(extendWithContext: false, clusterCharacters: 0)
+    /// The sentences around the densest cluster alone: no context added.
+    let clusterSentences = ExcerptBuilder(extendWithContext: false)
 
     @Test func picksTheSentencesThatCoverTheQuestion() {
         let text = "Cats sleep a lot. Dogs bark at night. The moon is bright tonight. Owls hunt at night too."
-        let e = excerpt(text, "Why do dogs bark?", builder: sentenceRuns)
+        let e = excerpt(text, "Why do dogs bark?", builder: clusterSentences)
         #expect(e.text == "Dogs bark at night.")
         #expect(highlighted(e) == ["Dogs", "bark"])
     }
@@ -64,7 +64,7 @@ import Testing
 
     @Test func prefersTwoSentencesWhenTheQuestionSpansThem() {
         let text = "Alpha is first. Beta comes next. Gamma is unrelated here and rather long to read."
-        #expect(excerpt(text, "alpha beta", builder: sentenceRuns).text == "Alpha is first. Beta comes next.")
+        #expect(excerpt(text, "alpha beta", builder: clusterSentences).text == "Alpha is first. Beta comes next.")
     }
 
     @Test func leadsWithTheOpeningWhenNothingMatches() {
