@@ -215,66 +215,97 @@ public enum IndexFile {
             }
         }
         guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
-        let sections = p.sections.compressed(layout: PassageList.sectionLayout), ids = p.ids.compressed(layout: PassageList.idLayout)
+        let headings = p.sections.compressed(layout: PassageList.sectionLayout), ids = p.ids.compressed(layout: PassageList.idLayout)
         let bounds = p.bounds.compressed(layout: PassageList.boundsLayout)
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
         let documentWords = index.documentWords.compressed()
-        let boundsCounts = counts(bounds), sectionCounts = counts(sections), idCounts = counts(ids), documentWordCounts = counts(documentWords)
+        let boundsCounts = counts(bounds), sectionCounts = counts(headings), idCounts = counts(ids), documentWordCounts = counts(documentWords)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         // Read only when loading, in order: compressed whole (lengths are mostly small whole numbers, flags mostly alike).
         let compressor = Zstd.Compressor()
         let lengthBytes = compressor.compress(index.passageLength.rawBytes)
         let flagBytes = compressor.compress(p.flags.buffer)
-        var outcome: Result<Void, Failure> = .success(())
-        metaBytes.withUnsafeBytes { metaRaw in
-        documentBytes.withUnsafeBytes { documentRaw in
-        fileBytes.withUnsafeBytes { fileRaw in
-        noticeBytes.withUnsafeBytes { noticeRaw in
-        lengthBytes.withUnsafeBytes { lengthRaw in
-        flagBytes.withUnsafeBytes { flagRaw in
-            let sections: [(Section, Int, UnsafeRawBufferPointer)] = [
-                (.meta, 1, metaRaw), (.documents, 1, documentRaw), (.files, 1, fileRaw), (.notices, 1, noticeRaw),
-                (.termBytes, 1, index.terms.bytes.rawBytes), (.termOffsets, index.terms.blockStart.elementSize, index.terms.blockStart.rawBytes),
-                (.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
-                (.postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
-                (.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
-                (.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
-                (.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes), (.positionBytes, 1, index.positionRuns.bytes.rawBytes),
-                (.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes), (.passageLength, 1, lengthRaw),
-                (.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes), (.vocabularyOffsets, index.vocabulary.blockStart.elementSize, index.vocabulary.blockStart.rawBytes),
-                (.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
-                (.documentWordBlockStart, documentWords.blockStart.elementSize, documentWords.blockStart.rawBytes), (.documentWordCompressed, 1, documentWords.compressed.rawBytes),
-                (.documentWordCounts, 8, documentWordCounts.rawBytes),
-                (.boundsBlockStart, bounds.blockStart.elementSize, bounds.blockStart.rawBytes), (.boundsCompressed, 1, bounds.compressed.rawBytes),
-                (.boundsCounts, 8, boundsCounts.rawBytes),
-                (.sectionBlockStart, sections.blockStart.elementSize, sections.blockStart.rawBytes), (.sectionCompressed, 1, sections.compressed.rawBytes),
-                (.sectionCounts, 8, sectionCounts.rawBytes),
-                (.idBlockStart, ids.blockStart.elementSize, ids.blockStart.rawBytes), (.idCompressed, 1, ids.compressed.rawBytes),
-                (.idCounts, 8, idCounts.rawBytes), (.passageFlags, 1, flagRaw),
-                (.frequencyValue, 4, index.postingFrequency.values.rawBytes),
-                (.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
-                (.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
-            ]
-            outcome = Result { () throws(Failure) in try writeSections(sections, to: path) }
-        }}}}}}
-        try outcome.get()
+        let sections: [SectionBytes] = [
+            SectionBytes(.meta, 1, metaBytes), SectionBytes(.documents, 1, documentBytes), SectionBytes(.files, 1, fileBytes),
+            SectionBytes(.notices, 1, noticeBytes),
+            SectionBytes(.termBytes, 1, index.terms.bytes.rawBytes),
+            SectionBytes(.termOffsets, index.terms.blockStart.elementSize, index.terms.blockStart.rawBytes),
+            SectionBytes(.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
+            SectionBytes(.postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
+            SectionBytes(.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
+            SectionBytes(.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
+            SectionBytes(.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes),
+            SectionBytes(.positionBytes, 1, index.positionRuns.bytes.rawBytes),
+            SectionBytes(.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes),
+            SectionBytes(.passageLength, 1, lengthBytes),
+            SectionBytes(.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes),
+            SectionBytes(.vocabularyOffsets, index.vocabulary.blockStart.elementSize, index.vocabulary.blockStart.rawBytes),
+            SectionBytes(.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
+            SectionBytes(.documentWordBlockStart, documentWords.blockStart.elementSize, documentWords.blockStart.rawBytes),
+            SectionBytes(.documentWordCompressed, 1, documentWords.compressed.rawBytes),
+            SectionBytes(.documentWordCounts, 8, documentWordCounts.rawBytes),
+            SectionBytes(.boundsBlockStart, bounds.blockStart.elementSize, bounds.blockStart.rawBytes),
+            SectionBytes(.boundsCompressed, 1, bounds.compressed.rawBytes),
+            SectionBytes(.boundsCounts, 8, boundsCounts.rawBytes),
+            SectionBytes(.sectionBlockStart, headings.blockStart.elementSize, headings.blockStart.rawBytes),
+            SectionBytes(.sectionCompressed, 1, headings.compressed.rawBytes),
+            SectionBytes(.sectionCounts, 8, sectionCounts.rawBytes),
+            SectionBytes(.idBlockStart, ids.blockStart.elementSize, ids.blockStart.rawBytes),
+            SectionBytes(.idCompressed, 1, ids.compressed.rawBytes),
+            SectionBytes(.idCounts, 8, idCounts.rawBytes), SectionBytes(.passageFlags, 1, flagBytes),
+            SectionBytes(.frequencyValue, 4, index.postingFrequency.values.rawBytes),
+            SectionBytes(.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
+            SectionBytes(.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
+        ]
+        // The borrowed sections point into `index`, `documentWords` and the
+        // compressed columns, all alive until this call returns.
+        try withExtendedLifetime((index, documentWords, bounds, headings, ids, boundsCounts, sectionCounts, idCounts,
+                                  documentWordCounts)) { () throws(Failure) in
+            try writeSections(sections, to: path)
+        }
     }
 
-    private static func writeSections(_ sections: [(Section, Int, UnsafeRawBufferPointer)], to path: String) throws(Failure) {
+    /// One section to write: its kind, element size and bytes, either owned
+    /// (records and whole-compressed columns made for the write) or borrowed
+    /// from storage the caller keeps alive (the index's columns).
+    struct SectionBytes {
+        let kind: Section
+        let elementSize: Int
+        private let owned: [UInt8]
+        private let borrowed: UnsafeRawBufferPointer?
+
+        init(_ kind: Section, _ elementSize: Int, _ bytes: [UInt8]) {
+            (self.kind, self.elementSize, owned, borrowed) = (kind, elementSize, bytes, nil)
+        }
+
+        init(_ kind: Section, _ elementSize: Int, _ bytes: UnsafeRawBufferPointer) {
+            (self.kind, self.elementSize, owned, borrowed) = (kind, elementSize, [], bytes)
+        }
+
+        var count: Int { borrowed?.count ?? owned.count }
+
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+            if let borrowed { return body(borrowed) }
+            return owned.withUnsafeBytes(body)
+        }
+    }
+
+    private static func writeSections(_ sections: [SectionBytes], to path: String) throws(Failure) {
         // Lay out: header, table, then each section 8-aligned.
         var table = BinaryRecordWriter()
         var offset = headerSize + sections.count * tableEntrySize
-        var placed: [(offset: Int, bytes: UnsafeRawBufferPointer)] = []
-        for (kind, size, bytes) in sections {
+        var placed: [(offset: Int, section: SectionBytes)] = []
+        for section in sections {
             // An empty section takes no room (offset 0), so the file ends with the last non-empty one.
-            if !bytes.isEmpty { offset = (offset + 7) & ~7 }
-            let at = bytes.isEmpty ? 0 : offset
-            table.write(kind.rawValue); table.write(UInt32(size))
-            table.write(UInt64(at)); table.write(UInt64(bytes.count))
-            table.write(Checksum.hash(bytes))
-            if !bytes.isEmpty { placed.append((at, bytes)) }
-            offset += bytes.count
+            let count = section.count
+            if count > 0 { offset = (offset + 7) & ~7 }
+            let at = count == 0 ? 0 : offset
+            table.write(section.kind.rawValue); table.write(UInt32(section.elementSize))
+            table.write(UInt64(at)); table.write(UInt64(count))
+            table.write(section.withBytes { Checksum.hash($0) })
+            if count > 0 { placed.append((at, section)) }
+            offset += count
         }
         let fileLength = offset
         var header = BinaryRecordWriter()
@@ -314,10 +345,10 @@ public enum IndexFile {
         }
         let zeros = [UInt8](repeating: 0, count: 8)
         var failure = prefix.withUnsafeBytes { put($0) }
-        for (at, bytes) in placed where failure == 0 {
+        for (at, section) in placed where failure == 0 {
             let pad = at - written
             if pad > 0 { failure = zeros.withUnsafeBytes { put(UnsafeRawBufferPointer(rebasing: $0[0..<pad])) } }
-            if failure == 0 && bytes.count > 0 { failure = put(bytes) }
+            if failure == 0 { failure = section.withBytes { put($0) } }
         }
         guard failure == 0 else {
             throw .cannotWrite("\(temporary): \(String(cString: strerror(failure)))", outOfSpace: isOutOfSpace(failure))
