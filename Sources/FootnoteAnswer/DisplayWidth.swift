@@ -1,3 +1,5 @@
+import FootnoteAnalysis
+
 /// Counts what an excerpt shows: characters after whitespace runs collapse to
 /// one space — the unit of the excerpt budget (and of `anchors.py`'s lengths),
 /// as opposed to UTF-8 bytes.
@@ -12,7 +14,7 @@ struct DisplayWidth {
         var shown: Int32 = 0
         var inSpace = false
         for (i, b) in bytes.enumerated() {
-            let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
+            let space = ASCIIWhitespace.contains(b)
             if space {
                 if !inSpace { shown += 1 }
                 inSpace = true

@@ -290,6 +290,6 @@ public struct ExcerptBuilder: Sendable {
     }
 
     @inline(__always) func isSpace(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r")
+        ASCIIWhitespace.contains(b)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FootnoteAnalysis
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -160,7 +161,7 @@ struct BEIRCorpusReader {
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range {
             let b = bytes[i]
-            if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") && b != 0x0C && b != 0x0B { return false }
+            if !ASCIIWhitespace.isWithinLine(b) { return false }
         }
         return true
     }

@@ -1,3 +1,5 @@
+import FootnoteAnalysis
+
 /// Reads the fields of one JSON object on one line — the shape of a BEIR
 /// `corpus.jsonl` or `queries.jsonl` line — straight from its UTF-8 bytes,
 /// without building a Foundation object graph.
@@ -52,7 +54,7 @@ public struct FlatJSONObject {
         var atEnd: Bool { i >= bytes.endIndex }
 
         mutating func skipSpace() {
-            while i < bytes.endIndex, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            while i < bytes.endIndex, ASCIIWhitespace.contains(bytes[i]) { i += 1 }
         }
 
         mutating func eat(_ byte: UInt8) -> Bool {

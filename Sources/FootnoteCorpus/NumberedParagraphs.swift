@@ -1,3 +1,5 @@
+import FootnoteAnalysis
+
 /// Collects the blocks of a word-processor document (Word, OpenDocument),
 /// numbering its paragraphs: a passage is cited by the paragraphs it spans
 /// (`report.docx ¶ 12`, `¶¶ 12–14`) under its heading path.
@@ -102,7 +104,7 @@ struct NumberedParagraphs {
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             for byte in bytes {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if ASCIIWhitespace.contains(byte) {
                     pendingSpace = !out.isEmpty
                     continue
                 }

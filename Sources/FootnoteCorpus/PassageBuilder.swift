@@ -551,7 +551,7 @@ public struct PassageBuilder: Sendable, Equatable {
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C
+        ASCIIWhitespace.contains(b)
     }
 }
 

@@ -37,7 +37,7 @@ struct TextLines {
     func isBlank(_ line: Line) -> Bool {
         for i in line.start..<line.end {
             let b = bytes[i]
-            if b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") && b != 0x0C && b != 0x0B { return false }
+            if !ASCIIWhitespace.isWithinLine(b) { return false }
         }
         return true
     }

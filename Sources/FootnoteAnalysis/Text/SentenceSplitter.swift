@@ -277,7 +277,7 @@ extension SentenceSplitter {
     }
 
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == Byte.space || (byte >= 0x09 && byte <= 0x0D)
+        ASCIIWhitespace.contains(byte)
     }
     @inline(__always) private static func isASCIIUppercase(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
