@@ -17,7 +17,7 @@ DOC_PACKAGES := sqlite3-doc postgresql-doc-15 git-doc python3.11-doc
 TEST_PACKAGES := $(RUN_PACKAGES) tmux time man-db $(DOC_PACKAGES)
 
 
-.PHONY: run test golden-index build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan man
+.PHONY: run test golden-index format lint build release deps test-deps clean bench-quality bench install uninstall fuzz test-asan test-tsan man
 
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
@@ -54,6 +54,15 @@ golden-index: test-deps
 	$(TEST_ENV) FOOTNOTE_RECORD_GOLDEN=1 $(SWIFT) test -c release --skip-build --build-path $(TEST_BUILD) \
 		--filter IndexFormatGoldenTests 2>&1 | cat
 	@ls Tests/Fixtures/index-formats
+
+## make format: swift-format (the toolchain's) rewrites the Swift sources by .swift-format;
+## make lint: checks them, failing on any difference (CI runs it before the tests)
+FORMATTED := Sources Tests Benchmarks/Tune Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 ## make install [PREFIX=/usr/local]: footnote with the Swift runtime linked in (it runs on a machine
 ## without a Swift toolchain; readline, libstemmer and zstd stay shared), and its bash, zsh and fish

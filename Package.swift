@@ -16,8 +16,10 @@ let staticStdlib = Context.environment["FOOTNOTE_STATIC_STDLIB"] != nil
 /// autolink entries also name these libraries (Swift 6.3); compiled without it,
 /// the link must name them. A toolchain that needs another fails the link, and
 /// so `make test`'s install check.
-let staticFoundationLibraries = ["CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
-                                 "swiftSynchronization"]
+let staticFoundationLibraries = [
+    "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections",
+    "swiftSynchronization",
+]
 
 let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing", "-assert-config", "Debug"], .when(configuration: .release))]
@@ -25,20 +27,25 @@ let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing", "-assert-config
 // driver then warns that it ignores the -num-threads SwiftPM's release builds
 // pass, whatever value comes last; scripts/swift-build drops that one line.)
 let unoptimizedTests: [SwiftSetting] = [
-    .unsafeFlags(["-Onone", "-no-whole-module-optimization", "-enable-batch-mode"], .when(configuration: .release)),
+    .unsafeFlags(["-Onone", "-no-whole-module-optimization", "-enable-batch-mode"], .when(configuration: .release))
 ]
 
 /// The library's targets, lowest layer first.
-let libraryTargets = ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch",
-                      "FootnoteAnswer", "FootnoteEvaluation"]
+let libraryTargets = [
+    "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch",
+    "FootnoteAnswer", "FootnoteEvaluation",
+]
 /// Release builds skip the run-time exclusivity checks (the compile-time ones
 /// stay, and the tests' builds keep both): in the per-token and per-posting
 /// loops they cost 8% of the kernel corpus's index build. Cross-module
 /// optimization lets the layers above inline and specialize the storage and
 /// index types' accessors, as they could when all was one module.
-let librarySettings: [SwiftSetting] = testBuild ? testable + crossModule : crossModule + [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-]
+let librarySettings: [SwiftSetting] =
+    testBuild
+    ? testable + crossModule
+    : crossModule + [
+        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+    ]
 
 let package = Package(
     name: "Footnote",
@@ -50,25 +57,30 @@ let package = Package(
         .library(name: "FootnoteCore", targets: libraryTargets),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // C libraries behind tiny system-library targets (Debian packages).
-        .systemLibrary(name: "CReadline", path: "Sources/CReadline",
-                       providers: [.apt(["libreadline-dev"])]),
-        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
-                       providers: [.apt(["libstemmer-dev"])]),
-        .systemLibrary(name: "CZstd", path: "Sources/CZstd",
-                       providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CReadline", path: "Sources/CReadline",
+            providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(
+            name: "CStemmer", path: "Sources/CStemmer",
+            providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd",
+            providers: [.apt(["libzstd-dev"])]),
         // Compressed files (gzip, bzip2, xz, zstd) and zip containers (.docx, .odt, .epub).
-        .systemLibrary(name: "CArchive", path: "Sources/CArchive",
-                       providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CArchive", path: "Sources/CArchive",
+            providers: [.apt(["libarchive-dev"])]),
         // The XML inside Office, OpenDocument and EPUB files.
         // (Declared in its shim, not through libxml2's headers, which clash with Foundation's ICU.)
         .systemLibrary(name: "CXML2", path: "Sources/CXML2", providers: [.apt(["libxml2-dev"])]),
         // PDF text, page by page, and its outline.
-        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
-                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
         // A compiler builtin Swift cannot spell (header only, nothing to link).
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
@@ -77,39 +89,60 @@ let package = Package(
         // search ← answer ← evaluation. No terminal I/O in any of them.
         .target(name: "FootnoteStorage", dependencies: ["CZstd"], swiftSettings: librarySettings),
         .target(name: "FootnoteAnalysis", dependencies: ["FootnoteStorage", "CStemmer"], swiftSettings: librarySettings),
-        .target(name: "FootnoteCorpus", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "CArchive", "CXML2", "CPoppler"],
-                swiftSettings: librarySettings),
-        .target(name: "FootnoteIndex", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus"],
-                swiftSettings: librarySettings),
-        .target(name: "FootnoteSearch", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                                                       "FootnoteIndex", "CPrefetch"],
-                swiftSettings: librarySettings),
-        .target(name: "FootnoteAnswer", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                                                       "FootnoteIndex", "FootnoteSearch"],
-                swiftSettings: librarySettings),
-        .target(name: "FootnoteEvaluation", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                                                           "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer"],
-                swiftSettings: librarySettings),
+        .target(
+            name: "FootnoteCorpus", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "CArchive", "CXML2", "CPoppler"],
+            swiftSettings: librarySettings),
+        .target(
+            name: "FootnoteIndex", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus"],
+            swiftSettings: librarySettings),
+        .target(
+            name: "FootnoteSearch",
+            dependencies: [
+                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
+                "FootnoteIndex", "CPrefetch",
+            ],
+            swiftSettings: librarySettings),
+        .target(
+            name: "FootnoteAnswer",
+            dependencies: [
+                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
+                "FootnoteIndex", "FootnoteSearch",
+            ],
+            swiftSettings: librarySettings),
+        .target(
+            name: "FootnoteEvaluation",
+            dependencies: [
+                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
+                "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer",
+            ],
+            swiftSettings: librarySettings),
 
         // The command-line front end: CLI, REPL, rendering.
-        .executableTarget(name: "footnote", dependencies: [
-            "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer",
-            "FootnoteEvaluation", "CReadline",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: testBuild ? testable : [],
-        linkerSettings: !staticStdlib ? []
-            : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
+        .executableTarget(
+            name: "footnote",
+            dependencies: [
+                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer",
+                "FootnoteEvaluation", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], swiftSettings: testBuild ? testable : [],
+            linkerSettings: !staticStdlib
+                ? []
+                : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
 
         // Tuning knobs for measuring, outside the product's command line (Benchmarks/Tune).
-        .executableTarget(name: "footnote-tune", dependencies: libraryTargets.map { .target(name: $0) } + [
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "Benchmarks/Tune"),
+        .executableTarget(
+            name: "footnote-tune",
+            dependencies: libraryTargets.map { .target(name: $0) } + [
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ], path: "Benchmarks/Tune"),
 
         .target(name: "FootnoteTestSupport", path: "Tests/Support"),
-        .testTarget(name: "FootnoteCoreTests", dependencies: libraryTargets.map { .target(name: $0) } + ["FootnoteTestSupport"],
-                    swiftSettings: unoptimizedTests),
-        .testTarget(name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteTestSupport"] + libraryTargets.map { .target(name: $0) },
-                    swiftSettings: unoptimizedTests),
+        .testTarget(
+            name: "FootnoteCoreTests", dependencies: libraryTargets.map { .target(name: $0) } + ["FootnoteTestSupport"],
+            swiftSettings: unoptimizedTests),
+        .testTarget(
+            name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteTestSupport"] + libraryTargets.map { .target(name: $0) },
+            swiftSettings: unoptimizedTests),
     ],
     swiftLanguageModes: [.v6]
 )

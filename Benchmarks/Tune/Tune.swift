@@ -21,8 +21,10 @@ struct Tune: ParsableCommand {
         commandName: "footnote-tune",
         abstract: "Measure footnote's tuning knobs on a BEIR folder or a conversational set (prints METRICS {json}).")
 
-    @Argument(help: ArgumentHelp("A BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv), or with --conversations a conversational set.",
-                                 valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp(
+            "A BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv), or with --conversations a conversational set.",
+            valueName: "dir"))
     var dataset: String
 
     @Flag(help: "Replay DIR/conversations.jsonl as the chat answers it (as `footnote eval --conversations`).")
@@ -102,10 +104,13 @@ struct Tune: ParsableCommand {
         guard k1 >= 0, k1.isFinite, (0...1).contains(b), (0...1).contains(minConfidence) else {
             throw ValidationError("--k1 must be ≥ 0, --b and --min-confidence between 0 and 1")
         }
-        let weights = [titleWeight, headingWeight, proximityWeight, leadPrior, cueWeight, subject, recent, decay, pagePrior, carriedShare,
-                       continuity, ellipticalContinuity]
+        let weights = [
+            titleWeight, headingWeight, proximityWeight, leadPrior, cueWeight, subject, recent, decay, pagePrior, carriedShare,
+            continuity, ellipticalContinuity,
+        ]
         guard weights.allSatisfy({ $0 >= 0 && $0.isFinite }), proximityWindow >= 1, excerptCluster >= 1, excerptSentences >= 1,
-              interleave >= 0, top >= 1 else {
+            interleave >= 0, top >= 1
+        else {
             throw ValidationError("weights must be finite and ≥ 0; windows, sentences and --top at least 1")
         }
         if docs && !conversations { throw ValidationError("--docs goes with --conversations") }
@@ -147,18 +152,21 @@ struct Tune: ParsableCommand {
         do { corpus = try CorpusLoader().load(corpusPath) } catch { throw Failure(description: "\(corpusPath): \(error)") }
         let builder = IndexBuilder(titleWeight: titleWeight, headingWeight: headingWeight)
         var options = engineOptions
-        if !conversations { options.minConfidence = 0 }   // ranking metrics never decline, as in `footnote eval`
+        if !conversations { options.minConfidence = 0 }  // ranking metrics never decline, as in `footnote eval`
         let engine = AnswerEngine(corpus: corpus, builder: builder, options: options)
         var metrics: [(String, Double)] = []
         do {
             if conversations {
-                let study = ConversationStudy(engine: engine, dialogues: try Dialogue.read(folder + "/conversations.jsonl"),
-                                              gold: docs ? .fileLines : .passageIDs, options: conversationOptions)
+                let study = ConversationStudy(
+                    engine: engine, dialogues: try Dialogue.read(folder + "/conversations.jsonl"),
+                    gold: docs ? .fileLines : .passageIDs, options: conversationOptions)
                 for part in ConversationStudy.Part.allCases {
                     for (alone, prefix) in [(false, ""), (true, "alone_")] {
                         let f = study.figures(part, alone: alone)
-                        metrics += [("\(prefix)\(part.rawValue)_success1", f.success1), ("\(prefix)\(part.rawValue)_success5", f.success5),
-                                    ("\(prefix)\(part.rawValue)_mrr10", f.mrr10), ("\(prefix)\(part.rawValue)_declined", Double(f.declined))]
+                        metrics += [
+                            ("\(prefix)\(part.rawValue)_success1", f.success1), ("\(prefix)\(part.rawValue)_success5", f.success5),
+                            ("\(prefix)\(part.rawValue)_mrr10", f.mrr10), ("\(prefix)\(part.rawValue)_declined", Double(f.declined)),
+                        ]
                     }
                 }
             } else {

@@ -22,11 +22,11 @@ import FootnoteStorage
 /// and one git-doc question lost at rank 1).
 public enum AskingWords {
     public static let english: [String] = """
-    would could might must shall \
-    hi hello hey thanks thank please ok okay yeah sure great \
-    know want like tell say wondering wonder \
-    oh ah um uh hmm wow alright basically really anyway maybe perhaps something anything
-    """.split(separator: " ").map(String.init)
+        would could might must shall \
+        hi hello hey thanks thank please ok okay yeah sure great \
+        know want like tell say wondering wonder \
+        oh ah um uh hmm wow alright basically really anyway maybe perhaps something anything
+        """.split(separator: " ").map(String.init)
 
     /// The greetings, thanks and assents among them: a turn of these (and
     /// stop words) alone asks nothing, and is no follow-up either.
@@ -39,8 +39,11 @@ public enum AskingWords {
         text.withUTF8 { bytes in
             Tokenizer().spans(bytes) { start, end, _ in
                 withLowercased(UnsafeBufferPointer(rebasing: bytes[start..<end])) { word in
-                    if courtesyTable.find(word) != nil { sawCourtesy = true }
-                    else if table.find(word) == nil && !stopWords.contains(word) { sawOther = true }
+                    if courtesyTable.find(word) != nil {
+                        sawCourtesy = true
+                    } else if table.find(word) == nil && !stopWords.contains(word) {
+                        sawOther = true
+                    }
                 }
             }
         }

@@ -21,8 +21,9 @@ public final class SnowballStemmer {
         output.removeAll(keepingCapacity: true)
         word.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress,
-                  let result = sb_stemmer_stem(handle, base, Int32(buf.count)) else {
-                output.append(contentsOf: buf)   // out of memory: keep the word as is
+                let result = sb_stemmer_stem(handle, base, Int32(buf.count))
+            else {
+                output.append(contentsOf: buf)  // out of memory: keep the word as is
                 return
             }
             let length = Int(sb_stemmer_length(handle))
@@ -34,7 +35,7 @@ public final class SnowballStemmer {
     /// own buffer: valid only during the call (copy it there).
     public func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let base = word.baseAddress, let result = sb_stemmer_stem(handle, base, Int32(word.count)) else {
-            return body(word)   // out of memory (or nothing to stem): the word as is
+            return body(word)  // out of memory (or nothing to stem): the word as is
         }
         return body(UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(handle))))
     }

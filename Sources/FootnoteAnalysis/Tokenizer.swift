@@ -62,13 +62,15 @@ public struct Tokenizer: Sendable {
     }
 
     @inline(__always)
-    private func spans(_ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>,
-                       _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
+    private func spans(
+        _ text: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>,
+        _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void
+    ) {
         let count = text.count
         var i = 0
         var position = 0
         var wordStart = -1
-        var lastWordEnd = -1          // end of the last word character of the current word
+        var lastWordEnd = -1  // end of the last word character of the current word
         while i < count {
             let byte = text[i]
             var cls: UInt8
@@ -113,10 +115,13 @@ public struct Tokenizer: Sendable {
 
     /// Emits the word `start..<end`, preceded by the identifier it begins, if any.
     @inline(__always)
-    private func emitWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int,
-                          _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
+    private func emitWord(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int,
+        _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void
+    ) {
         if end < text.count && text[end] == Tokenizer.underscore,
-           let whole = Tokenizer.identifier(text, first: start..<end), whole.count <= maxTokenBytes {
+            let whole = Tokenizer.identifier(text, first: start..<end), whole.count <= maxTokenBytes
+        {
             emit(whole.lowerBound, whole.upperBound, position)
         }
         emit(start, end, position)
@@ -135,7 +140,7 @@ public struct Tokenizer: Sendable {
         var lead = first.lowerBound
         while lead > 0 && text[lead - 1] == underscore { lead -= 1 }
         if lead > 0 && (isAlphanumeric(text[lead - 1]) || text[lead - 1] >= 0x80) {
-            if lead < first.lowerBound { return nil }   // a later part of an identifier
+            if lead < first.lowerBound { return nil }  // a later part of an identifier
         }
         var runEnd = first.upperBound
         while runEnd < text.count && (isAlphanumeric(text[runEnd]) || text[runEnd] == underscore) { runEnd += 1 }

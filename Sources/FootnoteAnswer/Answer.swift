@@ -42,7 +42,8 @@ public struct Answer: Sendable {
             case .noPassageMeetsConstraints:
                 return "No passage has every quoted phrase and +word without the -words; drop one and ask again."
             case .sourceUnavailable(.changed(let path)):
-                return "The answer is in \(path), which changed since it was indexed; update the index (:reload, or footnote index) and ask again."
+                return
+                    "The answer is in \(path), which changed since it was indexed; update the index (:reload, or footnote index) and ask again."
             case .sourceUnavailable(.unreadable(let path, let reason)):
                 return "The answer is in \(path), which cannot be read now (\(reason)); check the file and ask again."
             }

@@ -25,7 +25,9 @@ public enum AnswerCue: Sendable, Equatable {
                 }
                 return nil
             case "what", "which":
-                if ["year", "years", "century", "decade", "month", "day", "date", "time", "period", "era"].contains(next) { self = .time; return }
+                if ["year", "years", "century", "decade", "month", "day", "date", "time", "period", "era"].contains(next) {
+                    self = .time; return
+                }
                 if ["percentage", "percent", "number", "amount", "size", "population"].contains(next) { self = .quantity; return }
                 if Self.placeNouns.contains(next) { self = .place; return }
                 if Self.nameNouns.contains(next) || words.dropFirst(i + 1).prefix(4).contains("name") { self = .name; return }
@@ -40,20 +42,28 @@ public enum AnswerCue: Sendable, Equatable {
     }
 
     /// "what country …", "which city …": a place name answers.
-    static let placeNouns: Set<String> = ["country", "countries", "city", "cities", "state", "states", "nation", "continent",
-                                          "river", "region", "town", "county", "province", "island", "islands", "area",
-                                          "mountain", "lake", "sea", "ocean", "capital", "location", "place", "street", "district"]
+    static let placeNouns: Set<String> = [
+        "country", "countries", "city", "cities", "state", "states", "nation", "continent",
+        "river", "region", "town", "county", "province", "island", "islands", "area",
+        "mountain", "lake", "sea", "ocean", "capital", "location", "place", "street", "district",
+    ]
     /// "which team …", "what company …": a proper name answers.
-    static let nameNouns: Set<String> = ["team", "teams", "company", "companies", "group", "organization", "party", "university",
-                                         "school", "person", "president", "king", "queen", "leader", "emperor", "church",
-                                         "newspaper", "network", "language", "religion", "dynasty", "family", "tribe", "army",
-                                         "book", "album", "film", "song", "award", "brand", "band", "artist", "author", "scientist"]
+    static let nameNouns: Set<String> = [
+        "team", "teams", "company", "companies", "group", "organization", "party", "university",
+        "school", "person", "president", "king", "queen", "leader", "emperor", "church",
+        "newspaper", "network", "language", "religion", "dynasty", "family", "tribe", "army",
+        "book", "album", "film", "song", "award", "brand", "band", "artist", "author", "scientist",
+    ]
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"]
-    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
-                                           "thousand", "million", "billion", "dozen", "half"]
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    ]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+        "thousand", "million", "billion", "dozen", "half",
+    ]
 
     /// Byte ranges of the words of `text` that could answer a question of this
     /// cue, in order.
@@ -64,7 +74,9 @@ public enum AnswerCue: Sendable, Equatable {
             let word = tok.term
             let first = word[0]
             let hasDigit = word.contains { $0 &- UInt8(ascii: "0") < 10 }
-            let isUpper = first &- UInt8(ascii: "A") < 26 || (first >= 0xC0 && String(decoding: word.prefix(4), as: UTF8.self).first?.isUppercase == true)
+            let isUpper =
+                first &- UInt8(ascii: "A") < 26
+                || (first >= 0xC0 && String(decoding: word.prefix(4), as: UTF8.self).first?.isUppercase == true)
             let lower = String(decoding: word, as: UTF8.self).lowercased()
             let hit: Bool
             switch self {
@@ -85,8 +97,10 @@ public enum AnswerCue: Sendable, Equatable {
     /// True when only spaces lie between `index` and the start of the text or a `.`, `!`, `?`.
     static func startsSentence(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var i = index - 1
-        while i >= 0 && (text[i] == UInt8(ascii: " ") || text[i] == UInt8(ascii: "\n") || text[i] == UInt8(ascii: "\t")
-                         || text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "(")) { i -= 1 }
+        while i >= 0
+            && (text[i] == UInt8(ascii: " ") || text[i] == UInt8(ascii: "\n") || text[i] == UInt8(ascii: "\t")
+                || text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "("))
+        { i -= 1 }
         return i < 0 || text[i] == UInt8(ascii: ".") || text[i] == UInt8(ascii: "!") || text[i] == UInt8(ascii: "?")
     }
 }

@@ -30,9 +30,11 @@ public final class AnswerEngine {
         /// page is not a question, and every word costs a posting list.
         public var maxQuestionBytes = 4096
 
-        public init(scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
-                    minConfidence: Float = 0.40, excerpt: ExcerptBuilder = ExcerptBuilder(),
-                    proximity: ProximityBonus? = ProximityBonus()) {
+        public init(
+            scoring: ScoringChoice = .bm25, k1: Float = BM25.defaultK1, b: Float = BM25.defaultB,
+            minConfidence: Float = 0.40, excerpt: ExcerptBuilder = ExcerptBuilder(),
+            proximity: ProximityBonus? = ProximityBonus()
+        ) {
             self.scoring = scoring
             self.k1 = k1
             self.b = b
@@ -51,11 +53,13 @@ public final class AnswerEngine {
         self.corpus = corpus
         self.index = index
         self.options = options
-        searcher = Searcher(index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b),
-                            proximity: options.proximity,
-                            leadPrior: LeadPrior(passages: corpus.passages, documentCount: corpus.documents.count,
-                                                 strength: options.leadPrior,
-                                                 historyFiles: corpus.documents.map { LeadPrior.isHistoryFile($0.citedPath) }))
+        searcher = Searcher(
+            index: index, model: options.scoring.model(for: index, k1: options.k1, b: options.b),
+            proximity: options.proximity,
+            leadPrior: LeadPrior(
+                passages: corpus.passages, documentCount: corpus.documents.count,
+                strength: options.leadPrior,
+                historyFiles: corpus.documents.map { LeadPrior.isHistoryFile($0.citedPath) }))
     }
 
     /// Reads nothing: builds the index of an already loaded corpus with `builder`
@@ -123,10 +127,13 @@ public final class AnswerEngine {
     public func weighingHeadings(_ result: Searcher.Result) -> Searcher.Result {
         var result = result
         let termWeights = Self.termWeights(result.query, result.weights), sections = corpus.passages
-        result.hits = options.headingMatch.reranked(result.hits, termWeights: termWeights,
-                                                    analyzer: searcher.analyzer) { sections.section(Int($0)).last }
+        result.hits = options.headingMatch.reranked(
+            result.hits, termWeights: termWeights,
+            analyzer: searcher.analyzer
+        ) { sections.section(Int($0)).last }
         if let best = result.hits.first {
-            result.evidence?.headingMatch = sections.section(Int(best.passage))
+            result.evidence?.headingMatch =
+                sections.section(Int(best.passage))
                 .map { HeadingMatch.bestMatch(of: $0, termWeights: termWeights, analyzer: searcher.analyzer) }.max() ?? 0
         }
         return result
@@ -157,10 +164,11 @@ public final class AnswerEngine {
     /// defining passages (excerpted from their opening).
     func definitionsFirst(_ hits: [Searcher.Hit], cue: DefinitionCue) -> (hits: [Searcher.Hit], defining: Set<Int32>) {
         let passages = corpus.passages, analyzer = searcher.analyzer
-        let defining = Set(hits.lazy.map(\.passage).filter { p in
-            guard passages.isTerm(Int(p)), let term = passages.section(Int(p)).last else { return false }
-            return cue.isNamed(by: term, analyzer: analyzer)
-        })
+        let defining = Set(
+            hits.lazy.map(\.passage).filter { p in
+                guard passages.isTerm(Int(p)), let term = passages.section(Int(p)).last else { return false }
+                return cue.isNamed(by: term, analyzer: analyzer)
+            })
         guard !defining.isEmpty else { return (hits, []) }
         return (hits.filter { defining.contains($0.passage) } + hits.filter { !defining.contains($0.passage) }, defining)
     }
@@ -221,15 +229,17 @@ public final class AnswerEngine {
                 answer.unknownWords = overlong
                 return answer
             }
-            return Answer(question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms,
-                          query: result.query)
+            return Answer(
+                question: question, items: [], notice: hasWords ? .onlyStopWords : .emptyQuestion, terms: terms,
+                query: result.query)
         }
         if result.hits.isEmpty && result.query.constraints.contains(where: { $0.terms.contains { $0 != nil } }) {
             return Answer(question: question, items: [], notice: .noPassageMeetsConstraints, terms: terms, query: result.query)
         }
         guard !result.hits.isEmpty, result.confidence >= options.minConfidence else {
-            return Answer(question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence,
-                          query: result.query)
+            return Answer(
+                question: question, items: [], notice: .noAnswer, terms: terms, confidence: result.confidence,
+                query: result.query)
         }
         let termWeights = Self.termWeights(result.query, result.weights)
         let cue = AnswerCue(question: question)
@@ -249,14 +259,18 @@ public final class AnswerEngine {
                 }
                 guard items.count < k else { continue }
                 itemOfText[key] = items.count
-                items.append(Answer.Item(rank: items.count + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
-                                         excerpt: options.excerpt.excerpt(of: text, termWeights: termWeights,
-                                                                          analyzer: searcher.analyzer, cue: cue,
-                                                                          opening: defining.contains(hit.passage))))
+                items.append(
+                    Answer.Item(
+                        rank: items.count + 1, passage: p, score: hit.score, citation: citation(forPassage: p),
+                        excerpt: options.excerpt.excerpt(
+                            of: text, termWeights: termWeights,
+                            analyzer: searcher.analyzer, cue: cue,
+                            opening: defining.contains(hit.passage))))
             case .failure(let failure):
                 // Never an excerpt of a file that is no longer what was indexed.
-                return Answer(question: question, items: [], notice: .sourceUnavailable(failure), terms: terms,
-                              confidence: result.confidence, query: result.query)
+                return Answer(
+                    question: question, items: [], notice: .sourceUnavailable(failure), terms: terms,
+                    confidence: result.confidence, query: result.query)
             }
         }
         return Answer(question: question, items: items, notice: nil, terms: terms, confidence: result.confidence, query: result.query)
@@ -268,9 +282,10 @@ public final class AnswerEngine {
     public func explain(_ answer: Answer, passage: Int) -> Explanation? {
         (answer.fromContext.contains(passage) ? answer.contextQuery : answer.query).map { query in
             var explanation = searcher.explain(query, passage: Int32(passage))
-            explanation.headingMatch = options.headingMatch.factor(heading: corpus.passages.section(passage).last,
-                                                                   termWeights: Self.termWeights(query, searcher.weights(for: query)),
-                                                                   analyzer: searcher.analyzer)
+            explanation.headingMatch = options.headingMatch.factor(
+                heading: corpus.passages.section(passage).last,
+                termWeights: Self.termWeights(query, searcher.weights(for: query)),
+                analyzer: searcher.analyzer)
             explanation.score *= explanation.headingMatch
             // A conversation's page prior (`Conversation`), applied after the heading match as when it ranked.
             if let prior = answer.pagePrior[passage] { explanation.score *= prior }
@@ -283,8 +298,9 @@ public final class AnswerEngine {
     public func excerpt(question: String, passage: Int) -> Result<Excerpt, PassageTextFailure> {
         let query = Query(question, analyzer: searcher.analyzer, index: index)
         return corpus.passageText(passage).map { text in
-            options.excerpt.excerpt(of: text, termWeights: Self.termWeights(query, searcher.weights(for: query)),
-                                    analyzer: searcher.analyzer, cue: AnswerCue(question: question))
+            options.excerpt.excerpt(
+                of: text, termWeights: Self.termWeights(query, searcher.weights(for: query)),
+                analyzer: searcher.analyzer, cue: AnswerCue(question: question))
         }
     }
 
@@ -301,8 +317,9 @@ public final class AnswerEngine {
     public func citation(forPassage p: Int) -> Citation {
         let passages = corpus.passages
         let document = corpus.documents[Int(passages.documents[p])]
-        return Citation(file: document.citedPath, lines: passages.bounds(p).lines,
-                        section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p),
-                        unit: DocumentParsers.parser(for: document.format).citation)
+        return Citation(
+            file: document.citedPath, lines: passages.bounds(p).lines,
+            section: Passage.sectionLabel(passages.section(p)), id: passages.id(p), anchor: passages.anchor(p),
+            unit: DocumentParsers.parser(for: document.format).citation)
     }
 }

@@ -54,8 +54,11 @@ public struct Citation: Sendable, Equatable {
         switch unit {
         case .lines: return file + ":" + (lines.count == 1 ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)")
         case .pages: return file + (lines.count == 1 ? " p. \(lines.lowerBound)" : " pp. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
-        case .paragraphs: return file + (lines.count == 1 ? " \u{B6} \(lines.lowerBound)" : " \u{B6}\u{B6} \(lines.lowerBound)\u{2013}\(lines.upperBound)")
-        case .chapters: return file + (lines.count == 1 ? " ch. \(lines.lowerBound)" : " chs. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
+        case .paragraphs:
+            return file
+                + (lines.count == 1 ? " \u{B6} \(lines.lowerBound)" : " \u{B6}\u{B6} \(lines.lowerBound)\u{2013}\(lines.upperBound)")
+        case .chapters:
+            return file + (lines.count == 1 ? " ch. \(lines.lowerBound)" : " chs. \(lines.lowerBound)\u{2013}\(lines.upperBound)")
         }
     }
 }

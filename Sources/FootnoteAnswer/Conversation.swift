@@ -164,8 +164,10 @@ public final class Conversation {
             answer = reply ? askReply(question, query: query, top: k) : askQuestion(question, query: query, own: own, top: k)
             // A file changed since it was indexed: the caller re-indexes (`use`) and asks again.
             if case .sourceUnavailable = answer.notice { return answer }
-            turns.append(Turn(question: question, reading: answer.reading ?? .alone, terms: reply ? [] : own,
-                              page: answer.items.first.map { page(of: $0.passage) }))
+            turns.append(
+                Turn(
+                    question: question, reading: answer.reading ?? .alone, terms: reply ? [] : own,
+                    page: answer.items.first.map { page(of: $0.passage) }))
         }
         if question.utf8.count < asked.utf8.count { answer.askedBytes = asked.utf8.count }
         return answer
@@ -183,12 +185,14 @@ public final class Conversation {
         if search.reading == .reply { own.terms = [] }
         let context = withCarried(own, search.carried)
         if search.interleaves {
-            return finish(search, ranking: engine.rank(own, question: search.question, top: k, depth: options.priorDepth),
-                          interleaving: rank(search.question, query: context, prior: search.prior, top: k), query: own,
-                          contextQuery: context, top: k)
+            return finish(
+                search, ranking: engine.rank(own, question: search.question, top: k, depth: options.priorDepth),
+                interleaving: rank(search.question, query: context, prior: search.prior, top: k), query: own,
+                contextQuery: context, top: k)
         }
-        return finish(search, ranking: rank(search.question, query: context, prior: search.prior, top: k, avoiding: search.avoiding),
-                      query: context, top: k)
+        return finish(
+            search, ranking: rank(search.question, query: context, prior: search.prior, top: k, avoiding: search.avoiding),
+            query: context, top: k)
     }
 
     // MARK: - Reading a turn
@@ -196,8 +200,10 @@ public final class Conversation {
     /// Words that only answer the bot: "yes", "right", "correct". With the
     /// asking words ("ok", "sure", "yeah") and stop words ("no", "not",
     /// "I", "am") already gone, a turn of these alone is a reply.
-    static let replyWords: Set<String> = ["yes", "yep", "yup", "nope", "right", "correct", "fine", "exact", "inde", "absolut",
-                                          "definit", "cours", "true", "certain"]
+    static let replyWords: Set<String> = [
+        "yes", "yep", "yup", "nope", "right", "correct", "fine", "exact", "inde", "absolut",
+        "definit", "cours", "true", "certain",
+    ]
 
     /// Whether a question whose terms (known to the corpus or not) are `terms` says nothing but yes or no.
     static func isReply(_ terms: [Query.Term]) -> Bool {
@@ -205,8 +211,10 @@ public final class Conversation {
     }
 
     /// Words that point back to something said before.
-    static let pointingBack: Set<String> = ["it", "its", "they", "them", "their", "theirs", "he", "she", "him", "her", "his",
-                                            "this", "these", "those", "there"]
+    static let pointingBack: Set<String> = [
+        "it", "its", "they", "them", "their", "theirs", "he", "she", "him", "her", "his",
+        "this", "these", "those", "there",
+    ]
 
     /// Openings that mark a short question as a contrast with the last one.
     static let contrastOpenings: [[String]] = [["and"], ["but"], ["or"], ["what", "about"], ["how", "about"], ["what", "if"]]
@@ -267,13 +275,15 @@ public final class Conversation {
             guard contextAnswers && options.interleave > 0 else {
                 return finish(Search(question: question, reading: .alone), ranking: aloneRanking, query: query, top: k)
             }
-            return finish(Search(question: question, reading: .alone, carried: carried, prior: prior, interleaves: true),
-                          ranking: aloneRanking, interleaving: contextual, query: query, contextQuery: withContext, top: k)
+            return finish(
+                Search(question: question, reading: .alone, carried: carried, prior: prior, interleaves: true),
+                ranking: aloneRanking, interleaving: contextual, query: query, contextQuery: withContext, top: k)
         }
         // Shown as the user wrote them.
         let replacedWords = replaced.map { r in earlier.last?.terms.first { $0.text == r }?.word ?? r }
-        let search = Search(question: question, reading: replaced.isEmpty ? .followUp : .contrast, carried: carried, prior: prior,
-                            replaced: replacedWords, avoiding: replaced)
+        let search = Search(
+            question: question, reading: replaced.isEmpty ? .followUp : .contrast, carried: carried, prior: prior,
+            replaced: replacedWords, avoiding: replaced)
         var answer = finish(search, ranking: contextual, query: withContext, top: k)
         // Declined both alone and with the context.
         answer.contextTried = answer.items.isEmpty
@@ -283,7 +293,8 @@ public final class Conversation {
     /// `lead`'s hits with `other`'s in every `n`-th place from the second
     /// (each passage once, at its first place); `lead`'s evidence and query.
     /// - Returns: the ranking, and the passages placed from `other`.
-    static func interleaved(_ lead: AnswerEngine.Ranking, _ other: AnswerEngine.Ranking, every n: Int) -> (AnswerEngine.Ranking, Set<Int32>) {
+    static func interleaved(_ lead: AnswerEngine.Ranking, _ other: AnswerEngine.Ranking, every n: Int) -> (AnswerEngine.Ranking, Set<Int32>)
+    {
         var out = lead, seen = Set<Int32>(), hits: [Searcher.Hit] = [], fromOther = Set<Int32>()
         let a = lead.result.hits, b = other.result.hits
         var ia = 0, ib = 0
@@ -355,8 +366,10 @@ public final class Conversation {
     /// replaced words, each item's page prior, and for interleaved items the
     /// query they were ranked by, so that `:why` explains them as ranked),
     /// and `search` kept for `more`.
-    private func finish(_ search: Search, ranking: AnswerEngine.Ranking, interleaving other: AnswerEngine.Ranking? = nil,
-                        query: Query, contextQuery: Query? = nil, top k: Int) -> Answer {
+    private func finish(
+        _ search: Search, ranking: AnswerEngine.Ranking, interleaving other: AnswerEngine.Ranking? = nil,
+        query: Query, contextQuery: Query? = nil, top k: Int
+    ) -> Answer {
         var fromContext = Set<Int32>(), shown = ranking
         if let other { (shown, fromContext) = Self.interleaved(ranking, other, every: options.interleave) }
         var answer = engine.answer(shown, question: search.question, top: k)
@@ -403,7 +416,8 @@ public final class Conversation {
         let ownTexts = Set(own.map(\.text)), replaced = Set(replacing)
         func add(_ term: Query.Term, _ w: Float) {
             guard w > 0, !ownTexts.contains(term.text), !replaced.contains(term.word), !replaced.contains(term.text),
-                  engine.index.termID(term.text) != nil else { return }
+                engine.index.termID(term.text) != nil
+            else { return }
             if let seen = weight[term.text] {
                 if w > seen.0 { weight[term.text] = (w, seen.1) }
             } else {
@@ -436,8 +450,9 @@ public final class Conversation {
     /// in "when does open source AI excel?"). Empty when it is no contrast.
     func contrasted(_ question: String, own: [Query.Term], words: [String]) -> [String] {
         guard own.count <= options.standAloneTerms,
-              Self.contrastOpenings.contains(where: { words.starts(with: $0) }) || words.contains("instead"),
-              let last = turns.last(where: { !$0.terms.isEmpty }) else { return [] }
+            Self.contrastOpenings.contains(where: { words.starts(with: $0) }) || words.contains("instead"),
+            let last = turns.last(where: { !$0.terms.isEmpty })
+        else { return [] }
         let now = positionedTerms(question), before = positionedTerms(last.question)
         let lastTexts = Set(before.map(\.text)), nowTexts = Set(now.map(\.text))
         var replaced: [String] = []

@@ -19,7 +19,7 @@ struct DisplayWidth {
                 if !inSpace { shown += 1 }
                 inSpace = true
             } else {
-                if b & 0xC0 != 0x80 { shown += 1 }   // the first byte of a scalar
+                if b & 0xC0 != 0x80 { shown += 1 }  // the first byte of a scalar
                 inSpace = false
             }
             prefix[i + 1] = shown
@@ -36,7 +36,7 @@ struct DisplayWidth {
             let mid = (lo + hi + 1) / 2
             if Int(prefix[mid] - prefix[start]) <= budget { lo = mid } else { hi = mid - 1 }
         }
-        while lo > start && lo < bytes.count && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }   // a scalar boundary
+        while lo > start && lo < bytes.count && bytes[lo] & 0xC0 == 0x80 { lo -= 1 }  // a scalar boundary
         return lo
     }
 
@@ -47,7 +47,7 @@ struct DisplayWidth {
             let mid = (lo + hi) / 2
             if Int(prefix[end] - prefix[mid]) <= budget { hi = mid } else { lo = mid + 1 }
         }
-        while lo < end && bytes[lo] & 0xC0 == 0x80 { lo += 1 }   // a scalar boundary
+        while lo < end && bytes[lo] & 0xC0 == 0x80 { lo += 1 }  // a scalar boundary
         return lo
     }
 }

@@ -36,8 +36,10 @@ public struct ExcerptBuilder: Sendable {
     public var cueClusterWeight: Float = 0.6
     public var cueReach: Int = 20
 
-    public init(maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true,
-                clusterCharacters: Int = 165) {
+    public init(
+        maxCharacters: Int = 250, maxSentences: Int = 3, repeatBonus: Float = 0.1, extendWithContext: Bool = true,
+        clusterCharacters: Int = 165
+    ) {
         self.clusterCharacters = max(1, clusterCharacters)
         self.maxCharacters = maxCharacters
         self.maxSentences = maxSentences
@@ -55,8 +57,10 @@ public struct ExcerptBuilder: Sendable {
     /// - Parameter opening: show the passage's opening sentences that fit the
     ///   budget (cut at the budget's last word when the first is longer),
     ///   with the question's words marked: what a definition says first.
-    public func excerpt(of text: String, termWeights: [String: Float], analyzer: Analyzer, cue: AnswerCue? = nil,
-                        opening: Bool = false) -> Excerpt {
+    public func excerpt(
+        of text: String, termWeights: [String: Float], analyzer: Analyzer, cue: AnswerCue? = nil,
+        opening: Bool = false
+    ) -> Excerpt {
         let bytes = Array(text.utf8)
         let termList = Array(termWeights.keys)
         var termIndex: [String: Int] = [:]
@@ -84,7 +88,10 @@ public struct ExcerptBuilder: Sendable {
                 var end = width.end(from: window.lowerBound, budget: maxCharacters, limit: window.upperBound)
                 // Between words: back to the last space when the budget ends inside one.
                 if end < bytes.count && !isSpace(bytes[end]),
-                   let space = bytes[window.lowerBound..<end].lastIndex(where: isSpace), space > window.lowerBound { end = space }
+                    let space = bytes[window.lowerBound..<end].lastIndex(where: isSpace), space > window.lowerBound
+                {
+                    end = space
+                }
                 window = window.lowerBound..<end
             }
             return render(bytes, window, matches: matches, cutStart: false, cutEnd: cut)
@@ -94,8 +101,10 @@ public struct ExcerptBuilder: Sendable {
         var window = 0..<bytes.count
         var best: (range: Range<Int>, score: Float)?
         var clusterSpan: Range<Int>?
-        if let cluster = densestCluster(matches, weights: weights, cueWords: cueWords,
-                                        cueBonus: cueClusterWeight * (weights.max() ?? 0), reach: cueReach) {
+        if let cluster = densestCluster(
+            matches, weights: weights, cueWords: cueWords,
+            cueBonus: cueClusterWeight * (weights.max() ?? 0), reach: cueReach)
+        {
             clusterSpan = cluster
             let first = sentences.firstIndex { $0.upperBound > cluster.lowerBound } ?? 0
             let last = sentences.lastIndex { $0.lowerBound < cluster.upperBound } ?? sentences.count - 1
@@ -111,8 +120,12 @@ public struct ExcerptBuilder: Sendable {
         }
         var cutStart = false, cutEnd = false
         if width.of(window) > maxCharacters {
-            let inner = clusterSpan.map { clusterCut($0, in: window, matches: matches, weights: weights, bytes: bytes, width: width,
-                                                     cueWords: cueWords, cueBonus: cueBonus) }
+            let inner =
+                clusterSpan.map {
+                    clusterCut(
+                        $0, in: window, matches: matches, weights: weights, bytes: bytes, width: width,
+                        cueWords: cueWords, cueBonus: cueBonus)
+                }
                 ?? densestSpan(matches, in: window, weights: weights, bytes: bytes, width: width, cueWords: cueWords, cueBonus: cueBonus)
             cutStart = inner.lowerBound > window.lowerBound
             cutEnd = inner.upperBound < window.upperBound
@@ -124,16 +137,21 @@ public struct ExcerptBuilder: Sendable {
     /// The first sentence, then as many of the following ones as fit in `maxCharacters` with it.
     func openingSentences(_ sentences: [Range<Int>], width: DisplayWidth) -> Range<Int> {
         var window = sentences[0]
-        for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters { window = window.lowerBound..<s.upperBound }
+        for s in sentences.dropFirst() where width.of(window.lowerBound..<s.upperBound) <= maxCharacters {
+            window = window.lowerBound..<s.upperBound
+        }
         return window
     }
 
     /// `window` grown by whole neighbouring sentences, the next one first,
     /// while it stays within `maxCharacters` and `maxSentences` prose sentences.
-    func extended(_ window: Range<Int>, sentences: [Range<Int>], bytes: [UInt8], width: DisplayWidth,
-                  cueWords: [Range<Int>] = []) -> Range<Int> {
+    func extended(
+        _ window: Range<Int>, sentences: [Range<Int>], bytes: [UInt8], width: DisplayWidth,
+        cueWords: [Range<Int>] = []
+    ) -> Range<Int> {
         guard var first = sentences.firstIndex(where: { $0.upperBound > window.lowerBound }),
-              var last = sentences.lastIndex(where: { $0.lowerBound < window.upperBound }) else { return window }
+            var last = sentences.lastIndex(where: { $0.lowerBound < window.upperBound })
+        else { return window }
         func prose(_ a: Int, _ b: Int) -> Int { (a...b).filter { !startsWithBullet(bytes, sentences[$0]) }.count }
         func fits(_ a: Int, _ b: Int) -> Bool {
             width.of(sentences[a].lowerBound..<sentences[b].upperBound) <= maxCharacters && prose(a, b) <= maxSentences
@@ -143,9 +161,13 @@ public struct ExcerptBuilder: Sendable {
             let canNext = last + 1 < sentences.count && fits(first, last + 1)
             let canPrevious = first > 0 && fits(first - 1, last)
             // The side holding a word of the kind the question asks for goes first.
-            if canPrevious && (!canNext || (hasCue(first - 1) && !hasCue(last + 1))) { first -= 1 }
-            else if canNext { last += 1 }
-            else { break }
+            if canPrevious && (!canNext || (hasCue(first - 1) && !hasCue(last + 1))) {
+                first -= 1
+            } else if canNext {
+                last += 1
+            } else {
+                break
+            }
         }
         return sentences[first].lowerBound..<sentences[last].upperBound
     }
@@ -153,8 +175,10 @@ public struct ExcerptBuilder: Sendable {
     /// The span from a match to the last match within `clusterCharacters` of it
     /// that covers the most query weight, plus `cueBonus` when a cue word stands
     /// within `reach` bytes of it (the earliest on a tie).
-    func densestCluster(_ matches: [Match], weights: [Float], cueWords: [Range<Int>] = [], cueBonus: Float = 0,
-                        reach: Int = 0) -> Range<Int>? {
+    func densestCluster(
+        _ matches: [Match], weights: [Float], cueWords: [Range<Int>] = [], cueBonus: Float = 0,
+        reach: Int = 0
+    ) -> Range<Int>? {
         var best: (range: Range<Int>, score: Float)?
         for (i, m) in matches.enumerated() {
             var seen = Set<Int>()
@@ -192,8 +216,10 @@ public struct ExcerptBuilder: Sendable {
     /// A `maxCharacters`-character cut of `window` holding the whole cluster, with
     /// the rest of the budget split before and after it: `leadingContext` (0.4)
     /// of it before by default, more on the side where a word of the asked-for kind stands.
-    func clusterCut(_ cluster: Range<Int>, in window: Range<Int>, matches: [Match], weights: [Float], bytes: [UInt8],
-                    width: DisplayWidth, cueWords: [Range<Int>], cueBonus: Float) -> Range<Int> {
+    func clusterCut(
+        _ cluster: Range<Int>, in window: Range<Int>, matches: [Match], weights: [Float], bytes: [UInt8],
+        width: DisplayWidth, cueWords: [Range<Int>], cueBonus: Float
+    ) -> Range<Int> {
         let extra = max(0, maxCharacters - width.of(cluster))
         var best: (range: Range<Int>, score: Float)?
         for share in [leadingContext, 0.5, 0, 0.75, 1] as [Float] {
@@ -210,8 +236,10 @@ public struct ExcerptBuilder: Sendable {
 
     /// The `maxCharacters`-character span of `window` covering the most query weight,
     /// starting `leadingContext` of the budget before a match, at word boundaries.
-    func densestSpan(_ matches: [Match], in window: Range<Int>, weights: [Float], bytes: [UInt8], width: DisplayWidth,
-                     cueWords: [Range<Int>] = [], cueBonus: Float = 0) -> Range<Int> {
+    func densestSpan(
+        _ matches: [Match], in window: Range<Int>, weights: [Float], bytes: [UInt8], width: DisplayWidth,
+        cueWords: [Range<Int>] = [], cueBonus: Float = 0
+    ) -> Range<Int> {
         let inside = matches.filter { $0.start >= window.lowerBound && $0.end <= window.upperBound }
         var start = window.lowerBound
         if !inside.isEmpty {

@@ -71,8 +71,10 @@ public struct HeadingMatch: Sendable {
 
     /// `hits` with each score times its passage's factor, best first (ties
     /// keep their order); `heading(p)` is passage p's innermost heading.
-    public func reranked(_ hits: [Searcher.Hit], termWeights: [String: Float], analyzer: Analyzer,
-                         heading: (Int32) -> String?) -> [Searcher.Hit] {
+    public func reranked(
+        _ hits: [Searcher.Hit], termWeights: [String: Float], analyzer: Analyzer,
+        heading: (Int32) -> String?
+    ) -> [Searcher.Hit] {
         guard strength > 0, hits.count > 1 else { return hits }
         return Searcher.reweighed(hits) { factor(heading: heading($0), termWeights: termWeights, analyzer: analyzer) }
     }

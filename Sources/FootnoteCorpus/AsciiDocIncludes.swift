@@ -36,7 +36,8 @@ enum AsciiDocIncludes {
             while lineStart < n {
                 let lineEnd = memchr(base + lineStart, 0x0A, n - lineStart).map { UnsafeRawPointer(base).distance(to: $0) } ?? n
                 if lineEnd - lineStart > marker.count && base[lineStart] == UInt8(ascii: "i")
-                    && text[lineStart..<lineStart + marker.count].elementsEqual(marker) {
+                    && text[lineStart..<lineStart + marker.count].elementsEqual(marker)
+                {
                     let from = lineStart + marker.count
                     if let bracket = text[from..<lineEnd].firstIndex(of: UInt8(ascii: "[")), bracket > from {
                         let target = String(decoding: text[from..<bracket], as: UTF8.self)
@@ -70,8 +71,10 @@ enum AsciiDocIncludes {
     /// through them from fragments, with the includer that names each.
     /// Reads the includers and the fragments found, nothing else; `read`
     /// gives a file's bytes by relative path (nil when unreadable).
-    static func fragments(of candidates: Set<String>, includedFrom includers: [String],
-                          read: (String) -> [UInt8]?) -> [String: String] {
+    static func fragments(
+        of candidates: Set<String>, includedFrom includers: [String],
+        read: (String) -> [UInt8]?
+    ) -> [String: String] {
         var found: [String: String] = [:]
         var queue = includers
         var next = 0

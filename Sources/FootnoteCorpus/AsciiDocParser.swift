@@ -111,11 +111,14 @@ struct AsciiDocParser {
     static func isDropped(_ s: Substring) -> Bool {
         if s.hasPrefix("//") { return true }
         if s.hasPrefix("[[") && s.hasSuffix("]]") { return true }
-        if s.hasPrefix("[") && s.hasSuffix("]") && !s.contains(" ") { return true }   // [verse], [source,c]
+        if s.hasPrefix("[") && s.hasSuffix("]") && !s.contains(" ") { return true }  // [verse], [source,c]
         for prefix in ["include::", "ifdef::", "ifndef::", "endif::", "ifeval::"] where s.hasPrefix(prefix) { return true }
         // :attribute: value
         if s.hasPrefix(":"), let close = s.dropFirst().firstIndex(of: ":"), !s[s.index(after: s.startIndex)..<close].contains(" "),
-           close > s.index(after: s.startIndex) { return true }
+            close > s.index(after: s.startIndex)
+        {
+            return true
+        }
         return false
     }
 
@@ -132,8 +135,9 @@ struct AsciiDocParser {
 
     static func underlineLevel(_ underline: Substring, title: Substring) -> Int? {
         guard underline.count >= 2, let c = underline.first, let level = "=-~^+".firstIndex(of: c),
-              underline.allSatisfy({ $0 == c }), abs(underline.count - title.count) <= 2,
-              title.contains(where: { $0.isLetter }), oneLineTitle(title) == nil else { return nil }
+            underline.allSatisfy({ $0 == c }), abs(underline.count - title.count) <= 2,
+            title.contains(where: { $0.isLetter }), oneLineTitle(title) == nil
+        else { return nil }
         return "=-~^+".distance(from: "=-~^+".startIndex, to: level) + 1
     }
 
@@ -172,26 +176,30 @@ struct AsciiDocParser {
         while i < chars.count {
             // linkgit:git-merge[1] → git-merge(1)
             if starts("linkgit:", at: i), let open = find("[", from: i + 8, stopAtSpace: true), open > i + 8,
-               let close = find("]", from: open + 1, stopAtSpace: true) {
+                let close = find("]", from: open + 1, stopAtSpace: true)
+            {
                 out += String(chars[(i + 8)..<open]) + "(" + String(chars[(open + 1)..<close]) + ")"
                 i = close + 1
                 continue
             }
             // link:url[text], https://url[text] → text (the address when the text is empty)
             if let scheme = ["link:", "https://", "http://", "mailto:"].first(where: { starts($0, at: i) }),
-               let open = find("[", from: i + scheme.count, stopAtSpace: true), let close = find("]", from: open + 1, stopAtSpace: false) {
+                let open = find("[", from: i + scheme.count, stopAtSpace: true), let close = find("]", from: open + 1, stopAtSpace: false)
+            {
                 out += open + 1 == close ? String(chars[i..<open]) : String(chars[(open + 1)..<close])
                 i = close + 1
                 continue
             }
             // [[id]], [[id,reftext]]: an inline anchor, which shows nothing
             if starts("[[", at: i), let close = find("]", from: i + 2, stopAtSpace: true), close > i + 2,
-               close + 1 < chars.count, chars[close + 1] == "]" {
+                close + 1 < chars.count, chars[close + 1] == "]"
+            {
                 i = close + 2
                 continue
             }
             // <<id,text>> → text; <<id>> → id
-            if starts("<<", at: i), let close = find(">", from: i + 2, stopAtSpace: false), close + 1 < chars.count, chars[close + 1] == ">" {
+            if starts("<<", at: i), let close = find(">", from: i + 2, stopAtSpace: false), close + 1 < chars.count, chars[close + 1] == ">"
+            {
                 let inside = String(chars[(i + 2)..<close])
                 out += inside.split(separator: ",", maxSplits: 1).last.map { String($0.trimmingWhitespace()) } ?? inside
                 i = close + 2
@@ -200,8 +208,9 @@ struct AsciiDocParser {
             // `x`, 'x', *x*, _x_, +x+ at word boundaries: the quotes go.
             let c = chars[i]
             if "`'*_+".contains(c), i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
-               let j = find(c, from: i + 1, stopAtSpace: false), j > i + 1, !chars[i + 1].isWhitespace, !chars[j - 1].isWhitespace,
-               j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber) {
+                let j = find(c, from: i + 1, stopAtSpace: false), j > i + 1, !chars[i + 1].isWhitespace, !chars[j - 1].isWhitespace,
+                j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber)
+            {
                 out += String(chars[(i + 1)..<j])
                 i = j + 1
                 continue

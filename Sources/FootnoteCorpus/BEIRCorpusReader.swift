@@ -36,10 +36,12 @@ struct BEIRCorpusReader {
     /// function's own (made unique first) and no released byte is read again.
     /// Each run's columns are freed once joined. Lines are found as they are
     /// parsed; no table of them is made.
-    static func read(_ bytes: consuming [UInt8], document: Int, into passages: inout PassageList.Builder,
-                     threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                     minimumRunBytes: Int = BEIRCorpusReader.minimumRunBytes,
-                     releaseEvery: Int = BEIRCorpusReader.releaseEvery) -> Result {
+    static func read(
+        _ bytes: consuming [UInt8], document: Int, into passages: inout PassageList.Builder,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        minimumRunBytes: Int = BEIRCorpusReader.minimumRunBytes,
+        releaseEvery: Int = BEIRCorpusReader.releaseEvery
+    ) -> Result {
         var file = consume bytes
         let n = file.count
         let runs = max(1, min(threads, n / max(1, minimumRunBytes)))
@@ -47,9 +49,10 @@ struct BEIRCorpusReader {
         var single: Result? = nil
         file.withUnsafeMutableBufferPointer { buf in
             let buffer = UnsafeBufferPointer(buf)
-            if runs == 1 {   // straight into the caller's columns
-                single = read(buffer, 0..<n, firstLine: 1, document: document, into: &passages, releaseEvery: releaseEvery,
-                              release: { Self.release(buf, $0) })
+            if runs == 1 {  // straight into the caller's columns
+                single = read(
+                    buffer, 0..<n, firstLine: 1, document: document, into: &passages, releaseEvery: releaseEvery,
+                    release: { Self.release(buf, $0) })
                 return
             }
             // Runs of whole lines, of about equal bytes, and the number of each one's first line.
@@ -69,8 +72,9 @@ struct BEIRCorpusReader {
             let runFirstLine = firstLine
             parsed = concurrentMap(runs) { r -> (list: PassageList, result: Result)? in
                 var builder = PassageList.Builder()
-                let result = read(buffer, runStarts[r]..<runStarts[r + 1], firstLine: runFirstLine[r], document: document,
-                                  into: &builder, releaseEvery: releaseEvery, release: { Self.release(buf, $0) })
+                let result = read(
+                    buffer, runStarts[r]..<runStarts[r + 1], firstLine: runFirstLine[r], document: document,
+                    into: &builder, releaseEvery: releaseEvery, release: { Self.release(buf, $0) })
                 return (builder.build(), result)
             }
         }
@@ -102,8 +106,10 @@ struct BEIRCorpusReader {
     /// first numbered `firstLine`. A line ends at `\n`, less a `\r` before it.
     /// Every `releaseEvery` bytes, `release` is given the range parsed since
     /// the last call; the bytes in it are not read again.
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, document: Int,
-                             into passages: inout PassageList.Builder, releaseEvery: Int, release: (Range<Int>) -> Void) -> Result {
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, document: Int,
+        into passages: inout PassageList.Builder, releaseEvery: Int, release: (Range<Int>) -> Void
+    ) -> Result {
         var result = Result()
         var start = range.lowerBound, number = firstLine, released = range.lowerBound
         while start < range.upperBound {
@@ -123,8 +129,9 @@ struct BEIRCorpusReader {
             case .problem(let reason):
                 result.problems.append((line.number, reason))
             case .passage(let id, let title, let body):
-                passages.append(document: document, id: id, section: title.isEmpty ? [] : [title], text: body,
-                                lines: line.number...line.number, bytes: line.start..<line.end)
+                passages.append(
+                    document: document, id: id, section: title.isEmpty ? [] : [title], text: body,
+                    lines: line.number...line.number, bytes: line.start..<line.end)
                 result.count += 1
                 result.textBytes += body.utf8.count
             }
@@ -153,7 +160,7 @@ struct BEIRCorpusReader {
         func text(_ key: String) -> String { if case .string(let s)? = object[key] { return s }; return "" }
         let title = text("title")
         let body = text("text")
-        if title.isEmpty && body.allSatisfy(\.isWhitespace) { return .nothing }   // an empty document: nothing to find
+        if title.isEmpty && body.allSatisfy(\.isWhitespace) { return .nothing }  // an empty document: nothing to find
         return .passage(id: id, title: title, text: body)
     }
 

@@ -23,9 +23,11 @@ public struct Corpus: Sendable {
     /// Documents recently read back for `passageText(_:)`.
     public let textCache = DocumentTextCache()
 
-    public init(path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
-                files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder(),
-                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, readsArchives: Bool = false) {
+    public init(
+        path: String, absolutePath: String, documents: [SourceDocument], passages: PassageList, notices: [CorpusNotice],
+        files: [CorpusFile] = [], scannedAt: Int64 = 0, passageBuilder: PassageBuilder = PassageBuilder(),
+        maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, readsArchives: Bool = false
+    ) {
         self.readsArchives = readsArchives
         self.path = path
         self.absolutePath = absolutePath

@@ -73,8 +73,11 @@ public struct IgnoreRules: Sendable {
             while line.hasSuffix(" ") && !line.hasSuffix("\\ ") { line.removeLast() }
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             var negated = false
-            if line.hasPrefix("!") { negated = true; line.removeFirst() }
-            else if line.hasPrefix("\\!") || line.hasPrefix("\\#") { line.removeFirst() }
+            if line.hasPrefix("!") {
+                negated = true; line.removeFirst()
+            } else if line.hasPrefix("\\!") || line.hasPrefix("\\#") {
+                line.removeFirst()
+            }
             var foldersOnly = false
             if line.hasSuffix("/") { foldersOnly = true; line.removeLast() }
             guard !line.isEmpty else { continue }

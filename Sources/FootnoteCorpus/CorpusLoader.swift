@@ -37,8 +37,10 @@ public struct CorpusLoader: Sendable {
     /// its own (`ArchiveMembers`); else a zip is skipped with that advice. `--archives`.
     public var readsArchives: Bool
 
-    public init(passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, filter: CorpusFilter = CorpusFilter(), readsArchives: Bool = false) {
+    public init(
+        passageBuilder: PassageBuilder = PassageBuilder(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        maxFileBytes: Int64 = CorpusLoader.defaultMaxFileBytes, filter: CorpusFilter = CorpusFilter(), readsArchives: Bool = false
+    ) {
         self.filter = filter
         self.readsArchives = readsArchives
         self.passageBuilder = passageBuilder
@@ -69,14 +71,16 @@ public struct CorpusLoader: Sendable {
         case S_IFDIR:
             let walker = CorpusWalker(root: path, filter: filter)
             let (entries, sources) = RenderedSources.passingOver(walker.files)
-            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: entries,
-                              problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) } + sources,
-                              ignoredCount: walker.ignoredCount)
+            return CorpusScan(
+                path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: entries,
+                problems: walker.problems.map { CorpusNotice(.skipped, path: $0.path, reason: $0.reason) } + sources,
+                ignoredCount: walker.ignoredCount)
         case S_IFREG:
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let entry = CorpusWalker.Entry(relativePath: name, fullPath: path, size: Int64(st.st_size), modified: st.modificationTime)
-            return CorpusScan(path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: [entry], problems: [],
-                              isSingleFile: true)
+            return CorpusScan(
+                path: path, absolutePath: Self.absolutePath(path), startedAt: startedAt, entries: [entry], problems: [],
+                isSingleFile: true)
         default:
             throw .unreadable(path: path, reason: "not a folder or a regular file")
         }
@@ -109,7 +113,9 @@ public struct CorpusLoader: Sendable {
         // Many small files are read in one run per thread; when costly files
         // are much of the work, in more runs than threads, taken by whichever
         // thread is free, so that one long PDF does not hold the rest up.
-        let runs = costlyWork * 4 >= totalWork && chosen.count >= 2 ? min(chosen.count, threads * 8)
+        let runs =
+            costlyWork * 4 >= totalWork && chosen.count >= 2
+            ? min(chosen.count, threads * 8)
             : chosen.count >= 64 ? min(threads, chosen.count / 32) : 1
         guard runs > 1 else {
             return load(scan, chosen[...], problems: only == nil ? scan.problems : [], tally: tally)
@@ -140,9 +146,10 @@ public struct CorpusLoader: Sendable {
             notices += part.notices
             files += part.files
         }
-        return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder,
-                      maxFileBytes: maxFileBytes, readsArchives: readsArchives)
+        return Corpus(
+            path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
+            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder,
+            maxFileBytes: maxFileBytes, readsArchives: readsArchives)
     }
 
     /// Reports progress from several workers, one at a time.
@@ -177,22 +184,30 @@ public struct CorpusLoader: Sendable {
             defer { tally.add(bytes: entry.size) }
             if !scan.isSingleFile && DocumentFormat.isWebAsset(entry.relativePath) {
                 // Like a file too large: stamped without a content hash, never read.
-                files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
+                files.append(
+                    CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "web asset (script, style sheet, font or image)"))
                 continue
             }
             if maxFileBytes > 0 && entry.size > maxFileBytes && !scan.isSingleFile {
                 // Stamped without a content hash: it is never read, only its size and time are compared.
-                files.append(CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
-                notices.append(CorpusNotice(.skipped, path: entry.relativePath,
-                                            reason: "larger than --max-file-size (\(Self.describe(bytes: entry.size)) > \(Self.describe(bytes: maxFileBytes))); "
-                                                + "pass --max-file-size with a larger size, or 0, to index it"))
+                files.append(
+                    CorpusFile(path: entry.relativePath, stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: 0)))
+                notices.append(
+                    CorpusNotice(
+                        .skipped, path: entry.relativePath,
+                        reason:
+                            "larger than --max-file-size (\(Self.describe(bytes: entry.size)) > \(Self.describe(bytes: maxFileBytes))); "
+                            + "pass --max-file-size with a larger size, or 0, to index it"))
                 continue
             }
-            let (decoded, hash, format) = Self.decode(path: entry.fullPath, format: DocumentFormat(path: entry.relativePath), maxBytes: maxFileBytes)
+            let (decoded, hash, format) = Self.decode(
+                path: entry.fullPath, format: DocumentFormat(path: entry.relativePath), maxBytes: maxFileBytes)
             var outcome = decoded
-            files.append(CorpusFile(path: entry.relativePath,
-                                    stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
+            files.append(
+                CorpusFile(
+                    path: entry.relativePath,
+                    stamp: FileStamp(size: entry.size, modified: entry.modified, contentHash: hash)))
             guard case .text(let bytes, let caveat, let encoding) = outcome else {
                 if case .skip(let reason) = outcome { notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: reason)) }
                 continue
@@ -204,21 +219,27 @@ public struct CorpusLoader: Sendable {
             }
             let index = documents.count
             if format == .beirJSONL {
-                outcome = .skip("")   // the reader frees the bytes once parsed when it holds the only copy
+                outcome = .skip("")  // the reader frees the bytes once parsed when it holds the only copy
                 let byteCount = bytes.count
                 let result = BEIRCorpusReader.read(consume bytes, document: index, into: &passages, threads: threads)
                 if !result.problems.isEmpty {
                     let shown = result.problems.prefix(5).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
                     let more = result.problems.count > 5 ? "; and \(result.problems.count - 5) more" : ""
-                    notices.append(CorpusNotice(.warning, path: entry.relativePath,
-                                                reason: "\(result.problems.count) malformed line\(result.problems.count == 1 ? "" : "s") passed over (\(shown)\(more))"))
+                    notices.append(
+                        CorpusNotice(
+                            .warning, path: entry.relativePath,
+                            reason:
+                                "\(result.problems.count) malformed line\(result.problems.count == 1 ? "" : "s") passed over (\(shown)\(more))"
+                        ))
                 }
                 guard result.count > 0 else {
                     notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                     continue
                 }
-                documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: byteCount, passageCount: result.count,
-                                                encoding: encoding, textBytes: result.textBytes))
+                documents.append(
+                    SourceDocument(
+                        path: entry.relativePath, format: format, byteCount: byteCount, passageCount: result.count,
+                        encoding: encoding, textBytes: result.textBytes))
                 continue
             }
             let found: [Passage]
@@ -232,21 +253,26 @@ public struct CorpusLoader: Sendable {
                 notices.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "no text"))
                 continue
             }
-            documents.append(SourceDocument(path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count,
-                                            encoding: encoding, textBytes: found.reduce(0) { $0 + $1.text.utf8.count }))
+            documents.append(
+                SourceDocument(
+                    path: entry.relativePath, format: format, byteCount: bytes.count, passageCount: found.count,
+                    encoding: encoding, textBytes: found.reduce(0) { $0 + $1.text.utf8.count }))
             for p in found { passages.append(p) }
         }
-        return Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
-                      notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder, maxFileBytes: maxFileBytes,
-                      readsArchives: readsArchives)
+        return Corpus(
+            path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.build(),
+            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: passageBuilder, maxFileBytes: maxFileBytes,
+            readsArchives: readsArchives)
     }
 
     /// Reads the files inside the zip archive at `path` (its `bytes`), each
     /// a document of its own named by the archive and its path there
     /// (`SourceDocument.member`), in member-path order; a member that
     /// cannot be read gets a notice under `bundle.zip/member`.
-    private func readMembers(of bytes: [UInt8], path: String, documents: inout [SourceDocument], passages: inout PassageList.Builder,
-                             notices: inout [CorpusNotice]) {
+    private func readMembers(
+        of bytes: [UInt8], path: String, documents: inout [SourceDocument], passages: inout PassageList.Builder,
+        notices: inout [CorpusNotice]
+    ) {
         let members: [ZipMembers.Member]
         switch ZipMembers.members(bytes, limit: Int(clamping: maxFileBytes), wanted: ArchiveMembers.isReadable) {
         case .failure(let failure):
@@ -279,9 +305,11 @@ public struct CorpusLoader: Sendable {
                     continue
                 }
                 // Its text is the member's, never the archive's bytes: always read back whole (`.transcoded`).
-                documents.append(SourceDocument(path: path, format: format, byteCount: text.count, passageCount: found.count,
-                                                encoding: .transcoded, textBytes: found.reduce(0) { $0 + $1.text.utf8.count },
-                                                member: member.name))
+                documents.append(
+                    SourceDocument(
+                        path: path, format: format, byteCount: text.count, passageCount: found.count,
+                        encoding: .transcoded, textBytes: found.reduce(0) { $0 + $1.text.utf8.count },
+                        member: member.name))
                 for p in found { passages.append(p) }
             }
         }
@@ -309,7 +337,8 @@ public struct CorpusLoader: Sendable {
         switch parser.parse(bytes, expandingTo: Int(clamping: maxFileBytes)) {
         case .skip(let reason): return .skip(reason)
         case .blocks(let blocks):
-            var found = passageBuilder.passages(from: blocks, file: bytes, document: document, titleTakesNameLine: parser.titleTakesNameLine)
+            var found = passageBuilder.passages(
+                from: blocks, file: bytes, document: document, titleTakesNameLine: parser.titleTakesNameLine)
             found.removeAll { $0.text.allSatisfy(\.isWhitespace) && $0.section.isEmpty }
             return .passages(found)
         }
@@ -338,7 +367,9 @@ public struct CorpusLoader: Sendable {
     /// it is read as.
     /// For a document inside a zip archive (`member`), the file is the
     /// archive and the text the member's; the hash is still the archive's.
-    public static func decode(path: String, member: String? = nil, format: DocumentFormat, maxBytes: Int64) -> (Decoded, UInt64, DocumentFormat) {
+    public static func decode(
+        path: String, member: String? = nil, format: DocumentFormat, maxBytes: Int64
+    ) -> (Decoded, UInt64, DocumentFormat) {
         let bytes: [UInt8]
         switch readFile(path) {
         case .success(let b): bytes = b
@@ -371,8 +402,11 @@ public struct CorpusLoader: Sendable {
             switch Decompressor.decompress(file, limit: Int(clamping: maxBytes)) {
             case .bytes(let b): bytes = b
             case .tooLarge:
-                return (.skip("larger than --max-file-size once decompressed (\(compression), over \(describe(bytes: maxBytes))); "
-                    + "pass --max-file-size with a larger size, or 0, to index it"), named)
+                return (
+                    .skip(
+                        "larger than --max-file-size once decompressed (\(compression), over \(describe(bytes: maxBytes))); "
+                            + "pass --max-file-size with a larger size, or 0, to index it"), named
+                )
             case .damaged(let why): return (.skip("compressed (\(compression)) but damaged: \(why)"), named)
             }
             if bytes.isEmpty { return (.skip("empty file (once decompressed)"), named) }
@@ -387,7 +421,9 @@ public struct CorpusLoader: Sendable {
             case .text(let text, let caveat, let encoding):
                 return (.text(text, caveat: caveat, encoding: compression == nil ? encoding : .transcoded), format)
             case .binary:
-                if compression != nil { return (.skip(inside + "not text inside: binary (contains NUL bytes), in no format Footnote reads"), format) }
+                if compression != nil {
+                    return (.skip(inside + "not text inside: binary (contains NUL bytes), in no format Footnote reads"), format)
+                }
                 return (.skip("binary file (contains NUL bytes), in no format Footnote reads"), format)
             case .notText: return (.skip(inside + "not UTF-8 text (unknown extension)"), format)
             case .invalidUTF16: return (.skip(inside + "invalid UTF-16"), format)
@@ -425,7 +461,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         if let failure { return .failure(failure) }
-        guard out.count == expected else { return .success(out) }   // ended early: it shrank
+        guard out.count == expected else { return .success(out) }  // ended early: it shrank
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
             while true {
                 let n = read(fd, chunk.baseAddress, chunk.count)

@@ -113,7 +113,7 @@ struct CorpusWalker {
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-                guard visited.insert(id).inserted else { continue }   // already walked (a link loop or a second link)
+                guard visited.insert(id).inserted else { continue }  // already walked (a link loop or a second link)
                 walk(directory: full, relative: rel, rules: rules)
             case S_IFREG:
                 files.append(Entry(relativePath: rel, fullPath: full, size: Int64(st.st_size), modified: st.modificationTime))
@@ -126,4 +126,3 @@ struct CorpusWalker {
         }
     }
 }
-

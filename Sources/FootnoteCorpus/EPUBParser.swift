@@ -74,7 +74,8 @@ struct EPUBParser: DocumentParser {
             chapter += 1
             let firstHeading = blocks.first { if case .heading = $0.kind { return true } else { return false } }
             if let title = titles[path], !title.isEmpty,
-               firstHeading.map({ NumberedParagraphs.collapsed($0.text).lowercased() != title.lowercased() }) ?? true {
+                firstHeading.map({ NumberedParagraphs.collapsed($0.text).lowercased() != title.lowercased() }) ?? true
+            {
                 let top = blocks.compactMap { if case .heading(let level) = $0.kind { return level } else { return nil } }.min()
                 if top == 1 {
                     for b in blocks.indices { if case .heading(let level) = blocks[b].kind { blocks[b].kind = .heading(level: level + 1) } }
@@ -105,7 +106,8 @@ struct EPUBParser: DocumentParser {
         var found: String?
         _ = XMLStream.read(xml) { event in
             if found == nil, case .start(let name, let attributes) = event, name.is("rootfile", in: container),
-               let path = attributes["full-path"], !path.isEmpty {
+                let path = attributes["full-path"], !path.isEmpty
+            {
                 found = path
             }
         }
@@ -143,7 +145,8 @@ struct EPUBParser: DocumentParser {
         book.spine = spineIDs.compactMap { id in
             // XHTML (or HTML, or XML with no better type); not an SVG page or an image.
             guard let item = manifest[id],
-                  item.type.isEmpty || item.type.contains("html") || item.type == "application/xml" || item.type == "text/xml" else { return nil }
+                item.type.isEmpty || item.type.contains("html") || item.type == "application/xml" || item.type == "text/xml"
+            else { return nil }
             return item.href
         }
         book.ncx = tocID.flatMap { manifest[$0]?.href } ?? manifest.values.first { $0.type == "application/x-dtbncx+xml" }?.href
@@ -184,7 +187,7 @@ struct EPUBParser: DocumentParser {
     /// `navPoint`'s label, the first for each file.
     static func ncxTitles(_ xml: [UInt8], at folder: String) -> [String: String] {
         var titles: [String: String] = [:]
-        var labels: [String] = []   // one per open navPoint
+        var labels: [String] = []  // one per open navPoint
         var inText = false
         _ = XMLStream.read(xml) { event in
             switch event {
@@ -218,7 +221,8 @@ struct EPUBParser: DocumentParser {
             guard case .start(let name, let attributes) = event, name.namespace == encryption else { return }
             if name.local == "EncryptionMethod" { algorithm = attributes["Algorithm"] ?? "" }
             if name.local == "CipherReference", let uri = attributes["URI"], !fontObfuscation.contains(algorithm),
-               chapters.contains(resolve(uri, in: "")) {
+                chapters.contains(resolve(uri, in: ""))
+            {
                 encrypted = true
             }
         }
@@ -252,7 +256,8 @@ struct EPUBParser: DocumentParser {
         var utf8 = Array(s.utf8)[...]
         while let b = utf8.popFirst() {
             if b == UInt8(ascii: "%"), utf8.count >= 2,
-               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(2)
             } else {

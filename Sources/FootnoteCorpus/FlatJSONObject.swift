@@ -134,7 +134,7 @@ public struct FlatJSONObject {
         mutating func string() -> String? {
             guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "\"") else { return nil }
             i += 1
-            var out: [UInt8] = []   // used from the first escape on
+            var out: [UInt8] = []  // used from the first escape on
             var escaped = false
             var runStart = i
             while i < bytes.endIndex {
@@ -161,7 +161,9 @@ public struct FlatJSONObject {
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
                     guard var code = hex4() else { return nil }
-                    if (0xD800...0xDBFF).contains(code), i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(code), i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "\\"),
+                        bytes[i + 1] == UInt8(ascii: "u")
+                    {
                         let save = i
                         i += 2
                         if let low = hex4(), (0xDC00...0xDFFF).contains(low) {

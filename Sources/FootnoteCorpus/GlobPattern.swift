@@ -53,7 +53,7 @@ public struct GlobPattern: Sendable, Equatable {
                 pi += 1
             case UInt8(ascii: "["):
                 guard let (matched, end) = matchClass(p, pi, t[ti]) else {
-                    if t[ti] != c { return false }   // an unclosed `[` is literal
+                    if t[ti] != c { return false }  // an unclosed `[` is literal
                     pi += 1
                     break
                 }

@@ -45,15 +45,23 @@ struct HTMLBlockEvidence {
 
     /// An inline or block start tag was read; `localHref`: an `<a>` whose href starts with `#`.
     mutating func opened(_ key: UInt64, localHref: Bool) {
-        if Self.boldKeys.contains(key) { boldDepth += 1 }
-        else if key == Self.linkKey { if localHref || localLinkDepth > 0 { localLinkDepth += 1 } }
-        else if key == Self.tableKey { tableDepth += 1 }
+        if Self.boldKeys.contains(key) {
+            boldDepth += 1
+        } else if key == Self.linkKey {
+            if localHref || localLinkDepth > 0 { localLinkDepth += 1 }
+        } else if key == Self.tableKey {
+            tableDepth += 1
+        }
     }
 
     mutating func closed(_ key: UInt64) {
-        if Self.boldKeys.contains(key) { boldDepth = max(boldDepth - 1, 0) }
-        else if key == Self.linkKey { localLinkDepth = max(localLinkDepth - 1, 0) }
-        else if key == Self.tableKey { tableDepth = max(tableDepth - 1, 0) }
+        if Self.boldKeys.contains(key) {
+            boldDepth = max(boldDepth - 1, 0)
+        } else if key == Self.linkKey {
+            localLinkDepth = max(localLinkDepth - 1, 0)
+        } else if key == Self.tableKey {
+            tableDepth = max(tableDepth - 1, 0)
+        }
     }
 
     /// Text (not whitespace) was added to the current block.

@@ -45,8 +45,9 @@ enum HTMLBoilerplate {
     static let droppedTags: Set<UInt64> = Set(["nav", "aside", "footer", "form", "svg", "button"].map { HTMLTagRole.key($0.utf8) })
 
     /// Elements with no end tag: never the start of a dropped or main region.
-    static let voidTags: Set<UInt64> = Set("area base br col embed hr img input link meta source track wbr param keygen"
-        .split(separator: " ").map { HTMLTagRole.key($0.utf8) })
+    static let voidTags: Set<UInt64> = Set(
+        "area base br col embed hr img input link meta source track wbr param keygen"
+            .split(separator: " ").map { HTMLTagRole.key($0.utf8) })
 
     static let droppedRoles: Set<String> = ["navigation", "search", "banner", "contentinfo", "complementary"]
 
@@ -122,8 +123,10 @@ enum HTMLBoilerplate {
 
     /// Whether the element opened by tag `tag` with `attributes` is furniture
     /// on a page `generator` wrote (nil: unknown).
-    static func drops(_ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>,
-                      generator: Generator? = nil) -> Bool {
+    static func drops(
+        _ tag: UInt64, _ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>,
+        generator: Generator? = nil
+    ) -> Bool {
         if let furniture = generator?.furniture {
             if let id = attributes.id, furniture.ids.find(lowered(page, id)) != nil { return true }
             if let classes = attributes.class, anyToken(page, classes, in: furniture.classes) { return true }
@@ -167,7 +170,8 @@ enum HTMLBoilerplate {
     /// node; `content="DocBook XSL Stylesheets V1.79.2"` or `"publican v4.3.2"`).
     static func generator(_ attributes: Attributes, in page: UnsafeBufferPointer<UInt8>) -> Generator? {
         guard let name = attributes.name, let content = attributes.content,
-              lowered(page, name).elementsEqual("generator".utf8) else { return nil }
+            lowered(page, name).elementsEqual("generator".utf8)
+        else { return nil }
         let value = lowered(page, content)
         if value.starts(with: "makeinfo".utf8) { return .makeinfo }
         if value.starts(with: "docbook xsl".utf8) || value.starts(with: "publican".utf8) { return .docBook }
@@ -191,9 +195,11 @@ enum HTMLBoilerplate {
         }
     }
     static let sniffBytes = 16_384
-    static let sourceListingBodies: [StaticString] = ["<body class=\"rustdoc source\"", "<body class=\"rustdoc src\"",
-                                                       "<body class=\"source-page\"", "<div class=\"line\"><a name=\"l00001\">",
-                                                       "<div class=\"line\"><a id=\"l00001\" name=\"l00001\">"]
+    static let sourceListingBodies: [StaticString] = [
+        "<body class=\"rustdoc source\"", "<body class=\"rustdoc src\"",
+        "<body class=\"source-page\"", "<div class=\"line\"><a name=\"l00001\">",
+        "<div class=\"line\"><a id=\"l00001\" name=\"l00001\">",
+    ]
 
     /// `page[range]` lowercased (ASCII), at most 64 bytes (longer values match no name).
     private static func lowered(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
@@ -202,7 +208,8 @@ enum HTMLBoilerplate {
     }
 
     /// Calls `body` with each whitespace-separated token of `page[range]`, lowercased.
-    private static func forEachToken(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func forEachToken(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
             var n = 0
             func flush() {
@@ -252,7 +259,6 @@ enum HTMLBoilerplate {
         contains(page, "<main>") || contains(page, "<main ") || contains(page, "role=\"main\"") || contains(page, "role='main'")
             || contains(page, "role=main")
     }
-
 
     /// Whether `literal` occurs in `page` (ASCII letters compared case-insensitively).
     private static func contains(_ page: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {

@@ -94,7 +94,8 @@ enum HTMLTagRole: Equatable, Sendable {
         func add(_ names: String, _ role: HTMLTagRole) {
             for name in names.split(separator: " ") { table[key(name.utf8)] = role }
         }
-        add("""
+        add(
+            """
             p section article header footer main aside nav blockquote table tr thead tbody tfoot caption \
             dl dd figure figcaption hr form address details summary fieldset legend center dialog \
             hgroup search html head body frameset
@@ -125,9 +126,13 @@ enum HTMLTagRole: Equatable, Sendable {
         for b in name {
             let lower = b | 0x20
             let code: UInt64
-            if lower &- UInt8(ascii: "a") < 26 { code = UInt64(lower &- UInt8(ascii: "a")) + 1 }
-            else if b &- UInt8(ascii: "0") < 10 { code = UInt64(b &- UInt8(ascii: "0")) + 27 }
-            else { code = 63 }
+            if lower &- UInt8(ascii: "a") < 26 {
+                code = UInt64(lower &- UInt8(ascii: "a")) + 1
+            } else if b &- UInt8(ascii: "0") < 10 {
+                code = UInt64(b &- UInt8(ascii: "0")) + 27
+            } else {
+                code = 63
+            }
             key = key << 6 | code
         }
         return key
@@ -161,7 +166,7 @@ private struct HTMLBlockText {
         if !pendingWhitespace.isEmpty {
             var from = 0
             if bytes.isEmpty, let lastNewline = pendingWhitespace.lastIndex(of: UInt8(ascii: "\n")) {
-                from = lastNewline + 1   // leading blank lines go; the first line's indentation stays
+                from = lastNewline + 1  // leading blank lines go; the first line's indentation stays
             }
             bytes.append(contentsOf: pendingWhitespace[from...])
             pendingWhitespace.removeAll(keepingCapacity: true)
@@ -337,7 +342,7 @@ private struct HTMLBlockScanner {
             case UInt8(ascii: "\r"):
                 if i + 1 == n || input[i + 1] != UInt8(ascii: "\n") { whitespace(UInt8(ascii: "\n")) }
                 i += 1
-            case 0xC2 where i + 1 < n && input[i + 1] == 0xA0:   // U+00A0 no-break space
+            case 0xC2 where i + 1 < n && input[i + 1] == 0xA0:  // U+00A0 no-break space
                 whitespace(UInt8(ascii: " "))
                 i += 2
             default:
@@ -364,7 +369,7 @@ private struct HTMLBlockScanner {
         }
         if let h1 = firstH1 {
             let a = title.text.lowercased(), b = h1.lowercased()
-            if a.contains(b) || b.contains(a) { return blocks }   // the page's <h1> says it
+            if a.contains(b) || b.contains(a) { return blocks }  // the page's <h1> says it
             // The <h1>s are the page's sections ("1. Syntax", "2. Description" under "VACUUM"): one level down.
             for i in blocks.indices {
                 if case .heading(let level) = blocks[i].kind { blocks[i].kind = .heading(level: level + 1) }
@@ -390,7 +395,7 @@ private struct HTMLBlockScanner {
             if has("<![CDATA[", at: i) {
                 return find(UInt8(ascii: "]"), UInt8(ascii: "]"), UInt8(ascii: ">"), from: i + 9).map { $0 + 3 }
             }
-            return find(UInt8(ascii: ">"), from: i + 2).map { $0 + 1 }   // <!DOCTYPE …>, bogus comments
+            return find(UInt8(ascii: ">"), from: i + 2).map { $0 + 1 }  // <!DOCTYPE …>, bogus comments
         case UInt8(ascii: "?"):
             return find(UInt8(ascii: ">"), from: i + 2).map { $0 + 1 }
         case UInt8(ascii: "/") where i + 2 < n && isASCIILetter(input[i + 2]):
@@ -414,7 +419,7 @@ private struct HTMLBlockScanner {
             return findEndTag(name, from: after)?.after
         case .title:
             guard let close = findEndTag(name, from: after) else { return nil }
-            if !sawTitle && templateDepth == 0 && dropDepth == 0 {   // not an <svg>'s <title>
+            if !sawTitle && templateDepth == 0 && dropDepth == 0 {  // not an <svg>'s <title>
                 sawTitle = true
                 if readsTitle { title = readTitle(after..<close.start) }
             }
@@ -443,17 +448,19 @@ private struct HTMLBlockScanner {
             anchor = (attributes.id ?? (key == HTMLBlockEvidence.linkKey ? attributes.name : nil))
                 .map { String(decoding: UnsafeBufferPointer(rebasing: input[$0]), as: UTF8.self) }
             if HTMLBoilerplate.drops(key, attributes, in: input, generator: generator)
-                || (titleDivision != nil && HTMLBoilerplate.isTitleBadge(key, attributes, in: input)) {
+                || (titleDivision != nil && HTMLBoilerplate.isTitleBadge(key, attributes, in: input))
+            {
                 if role != .inline { blockBoundary() }
                 dropKey = key
                 dropDepth = 1
-                if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }   // Node's <a class="mark" id> in a heading
+                if let anchor, !anchor.isEmpty, reading { pendingAnchor = anchor }  // Node's <a class="mark" id> in a heading
                 return after
             }
             // Doxygen heads each member "parse() [2/3]" with an <h2> as it heads their group "Member Function Documentation".
             memberTitle = generator == .doxygen && HTMLBoilerplate.hasClass("memtitle", attributes, in: input)
             if generator == .doxygen && key == Self.divisionKey && titleDivision == nil && listDepth == 0
-                && HTMLBoilerplate.hasClass("title", attributes, in: input) {
+                && HTMLBoilerplate.hasClass("title", attributes, in: input)
+            {
                 // Doxygen titles a page "Json::Reader Class Reference" in a `div.title`, not an <h1>.
                 endBlock()
                 headingLevel = 1
@@ -473,7 +480,9 @@ private struct HTMLBlockScanner {
                 mainKey = key
                 mainDepth = 1
             }
-            if reading { evidence.opened(key, localHref: attributes.href.map { !$0.isEmpty && input[$0.lowerBound] == UInt8(ascii: "#") } ?? false) }
+            if reading {
+                evidence.opened(key, localHref: attributes.href.map { !$0.isEmpty && input[$0.lowerBound] == UInt8(ascii: "#") } ?? false)
+            }
         }
         switch role {
         case .template: templateDepth += 1
@@ -499,7 +508,7 @@ private struct HTMLBlockScanner {
         case .listItem:
             if !inList {
                 endBlock()
-                orphanList = structuralLists == 0   // an item of a structural list is a section, not a list
+                orphanList = structuralLists == 0  // an item of a structural list is a section, not a list
             }
             if reading { evidence.beganItem() }
             itemPending = true
@@ -560,7 +569,7 @@ private struct HTMLBlockScanner {
             }
         case .listItem where listDepth == 0 && structuralLists > 0: endBlock()
         case .listItem, .whitespace: whitespace(UInt8(ascii: " "))
-        case .lineBreak: whitespace(UInt8(ascii: "\n"))   // browsers read </br> as <br>
+        case .lineBreak: whitespace(UInt8(ascii: "\n"))  // browsers read </br> as <br>
         case .term: if inTerm { endBlock() } else { blockBoundary() }
         case .inline, .rawText, .title, .template: break
         }
@@ -761,9 +770,10 @@ private struct HTMLBlockScanner {
         guard !text.isEmpty else { return nil }
         let firstLine = lines.line(at: text.first)
         let lastLine = lines.line(at: text.end - 1)
-        var block = Block(kind: kind, text: String(decoding: text.bytes, as: UTF8.self),
-                          lines: firstLine...lastLine, bytes: text.first..<text.end, isVerbatim: false)
-        if text.marks.count > 1 { block.sourceMarks = text.marks }   // one line: the block's own lines say it all
+        var block = Block(
+            kind: kind, text: String(decoding: text.bytes, as: UTF8.self),
+            lines: firstLine...lastLine, bytes: text.first..<text.end, isVerbatim: false)
+        if text.marks.count > 1 { block.sourceMarks = text.marks }  // one line: the block's own lines say it all
         return block
     }
 
@@ -819,7 +829,7 @@ private struct HTMLBlockScanner {
             let b = input[k]
             if b == UInt8(ascii: ">") { return k + 1 }
             if isHTMLSpace(b) || b == UInt8(ascii: "/") { k += 1; continue }
-            k += 1   // an attribute name; its first byte may be anything, even `=`
+            k += 1  // an attribute name; its first byte may be anything, even `=`
             while k < n {
                 let c = input[k]
                 if isHTMLSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") || c == UInt8(ascii: "=") { break }

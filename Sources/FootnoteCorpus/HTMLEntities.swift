@@ -116,9 +116,11 @@ enum HTMLEntities {
         """
 
     /// HTML 4's Greek names, from U+0391 (capitals, with the unused U+03A2 skipped) and U+03B1.
-    private static let greekCapitals = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho"
+    private static let greekCapitals =
+        "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho"
         + " - Sigma Tau Upsilon Phi Chi Psi Omega"
-    private static let greekSmall = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho"
+    private static let greekSmall =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho"
         + " sigmaf sigma tau upsilon phi chi psi omega"
 
     private static let others: [(String, UInt32)] = [

@@ -109,7 +109,7 @@ struct ManPageReader {
         while i < raw.count && raw[i] != 0x20 && raw[i] != 0x09 { i += 1 }
         let name = String(decoding: raw[nameStart..<i], as: UTF8.self)
         let rest = raw[i...]
-        if name.hasPrefix("\\\"") || name.isEmpty { return }   // a comment, or a lone dot
+        if name.hasPrefix("\\\"") || name.isEmpty { return }  // a comment, or a lone dot
         switch name {
         case "TH", "Dt":
             flush()
@@ -127,7 +127,8 @@ struct ManPageReader {
         case "RS":
             // DocBook's man pages set an option as `.PP`, its name alone on a line, then its description indented (`.RS 4`).
             if pendingKind == .paragraph && marks.count == 1 && !pending.contains(0x0A)
-                && pending.split(separator: 0x20).count <= ManPageParser.longestIndentedTerm {
+                && pending.split(separator: 0x20).count <= ManPageParser.longestIndentedTerm
+            {
                 pendingKind = .term
             }
             flush()
@@ -160,7 +161,11 @@ struct ManPageReader {
             // mdoc: the words of the line, its callable macro names read (`Fl w` is `-w`, `Xr ssh 1` is `ssh(1)`).
             var words = Self.mdocWords(name, Self.arguments(rest))
             if name == "Nm" {
-                if words.isEmpty, let page = pageName { words = [page] } else if pageName == nil, let first = words.first { pageName = first }
+                if words.isEmpty, let page = pageName {
+                    words = [page]
+                } else if pageName == nil, let first = words.first {
+                    pageName = first
+                }
             }
             guard !words.isEmpty else { return }
             let text = Self.unescape(ArraySlice(words.joined(separator: " ").utf8))
@@ -178,7 +183,7 @@ struct ManPageReader {
             guard !args.isEmpty else { return }
             add(Self.unescape(ArraySlice(args.joined().utf8)), line: line, breakBefore: !fill)
         default:
-            return   // a request with no text of its own (.RS, .RE, .in, .nr, .ds, .so, .ie, .if, .el, .ft, .ad, .na, .hy, .ne, .PD, …)
+            return  // a request with no text of its own (.RS, .RE, .in, .nr, .ds, .so, .ie, .if, .el, .ft, .ad, .na, .hy, .ne, .PD, …)
         }
     }
 
@@ -241,8 +246,10 @@ struct ManPageReader {
     private mutating func heading(_ title: String, level: Int, line: TextLines.Line) {
         let clean = title.trimmingCharacters(in: .whitespaces)
         guard !clean.isEmpty else { return }
-        blocks.append(Block(kind: .heading(level: level), text: clean, lines: line.number...line.number,
-                            bytes: line.start..<line.end, isVerbatim: false))
+        blocks.append(
+            Block(
+                kind: .heading(level: level), text: clean, lines: line.number...line.number,
+                bytes: line.start..<line.end, isVerbatim: false))
     }
 
     /// Adds a line's text to the pending block (a space or, in no-fill mode, a line break before it).
@@ -283,8 +290,9 @@ struct ManPageReader {
         }
         while let last = pending.last, last == 0x20 || last == 0x0A { pending.removeLast() }
         guard let first = firstLine, let last = lastLine, pending.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return }
-        var block = Block(kind: pendingKind, text: String(decoding: pending, as: UTF8.self), lines: first.number...last.number,
-                          bytes: first.start..<max(first.start, last.end), isVerbatim: false)
+        var block = Block(
+            kind: pendingKind, text: String(decoding: pending, as: UTF8.self), lines: first.number...last.number,
+            bytes: first.start..<max(first.start, last.end), isVerbatim: false)
         // Marks of the lines the trimming took (empty lines at the end of a no-fill block) mark nothing.
         block.sourceMarks = marks.filter { $0.text < pending.count }
         blocks.append(block)
@@ -311,7 +319,7 @@ struct ManPageReader {
                     i += 1
                 }
             } else {
-                if rest[i] == UInt8(ascii: "\\") && i + 1 < rest.endIndex && rest[i + 1] == UInt8(ascii: "\"") { break }   // a comment
+                if rest[i] == UInt8(ascii: "\\") && i + 1 < rest.endIndex && rest[i + 1] == UInt8(ascii: "\"") { break }  // a comment
                 while i < rest.endIndex && rest[i] != 0x20 && rest[i] != 0x09 {
                     if rest[i] == UInt8(ascii: "\\") && i + 1 < rest.endIndex {
                         arg.append(rest[i]); arg.append(rest[i + 1]); i += 2
@@ -332,9 +340,11 @@ struct ManPageReader {
         "aq": "'", "dq": "\"", "bu": "\u{2022}", "de": "\u{00B0}", "co": "\u{00A9}", "rg": "\u{00AE}", "tm": "\u{2122}", "R": "\u{00AE}",
         "Tm": "\u{2122}", "mu": "\u{00D7}", "di": "\u{00F7}", "+-": "\u{00B1}", "<=": "\u{2264}", ">=": "\u{2265}", "!=": "\u{2260}",
         "->": "\u{2192}", "<-": "\u{2190}", "ti": "~", "ha": "^", "rs": "\\", "sl": "/", "ba": "|", "lB": "[", "rB": "]",
-        "lC": "{", "rC": "}", "la": "\u{27E8}", "ra": "\u{27E9}", "Fo": "\u{00AB}", "Fc": "\u{00BB}", "ga": "`", "ul": "_", "sq": "\u{25A1}",
+        "lC": "{", "rC": "}", "la": "\u{27E8}", "ra": "\u{27E9}", "Fo": "\u{00AB}", "Fc": "\u{00BB}", "ga": "`", "ul": "_",
+        "sq": "\u{25A1}",
         "Lq": "\u{201C}", "Rq": "\u{201D}", "ss": "\u{00DF}", "'e": "\u{00E9}", "`e": "\u{00E8}", "'a": "\u{00E1}", ":u": "\u{00FC}",
-        ":o": "\u{00F6}", ":a": "\u{00E4}", "',": "\u{00B8}", "fm": "\u{2032}", "sd": "\u{2033}", "pl": "+", "eq": "=", "at": "@", "sh": "#",
+        ":o": "\u{00F6}", ":a": "\u{00E4}", "',": "\u{00B8}", "fm": "\u{2032}", "sd": "\u{2033}", "pl": "+", "eq": "=", "at": "@",
+        "sh": "#",
     ]
 
     /// A line's text with roff escapes read: named characters, `\-`, `\e`,
@@ -371,19 +381,24 @@ struct ManPageReader {
             var j = i + 2
             switch e {
             case UInt8(ascii: "\""), UInt8(ascii: "#"):
-                return trimmed(out)   // a comment to the end of the line
-            case UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "n"), UInt8(ascii: "g"), UInt8(ascii: "k"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "V"), UInt8(ascii: "Y"):
-                _ = name(at: &j)   // fonts, registers, colours: no text
+                return trimmed(out)  // a comment to the end of the line
+            case UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "n"), UInt8(ascii: "g"), UInt8(ascii: "k"), UInt8(ascii: "m"),
+                UInt8(ascii: "M"), UInt8(ascii: "V"), UInt8(ascii: "Y"):
+                _ = name(at: &j)  // fonts, registers, colours: no text
             case UInt8(ascii: "s"):
                 // \s+1, \s-1, \s0, \s(12, \s[12]
                 if j < s.endIndex && (s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: "-")) { j += 1 }
-                if j < s.endIndex && (s[j] == UInt8(ascii: "(") || s[j] == UInt8(ascii: "[")) { _ = name(at: &j) } else {
+                if j < s.endIndex && (s[j] == UInt8(ascii: "(") || s[j] == UInt8(ascii: "[")) {
+                    _ = name(at: &j)
+                } else {
                     while j < s.endIndex && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[j]) { j += 1 }
                 }
             case UInt8(ascii: "("), UInt8(ascii: "["):
                 j = i + 1
                 let n = name(at: &j)
-                if let ch = namedCharacters[n] { out += Array(ch.utf8) } else if n.hasPrefix("u"), let v = UInt32(n.dropFirst(), radix: 16), let u = Unicode.Scalar(v) {
+                if let ch = namedCharacters[n] {
+                    out += Array(ch.utf8)
+                } else if n.hasPrefix("u"), let v = UInt32(n.dropFirst(), radix: 16), let u = Unicode.Scalar(v) {
                     out += Array(String(Character(u)).utf8)
                 }
             case UInt8(ascii: "*"):
@@ -397,9 +412,12 @@ struct ManPageReader {
                 out.append(0x20)
             case UInt8(ascii: "t"):
                 out.append(0x09)
-            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "c"), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: ","):
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "c"), UInt8(ascii: ")"),
+                UInt8(ascii: "/"), UInt8(ascii: ","):
                 break
-            case UInt8(ascii: "h"), UInt8(ascii: "v"), UInt8(ascii: "w"), UInt8(ascii: "o"), UInt8(ascii: "l"), UInt8(ascii: "L"), UInt8(ascii: "D"), UInt8(ascii: "X"), UInt8(ascii: "Z"), UInt8(ascii: "b"), UInt8(ascii: "x"), UInt8(ascii: "N"), UInt8(ascii: "C"), UInt8(ascii: "R"), UInt8(ascii: "A"), UInt8(ascii: "B"):
+            case UInt8(ascii: "h"), UInt8(ascii: "v"), UInt8(ascii: "w"), UInt8(ascii: "o"), UInt8(ascii: "l"), UInt8(ascii: "L"),
+                UInt8(ascii: "D"), UInt8(ascii: "X"), UInt8(ascii: "Z"), UInt8(ascii: "b"), UInt8(ascii: "x"), UInt8(ascii: "N"),
+                UInt8(ascii: "C"), UInt8(ascii: "R"), UInt8(ascii: "A"), UInt8(ascii: "B"):
                 // \h'…', \w'…' and the like: a quoted argument, no text (\C'name' is a character, rare).
                 if j < s.endIndex {
                     let quote = s[j]

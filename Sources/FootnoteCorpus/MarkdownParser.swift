@@ -9,7 +9,7 @@ struct MarkdownParser {
         let text = TextLines(bytes)
         let lines = text.lines
         var blocks: [Block] = []
-        var run: [Int] = []            // indices of the current paragraph's lines
+        var run: [Int] = []  // indices of the current paragraph's lines
         var sawFootnote = false
         var k = 0
 
@@ -24,7 +24,8 @@ struct MarkdownParser {
 
         // Front matter.
         if let first = lines.first, text.trimmed(first) == "---" {
-            if let close = lines.indices.dropFirst().first(where: { text.trimmed(lines[$0]) == "---" || text.trimmed(lines[$0]) == "..." }) {
+            if let close = lines.indices.dropFirst().first(where: { text.trimmed(lines[$0]) == "---" || text.trimmed(lines[$0]) == "..." })
+            {
                 k = close + 1
             }
         }
@@ -75,8 +76,10 @@ struct MarkdownParser {
             // The first footnote definition (`[^1]: …`) opens a "Footnotes" section.
             if !sawFootnote && run.isEmpty && text.indent(line) == 0 && isFootnoteDefinition(trimmed) {
                 sawFootnote = true
-                blocks.append(Block(kind: .heading(level: 2), text: "Footnotes", lines: line.number...line.number,
-                                    bytes: line.start..<line.start, isVerbatim: false))
+                blocks.append(
+                    Block(
+                        kind: .heading(level: 2), text: "Footnotes", lines: line.number...line.number,
+                        bytes: line.start..<line.start, isVerbatim: false))
             }
 
             run.append(k)

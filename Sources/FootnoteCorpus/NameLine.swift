@@ -29,7 +29,8 @@ public struct NameLine: Equatable, Sendable {
         let names = line[..<cut.lowerBound], summary = line[cut.upperBound...]
         let nameWords = names.split(separator: " ").count, summaryWords = summary.split(separator: " ").count
         guard nameWords >= 1, nameWords <= Self.longestNames, summaryWords >= 1, summaryWords <= Self.longestSummary,
-              summary.last != "?" else { return nil }
+            summary.last != "?"
+        else { return nil }
         self.names = String(names)
         self.summary = String(summary)
     }

@@ -72,10 +72,12 @@ struct OpenDocumentParser: DocumentParser {
         var found: [String: Style] = [:]
         _ = XMLStream.read(xml) { event in
             guard case .start(let name, let attributes) = event, name.is("style", in: style),
-                  attributes["family"] == "paragraph", let styleName = attributes["name"] else { return }
-            found[styleName] = Style(parent: attributes["parent-style-name"],
-                                     isTitle: styleName == "Title" || attributes["display-name"] == "Title",
-                                     outlineLevel: attributes["default-outline-level"].flatMap { Int($0) }.map { max($0, 1) })
+                attributes["family"] == "paragraph", let styleName = attributes["name"]
+            else { return }
+            found[styleName] = Style(
+                parent: attributes["parent-style-name"],
+                isTitle: styleName == "Title" || attributes["display-name"] == "Title",
+                outlineLevel: attributes["default-outline-level"].flatMap { Int($0) }.map { max($0, 1) })
         }
         return found
     }
@@ -176,15 +178,15 @@ struct OpenDocumentParser: DocumentParser {
             case OpenDocumentParser.text:
                 switch name.local {
                 case "note-citation", "tracked-changes", "table-of-content", "alphabetical-index", "illustration-index",
-                     "table-index", "object-index", "user-index", "bibliography", "sequence-decls", "variable-decls",
-                     "user-field-decls", "dde-connection-decls":
+                    "table-index", "object-index", "user-index", "bibliography", "sequence-decls", "variable-decls",
+                    "user-field-decls", "dde-connection-decls":
                     return true
                 default: return false
                 }
             case OpenDocumentParser.table:
                 return name.local == "covered-table-cell"
             case "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0":
-                return name.local == "title" || name.local == "desc"   // a drawing's alternative text
+                return name.local == "title" || name.local == "desc"  // a drawing's alternative text
             default:
                 return false
             }

@@ -61,7 +61,8 @@ enum PDFLayout {
 
             // A paragraph cut by the page break goes on only when the page goes on in lower case.
             if let first = lines.first(where: { !$0.text.isEmpty }), !paragraph.isEmpty,
-               !(first.text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false) || !opening.isEmpty {
+                !(first.text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false) || !opening.isEmpty
+            {
                 endParagraph()
             }
             var i = 0
@@ -84,7 +85,9 @@ enum PDFLayout {
                     // A heading set over several lines in the same size is one.
                     var title = [line.text]
                     var j = i + 1
-                    while j < lines.count, !lines[j].text.isEmpty, lines[j].fontSize == line.fontSize, headingLevel(lines[j], sizes: headingSizes) == level {
+                    while j < lines.count, !lines[j].text.isEmpty, lines[j].fontSize == line.fontSize,
+                        headingLevel(lines[j], sizes: headingSizes) == level
+                    {
                         title.append(lines[j].text)
                         j += 1
                     }
@@ -177,8 +180,12 @@ enum PDFLayout {
         if t.allSatisfy(\.isNumber) { return true }
         if t.count <= 6 && t.allSatisfy({ "ivxlc".contains($0) }) { return true }
         let words = t.split(separator: " ")
-        if words.first == "page", words.count >= 2, words.dropFirst().allSatisfy({ $0 == "of" || $0.allSatisfy(\.isNumber) }) { return true }
-        if words.count == 3, words[1] == "of" || words[1] == "/", words[0].allSatisfy(\.isNumber), words[2].allSatisfy(\.isNumber) { return true }
+        if words.first == "page", words.count >= 2, words.dropFirst().allSatisfy({ $0 == "of" || $0.allSatisfy(\.isNumber) }) {
+            return true
+        }
+        if words.count == 3, words[1] == "of" || words[1] == "/", words[0].allSatisfy(\.isNumber), words[2].allSatisfy(\.isNumber) {
+            return true
+        }
         return false
     }
 
@@ -191,7 +198,8 @@ enum PDFLayout {
     /// Whether a line reads as a bookmark's title (case, spacing and a section number aside).
     static func sameTitle(_ line: String, _ title: String) -> Bool {
         func key(_ s: String) -> String {
-            s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(String.init).joined()
+            s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(String.init)
+                .joined()
         }
         let a = key(line), b = key(title)
         guard !b.isEmpty else { return false }
@@ -206,7 +214,9 @@ enum PDFLayout {
     /// characters are set in), used by short lines only.
     static func fontHeadingSizes(_ document: PDFDocumentText) -> [Double] {
         var characters: [Double: Int] = [:]
-        for page in document.pages { for line in page.lines where line.fontSize > 0 { characters[line.fontSize, default: 0] += line.text.count } }
+        for page in document.pages {
+            for line in page.lines where line.fontSize > 0 { characters[line.fontSize, default: 0] += line.text.count }
+        }
         guard let body = characters.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return [] }
         return characters.keys.filter { $0 >= body * headingSizeRatio }.sorted(by: >)
     }
@@ -215,8 +225,10 @@ enum PDFLayout {
     static func headingLevel(_ line: PDFDocumentText.Line, sizes: [Double]) -> Int? {
         guard let rank = sizes.firstIndex(of: line.fontSize) else { return nil }
         let words = line.text.split(separator: " ")
-        guard words.count <= longestHeadingWords, line.text.contains(where: \.isLetter), !endsSentence(line.text) || line.text.hasSuffix("?"),
-              !line.text.hasSuffix(",") else { return nil }
+        guard words.count <= longestHeadingWords, line.text.contains(where: \.isLetter),
+            !endsSentence(line.text) || line.text.hasSuffix("?"),
+            !line.text.hasSuffix(",")
+        else { return nil }
         return min(rank + 1, 3)
     }
 }

@@ -25,7 +25,9 @@ struct PDFParser: DocumentParser {
         case .failure(let failure): return .skip(failure.reason)
         case .success(let document):
             guard document.pages.contains(where: { $0.lines.contains { !$0.text.isEmpty } }) else {
-                return .skip("image-only PDF: no text layer (\(document.pages.count) page\(document.pages.count == 1 ? "" : "s"); run OCR on it first, e.g. ocrmypdf)")
+                return .skip(
+                    "image-only PDF: no text layer (\(document.pages.count) page\(document.pages.count == 1 ? "" : "s"); run OCR on it first, e.g. ocrmypdf)"
+                )
             }
             return .blocks(PDFLayout.blocks(document))
         }
@@ -115,7 +117,7 @@ struct PDFDocumentText: Equatable {
                     let line = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
                     lines.append(Line(text: String(line.trimmingWhitespace()), fontSize: size))
                 }
-                character += 1   // the line break is a character too
+                character += 1  // the line break is a character too
                 start = i + 1
                 size = 0
                 continue
@@ -140,7 +142,8 @@ struct PDFDocumentText: Equatable {
                     var page = 0
                     if let dest = action.pointee.goto_dest.dest {
                         if dest.pointee.type == POPPLER_DEST_NAMED, let name = dest.pointee.named_dest,
-                           let found = poppler_document_find_dest(document, name) {
+                            let found = poppler_document_find_dest(document, name)
+                        {
                             page = Int(found.pointee.page_num)
                             poppler_dest_free(found)
                         } else {

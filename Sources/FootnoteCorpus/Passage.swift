@@ -26,8 +26,10 @@ public struct Passage: Sendable, Equatable {
     /// entry, an option), cited under the term: `section`'s last name is the term.
     public var isTerm: Bool
 
-    public init(document: Int, id: String? = nil, section: [String], text: String,
-                lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil, isTerm: Bool = false) {
+    public init(
+        document: Int, id: String? = nil, section: [String], text: String,
+        lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil, isTerm: Bool = false
+    ) {
         self.anchor = anchor
         self.isTerm = isTerm
         self.document = document

@@ -132,8 +132,9 @@ public struct PassageBuilder: Sendable, Equatable {
                 if let names = aliases[u], !term.isEmpty { term[0] += " (" + names.joined(separator: ", ") + ")" }
                 let (unitSection, unitAnchor) = u == 0 ? (leadSection, leadAnchor) : (section, sectionAnchor)
                 let anchor = term.isEmpty ? unitAnchor : blocks[unit.blocks.lowerBound].anchor ?? unitAnchor
-                emit(unit, of: blocks, section: unitSection + term, anchor: anchor, isTerm: !term.isEmpty, file: file,
-                     document: document, lineIndex: &lineIndex, into: &out)
+                emit(
+                    unit, of: blocks, section: unitSection + term, anchor: anchor, isTerm: !term.isEmpty, file: file,
+                    document: document, lineIndex: &lineIndex, into: &out)
             }
             k = end
         }
@@ -174,7 +175,8 @@ public struct PassageBuilder: Sendable, Equatable {
         for (u, unit) in units.enumerated() where unit.blocks.count == 2 && blocks[unit.blocks.lowerBound].kind == .term {
             let pointer = blocks[unit.blocks.upperBound - 1].text.trimmingWhitespace()
             guard pointer.count <= longestTermHeading + 5, pointer.lowercased().hasPrefix("see "),
-                  !pointer.lowercased().hasPrefix("see also") else { continue }
+                !pointer.lowercased().hasPrefix("see also")
+            else { continue }
             var target = pointer.dropFirst(4).trimmingWhitespace()
             if target.hasSuffix(".") { target = target.dropLast().trimmingWhitespace() }
             guard let to = termUnit[sameName(String(target))], to != u, let name = terms[u].first else { continue }
@@ -237,10 +239,11 @@ public struct PassageBuilder: Sendable, Equatable {
     /// stays in the text as well.
     static func titlesWithSummaries(_ blocks: [Block]) -> [Block] {
         guard let title = blocks.first, title.isHeading,
-              let line = blocks.prefix(nameLineReach).firstIndex(where: { !$0.isHeading }), line > 0,
-              let name = NameLine(blocks[line].text),
-              blocks[line - 1].text.trimmingWhitespace().lowercased() == "name" || name.isNamed(by: title.text),
-              !title.text.lowercased().contains(name.summary.lowercased()) else { return blocks }
+            let line = blocks.prefix(nameLineReach).firstIndex(where: { !$0.isHeading }), line > 0,
+            let name = NameLine(blocks[line].text),
+            blocks[line - 1].text.trimmingWhitespace().lowercased() == "name" || name.isNamed(by: title.text),
+            !title.text.lowercased().contains(name.summary.lowercased())
+        else { return blocks }
         var out = blocks
         for i in 0..<line where out[i].isHeading && out[i].text == title.text {
             out[i].text = name.titled(title.text)
@@ -261,8 +264,9 @@ public struct PassageBuilder: Sendable, Equatable {
         kept.reserveCapacity(blocks.count)
         for (i, block) in blocks.enumerated() {
             if !block.isVerbatim, block.kind == .paragraph, Self.endsWithColon(block.text),
-               Self.wordCount(block.text) <= Self.longestOrphanLabel,
-               i + 1 == blocks.count || Self.skipsDroppedLines(from: block, to: blocks[i + 1]) {
+                Self.wordCount(block.text) <= Self.longestOrphanLabel,
+                i + 1 == blocks.count || Self.skipsDroppedLines(from: block, to: blocks[i + 1])
+            {
                 continue
             }
             kept.append(block)
@@ -292,8 +296,10 @@ public struct PassageBuilder: Sendable, Equatable {
     /// text, a sentence on each side of SQLite's syntax diagram).
     static func stretches(of blocks: [Block], body: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = [], start = body.lowerBound
-        for b in body.dropFirst() where !blocks[b].isVerbatim && !blocks[b - 1].isVerbatim
-            && Self.skipsDroppedLines(from: blocks[b - 1], to: blocks[b]) {
+        for b in body.dropFirst()
+        where !blocks[b].isVerbatim && !blocks[b - 1].isVerbatim
+            && Self.skipsDroppedLines(from: blocks[b - 1], to: blocks[b])
+        {
             out.append(start..<b)
             start = b
         }
@@ -319,8 +325,10 @@ public struct PassageBuilder: Sendable, Equatable {
         for (offset, b) in body.enumerated() {
             let block = blocks[b]
             // Terms in a row name one description (`<dt>a</dt><dt>b</dt><dd>`); a later term starts its own.
-            let joins = block.kind == .term ? offset > 0 && blocks[b - 1].kind == .term
-                                            : joinNext || inTerm || block.kind == .list
+            let joins =
+                block.kind == .term
+                ? offset > 0 && blocks[b - 1].kind == .term
+                : joinNext || inTerm || block.kind == .list
             if var last = units.last, joins {
                 last.blocks = last.blocks.lowerBound..<(b + 1)
                 last.words += words[offset]
@@ -342,7 +350,7 @@ public struct PassageBuilder: Sendable, Equatable {
             let (a, b) = (min(i, j), max(i, j))
             units[a] = Unit(blocks: units[a].blocks.lowerBound..<units[b].blocks.upperBound, words: units[a].words + units[b].words)
             units.remove(at: b)
-            i = a   // the joined unit may still be short
+            i = a  // the joined unit may still be short
             if units[a].words >= minWords { i = a + 1 }
         }
         return Self.packed(units, limit: sectionWords) { blocks[$0.blocks.lowerBound].kind == .term }
@@ -393,20 +401,25 @@ public struct PassageBuilder: Sendable, Equatable {
     }
 
     /// Appends `unit`'s passage, or its windows when it is longer than `maxWords`.
-    func emit(_ unit: Unit, of blocks: [Block], section: [String], anchor: String?, isTerm: Bool, file: [UInt8], document: Int,
-              lineIndex: inout LineIndex?, into out: inout [Passage]) {
+    func emit(
+        _ unit: Unit, of blocks: [Block], section: [String], anchor: String?, isTerm: Bool, file: [UInt8], document: Int,
+        lineIndex: inout LineIndex?, into out: inout [Passage]
+    ) {
         let first = blocks[unit.blocks.lowerBound], last = blocks[unit.blocks.upperBound - 1]
         let verbatim = blocks[unit.blocks].allSatisfy(\.isVerbatim)
         let bytes = first.bytes.lowerBound..<last.bytes.upperBound
         let lines = first.lines.lowerBound...last.lines.upperBound
         // The blocks whose text the passage holds: not a heading that only returns to a section (a lead may span one).
         let parts = unit.blocks.filter { !blocks[$0].returnsToSection }
-        let textBytes: [UInt8] = verbatim
+        let textBytes: [UInt8] =
+            verbatim
             ? Array(file[bytes])
             : Array(parts.map { blocks[$0].text }.joined(separator: "\n").utf8)
         if unit.words <= maxWords + minWords && (unit.words <= maxWords || unit.blocks.count > 1) {
-            out.append(Passage(document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
-                               lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor, isTerm: isTerm))
+            out.append(
+                Passage(
+                    document: document, section: section, text: String(decoding: textBytes, as: UTF8.self),
+                    lines: lines, bytes: bytes, isVerbatim: verbatim, anchor: anchor, isTerm: isTerm))
             return
         }
         // Where each block starts in the joined text (derived text: blocks joined by one newline).
@@ -420,9 +433,11 @@ public struct PassageBuilder: Sendable, Equatable {
             let text = String(decoding: textBytes[window], as: UTF8.self)
             if verbatim, let index = lineIndex {
                 let start = bytes.lowerBound + window.lowerBound, end = bytes.lowerBound + window.upperBound
-                out.append(Passage(document: document, section: section, text: text,
-                                   lines: index.line(of: start)...index.line(of: max(start, end - 1)),
-                                   bytes: start..<end, isVerbatim: true, anchor: anchor, isTerm: isTerm))
+                out.append(
+                    Passage(
+                        document: document, section: section, text: text,
+                        lines: index.line(of: start)...index.line(of: max(start, end - 1)),
+                        bytes: start..<end, isVerbatim: true, anchor: anchor, isTerm: isTerm))
             } else {
                 // The blocks the window spans give its lines and bytes; within
                 // a block, its source marks narrow them to the lines the window's text comes from.
@@ -436,7 +451,8 @@ public struct PassageBuilder: Sendable, Equatable {
                 while textStart < textLast && Self.isSpace(textBytes[textStart]) { textStart += 1 }
                 while textLast > textStart && Self.isSpace(textBytes[textLast]) { textLast -= 1 }
                 if let index = lineIndex {
-                    let start = blocks[from].sourceSpan(ofText: textStart - blockStarts[fromIndex])
+                    let start =
+                        blocks[from].sourceSpan(ofText: textStart - blockStarts[fromIndex])
                         .map { max($0.lowerBound, blocks[from].bytes.lowerBound) } ?? bytes.lowerBound
                     // The window's last text is on its mark's line; its bytes run up to the next mark.
                     let last = blocks[to].sourceSpan(ofText: textLast - blockStarts[toIndex])
@@ -448,8 +464,10 @@ public struct PassageBuilder: Sendable, Equatable {
                         lines = index.line(of: start)...max(index.line(of: start), lastLine)
                     }
                 }
-                out.append(Passage(document: document, section: section, text: text,
-                                   lines: lines, bytes: bytes, anchor: anchor, isTerm: isTerm))
+                out.append(
+                    Passage(
+                        document: document, section: section, text: text,
+                        lines: lines, bytes: bytes, anchor: anchor, isTerm: isTerm))
             }
         }
     }

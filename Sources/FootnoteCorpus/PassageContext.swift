@@ -35,7 +35,7 @@ extension Corpus {
         let path = documentFullPath(Int(passages.documents[p]))
         let (decoded, hash, _) = CorpusLoader.decode(path: path, member: document.member, format: document.format, maxBytes: maxFileBytes)
         guard case .text(let bytes, _, _) = decoded,
-              files.first(where: { $0.path == document.path })?.stamp.contentHash == hash
+            files.first(where: { $0.path == document.path })?.stamp.contentHash == hash
         else { return .failure(.changed(path: document.path)) }
         let cited = passages.bounds(p).lines
         var lines: [PassageContext.Line] = []
@@ -45,7 +45,9 @@ extension Corpus {
             if number >= first && number <= last && (i > start || i < bytes.count) {
                 var end = i
                 if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                lines.append(PassageContext.Line(number: number, text: String(decoding: bytes[start..<end], as: UTF8.self), inPassage: cited.contains(number)))
+                lines.append(
+                    PassageContext.Line(
+                        number: number, text: String(decoding: bytes[start..<end], as: UTF8.self), inPassage: cited.contains(number)))
             }
             number += 1
             start = i + 1

@@ -33,8 +33,10 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// which `Builder` replaces inside headings).
     public static let headingSeparator: UInt8 = 0x1F
 
-    public init(documents: FlatArray<Int32>, bounds: StringColumn,
-                texts: StringColumn?, sections: StringColumn, ids: StringColumn, flags: FlatArray<UInt8>) {
+    public init(
+        documents: FlatArray<Int32>, bounds: StringColumn,
+        texts: StringColumn?, sections: StringColumn, ids: StringColumn, flags: FlatArray<UInt8>
+    ) {
         self.documents = documents
         self.bounds = bounds
         self.texts = texts
@@ -55,8 +57,9 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { documents.count }
 
     public subscript(i: Int) -> Passage {
-        Passage(document: Int(documents[i]), id: id(i), section: section(i), text: texts?[i] ?? "",
-                lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i), anchor: anchor(i), isTerm: isTerm(i))
+        Passage(
+            document: Int(documents[i]), id: id(i), section: section(i), text: texts?[i] ?? "",
+            lines: bounds(i).lines, bytes: bounds(i).bytes, isVerbatim: isVerbatim(i), anchor: anchor(i), isTerm: isTerm(i))
     }
 
     /// The `ids` column holds a BEIR passage's `_id` (`hasID`), or a document
@@ -77,11 +80,12 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         bounds.withBytes(i) { record in
             var at = 0
             guard let line = VarInt.read64(record, at: &at, end: record.count),
-                  let moreLines = VarInt.read64(record, at: &at, end: record.count),
-                  let byte = VarInt.read64(record, at: &at, end: record.count),
-                  let byteCount = VarInt.read64(record, at: &at, end: record.count),
-                  line <= UInt64(Int.max / 2), moreLines <= UInt64(Int.max / 2), byte <= UInt64(Int.max / 2),
-                  byteCount <= UInt64(Int.max / 2) else { return (1...1, 0..<0) }
+                let moreLines = VarInt.read64(record, at: &at, end: record.count),
+                let byte = VarInt.read64(record, at: &at, end: record.count),
+                let byteCount = VarInt.read64(record, at: &at, end: record.count),
+                line <= UInt64(Int.max / 2), moreLines <= UInt64(Int.max / 2), byte <= UInt64(Int.max / 2),
+                byteCount <= UInt64(Int.max / 2)
+            else { return (1...1, 0..<0) }
             return (Int(line)...(Int(line) + Int(moreLines)), Int(byte)..<(Int(byte) + Int(byteCount)))
         }
     }
@@ -94,15 +98,19 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// The same passages with their text as it is and their other string
     /// columns compressed (as an index file stores them).
     public func withCompressedColumns() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: texts,
-                    sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)), flags: flags)
+        PassageList(
+            documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: texts,
+            sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)),
+            flags: flags)
     }
 
     /// The same passages without their text (what an index keeps), their
     /// other string columns compressed (as an index file stores them).
     public func withoutTexts() -> PassageList {
-        PassageList(documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: nil,
-                    sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)), flags: flags)
+        PassageList(
+            documents: documents, bounds: .compressed(bounds.compressed(layout: Self.boundsLayout)), texts: nil,
+            sections: .compressed(sections.compressed(layout: Self.sectionLayout)), ids: .compressed(ids.compressed(layout: Self.idLayout)),
+            flags: flags)
     }
 
     public func section(_ i: Int) -> [String] {
@@ -133,14 +141,17 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
         public var count: Int { documents.count }
 
         public mutating func append(_ p: Passage) {
-            append(document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes,
-                   isVerbatim: p.isVerbatim, anchor: p.anchor, isTerm: p.isTerm)
+            append(
+                document: p.document, id: p.id, section: p.section, text: p.text, lines: p.lines, bytes: p.bytes,
+                isVerbatim: p.isVerbatim, anchor: p.anchor, isTerm: p.isTerm)
         }
 
         /// Appends a passage given by its parts (no `Passage` value made).
-        public mutating func append(document: Int, id: String?, section: [String], text: String,
-                                    lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil,
-                                    isTerm: Bool = false) {
+        public mutating func append(
+            document: Int, id: String?, section: [String], text: String,
+            lines: ClosedRange<Int>, bytes: Range<Int>, isVerbatim: Bool = false, anchor: String? = nil,
+            isTerm: Bool = false
+        ) {
             documents.append(Int32(document))
             var record: [UInt8] = []
             VarInt.append(UInt64(Swift.max(0, lines.lowerBound)), to: &record)
@@ -151,8 +162,9 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             texts.append(text)
             appendSection(section)
             ids.append(id ?? anchor ?? "")
-            flags.append((id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0)
-                         | (isTerm ? PassageList.termFlag : 0))
+            flags.append(
+                (id == nil ? 0 : PassageList.hasIDFlag) | (isVerbatim ? PassageList.verbatimFlag : 0)
+                    | (isTerm ? PassageList.termFlag : 0))
         }
 
         private mutating func appendSection(_ section: [String]) {
@@ -193,15 +205,16 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
             if case .plain(let table) = column {
                 builder.append(rows: rows, of: table)
             } else {
-                var reader = column.reader()   // each block decoded once, no lock
+                var reader = column.reader()  // each block decoded once, no lock
                 for i in rows { reader.withBytes(i) { builder.append($0) } }
             }
         }
 
         public func build() -> PassageList {
-            PassageList(documents: documents.build(), bounds: .plain(bounds.build()),
-                        texts: withoutTexts ? nil : .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
-                        flags: flags.build())
+            PassageList(
+                documents: documents.build(), bounds: .plain(bounds.build()),
+                texts: withoutTexts ? nil : .plain(texts.build()), sections: .plain(sections.build()), ids: .plain(ids.build()),
+                flags: flags.build())
         }
     }
 }

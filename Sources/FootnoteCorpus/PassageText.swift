@@ -130,7 +130,8 @@ extension Corpus {
             entry = cached
         } else {
             let readAt = SystemClock.nowNanoseconds()
-            let (decoded, hash, _) = CorpusLoader.decode(path: path, member: document.member, format: document.format, maxBytes: maxFileBytes)
+            let (decoded, hash, _) = CorpusLoader.decode(
+                path: path, member: document.member, format: document.format, maxBytes: maxFileBytes)
             guard case .text(let bytes, _, _) = decoded else {
                 if case .skip(let reason) = decoded { return .failure(.unreadable(path: document.path, reason: reason)) }
                 return .failure(.changed(path: document.path))
@@ -148,7 +149,8 @@ extension Corpus {
             return text(of: p, from: Array(entry.text[range]), document: document)
         }
         if entry.passages == nil {
-            entry.passages = CorpusLoader(passageBuilder: passageBuilder, threads: 1, maxFileBytes: maxFileBytes).passages(of: entry.text, format: document.format, document: d)
+            entry.passages = CorpusLoader(passageBuilder: passageBuilder, threads: 1, maxFileBytes: maxFileBytes).passages(
+                of: entry.text, format: document.format, document: d)
             if !racy { textCache.store(entry) }
         }
         let cut = entry.passages!, local = p - firstPassages[d]
@@ -169,8 +171,9 @@ extension Corpus {
             }
         }
         var corpus = self
-        corpus.passages = PassageList(documents: passages.documents, bounds: passages.bounds, texts: .plain(texts.build()),
-                                      sections: passages.sections, ids: passages.ids, flags: passages.flags)
+        corpus.passages = PassageList(
+            documents: passages.documents, bounds: passages.bounds, texts: .plain(texts.build()),
+            sections: passages.sections, ids: passages.ids, flags: passages.flags)
         return .success(corpus)
     }
 

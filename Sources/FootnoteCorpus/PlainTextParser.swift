@@ -47,7 +47,11 @@ struct PlainTextParser {
             k += 1
         }
         // A text of only heading-like lines ("gamma = delta") is content, not headings.
-        if !blocks.isEmpty && blocks.allSatisfy({ if case .heading = $0.kind { return true }; return false }) {
+        if !blocks.isEmpty
+            && blocks.allSatisfy({
+                if case .heading = $0.kind { return true }; return false
+            })
+        {
             return chunks.map { text.block(.paragraph, lines: $0) }
         }
         return blocks
@@ -65,9 +69,11 @@ struct PlainTextParser {
     }
 
     /// Words that end a fragment, not a title ("When you're ready, just run").
-    static let fragmentEnds: Set<Substring> = ["a", "an", "the", "to", "of", "and", "or", "but", "with", "for", "in", "on",
-                                               "at", "by", "from", "as", "is", "are", "was", "be", "that", "this", "if",
-                                               "then", "than", "just", "run", "type", "use", "enter", "see", "e.g", "i.e"]
+    static let fragmentEnds: Set<Substring> = [
+        "a", "an", "the", "to", "of", "and", "or", "but", "with", "for", "in", "on",
+        "at", "by", "from", "as", "is", "are", "was", "be", "that", "this", "if",
+        "then", "than", "just", "run", "type", "use", "enter", "see", "e.g", "i.e",
+    ]
 
     /// False for lines that are code, commands or fragments of a sentence:
     /// a shell prompt (`$ git revert -m 1 M`, `# apt install`, `% make`, `> x`),

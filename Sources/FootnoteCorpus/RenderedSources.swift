@@ -31,16 +31,19 @@ enum RenderedSources {
     /// sources for their include lines only when an AsciiDoc source without
     /// a page is left, which could be a fragment; `read` gives a listed
     /// file's bytes by its entry.
-    static func passingOver(_ entries: [CorpusWalker.Entry],
-                            read: (CorpusWalker.Entry) -> [UInt8]? = { entry in
-                                if case .success(let bytes) = CorpusLoader.readFile(entry.fullPath) { return bytes } else { return nil }
-                            }) -> (kept: [CorpusWalker.Entry], passedOver: [CorpusNotice]) {
+    static func passingOver(
+        _ entries: [CorpusWalker.Entry],
+        read: (CorpusWalker.Entry) -> [UInt8]? = { entry in
+            if case .success(let bytes) = CorpusLoader.readFile(entry.fullPath) { return bytes } else { return nil }
+        }
+    ) -> (kept: [CorpusWalker.Entry], passedOver: [CorpusNotice]) {
         let paths = Set(entries.map(\.relativePath))
         var kept: [CorpusWalker.Entry] = [], passedOver: [CorpusNotice] = []
         var includers: [String] = []
         for entry in entries {
             if let page = renderedPage(of: entry.relativePath), paths.contains(page) {
-                passedOver.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "the source of \(page), which is indexed instead"))
+                passedOver.append(
+                    CorpusNotice(.skipped, path: entry.relativePath, reason: "the source of \(page), which is indexed instead"))
                 if AsciiDocIncludes.isSource(entry.relativePath) { includers.append(entry.relativePath) }
             } else {
                 kept.append(entry)
@@ -53,7 +56,8 @@ enum RenderedSources {
         guard !fragments.isEmpty else { return (kept, passedOver) }
         for entry in kept {
             if let includer = fragments[entry.relativePath] {
-                let through = fragments[includer] != nil ? "itself included in a page" : "whose page \(renderedPage(of: includer) ?? "") is indexed"
+                let through =
+                    fragments[includer] != nil ? "itself included in a page" : "whose page \(renderedPage(of: includer) ?? "") is indexed"
                 passedOver.append(CorpusNotice(.skipped, path: entry.relativePath, reason: "included by \(includer), \(through)"))
             }
         }

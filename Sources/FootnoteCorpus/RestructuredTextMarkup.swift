@@ -51,7 +51,7 @@ enum RestructuredTextMarkup {
         guard let first = lines.first else { return .text(block) }
         let head = first.trimmingWhitespace()
         if head.hasPrefix("..") {
-            guard let (name, argument) = directive(head) else { return .dropped }   // a comment or a target
+            guard let (name, argument) = directive(head) else { return .dropped }  // a comment or a target
             if droppedDirectives.contains(name) { return .dropped }
             lines.removeFirst()
             // The directive's options, then its body.
@@ -65,7 +65,8 @@ enum RestructuredTextMarkup {
                 return body.isEmpty ? .term(signature) : .term(signature + "\n" + inline(body))
             }
             if let label = labels[bare] {
-                let text = ([label] + (argument.isEmpty ? [] : [argument + (label.hasSuffix(":") ? "" : ":")]) + (body.isEmpty ? [] : [body]))
+                let text =
+                    ([label] + (argument.isEmpty ? [] : [argument + (label.hasSuffix(":") ? "" : ":")]) + (body.isEmpty ? [] : [body]))
                     .joined(separator: " ")
                 return .text(inline(text))
             }
@@ -85,7 +86,9 @@ enum RestructuredTextMarkup {
 
     /// The name of the field item `line` opens (`:param x: text` → `param x`), or nil.
     static func fieldName(_ line: Substring) -> Substring? {
-        guard line.hasPrefix(":"), let close = line.dropFirst().firstIndex(of: ":"), close > line.index(after: line.startIndex) else { return nil }
+        guard line.hasPrefix(":"), let close = line.dropFirst().firstIndex(of: ":"), close > line.index(after: line.startIndex) else {
+            return nil
+        }
         return line[line.index(after: line.startIndex)..<close]
     }
 
@@ -123,7 +126,8 @@ enum RestructuredTextMarkup {
             if (c == "*") && (out.last.map { $0 == " " || $0 == "\n" || $0 == "(" } ?? true) {
                 let stars = s.prefix(while: { $0 == "*" }).count
                 if stars <= 2, let close = s.dropFirst(stars).range(of: String(repeating: "*", count: stars)),
-                   close.lowerBound > s.index(s.startIndex, offsetBy: stars), !s[s.index(s.startIndex, offsetBy: stars)].isWhitespace {
+                    close.lowerBound > s.index(s.startIndex, offsetBy: stars), !s[s.index(s.startIndex, offsetBy: stars)].isWhitespace
+                {
                     out += s[s.index(s.startIndex, offsetBy: stars)..<close.lowerBound]
                     s = s[close.upperBound...]
                     continue
@@ -131,7 +135,8 @@ enum RestructuredTextMarkup {
             }
             // `word_`: a reference; the underscore goes.
             if c == "_", let last = out.last, last.isLetter || last.isNumber,
-               s.dropFirst().first.map({ $0 == " " || $0 == "\n" || $0 == "," || $0 == "." || $0 == ")" }) ?? true {
+                s.dropFirst().first.map({ $0 == " " || $0 == "\n" || $0 == "," || $0 == "." || $0 == ")" }) ?? true
+            {
                 s = s.dropFirst()
                 continue
             }
@@ -144,7 +149,9 @@ enum RestructuredTextMarkup {
     /// `:name:`target`` at the start of `s`: what it shows and the rest.
     static func role(_ s: Substring) -> (String, Substring)? {
         var i = s.index(after: s.startIndex)
-        while i < s.endIndex, s[i].isLetter || s[i].isNumber || s[i] == "-" || s[i] == ":" && s.index(after: i) < s.endIndex && s[s.index(after: i)] != "`" {
+        while i < s.endIndex,
+            s[i].isLetter || s[i].isNumber || s[i] == "-" || s[i] == ":" && s.index(after: i) < s.endIndex && s[s.index(after: i)] != "`"
+        {
             i = s.index(after: i)
         }
         guard i < s.endIndex, s[i] == ":", i > s.index(after: s.startIndex) else { return nil }

@@ -12,7 +12,7 @@ struct RestructuredTextParser {
     static func parse(_ bytes: [UInt8]) -> [Block] {
         let text = TextLines(bytes)
         let lines = text.lines
-        var styles: [String] = []      // adornment styles in order of appearance
+        var styles: [String] = []  // adornment styles in order of appearance
         var blocks: [Block] = []
 
         func level(of style: String) -> Int {
@@ -35,20 +35,26 @@ struct RestructuredTextParser {
             // Sphinx's file-wide metadata (`:orphan:`, `:tocdepth: 2`): a field list opening the file.
             if blocks.isEmpty, indent == 0, Self.isFieldList(chunk, in: text) { continue }
             if chunk.count >= 3, let over = adornment(l0),
-               let under = adornment(text.trimmed(lines[chunk.lowerBound + 2])), over == under,
-               adornment(text.trimmed(lines[chunk.lowerBound + 1])) == nil {
+                let under = adornment(text.trimmed(lines[chunk.lowerBound + 2])), over == under,
+                adornment(text.trimmed(lines[chunk.lowerBound + 1])) == nil
+            {
                 let title = text.trimmed(lines[chunk.lowerBound + 1])
-                blocks.append(text.heading(Substring(RestructuredTextMarkup.inline(String(title))), level: level(of: "over" + String(over)),
-                                           lines: chunk.lowerBound..<(chunk.lowerBound + 3)))
+                blocks.append(
+                    text.heading(
+                        Substring(RestructuredTextMarkup.inline(String(title))), level: level(of: "over" + String(over)),
+                        lines: chunk.lowerBound..<(chunk.lowerBound + 3)))
                 body = (chunk.lowerBound + 3)..<chunk.upperBound
             } else if chunk.count >= 2, adornment(l0) == nil,
-                      let under = adornment(text.trimmed(lines[chunk.lowerBound + 1])),
-                      text.trimmed(lines[chunk.lowerBound + 1]).count >= min(l0.count, 3) {
-                blocks.append(text.heading(Substring(RestructuredTextMarkup.inline(String(l0))), level: level(of: String(under)),
-                                           lines: chunk.lowerBound..<(chunk.lowerBound + 2)))
+                let under = adornment(text.trimmed(lines[chunk.lowerBound + 1])),
+                text.trimmed(lines[chunk.lowerBound + 1]).count >= min(l0.count, 3)
+            {
+                blocks.append(
+                    text.heading(
+                        Substring(RestructuredTextMarkup.inline(String(l0))), level: level(of: String(under)),
+                        lines: chunk.lowerBound..<(chunk.lowerBound + 2)))
                 body = (chunk.lowerBound + 2)..<chunk.upperBound
             } else if chunk.count == 1, adornment(l0) != nil {
-                continue   // a transition line
+                continue  // a transition line
             }
             guard !body.isEmpty else { continue }
             let isList = body.allSatisfy { idx in

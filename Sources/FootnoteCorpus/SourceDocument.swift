@@ -16,8 +16,10 @@ public struct SourceDocument: Sendable, Equatable {
     /// Bytes of its passages' text (headings and titles not counted).
     public var textBytes: Int
 
-    public init(path: String, format: DocumentFormat, byteCount: Int, passageCount: Int, encoding: TextEncoding = .utf8, textBytes: Int = 0,
-                member: String? = nil) {
+    public init(
+        path: String, format: DocumentFormat, byteCount: Int, passageCount: Int, encoding: TextEncoding = .utf8, textBytes: Int = 0,
+        member: String? = nil
+    ) {
         self.path = path
         self.member = member
         self.format = format
@@ -63,17 +65,20 @@ public struct CorpusNotice: Sendable, Equatable, CustomStringConvertible {
             ("encrypted PDF", "encrypted PDF"), ("image-only PDF", "image-only PDF"), ("damaged PDF", "damaged PDF"),
             ("encrypted Word document", "encrypted Word documents"), ("encrypted OpenDocument", "encrypted OpenDocument files"),
             ("encrypted EPUB", "encrypted EPUB books"), ("encrypted zip", "encrypted zip archives"),
-            ("an archive inside", "archives inside archives"), ("a BEIR corpus inside", "archives inside archives"), ("EPUB book with DRM", "EPUB books with DRM"), ("damaged", "damaged files"),
+            ("an archive inside", "archives inside archives"), ("a BEIR corpus inside", "archives inside archives"),
+            ("EPUB book with DRM", "EPUB books with DRM"), ("damaged", "damaged files"),
             ("a Word document under", "misnamed documents"), ("an OpenDocument text under", "misnamed documents"),
             ("an EPUB book under", "misnamed documents"),
             ("PostScript", "PostScript"), ("zip archive", "zip archives"), ("Word document", "Word documents"),
-            ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"), ("Java archive", "Java archives"), ("encrypted Office", "encrypted Office documents"),
+            ("OpenDocument", "OpenDocument files"), ("EPUB", "EPUB books"), ("Office", "Office files"), ("Java archive", "Java archives"),
+            ("encrypted Office", "encrypted Office documents"),
             ("Word 97-2003", "Word 97-2003 documents"), ("Excel 97-2003", "old Office files"), ("PowerPoint 97-2003", "old Office files"),
             ("Outlook message", "Outlook messages"), ("OLE compound", "old Office files"),
             ("larger than", "too large"), ("not UTF-8", "not UTF-8"), ("invalid UTF", "not UTF-8"),
             ("the same file as", "the same file twice"), ("the source of", "sources of indexed pages"),
             ("included by", "fragments of indexed pages"), ("a source-code listing", "source listings"),
-            ("cannot", "unreadable"), ("web asset", "web assets"), ("read error", "unreadable"), ("not a regular file", "not regular files"),
+            ("cannot", "unreadable"), ("web asset", "web assets"), ("read error", "unreadable"),
+            ("not a regular file", "not regular files"),
         ]
         for (prefix, name) in prefixes where reason.hasPrefix(prefix) { return name }
         if reason.contains("malformed line") { return "malformed lines" }

@@ -83,18 +83,20 @@ struct TextLines {
     /// A verbatim block over lines `range` (the exact file bytes, markup included).
     func block(_ kind: Block.Kind, lines range: Range<Int>) -> Block {
         let first = lines[range.lowerBound], last = lines[range.upperBound - 1]
-        return Block(kind: kind,
-                     text: String(decoding: bytes[first.start..<last.end], as: UTF8.self),
-                     lines: first.number...last.number,
-                     bytes: first.start..<last.end,
-                     isVerbatim: true)
+        return Block(
+            kind: kind,
+            text: String(decoding: bytes[first.start..<last.end], as: UTF8.self),
+            lines: first.number...last.number,
+            bytes: first.start..<last.end,
+            isVerbatim: true)
     }
 
     /// A heading block whose text has been cleaned of markup.
     func heading(_ text: Substring, level: Int, lines range: Range<Int>) -> Block {
         let first = lines[range.lowerBound], last = lines[range.upperBound - 1]
-        return Block(kind: .heading(level: level), text: String(text),
-                     lines: first.number...last.number, bytes: first.start..<last.end, isVerbatim: false)
+        return Block(
+            kind: .heading(level: level), text: String(text),
+            lines: first.number...last.number, bytes: first.start..<last.end, isVerbatim: false)
     }
 
     /// True when the line starts (after indentation) with a list marker (`ListMarker`).

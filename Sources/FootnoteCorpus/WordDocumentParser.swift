@@ -42,8 +42,10 @@ struct WordDocumentParser: DocumentParser {
     func parse(_ bytes: [UInt8], expandingTo limit: Int) -> DocumentParse {
         if bytes.starts(with: Self.compoundFileSignature) {
             let what = CompoundFileParser.reason(bytes)
-            return .skip(what.hasPrefix("Word 97-2003") ? "a Word 97-2003 document (.doc) under a .docx name: save it as .docx to index it"
-                : "encrypted Word document: it needs a password to open")
+            return .skip(
+                what.hasPrefix("Word 97-2003")
+                    ? "a Word 97-2003 document (.doc) under a .docx name: save it as .docx to index it"
+                    : "encrypted Word document: it needs a password to open")
         }
         let members: [String: [UInt8]]
         switch ZipMembers.read(bytes, limit: limit, wanted: { $0 == "word/document.xml" || $0 == "word/styles.xml" }) {

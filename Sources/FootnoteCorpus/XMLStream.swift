@@ -79,8 +79,9 @@ enum XMLStream {
     static func read(_ bytes: [UInt8], _ body: (Event) -> Void) -> Result<Void, Failure> {
         _ = initialized
         guard bytes.count < Int(Int32.max) else { return .failure(Failure(reason: "too large")) }
-        let options = Int32(FOOTNOTE_XML_PARSE_NONET | FOOTNOTE_XML_PARSE_NOERROR | FOOTNOTE_XML_PARSE_NOWARNING
-            | FOOTNOTE_XML_PARSE_NOCDATA)
+        let options = Int32(
+            FOOTNOTE_XML_PARSE_NONET | FOOTNOTE_XML_PARSE_NOERROR | FOOTNOTE_XML_PARSE_NOWARNING
+                | FOOTNOTE_XML_PARSE_NOCDATA)
         return bytes.withUnsafeBufferPointer { buffer -> Result<Void, Failure> in
             let start = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
             guard let reader = xmlReaderForMemory(start, Int32(buffer.count), nil, nil, options) else {
@@ -103,7 +104,7 @@ enum XMLStream {
                 case Int32(FOOTNOTE_XML_READER_TYPE_END_ELEMENT):
                     body(.end(names.name(reader)))
                 case Int32(FOOTNOTE_XML_READER_TYPE_TEXT), Int32(FOOTNOTE_XML_READER_TYPE_CDATA),
-                     Int32(FOOTNOTE_XML_READER_TYPE_WHITESPACE), Int32(FOOTNOTE_XML_READER_TYPE_SIGNIFICANT_WHITESPACE):
+                    Int32(FOOTNOTE_XML_READER_TYPE_WHITESPACE), Int32(FOOTNOTE_XML_READER_TYPE_SIGNIFICANT_WHITESPACE):
                     if let value = xmlTextReaderConstValue(reader) { body(.text(Self.string(value))) }
                 default:
                     break

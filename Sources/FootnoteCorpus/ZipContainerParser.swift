@@ -21,10 +21,16 @@ struct ZipContainerParser: DocumentParser {
         let names = Set(ZipMembers.names(bytes) ?? [])
         func opens(with mimetype: String) -> Bool { bytes.prefix(128).firstRange(of: Array(("mimetype" + mimetype).utf8)) != nil }
         if names.contains("word/document.xml") { return "a Word document under another name: rename it to .docx to index it" }
-        if opens(with: "application/vnd.oasis.opendocument.text") { return "an OpenDocument text under another name: rename it to .odt to index it" }
+        if opens(with: "application/vnd.oasis.opendocument.text") {
+            return "an OpenDocument text under another name: rename it to .odt to index it"
+        }
         if opens(with: "application/epub+zip") { return "an EPUB book under another name: rename it to .epub to index it" }
-        if opens(with: "application/vnd.oasis.opendocument") { return "OpenDocument spreadsheet, drawing or slides: not a format Footnote reads" }
-        if names.contains("xl/workbook.xml") || names.contains("ppt/presentation.xml") { return "Office spreadsheet or slides: not a format Footnote reads" }
+        if opens(with: "application/vnd.oasis.opendocument") {
+            return "OpenDocument spreadsheet, drawing or slides: not a format Footnote reads"
+        }
+        if names.contains("xl/workbook.xml") || names.contains("ppt/presentation.xml") {
+            return "Office spreadsheet or slides: not a format Footnote reads"
+        }
         if names.contains("META-INF/MANIFEST.MF") { return "Java archive: not a format Footnote reads" }
         return "zip archive: its files are not read; pass --archives to index them, or unpack it into the corpus folder"
     }

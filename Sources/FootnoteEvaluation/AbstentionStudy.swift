@@ -71,9 +71,10 @@ public struct AbstentionStudy {
 
     /// The point for threshold `tau`.
     public func point(_ tau: Float) -> Point {
-        Point(threshold: tau,
-              answered: present.isEmpty ? 0 : Double(present.filter { $0 >= tau }.count) / Double(present.count),
-              declined: heldOut.isEmpty ? 0 : Double(heldOut.filter { $0 < tau }.count) / Double(heldOut.count))
+        Point(
+            threshold: tau,
+            answered: present.isEmpty ? 0 : Double(present.filter { $0 >= tau }.count) / Double(present.count),
+            declined: heldOut.isEmpty ? 0 : Double(heldOut.filter { $0 < tau }.count) / Double(heldOut.count))
     }
 
     /// The share of unanswerable questions declined at the highest threshold

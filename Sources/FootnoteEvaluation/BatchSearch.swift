@@ -25,8 +25,10 @@ public struct BatchSearch {
             ?? "\(engine.corpus.documents[Int(passages.documents[passage])].citedPath):\(passages.bounds(passage).lines.lowerBound)"
     }
 
-    public func run(_ queries: [BEIRQuery], top k: Int, warmupPasses: Int = 1,
-                    clock: () -> Double) -> Result {
+    public func run(
+        _ queries: [BEIRQuery], top k: Int, warmupPasses: Int = 1,
+        clock: () -> Double
+    ) -> Result {
         for _ in 0..<warmupPasses {
             for q in queries { _ = engine.searcher.search(q.text, top: k, evidence: false) }
         }

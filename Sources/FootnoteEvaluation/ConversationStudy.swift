@@ -72,13 +72,15 @@ public struct ConversationStudy {
                 let answer = conversation.ask(turn.text, top: top)
                 guard Self.isScored(turn, gold: gold) else { continue }
                 let alone = engine.answer(turn.text, top: top)
-                results.append(TurnResult(dialogue: dialogue.id, turn: turn.id, text: turn.text,
-                                          carried: answer.carried.map { ($0.term.word.isEmpty ? $0.term.text : $0.term.word, $0.weight) },
-                                          position: position,
-                                          rank: Self.rank(of: turn, in: answer, gold: gold),
-                                          aloneRank: Self.rank(of: turn, in: alone, gold: gold),
-                                          reading: answer.reading, declined: answer.items.isEmpty, aloneDeclined: alone.items.isEmpty,
-                                          usedContext: !answer.carried.isEmpty, replaced: !answer.replacedWords.isEmpty))
+                results.append(
+                    TurnResult(
+                        dialogue: dialogue.id, turn: turn.id, text: turn.text,
+                        carried: answer.carried.map { ($0.term.word.isEmpty ? $0.term.text : $0.term.word, $0.weight) },
+                        position: position,
+                        rank: Self.rank(of: turn, in: answer, gold: gold),
+                        aloneRank: Self.rank(of: turn, in: alone, gold: gold),
+                        reading: answer.reading, declined: answer.items.isEmpty, aloneDeclined: alone.items.isEmpty,
+                        usedContext: !answer.carried.isEmpty, replaced: !answer.replacedWords.isEmpty))
             }
         }
         self.results = results

@@ -77,7 +77,8 @@ public struct Dialogue: Sendable, Equatable, Decodable {
             do {
                 out.append(try decoder.decode(Dialogue.self, from: Data(raw)))
             } catch {
-                throw EvaluationInputError(path: path, line: number, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")
+                throw EvaluationInputError(
+                    path: path, line: number, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")
             }
         }
         return out

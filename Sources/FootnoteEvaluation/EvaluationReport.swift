@@ -28,7 +28,8 @@ public struct EvaluationReport {
             guard let top = result.run.rankings[q.id]?.first, let p = passageOf[top.document] else { continue }
             // A passage whose text cannot be read counts as a miss (and an empty excerpt).
             guard case .success(let text) = engine.corpus.passageText(p),
-                  case .success(let excerpt) = engine.excerpt(question: q.text, passage: p) else { excerpts += 1; continue }
+                case .success(let excerpt) = engine.excerpt(question: q.text, passage: p)
+            else { excerpts += 1; continue }
             if ExcerptMetrics.contains(text, anyOf: q.answers) { answerHits += 1 }
             if ExcerptMetrics.contains(excerpt.text, anyOf: q.answers) { excerptHits += 1 }
             excerptChars += ExcerptMetrics.length(excerpt.text)

@@ -45,7 +45,8 @@ public struct Misspeller {
         analyzer.analyze(question) { token in
             let word = bytes[token.start..<token.end]
             if word.count >= 4, word.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }),
-               index.termID(token.termString) != nil {
+                index.termID(token.termString) != nil
+            {
                 words.append(token.start..<token.end)
             }
         }
@@ -68,7 +69,8 @@ public struct Misspeller {
             wrong.insert(word[i], at: i)
         }
         let text = String(decoding: bytes[..<range.lowerBound] + wrong + bytes[range.upperBound...], as: UTF8.self)
-        return Misspelling(question: text, word: String(decoding: word, as: UTF8.self),
-                           misspelled: String(decoding: wrong, as: UTF8.self), slip: slip)
+        return Misspelling(
+            question: text, word: String(decoding: word, as: UTF8.self),
+            misspelled: String(decoding: wrong, as: UTF8.self), slip: slip)
     }
 }

@@ -22,7 +22,7 @@ public struct Qrels: Sendable, Equatable {
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fields = line.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\r" }).map(String.init)
             if fields.isEmpty { continue }
-            if i == 0 && Int(fields.last!) == nil { continue }   // header
+            if i == 0 && Int(fields.last!) == nil { continue }  // header
             let (q, d, g): (String, String, String)
             switch fields.count {
             case 3: (q, d, g) = (fields[0], fields[1], fields[2])

@@ -41,7 +41,9 @@ public struct TypoStudy {
             let fixed = Query(m.question, analyzer: searcher.analyzer, index: index, corrector: corrector)
             sums.1 += success(fixed, q.id)
             sums.2 += success(Query(m.question, analyzer: searcher.analyzer, index: index), q.id)
-            if fixed.corrections.contains(where: { $0.replacement == String(decoding: Query.folded(m.word), as: UTF8.self) }) { restored += 1 }
+            if fixed.corrections.contains(where: { $0.replacement == String(decoding: Query.folded(m.word), as: UTF8.self) }) {
+                restored += 1
+            }
         }
         let n = Double(max(misspellings.count, 1))
         (asWritten, corrected, uncorrected) = (sums.0 / n, sums.1 / n, sums.2 / n)

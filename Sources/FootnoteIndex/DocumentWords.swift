@@ -37,7 +37,8 @@ public struct DocumentWords: Sendable, Equatable {
         var at = 0, word = -1
         while at < list.count {
             guard let gap = VarInt.read(list, at: &at, end: list.count), let count = VarInt.read(list, at: &at, end: list.count),
-                  count > 0, count <= UInt32(Int32.max), Int(gap) < wordCount - word - 1 else { return false }
+                count > 0, count <= UInt32(Int32.max), Int(gap) < wordCount - word - 1
+            else { return false }
             word += Int(gap) + 1
             body(word, Int32(count))
         }
@@ -48,7 +49,7 @@ public struct DocumentWords: Sendable, Equatable {
     /// (all by default); nil when a list is damaged.
     public func counts(wordCount: Int, include: (Int) -> Bool = { _ in true }) -> [Int32]? {
         var total = [Int32](repeating: 0, count: wordCount)
-        var reader = lists.reader()   // a compressed column's blocks decoded once each
+        var reader = lists.reader()  // a compressed column's blocks decoded once each
         for d in 0..<documentCount where include(d) {
             guard reader.withBytes(d, { Self.forEach(in: $0, wordCount: wordCount) { total[$0] &+= $1 } }) else { return nil }
         }

@@ -36,8 +36,10 @@ public struct IndexBuilder: Sendable {
     /// How many workers analyze at once (the machine's cores by default).
     public var threads: Int
 
-    public init(analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 3.0,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        analyzerSettings: Analyzer.Settings = .standard, titleWeight: Float = 3.0, headingWeight: Float = 3.0,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight
@@ -87,8 +89,10 @@ public struct IndexBuilder: Sendable {
     /// their text), batch by batch as `schedule` hands them out, into a chunk
     /// numbered by `table`; nil when the share is already done.
     /// `releasingText`: see `analyze(_:releasingText:progress:)`.
-    func analyzeShare(_ passages: PassageList, worker w: Int, schedule: PassageSchedule, table: inout TermTable,
-                      analyzer: Analyzer, releasingText: Bool, progress: ((Int) -> Void)?) -> Chunk? {
+    func analyzeShare(
+        _ passages: PassageList, worker w: Int, schedule: PassageSchedule, table: inout TermTable,
+        analyzer: Analyzer, releasingText: Bool, progress: ((Int) -> Void)?
+    ) -> Chunk? {
         guard var batch = schedule.claim(w) else { return nil }
         let first = batch.lowerBound
         var chunk = Chunk(passages: first..<first, owner: w)
@@ -105,7 +109,7 @@ public struct IndexBuilder: Sendable {
             for p in batch {
                 if p & 4095 == 0 { progress?(schedule.claimed) }
                 if let r = release, r.offsets[p] - r.done >= Self.releaseEvery {
-                    MemoryPages.release(r.base, r.done..<r.offsets[p])   // whole pages only: the next passage's first page stays
+                    MemoryPages.release(r.base, r.done..<r.offsets[p])  // whole pages only: the next passage's first page stays
                     release!.done = r.offsets[p]
                 }
                 if passages.documents[p] != document {
@@ -114,15 +118,18 @@ public struct IndexBuilder: Sendable {
                 }
                 var length: Float = 0
                 let sectionWeight = passages.hasID(p) ? titleWeight : headingWeight
-                Self.analyze(passage: p, sections: &sections, texts: &texts, with: analyzer, into: &table, heading: { t in
-                    terms.append(t)
-                    positions.append(-1)
-                    length += sectionWeight
-                }, body: { t, position in
-                    terms.append(t)
-                    positions.append(Int32(truncatingIfNeeded: position))
-                    length += 1
-                })
+                Self.analyze(
+                    passage: p, sections: &sections, texts: &texts, with: analyzer, into: &table,
+                    heading: { t in
+                        terms.append(t)
+                        positions.append(-1)
+                        length += sectionWeight
+                    },
+                    body: { t, position in
+                        terms.append(t)
+                        positions.append(Int32(truncatingIfNeeded: position))
+                        length += 1
+                    })
                 chunk.lengths.append(length)
                 chunk.sectionWeight.append(sectionWeight)
                 chunk.start.append(terms.count)
@@ -142,9 +149,11 @@ public struct IndexBuilder: Sendable {
 
     /// Analyzes passage `p`: each heading of its section path (or its title),
     /// then its body, reporting heading terms and body terms with positions.
-    static func analyze(passage p: Int, sections: inout StringColumn.Reader, texts: inout StringColumn.Reader,
-                        with analyzer: Analyzer, into table: inout TermTable,
-                        heading: (Int32) -> Void, body: (Int32, Int) -> Void) {
+    static func analyze(
+        passage p: Int, sections: inout StringColumn.Reader, texts: inout StringColumn.Reader,
+        with analyzer: Analyzer, into table: inout TermTable,
+        heading: (Int32) -> Void, body: (Int32, Int) -> Void
+    ) {
         sections.withBytes(p) { section in
             for part in section.split(separator: PassageList.headingSeparator) {
                 analyzer.analyze(UnsafeBufferPointer(rebasing: part), into: &table) { t, _ in heading(t) }
@@ -189,8 +198,10 @@ public struct IndexBuilder: Sendable {
             let analyzer = Analyzer(settings: analyzerSettings)
             var table = TermTable(), chunks: [Chunk] = []
             repeat {
-                if let chunk = analyzeShare(passages, worker: w, schedule: schedule, table: &table, analyzer: analyzer,
-                                            releasingText: releasingText, progress: w == 0 ? { progress?($0, n) } : nil) {
+                if let chunk = analyzeShare(
+                    passages, worker: w, schedule: schedule, table: &table, analyzer: analyzer,
+                    releasingText: releasingText, progress: w == 0 ? { progress?($0, n) } : nil)
+                {
                     chunks.append(chunk)
                 }
             } while schedule.steal(w)
@@ -204,7 +215,7 @@ public struct IndexBuilder: Sendable {
     /// freed as they are placed).
     public func index(from analysis: consuming Analysis) -> InvertedIndex {
         let chunks = analysis.chunks, tables = analysis.tables, passageCount = analysis.passageCount
-        _ = consume analysis   // the chunks' only owner is now `chunks`
+        _ = consume analysis  // the chunks' only owner is now `chunks`
         return layOut(consume chunks, tables: consume tables, passageCount: passageCount)
     }
 
@@ -214,38 +225,40 @@ public struct IndexBuilder: Sendable {
     private func layOut(_ chunks: consuming [Chunk], tables: consuming [TermTable], passageCount n: Int) -> InvertedIndex {
         // At once: all terms, numbered in byte order (each table's numbers
         // mapped to those) and front coded, and all completion words in byte order.
-        let (termDictionary, words) = concurrently({ () -> (terms: FrontCodedStrings, toRank: [[Int32]]) in
-            var union = ByteKeyTable()
-            let toUnion = tables.map { table in
-                (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
-            }
-            let order = union.sortedOrder()
-            var rank = [Int32](repeating: 0, count: order.count)
-            for (r, u) in order.enumerated() { rank[u] = Int32(r) }
-            var sortedTerms = StringTable.Builder()
-            for u in order { sortedTerms.append(union.key(u)) }
-            return (FrontCodedStrings(sortedTerms.build()), toUnion.map { $0.map { rank[Int($0)] } })
-        }, { () -> (vocabulary: StringTable, source: [(table: Int, term: Int32)], slotRank: [[Int32]]) in
-            // Per word in byte order: the table and table-local term it was first
-            // seen with; per table word slot, its word's rank (−1: a stop word).
-            var words = ByteKeyTable()
-            var source: [(table: Int, term: Int32)] = []
-            var slotWord = tables.map { [Int32](repeating: -1, count: $0.wordSlotCount) }
-            for (c, table) in tables.enumerated() {
-                table.forEachSurfaceForm { word, slot, t in
-                    let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
-                    if inserted { source.append((c, t)) }
-                    slotWord[c][Int(slot)] = Int32(w)
+        let (termDictionary, words) = concurrently(
+            { () -> (terms: FrontCodedStrings, toRank: [[Int32]]) in
+                var union = ByteKeyTable()
+                let toUnion = tables.map { table in
+                    (0..<table.termCount).map { t in table.term(Int32(t)).withUnsafeBufferPointer { union.insert($0).number } }
                 }
-            }
-            let wordOrder = words.sortedOrder()
-            var rank = [Int32](repeating: 0, count: wordOrder.count)
-            for (r, w) in wordOrder.enumerated() { rank[w] = Int32(r) }
-            var vocabulary = StringTable.Builder()
-            for w in wordOrder { vocabulary.append(words.key(w)) }
-            return (vocabulary.build(), wordOrder.map { source[$0] }, slotWord.map { $0.map { $0 < 0 ? -1 : rank[Int($0)] } })
-        })
-        let documentWords = Self.documentWords(chunks, slotRank: words.slotRank)   // slot ranks per table
+                let order = union.sortedOrder()
+                var rank = [Int32](repeating: 0, count: order.count)
+                for (r, u) in order.enumerated() { rank[u] = Int32(r) }
+                var sortedTerms = StringTable.Builder()
+                for u in order { sortedTerms.append(union.key(u)) }
+                return (FrontCodedStrings(sortedTerms.build()), toUnion.map { $0.map { rank[Int($0)] } })
+            },
+            { () -> (vocabulary: StringTable, source: [(table: Int, term: Int32)], slotRank: [[Int32]]) in
+                // Per word in byte order: the table and table-local term it was first
+                // seen with; per table word slot, its word's rank (−1: a stop word).
+                var words = ByteKeyTable()
+                var source: [(table: Int, term: Int32)] = []
+                var slotWord = tables.map { [Int32](repeating: -1, count: $0.wordSlotCount) }
+                for (c, table) in tables.enumerated() {
+                    table.forEachSurfaceForm { word, slot, t in
+                        let (w, inserted) = word.withUnsafeBufferPointer { words.insert($0) }
+                        if inserted { source.append((c, t)) }
+                        slotWord[c][Int(slot)] = Int32(w)
+                    }
+                }
+                let wordOrder = words.sortedOrder()
+                var rank = [Int32](repeating: 0, count: wordOrder.count)
+                for (r, w) in wordOrder.enumerated() { rank[w] = Int32(r) }
+                var vocabulary = StringTable.Builder()
+                for w in wordOrder { vocabulary.append(words.key(w)) }
+                return (vocabulary.build(), wordOrder.map { source[$0] }, slotWord.map { $0.map { $0 < 0 ? -1 : rank[Int($0)] } })
+            })
+        let documentWords = Self.documentWords(chunks, slotRank: words.slotRank)  // slot ranks per table
         let toRank = termDictionary.toRank
         let termCount = termDictionary.terms.count
 
@@ -315,7 +328,9 @@ public struct IndexBuilder: Sendable {
                         let r = Int(toRank[Int(terms[i])])
                         var slot = nextPosting[r] - 1
                         if lastPassage[r] != Int32(p) {
-                            if lastPassage[r] >= 0 { PositionRuns.closeRun(hasPositions: lastPosition[r] >= 0, in: positions, at: &nextPosition[r]) }
+                            if lastPassage[r] >= 0 {
+                                PositionRuns.closeRun(hasPositions: lastPosition[r] >= 0, in: positions, at: &nextPosition[r])
+                            }
                             lastPassage[r] = Int32(p)
                             slot = nextPosting[r]
                             nextPosting[r] += 1
@@ -350,22 +365,26 @@ public struct IndexBuilder: Sendable {
         let postingStarts = Offsets(postingStart)
         func passages() -> PostingPassages { PostingPassages(postingPassageArray.buffer, postingStart: postingStarts) }
         func others() -> (PostingFrequencies, FrontCodedStrings, PositionRuns) {
-            (PostingFrequencies(postingFrequencyArray.buffer), FrontCodedStrings(words.vocabulary),
-             PositionRuns(bytes: positionBytesArray, postingCount: postingCount))
+            (
+                PostingFrequencies(postingFrequencyArray.buffer), FrontCodedStrings(words.vocabulary),
+                PositionRuns(bytes: positionBytesArray, postingCount: postingCount)
+            )
         }
-        let (postingPassages, (postingFrequencies, vocabulary, runs)) = PostingPassages.encodingParts(postings: postingCount) == 1
+        let (postingPassages, (postingFrequencies, vocabulary, runs)) =
+            PostingPassages.encodingParts(postings: postingCount) == 1
             ? concurrently(passages, others) : (passages(), others())
 
-        return InvertedIndex(analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
-                             terms: termDictionary.terms,
-                             postingStart: postingStarts,
-                             postingPassages: postingPassages,
-                             postingFrequency: postingFrequencies,
-                             positionRuns: runs,
-                             passageLength: FlatArray(lengths),
-                             vocabulary: vocabulary,
-                             vocabularyTerm: FlatArray(words.source.map { toRank[$0.table][Int($0.term)] }),
-                             documentWords: documentWords)
+        return InvertedIndex(
+            analyzerSettings: analyzerSettings, titleWeight: titleWeight, headingWeight: headingWeight,
+            terms: termDictionary.terms,
+            postingStart: postingStarts,
+            postingPassages: postingPassages,
+            postingFrequency: postingFrequencies,
+            positionRuns: runs,
+            passageLength: FlatArray(lengths),
+            vocabulary: vocabulary,
+            vocabularyTerm: FlatArray(words.source.map { toRank[$0.table][Int($0.term)] }),
+            documentWords: documentWords)
     }
 
     /// The chunks' (document, word, count) runs as per-document lists of
@@ -388,8 +407,8 @@ public struct IndexBuilder: Sendable {
         let sortedSegments = segments
         let built = concurrentMap(parts) { r -> DocumentWords in
             var builder = DocumentWords.Builder()
-            var pairs: [UInt64] = []   // rank << 32 | count
-            var dense: [Int32] = []    // per rank, for a document using a large share of the vocabulary
+            var pairs: [UInt64] = []  // rank << 32 | count
+            var dense: [Int32] = []  // per rank, for a document using a large share of the vocabulary
             var merged: [(word: Int, count: Int32)] = []
             // The first segment of this run's first document (segments ascend by document).
             var lo = 0, hi = sortedSegments.count
@@ -421,7 +440,11 @@ public struct IndexBuilder: Sendable {
                     pairs.sort()
                     for x in pairs {
                         let word = Int(x >> 32), count = Int32(truncatingIfNeeded: x & 0xFFFF_FFFF)
-                        if let last = merged.last, last.word == word { merged[merged.count - 1].count &+= count } else { merged.append((word, count)) }
+                        if let last = merged.last, last.word == word {
+                            merged[merged.count - 1].count &+= count
+                        } else {
+                            merged.append((word, count))
+                        }
                     }
                 }
                 builder.append(merged)

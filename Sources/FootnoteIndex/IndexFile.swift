@@ -129,7 +129,8 @@ public enum IndexFile {
             switch self {
             case .missing: return "no index yet"
             case .unreadable(let reason): return "cannot read the index (\(reason))"
-            case .otherVersion(let v): return "the index was written by another version of footnote (format \(v), this one reads \(IndexFile.formatVersion))"
+            case .otherVersion(let v):
+                return "the index was written by another version of footnote (format \(v), this one reads \(IndexFile.formatVersion))"
             case .damaged(let reason): return "the index file is damaged (\(reason))"
             case .cannotWrite(let reason, _): return "cannot save the index: \(reason)"
             }
@@ -188,7 +189,8 @@ public enum IndexFile {
         documents.write(UInt64(corpus.documents.count))
         for d in corpus.documents {
             documents.write(d.path); documents.write(d.format.rawValue)
-            documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount)); documents.write(d.encoding.rawValue); documents.write(Int64(d.textBytes))
+            documents.write(Int64(d.byteCount)); documents.write(Int64(d.passageCount)); documents.write(d.encoding.rawValue);
+            documents.write(Int64(d.textBytes))
             documents.write(d.member ?? "")
         }
         var files = BinaryRecordWriter()
@@ -214,13 +216,16 @@ public enum IndexFile {
                 row += 1
             }
         }
-        guard row == p.count else { throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved") }
+        guard row == p.count else {
+            throw .cannotWrite("the documents' passage counts disagree with the passages (an internal error); the index was not saved")
+        }
         let headings = p.sections.compressed(layout: PassageList.sectionLayout), ids = p.ids.compressed(layout: PassageList.idLayout)
         let bounds = p.bounds.compressed(layout: PassageList.boundsLayout)
         /// A compressed column's counts section: strings, bytes, non-empty strings.
         func counts(_ c: CompressedStrings) -> FlatArray<Int> { FlatArray([c.count, c.byteCount, c.nonEmptyCount]) }
         let documentWords = index.documentWords.compressed()
-        let boundsCounts = counts(bounds), sectionCounts = counts(headings), idCounts = counts(ids), documentWordCounts = counts(documentWords)
+        let boundsCounts = counts(bounds), sectionCounts = counts(headings), idCounts = counts(ids),
+            documentWordCounts = counts(documentWords)
         let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         // Read only when loading, in order: compressed whole (lengths are mostly small whole numbers, flags mostly alike).
         let compressor = Zstd.Compressor()
@@ -232,7 +237,8 @@ public enum IndexFile {
             SectionBytes(.termBytes, 1, index.terms.bytes.rawBytes),
             SectionBytes(.termOffsets, index.terms.blockStart.elementSize, index.terms.blockStart.rawBytes),
             SectionBytes(.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
-            SectionBytes(.postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
+            SectionBytes(
+                .postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
             SectionBytes(.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
             SectionBytes(.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
             SectionBytes(.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes),
@@ -260,8 +266,12 @@ public enum IndexFile {
         ]
         // The borrowed sections point into `index`, `documentWords` and the
         // compressed columns, all alive until this call returns.
-        try withExtendedLifetime((index, documentWords, bounds, headings, ids, boundsCounts, sectionCounts, idCounts,
-                                  documentWordCounts)) { () throws(Failure) in
+        try withExtendedLifetime(
+            (
+                index, documentWords, bounds, headings, ids, boundsCounts, sectionCounts, idCounts,
+                documentWordCounts
+            )
+        ) { () throws(Failure) in
             try writeSections(sections, to: path)
         }
     }
@@ -445,7 +455,8 @@ public enum IndexFile {
                 // This format version writes no other kind: the table is damaged.
                 guard let section = Section(rawValue: kind) else { throw Failure.damaged("unknown section \(kind)") }
                 guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset, offset % 8 == 0, size > 0,
-                      Int(length) % size == 0 else {
+                    Int(length) % size == 0
+                else {
                     throw Failure.damaged("section \(kind) lies outside the file")
                 }
                 guard Checksum.hash(UnsafeRawBufferPointer(rebasing: bytes[Int(offset)..<Int(offset + length)])) == sum else {
@@ -459,7 +470,8 @@ public enum IndexFile {
             var covered = tableEnd
             for (_, f) in found.sorted(by: { $0.value.offset < $1.value.offset }) where f.count > 0 {
                 guard f.offset >= covered, f.offset - covered < 8,
-                      bytes[covered..<f.offset].allSatisfy({ $0 == 0 }) else { throw Failure.damaged("bytes outside every section") }
+                    bytes[covered..<f.offset].allSatisfy({ $0 == 0 })
+                else { throw Failure.damaged("bytes outside every section") }
                 covered = f.offset + f.count * f.size
             }
             guard covered == bytes.count else { throw Failure.damaged("bytes after the last section") }
@@ -485,7 +497,9 @@ public enum IndexFile {
         func decompressed<T: BitwiseCopyable>(_ s: Section, count: Int, _: T.Type) throws(Failure) -> FlatArray<T> {
             let compressed = try array(s, UInt8.self).buffer
             guard count > 0 else { return FlatArray() }
-            guard Zstd.decompressedSize(compressed) == count * MemoryLayout<T>.stride else { throw .damaged("section \(s.rawValue) disagrees") }
+            guard Zstd.decompressedSize(compressed) == count * MemoryLayout<T>.stride else {
+                throw .damaged("section \(s.rawValue) disagrees")
+            }
             let (array, bytes) = FlatArray<T>.allocateUninitialized(count: count)
             guard Zstd.Decompressor().decompress(compressed, into: bytes) else {
                 throw .damaged("section \(s.rawValue) does not decompress")
@@ -505,21 +519,30 @@ public enum IndexFile {
 
         /// A compressed string column from its three sections, checked (a
         /// block that does not decode reads as empty strings, never a crash).
-        func column(_ blockStart: Section, _ bytes: Section, _ counts: Section,
-                    layout: CompressedStrings.Layout = .strings) throws(Failure) -> StringColumn {
+        func column(
+            _ blockStart: Section, _ bytes: Section, _ counts: Section,
+            layout: CompressedStrings.Layout = .strings
+        ) throws(Failure) -> StringColumn {
             let c = try array(counts, Int.self), starts = try offsets(blockStart), compressed = try array(bytes, UInt8.self)
             guard c.count == 3, c[0] >= 0, c[1] >= 0, c[2] >= 0, c[2] <= c[0],
-                  starts.count == CompressedStrings.blocks(for: c[0]) + 1 else {
+                starts.count == CompressedStrings.blocks(for: c[0]) + 1
+            else {
                 throw .damaged("string column (section \(counts.rawValue)) disagrees")
             }
             try ascending(starts, from: 0, to: compressed.count, what: "string blocks (section \(blockStart.rawValue))")
-            return .compressed(CompressedStrings(blockStart: starts, compressed: compressed, count: c[0], byteCount: c[1],
-                                                 nonEmptyCount: c[2], layout: layout))
+            return .compressed(
+                CompressedStrings(
+                    blockStart: starts, compressed: compressed, count: c[0], byteCount: c[1],
+                    nonEmptyCount: c[2], layout: layout))
         }
         /// Checks that `values` is non-empty, starts at `first`, never falls and (when given) ends at `last`.
-        func ascending<C: RandomAccessCollection>(_ values: C, from first: Int, to last: Int? = nil,
-                                                   what: String) throws(Failure) where C.Element == Int, C.Index == Int {
-            guard values.count >= 1, values[0] == first, last == nil || values[values.count - 1] == last else { throw .damaged("\(what) disagree") }
+        func ascending<C: RandomAccessCollection>(
+            _ values: C, from first: Int, to last: Int? = nil,
+            what: String
+        ) throws(Failure) where C.Element == Int, C.Index == Int {
+            guard values.count >= 1, values[0] == first, last == nil || values[values.count - 1] == last else {
+                throw .damaged("\(what) disagree")
+            }
             var previous = first
             for x in values {
                 guard x >= previous else { throw .damaged("\(what) out of order") }
@@ -528,8 +551,9 @@ public enum IndexFile {
         }
 
         var meta = BinaryRecordReader(raw(.meta))
-        let settings = Analyzer.Settings(removeStopWords: try meta.readBool(), stem: try meta.readBool(),
-                                         maxTokenBytes: Int(try meta.read(UInt32.self)))
+        let settings = Analyzer.Settings(
+            removeStopWords: try meta.readBool(), stem: try meta.readBool(),
+            maxTokenBytes: Int(try meta.read(UInt32.self)))
         let titleWeight = try meta.readFloat(), headingWeight = try meta.readFloat()
         let path = try meta.readString(), absolutePath = try meta.readString()
         let scannedAt = try meta.read(Int64.self)
@@ -541,8 +565,9 @@ public enum IndexFile {
         let readsArchives = try meta.read(UInt64.self) != 0
         // Settings that size buffers or weigh scores: within what any build writes.
         guard (1...65536).contains(settings.maxTokenBytes), titleWeight.isFinite, titleWeight >= 0,
-              headingWeight.isFinite, headingWeight >= 0,
-              shape.allSatisfy({ (0...(1 << 30)).contains($0) }), shape[1] >= 1 else {
+            headingWeight.isFinite, headingWeight >= 0,
+            shape.allSatisfy({ (0...(1 << 30)).contains($0) }), shape[1] >= 1
+        else {
             throw Failure.damaged("analysis or passage settings out of range")
         }
 
@@ -553,15 +578,21 @@ public enum IndexFile {
             let byteCount = Int(try r.read(Int64.self)), documentPassages = Int(try r.read(Int64.self))
             guard let encoding = TextEncoding(rawValue: try r.read(UInt8.self)) else { throw Failure.damaged("unknown text encoding") }
             let textBytes = Int(try r.read(Int64.self)), member = try r.readString()
-            documents.append(SourceDocument(path: docPath, format: format, byteCount: byteCount, passageCount: documentPassages,
-                                            encoding: encoding, textBytes: textBytes, member: member.isEmpty ? nil : member))
+            documents.append(
+                SourceDocument(
+                    path: docPath, format: format, byteCount: byteCount, passageCount: documentPassages,
+                    encoding: encoding, textBytes: textBytes, member: member.isEmpty ? nil : member))
         }
         var files: [CorpusFile] = []
         r = BinaryRecordReader(raw(.files))
         for _ in 0..<min(Int(clamping: try r.read(UInt64.self)), 1 << 40) {
             let filePath = try r.readString()
-            files.append(CorpusFile(path: filePath, stamp: FileStamp(size: try r.read(Int64.self), modified: try r.read(Int64.self),
-                                                                     contentHash: try r.read(UInt64.self))))
+            files.append(
+                CorpusFile(
+                    path: filePath,
+                    stamp: FileStamp(
+                        size: try r.read(Int64.self), modified: try r.read(Int64.self),
+                        contentHash: try r.read(UInt64.self))))
         }
         var notices: [CorpusNotice] = []
         r = BinaryRecordReader(raw(.notices))
@@ -578,7 +609,9 @@ public enum IndexFile {
         }
         var passageTotal = 0
         for d in documents {
-            guard d.passageCount >= 0, d.passageCount <= passageCount - passageTotal else { throw Failure.damaged("documents' passage counts disagree") }
+            guard d.passageCount >= 0, d.passageCount <= passageCount - passageTotal else {
+                throw Failure.damaged("documents' passage counts disagree")
+            }
             passageTotal += d.passageCount
         }
         guard passageTotal == passageCount else { throw Failure.damaged("documents' passage counts disagree") }
@@ -588,46 +621,58 @@ public enum IndexFile {
             fill[at..<(at + document.passageCount)].update(repeating: Int32(d))
             at += document.passageCount
         }
-        let passages = PassageList(documents: passageDocument,
-                                   bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: PassageList.boundsLayout),
-                                   texts: nil,
-                                   sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts, layout: PassageList.sectionLayout),
-                                   ids: try column(.idBlockStart, .idCompressed, .idCounts, layout: PassageList.idLayout), flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
+        let passages = PassageList(
+            documents: passageDocument,
+            bounds: try column(.boundsBlockStart, .boundsCompressed, .boundsCounts, layout: PassageList.boundsLayout),
+            texts: nil,
+            sections: try column(.sectionBlockStart, .sectionCompressed, .sectionCounts, layout: PassageList.sectionLayout),
+            ids: try column(.idBlockStart, .idCompressed, .idCounts, layout: PassageList.idLayout),
+            flags: try decompressed(.passageFlags, count: passageCount, UInt8.self))
         let postingStart = try offsets(.postingStart)
-        let index = InvertedIndex(analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
-                                  terms: try frontCoded(.termBytes, .termOffsets, count: termCount),
-                                  postingStart: postingStart,
-                                  postingPassages: PostingPassages(termByteStart: try offsets(.postingPassageStart),
-                                                                   bytes: try array(.postingPassageBytes, UInt8.self)),
-                                  postingFrequency: PostingFrequencies(bytes: try array(.frequencyBytes, UInt8.self),
-                                                                       blockStart: try offsets(.frequencyBlockStart),
-                                                                       values: try array(.frequencyValue, Float.self),
-                                                                       exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
-                                                                       exceptionValue: try array(.frequencyExceptionValue, Float.self),
-                                                                       count: postingStart.isEmpty ? 0 : max(postingStart[postingStart.count - 1], 0)),
-                                  positionRuns: PositionRuns(bytes: try array(.positionBytes, UInt8.self),
-                                                              blockStart: try offsets(.positionBlockStart)),
-                                  passageLength: try decompressed(.passageLength, count: passageCount, Float.self),
-                                  vocabulary: try frontCoded(.vocabularyBytes, .vocabularyOffsets, count: found[.vocabularyTerm]!.count),
-                                  vocabularyTerm: try array(.vocabularyTerm, Int32.self),
-                                  documentWords: DocumentWords(lists: try column(.documentWordBlockStart, .documentWordCompressed,
-                                                                                 .documentWordCounts)))
+        let index = InvertedIndex(
+            analyzerSettings: settings, titleWeight: titleWeight, headingWeight: headingWeight,
+            terms: try frontCoded(.termBytes, .termOffsets, count: termCount),
+            postingStart: postingStart,
+            postingPassages: PostingPassages(
+                termByteStart: try offsets(.postingPassageStart),
+                bytes: try array(.postingPassageBytes, UInt8.self)),
+            postingFrequency: PostingFrequencies(
+                bytes: try array(.frequencyBytes, UInt8.self),
+                blockStart: try offsets(.frequencyBlockStart),
+                values: try array(.frequencyValue, Float.self),
+                exceptionPosting: try array(.frequencyExceptionPosting, Int.self),
+                exceptionValue: try array(.frequencyExceptionValue, Float.self),
+                count: postingStart.isEmpty ? 0 : max(postingStart[postingStart.count - 1], 0)),
+            positionRuns: PositionRuns(
+                bytes: try array(.positionBytes, UInt8.self),
+                blockStart: try offsets(.positionBlockStart)),
+            passageLength: try decompressed(.passageLength, count: passageCount, Float.self),
+            vocabulary: try frontCoded(.vocabularyBytes, .vocabularyOffsets, count: found[.vocabularyTerm]!.count),
+            vocabularyTerm: try array(.vocabularyTerm, Int32.self),
+            documentWords: DocumentWords(
+                lists: try column(
+                    .documentWordBlockStart, .documentWordCompressed,
+                    .documentWordCounts)))
         try validate(index, passages, documents: documents, passageCount: passageCount, termCount: termCount)
-        let corpus = Corpus(path: path, absolutePath: absolutePath, documents: documents, passages: passages,
-                            notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder,
-                            maxFileBytes: maxFileBytes, readsArchives: readsArchives)
+        let corpus = Corpus(
+            path: path, absolutePath: absolutePath, documents: documents, passages: passages,
+            notices: notices, files: files, scannedAt: scannedAt, passageBuilder: passageBuilder,
+            maxFileBytes: maxFileBytes, readsArchives: readsArchives)
         return Contents(corpus: corpus, index: index, fingerprint: fingerprint, file: file)
     }
 
     /// The structural promises search relies on: every count agrees, offsets
     /// ascend, and every passage, term and document number is in range.
-    private static func validate(_ index: InvertedIndex, _ passages: PassageList, documents: [SourceDocument],
-                                 passageCount: Int, termCount: Int) throws(Failure) {
+    private static func validate(
+        _ index: InvertedIndex, _ passages: PassageList, documents: [SourceDocument],
+        passageCount: Int, termCount: Int
+    ) throws(Failure) {
         func check(_ ok: Bool, _ what: @autoclosure () -> String) throws(Failure) { if !ok { throw .damaged(what()) } }
         let n = passageCount
-        try check(passages.count == n && index.passageLength.count == n && passages.bounds.count == n
-                  && passages.sections.count == n
-                  && passages.ids.count == n && passages.flags.count == n, "passage columns disagree")
+        try check(
+            passages.count == n && index.passageLength.count == n && passages.bounds.count == n
+                && passages.sections.count == n
+                && passages.ids.count == n && passages.flags.count == n, "passage columns disagree")
         try check(index.terms.count == termCount && index.postingStart.count == termCount + 1, "term count disagrees")
         try check(index.passageLength.buffer.allSatisfy { $0.isFinite && $0 >= 0 }, "passage lengths out of range")
         let postings = index.postingCount

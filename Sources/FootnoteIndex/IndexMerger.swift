@@ -93,7 +93,7 @@ public enum IndexMerger {
         lastRun.initialize(repeating: (-1, 0))
         defer { lastRun.deallocate() }
         var next = [Int](repeating: 0, count: parts.count)
-        var cursor = [Int](repeating: 0, count: parts.count)   // per part: next posting of the current term
+        var cursor = [Int](repeating: 0, count: parts.count)  // per part: next posting of the current term
         var holding = [Bool](repeating: false, count: parts.count)
         while true {
             // The smallest term among the parts' next terms, and who holds it.
@@ -109,13 +109,14 @@ public enum IndexMerger {
             guard let s = smallest else { break }
             let term = partTerms[s].utf8(next[s])
             for k in parts.indices {
-                holding[k] = next[k] < parts[k].index.termCount
+                holding[k] =
+                    next[k] < parts[k].index.termCount
                     && (k == s || StringTable.compare(partTerms[k].utf8(next[k]), term) == 0)
                 if holding[k] {
                     cursor[k] = parts[k].index.postingStart[next[k]]
                     base[k] = cursor[k]
                     decoded[k] = parts[k].index.passages(ofTerm: Int32(next[k]))
-                    guard decoded[k].count == parts[k].index.documentFrequency(Int32(next[k])) else { return nil }   // a damaged list
+                    guard decoded[k].count == parts[k].index.documentFrequency(Int32(next[k])) else { return nil }  // a damaged list
                     decodedFrequencies[k] = [Float](unsafeUninitializedCapacity: decoded[k].count) { out, n in
                         if let start = out.baseAddress { frequencyTables[k].decode(cursor[k]..<(cursor[k] + out.count), into: start) }
                         n = out.count
@@ -174,8 +175,10 @@ public enum IndexMerger {
         var used: [[Int32]] = []
         for part in parts {
             guard part.index.documentWords.documentCount == part.corpus.documents.count,
-                  let counts = part.index.documentWords.counts(wordCount: part.index.vocabulary.count,
-                                                               include: { part.documentNumber[$0] != nil }) else { return nil }
+                let counts = part.index.documentWords.counts(
+                    wordCount: part.index.vocabulary.count,
+                    include: { part.documentNumber[$0] != nil })
+            else { return nil }
             used.append(counts)
         }
         var vocabulary = StringTable.Builder(), vocabularyTerm: [Int32] = []
@@ -194,8 +197,10 @@ public enum IndexMerger {
             let bytes = partWords[s].utf8(word[s])
             var number: Int32 = -1
             var holders: [Int] = []
-            for k in parts.indices where word[k] < parts[k].index.vocabulary.count
-                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0 {
+            for k in parts.indices
+            where word[k] < parts[k].index.vocabulary.count
+                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0
+            {
                 if used[k][word[k]] > 0 {
                     number = max(number, termMap[k][Int(parts[k].index.vocabularyTerm[word[k]])])
                     holders.append(k)
@@ -206,8 +211,10 @@ public enum IndexMerger {
                 vocabulary.append(bytes)
                 vocabularyTerm.append(number)
             }
-            for k in parts.indices where word[k] < parts[k].index.vocabulary.count
-                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0 { word[k] += 1 }
+            for k in parts.indices
+            where word[k] < parts[k].index.vocabulary.count
+                && StringTable.compare(partWords[k].utf8(word[k]), bytes) == 0
+            { word[k] += 1 }
         }
         // The kept documents' word lists, renumbered (the map keeps their order).
         var documentWords = DocumentWords.Builder()
@@ -226,15 +233,16 @@ public enum IndexMerger {
         }
 
         let first = parts[0].index
-        let index = InvertedIndex(analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
-                                  terms: FrontCodedStrings(terms.build()),
-                                  postingStart: Offsets(postingStart),
-                                  postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: Offsets(postingStart)),
-                                  postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
-                                  positionRuns: runs.build(),
-                                  passageLength: lengths.build(),
-                                  vocabulary: FrontCodedStrings(vocabulary.build()), vocabularyTerm: FlatArray(vocabularyTerm),
-                                  documentWords: documentWords.build())
+        let index = InvertedIndex(
+            analyzerSettings: first.analyzerSettings, titleWeight: first.titleWeight, headingWeight: first.headingWeight,
+            terms: FrontCodedStrings(terms.build()),
+            postingStart: Offsets(postingStart),
+            postingPassages: PostingPassages(postingPassage.build().buffer, postingStart: Offsets(postingStart)),
+            postingFrequency: PostingFrequencies(postingFrequency.build().buffer),
+            positionRuns: runs.build(),
+            passageLength: lengths.build(),
+            vocabulary: FrontCodedStrings(vocabulary.build()), vocabularyTerm: FlatArray(vocabularyTerm),
+            documentWords: documentWords.build())
         return (passages.build(), index)
     }
 }

@@ -98,7 +98,8 @@ public struct IndexStore {
     /// - Parameter full: read every file and rebuild, whatever is stored.
     /// - Throws: `CorpusError` when the corpus is missing or has nothing readable;
     ///   the stored index is then left as it was.
-    public func open(_ corpusPath: String, full: Bool = false, events: @escaping (Event) -> Void = { _ in }) throws(CorpusError) -> Outcome {
+    public func open(_ corpusPath: String, full: Bool = false, events: @escaping (Event) -> Void = { _ in }) throws(CorpusError) -> Outcome
+    {
         let start = SystemClock.monotonicSeconds()
         let scan = try loader.scan(corpusPath)
         guard let folder else {
@@ -108,7 +109,7 @@ public struct IndexStore {
         }
         let indexPath = folder + "/" + IndexFile.fileName, lockPath = folder + "/lock"
         var lock: Int32 = -1
-        defer { if lock >= 0 { close(lock) } }   // closing releases the flock
+        defer { if lock >= 0 { close(lock) } }  // closing releases the flock
         var attempt = 0
         while true {
             attempt += 1
@@ -131,8 +132,9 @@ public struct IndexStore {
             if !full, let stored, let plan, plan.isUnchanged {
                 var corpus = stored.corpus
                 corpus.path = corpusPath
-                return Outcome(corpus: corpus, index: stored.index, provenance: .reused,
-                               seconds: SystemClock.monotonicSeconds() - start, indexSeconds: 0, newNotices: [])
+                return Outcome(
+                    corpus: corpus, index: stored.index, provenance: .reused,
+                    seconds: SystemClock.monotonicSeconds() - start, indexSeconds: 0, newNotices: [])
             }
             // 3. Build under the lock; if another process rebuilt the index while
             //    we waited, look again.
@@ -141,8 +143,10 @@ public struct IndexStore {
                     // The index is built in memory all the same; it cannot be saved.
                     var outcome = try build(scan: scan, stored: stored, plan: plan, events: events)
                     outcome.seconds = SystemClock.monotonicSeconds() - start
-                    events(.notSaved(reason: "cannot save the index: cannot create its folder: "
-                                     + Self.creationProblem(folder, errno: code), outOfSpace: IndexFile.isOutOfSpace(code)))
+                    events(
+                        .notSaved(
+                            reason: "cannot save the index: cannot create its folder: "
+                                + Self.creationProblem(folder, errno: code), outOfSpace: IndexFile.isOutOfSpace(code)))
                     return outcome
                 }
                 lock = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -190,7 +194,8 @@ public struct IndexStore {
     func incompatibility(_ stored: IndexFile.Contents, corpus absolutePath: String, folder: String) -> String? {
         let index = stored.index
         if index.analyzerSettings != builder.analyzerSettings || index.titleWeight != builder.titleWeight
-            || index.headingWeight != builder.headingWeight {
+            || index.headingWeight != builder.headingWeight
+        {
             return "the index was built with other analysis settings"
         }
         if stored.corpus.passageBuilder != loader.passageBuilder {
@@ -240,7 +245,9 @@ public struct IndexStore {
     }
 
     /// A full build when nothing stored can be kept, else an update.
-    private func build(scan: CorpusScan, stored: IndexFile.Contents?, plan: Plan?, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
+    private func build(
+        scan: CorpusScan, stored: IndexFile.Contents?, plan: Plan?, events: @escaping (Event) -> Void
+    ) throws(CorpusError) -> Outcome {
         guard let stored, let plan, plan.unchanged.contains(where: { $0 != nil }) else {
             var corpus = loader.load(scan) { events(.reading($0)) }
             guard !corpus.passages.isEmpty else { throw .empty(path: scan.path, notices: corpus.notices) }
@@ -254,15 +261,18 @@ public struct IndexStore {
             let analysis = builder.analyze(corpus.passages, releasingText: true) { events(.analyzing(passages: $0, of: $1)) }
             corpus.passages = corpus.passages.withoutTexts()
             let index = builder.index(from: analysis)
-            return Outcome(corpus: corpus, index: index, provenance: .built, seconds: 0,
-                           indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: corpus.notices)
+            return Outcome(
+                corpus: corpus, index: index, provenance: .built, seconds: 0,
+                indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: corpus.notices)
         }
         return try update(scan: scan, stored: stored, plan: plan, events: events)
     }
 
     /// Reads the added and changed files only, and merges their index with
     /// the stored one's unchanged documents.
-    private func update(scan: CorpusScan, stored: IndexFile.Contents, plan: Plan, events: @escaping (Event) -> Void) throws(CorpusError) -> Outcome {
+    private func update(
+        scan: CorpusScan, stored: IndexFile.Contents, plan: Plan, events: @escaping (Event) -> Void
+    ) throws(CorpusError) -> Outcome {
         let fresh = loader.load(scan, only: plan.unchanged.indices.filter { plan.unchanged[$0] == nil }) { events(.reading($0)) }
         let indexStart = SystemClock.monotonicSeconds()
         let freshIndex = builder.build(fresh.passages) { events(.analyzing(passages: $0, of: $1)) }
@@ -300,20 +310,25 @@ public struct IndexStore {
             }
         }
         guard !documents.isEmpty else { throw .empty(path: scan.path, notices: notices) }
-        guard let (passages, index) = IndexMerger.merge([
-            IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber),
-            IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
-        ], documentCount: documents.count) else {
+        guard
+            let (passages, index) = IndexMerger.merge(
+                [
+                    IndexMerger.Part(corpus: old, index: stored.index, documentNumber: oldNumber),
+                    IndexMerger.Part(corpus: fresh, index: freshIndex, documentNumber: freshNumber),
+                ], documentCount: documents.count)
+        else {
             // Documents out of walk order cannot happen; damaged word lists can: never guess.
             return try build(scan: scan, stored: nil, plan: nil, events: events)
         }
         // As the file stores them (and as a full build keeps them): no text,
         // the other string columns compressed.
-        let corpus = Corpus(path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.withoutTexts(),
-                            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder,
-                            maxFileBytes: loader.maxFileBytes, readsArchives: loader.readsArchives)
-        return Outcome(corpus: corpus, index: index,
-                       provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
-                       seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)
+        let corpus = Corpus(
+            path: scan.path, absolutePath: scan.absolutePath, documents: documents, passages: passages.withoutTexts(),
+            notices: notices, files: files, scannedAt: scan.startedAt, passageBuilder: loader.passageBuilder,
+            maxFileBytes: loader.maxFileBytes, readsArchives: loader.readsArchives)
+        return Outcome(
+            corpus: corpus, index: index,
+            provenance: .updated(added: plan.added, changed: plan.changed, removed: plan.removed),
+            seconds: 0, indexSeconds: SystemClock.monotonicSeconds() - indexStart, newNotices: scan.problems + fresh.notices)
     }
 }

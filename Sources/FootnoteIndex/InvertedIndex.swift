@@ -45,10 +45,12 @@ public struct InvertedIndex: Sendable {
     /// Per document: the vocabulary words it uses, and how often.
     public let documentWords: DocumentWords
 
-    public init(analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: FrontCodedStrings,
-                postingStart: Offsets, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
-                positionRuns: PositionRuns, passageLength: FlatArray<Float>,
-                vocabulary: FrontCodedStrings, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords) {
+    public init(
+        analyzerSettings: Analyzer.Settings, titleWeight: Float, headingWeight: Float, terms: FrontCodedStrings,
+        postingStart: Offsets, postingPassages: PostingPassages, postingFrequency: PostingFrequencies,
+        positionRuns: PositionRuns, passageLength: FlatArray<Float>,
+        vocabulary: FrontCodedStrings, vocabularyTerm: FlatArray<Int32>, documentWords: DocumentWords
+    ) {
         self.analyzerSettings = analyzerSettings
         self.titleWeight = titleWeight
         self.headingWeight = headingWeight

@@ -222,8 +222,9 @@ public struct PositionRuns: Sendable, Equatable {
             let count = min(Self.blockSize, postingCount - k * Self.blockSize)
             let start = blockStart[k]
             guard start >= 0, start < bytes.count,
-                  Self.skip(count, runsIn: bytes.buffer, from: start) == blockStart[k + 1],
-                  Self.endsRun(bytes[blockStart[k + 1] - 1]) else { return false }
+                Self.skip(count, runsIn: bytes.buffer, from: start) == blockStart[k + 1],
+                Self.endsRun(bytes[blockStart[k + 1] - 1])
+            else { return false }
         }
         return true
     }

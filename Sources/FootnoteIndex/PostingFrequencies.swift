@@ -47,8 +47,10 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     /// `exception`; 257 entries, as a damaged width-8 code reads as 256.
     private let lookup: [Float]
 
-    public init(bytes: FlatArray<UInt8>, blockStart: Offsets, values: FlatArray<Float>,
-                exceptionPosting: FlatArray<Int>, exceptionValue: FlatArray<Float>, count: Int) {
+    public init(
+        bytes: FlatArray<UInt8>, blockStart: Offsets, values: FlatArray<Float>,
+        exceptionPosting: FlatArray<Int>, exceptionValue: FlatArray<Float>, count: Int
+    ) {
         self.bytes = bytes
         self.blockStart = blockStart
         self.values = values
@@ -81,7 +83,8 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
         let i = p & 127
         let present = Self.load64(block, 1 + (i >> 6) << 3)
         guard present >> UInt64(i & 63) & 1 != 0 else { return 0 }
-        let rank = (i >= 64 ? Self.load64(block, 1).nonzeroBitCount : 0)
+        let rank =
+            (i >= 64 ? Self.load64(block, 1).nonzeroBitCount : 0)
             + (present & ((1 << UInt64(i & 63)) - 1)).nonzeroBitCount
         let width = Int(block[0])
         let bit = rank * width
@@ -241,8 +244,9 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
         }
         starts.append(at)
         let all = encoded.flatMap { part in part.exceptions }
-        self.init(bytes: bytesArray, blockStart: Offsets(starts), values: FlatArray(chosen),
-                  exceptionPosting: FlatArray(all.map { e in e.posting }), exceptionValue: FlatArray(all.map { e in e.value }), count: n)
+        self.init(
+            bytes: bytesArray, blockStart: Offsets(starts), values: FlatArray(chosen),
+            exceptionPosting: FlatArray(all.map { e in e.posting }), exceptionValue: FlatArray(all.map { e in e.value }), count: n)
     }
 
     /// Whether the blocks are well formed — one per 128 postings, each as
@@ -254,20 +258,25 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     func isStructurallyConsistent() -> Bool {
         let blocks = blocksNeeded(count, size: Self.blockSize)
         guard count >= 0, blockStart.count == blocks + 1, Int(blockStart[blocks]) + Self.padding == bytes.count,
-              values.count <= Int(Self.exception), Set(values.map(\.bitPattern)).count == values.count,
-              exceptionPosting.count == exceptionValue.count,
-              // Pseudo-frequencies are counts, some weighted: finite and positive.
-              values.allSatisfy({ $0.isFinite && $0 > 0 }), exceptionValue.buffer.allSatisfy({ $0.isFinite && $0 > 0 }) else { return false }
-        for i in exceptionPosting.indices where exceptionPosting[i] < 0 || exceptionPosting[i] >= count
-            || (i > 0 && exceptionPosting[i - 1] >= exceptionPosting[i]) { return false }
+            values.count <= Int(Self.exception), Set(values.map(\.bitPattern)).count == values.count,
+            exceptionPosting.count == exceptionValue.count,
+            // Pseudo-frequencies are counts, some weighted: finite and positive.
+            values.allSatisfy({ $0.isFinite && $0 > 0 }), exceptionValue.buffer.allSatisfy({ $0.isFinite && $0 > 0 })
+        else { return false }
+        for i in exceptionPosting.indices
+        where exceptionPosting[i] < 0 || exceptionPosting[i] >= count
+            || (i > 0 && exceptionPosting[i - 1] >= exceptionPosting[i])
+        { return false }
         guard let base = bytes.buffer.baseAddress else { return blocks == 0 }
         for k in 0..<blocks {
             let start = Int(blockStart[k]), end = Int(blockStart[k + 1])
             guard start + Self.headerSize <= end, base[start] <= 8 else { return false }
             let postings = Swift.min(Self.blockSize, count - k * Self.blockSize)
             let present = (Self.load64(base, start + 1), Self.load64(base, start + 9))
-            let valid: (UInt64, UInt64) = (postings >= 64 ? ~0 : (1 << UInt64(postings)) - 1,
-                                           postings >= 128 ? ~0 : postings <= 64 ? 0 : (1 << UInt64(postings - 64)) - 1)
+            let valid: (UInt64, UInt64) = (
+                postings >= 64 ? ~0 : (1 << UInt64(postings)) - 1,
+                postings >= 128 ? ~0 : postings <= 64 ? 0 : (1 << UInt64(postings - 64)) - 1
+            )
             guard present.0 & ~valid.0 == 0 && present.1 & ~valid.1 == 0 else { return false }
             let set = present.0.nonzeroBitCount + present.1.nonzeroBitCount
             guard end - start == Self.headerSize + (set * Int(base[start]) + 7) / 8 else { return false }
@@ -286,7 +295,7 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
             if code == Int(Self.exception) {
                 guard exceptions < exceptionPosting.count, exceptionPosting[exceptions] == p else { return false }
                 exceptions += 1
-            } else if code >= limit {   // code 0 too, when there are no values
+            } else if code >= limit {  // code 0 too, when there are no values
                 return false
             }
         }

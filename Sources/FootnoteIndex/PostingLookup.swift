@@ -8,8 +8,10 @@ extension InvertedIndex {
     /// by its skip table over the blocks that hold no candidate and decoding
     /// only those that may (then galloping search inside each) — or, when
     /// `decoded` has the whole list already, by galloping search over it.
-    public func postings(of terms: [Int32], in passages: [Int32],
-                         decoded: (Int32) -> UnsafeBufferPointer<Int32>? = { _ in nil }) -> [Int] {
+    public func postings(
+        of terms: [Int32], in passages: [Int32],
+        decoded: (Int32) -> UnsafeBufferPointer<Int32>? = { _ in nil }
+    ) -> [Int] {
         let n = terms.count
         var result = [Int](repeating: -1, count: passages.count * n)
         // Candidates in passage order (a key per candidate: passage, then position in the list).
@@ -29,11 +31,11 @@ extension InvertedIndex {
                     }
                     continue
                 }
-                var decoded = 0, blockFirst = 0, cursor = 0   // the decoded block's size, first posting, and cursor in it
+                var decoded = 0, blockFirst = 0, cursor = 0  // the decoded block's size, first posting, and cursor in it
                 for c in order {
                     let target = passages[c]
                     cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: decoded, target: target)
-                    while cursor == decoded {   // past this block (or none yet): on to the next that may hold the target
+                    while cursor == decoded {  // past this block (or none yet): on to the next that may hold the target
                         while let last = postings.lastPassage(ofBlock: postings.block), last < Int(target), postings.skipBlock() {}
                         blockFirst = postings.block * PostingCursor.blockSize
                         decoded = postings.nextBlock(into: block.baseAddress!)

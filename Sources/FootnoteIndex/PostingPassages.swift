@@ -59,13 +59,14 @@ public struct PostingPassages: Sendable, Equatable {
         bounds.append(terms)
         let runBounds = bounds
         let runs = concurrentMap(runBounds.count - 1) { r -> (starts: [Int], bytes: FlatArray<UInt8>) in
-            var builder = Builder()   // its lists, without the padding `build` would add
+            var builder = Builder()  // its lists, without the padding `build` would add
             for t in runBounds[r]..<runBounds[r + 1] {
                 builder.append(UnsafeBufferPointer(rebasing: passages[postingStart[t]..<postingStart[t + 1]]))
             }
             return (Array(builder.starts.build()), builder.bytes.build())
         }
-        let starts = FlatArrayBuilder<Int>(capacity: terms + 1), bytes = FlatArrayBuilder<UInt8>(capacity: runs.reduce(0) { $0 + $1.bytes.count } + Self.padding)
+        let starts = FlatArrayBuilder<Int>(capacity: terms + 1),
+            bytes = FlatArrayBuilder<UInt8>(capacity: runs.reduce(0) { $0 + $1.bytes.count } + Self.padding)
         starts.append(0)
         for run in runs {
             let base = bytes.count
@@ -87,7 +88,8 @@ public struct PostingPassages: Sendable, Equatable {
     /// Offsets ascend from 0 to the padding at the end of `bytes`, one list per term.
     public func isConsistent(termCount: Int) -> Bool {
         guard termByteStart.count == termCount + 1, termByteStart[0] == 0,
-              termByteStart[termCount] + Self.padding == bytes.count else { return false }
+            termByteStart[termCount] + Self.padding == bytes.count
+        else { return false }
         var previous = 0
         for x in termByteStart {
             guard x >= previous else { return false }
@@ -100,7 +102,9 @@ public struct PostingPassages: Sendable, Equatable {
     /// frequency), all decoded; stops early at damage.
     public func passages(term t: Int, count: Int, passageCount: Int = Int(Int32.max)) -> [Int32] {
         var out = [Int32](repeating: 0, count: count)
-        let decoded = out.withUnsafeMutableBufferPointer { decode(term: t, count: count, passageCount: passageCount, into: $0.baseAddress!) }
+        let decoded = out.withUnsafeMutableBufferPointer {
+            decode(term: t, count: count, passageCount: passageCount, into: $0.baseAddress!)
+        }
         out.removeLast(count - decoded)
         return out
     }
@@ -117,7 +121,8 @@ public struct PostingPassages: Sendable, Equatable {
             guard Self.unpack(buffer, at: &at, end: end, previous: &previous, limit: passageCount, into: out + done) else { return done }
             done += Self.blockSize
         }
-        return done + Self.decodeGaps(buffer, at: &at, end: end, previous: previous, count: count - done, limit: passageCount, into: out + done)
+        return done
+            + Self.decodeGaps(buffer, at: &at, end: end, previous: previous, count: count - done, limit: passageCount, into: out + done)
     }
 
     /// Unpacks the full block at `bytes[at..<end]` after passage `previous`
@@ -125,8 +130,10 @@ public struct PostingPassages: Sendable, Equatable {
     /// false, what it wrote not to be used, when the block is damaged (a
     /// width over 32, bytes past `end`, a passage at or past `limit`).
     @inline(__always)
-    static func unpack(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int, previous: inout Int, limit: Int,
-                       into out: UnsafeMutablePointer<Int32>) -> Bool {
+    static func unpack(
+        _ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int, previous: inout Int, limit: Int,
+        into out: UnsafeMutablePointer<Int32>
+    ) -> Bool {
         guard let base = bytes.baseAddress, at < end else { return false }
         let width = Int(base[at])
         let size = 1 + width * (blockSize / 8)
@@ -159,7 +166,7 @@ public struct PostingPassages: Sendable, Equatable {
         case 20: unpack(data, width: 20, &passage, out)
         default: unpack(data, width: width, &passage, out)
         }
-        guard passage < limit else { return false }   // ascending: the last is the largest
+        guard passage < limit else { return false }  // ascending: the last is the largest
         at += size
         previous = passage
         return true
@@ -188,8 +195,10 @@ public struct PostingPassages: Sendable, Equatable {
     /// `previous` into `out`, each passage below `limit`; returns how many.
     /// Eight one-byte gaps are decoded at once when a word holds no continuation bit.
     @inline(__always)
-    static func decodeGaps(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int, previous: Int, count: Int, limit: Int,
-                           into out: UnsafeMutablePointer<Int32>) -> Int {
+    static func decodeGaps(
+        _ bytes: UnsafeBufferPointer<UInt8>, at: inout Int, end: Int, previous: Int, count: Int, limit: Int,
+        into out: UnsafeMutablePointer<Int32>
+    ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var passage = previous, i = 0
         while i < count {
@@ -259,13 +268,15 @@ public struct PostingPassages: Sendable, Equatable {
             end = lists.termByteStart[t + 1]
             let blocksStart = lists.blocksStart(term: t, count: count)
             gapsStart = min(end, blocksStart)
-            self.count = blocksStart <= end ? count : 0   // a skip table past the list's end: nothing to read
+            self.count = blocksStart <= end ? count : 0  // a skip table past the list's end: nothing to read
             at = gapsStart
         }
 
         /// Postings in block `b`.
         @inline(__always)
-        public func postings(inBlock b: Int) -> Int { b < blockCount - 1 ? PostingPassages.blockSize : count - (blockCount - 1) * PostingPassages.blockSize }
+        public func postings(inBlock b: Int) -> Int {
+            b < blockCount - 1 ? PostingPassages.blockSize : count - (blockCount - 1) * PostingPassages.blockSize
+        }
 
         /// Block `b`'s skip entry (b < blockCount − 1): its last passage, and
         /// where the next block's gaps start; nil when out of range.
@@ -308,7 +319,7 @@ public struct PostingPassages: Sendable, Equatable {
                 if decoded < n { block = blockCount; return decoded }
                 previous = Int(out[n - 1])
             }
-            if let expected, expected.last != previous || expected.next != at { block = blockCount; return 0 }   // disagrees: stop
+            if let expected, expected.last != previous || expected.next != at { block = blockCount; return 0 }  // disagrees: stop
             block += 1
             return n
         }
@@ -331,7 +342,7 @@ public struct PostingPassages: Sendable, Equatable {
             let size = PostingPassages.blockSize
             var previous = -1, first = 0
             while first < passages.count {
-                if first > 0 {   // a block starts: note the previous one's end
+                if first > 0 {  // a block starts: note the previous one's end
                     Self.appendLittleEndian(UInt32(truncatingIfNeeded: previous), to: &skips)
                     Self.appendLittleEndian(UInt32(truncatingIfNeeded: gaps.count), to: &skips)
                 }
@@ -345,7 +356,7 @@ public struct PostingPassages: Sendable, Equatable {
                 if block.count == size {
                     // Passages are below 2³¹: a width is at most 31, and the
                     // buffer holds under 8 + 31 bits between flushes.
-                    let width = 64 - blockGaps.reduce(0, |).leadingZeroBitCount   // the widest gap's
+                    let width = 64 - blockGaps.reduce(0, |).leadingZeroBitCount  // the widest gap's
                     gaps.append(UInt8(width))
                     var buffer: UInt64 = 0, filled = 0
                     for g in blockGaps {

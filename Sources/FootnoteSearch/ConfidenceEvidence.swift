@@ -41,8 +41,10 @@ public struct ConfidenceEvidence: Sendable, Equatable {
     /// `Searcher` leaves it 0; `AnswerEngine.weighingHeadings` sets it.
     public var headingMatch: Float
 
-    public init(coverage: Float, matchedShare: Float, knownTerms: Float, corrected: Bool, unknownNames: Int,
-                headingMatch: Float = 0) {
+    public init(
+        coverage: Float, matchedShare: Float, knownTerms: Float, corrected: Bool, unknownNames: Int,
+        headingMatch: Float = 0
+    ) {
         self.coverage = coverage
         self.matchedShare = matchedShare
         self.knownTerms = knownTerms

@@ -55,8 +55,10 @@ public struct LeadPrior: Sendable {
         let parts = path.lowercased().split(separator: "/")
         if parts.dropLast().contains(where: { ["relnotes", "release-notes", "releasenotes", "changelogs"].contains($0) }) { return true }
         var name = Decompressor.innerName(of: path)
-        if let dot = name.lastIndex(of: "."), !name[name.index(after: dot)...].isEmpty, name[name.index(after: dot)...].allSatisfy(\.isNumber) {
-            name = String(name[..<dot])   // a rotated copy: changelog.1
+        if let dot = name.lastIndex(of: "."), !name[name.index(after: dot)...].isEmpty,
+            name[name.index(after: dot)...].allSatisfy(\.isNumber)
+        {
+            name = String(name[..<dot])  // a rotated copy: changelog.1
         }
         for ext in [".debian", ".md", ".txt", ".rst", ".old", ".html"] where name.hasSuffix(ext) { name.removeLast(ext.count) }
         return ["changelog", "changes", "news", "history", "releasenotes", "release-notes"].contains(name)
@@ -73,8 +75,10 @@ public struct LeadPrior: Sendable {
     ///   - passages: the corpus's passages, each file's in order.
     ///   - documentCount: the files of the corpus (D).
     ///   - historyFiles: per file, whether it is a history file (`isHistoryFile`); none when empty.
-    public init(passages: PassageList, documentCount: Int, strength: Float = LeadPrior.defaultStrength,
-                decay: Float = LeadPrior.defaultDecay, historyFiles: [Bool] = []) {
+    public init(
+        passages: PassageList, documentCount: Int, strength: Float = LeadPrior.defaultStrength,
+        decay: Float = LeadPrior.defaultDecay, historyFiles: [Bool] = []
+    ) {
         let scale = max(0, strength) * (1 - 1 / Float(max(documentCount, 1)))
         var seen = [Int32](repeating: 0, count: max(documentCount, 0))
         var factor = [Float](repeating: 1, count: passages.count)

@@ -52,31 +52,32 @@ public struct PostingScoreBounds: Sendable {
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.blockSize) { frequencies in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockSize) { passages in
-            guard termCount > 0 else { return }
-            var cursor = index.cursor(0)
-            for t in 0..<termCount {
-                cursor.move(to: Int32(t))
-                var best: Float = 0
-                var block = Int(starts[t])
-                var first = 0
-                // A damaged list ends early: the bounds of the blocks it did not reach stay 0.
-                while block < Int(starts[t + 1]) {
-                    let n = cursor.nextBlock(into: passages.baseAddress!)
-                    if n == 0 { break }
-                    cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
-                    var blockBest: Float = 0
-                    for i in 0..<n {
-                        blockBest = max(blockBest, model.postingScore(frequency: frequencies[i], factor: factors[Int(passages[i])]))
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockSize) { passages in
+                guard termCount > 0 else { return }
+                var cursor = index.cursor(0)
+                for t in 0..<termCount {
+                    cursor.move(to: Int32(t))
+                    var best: Float = 0
+                    var block = Int(starts[t])
+                    var first = 0
+                    // A damaged list ends early: the bounds of the blocks it did not reach stay 0.
+                    while block < Int(starts[t + 1]) {
+                        let n = cursor.nextBlock(into: passages.baseAddress!)
+                        if n == 0 { break }
+                        cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
+                        var blockBest: Float = 0
+                        for i in 0..<n {
+                            blockBest = max(blockBest, model.postingScore(frequency: frequencies[i], factor: factors[Int(passages[i])]))
+                        }
+                        blockMaxima[block] = blockBest
+                        best = max(best, blockBest)
+                        block += 1
+                        first += n
                     }
-                    blockMaxima[block] = blockBest
-                    best = max(best, blockBest)
-                    block += 1
-                    first += n
+                    maxima[t] = best
                 }
-                maxima[t] = best
             }
-        }}
+        }
         termMaximum = maxima
         blockStart = starts
         blockMaximum = blockMaxima

@@ -35,7 +35,8 @@ public struct ProximityBonus: Sendable {
     /// - Complexity: O(Σ occurrences) per pair.
     public func bonus(postings: UnsafeBufferPointer<Int>, weights: [Float], index: InvertedIndex) -> Float {
         guard weight > 0, postings.count > 1 else { return 0 }
-        return withUnsafeTemporaryAllocation(of: (positions: InvertedIndex.Positions, weight: Float).self, capacity: postings.count) { lists in
+        return withUnsafeTemporaryAllocation(of: (positions: InvertedIndex.Positions, weight: Float).self, capacity: postings.count) {
+            lists in
             var found = 0
             for (p, w) in zip(postings, weights) where p >= 0 {
                 lists[found] = (index.positions(ofPosting: p), w)

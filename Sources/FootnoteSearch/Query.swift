@@ -109,17 +109,25 @@ public struct Query: Sendable {
             let bytes = Array(clause.text.utf8)
             analyzer.analyze(clause.text) { token in
                 if clause.kind == .plain
-                    && bytes.withUnsafeBufferPointer({ AskingWords.contains(surface: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }) { return }
+                    && bytes.withUnsafeBufferPointer({
+                        AskingWords.contains(surface: UnsafeBufferPointer(rebasing: $0[token.start..<token.end]))
+                    })
+                {
+                    return
+                }
                 let surface = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
-                words.append(Word(term: token.termString, id: index.termID(token.termString), position: token.position,
-                                  surface: surface, folded: Self.folded(surface)))
+                words.append(
+                    Word(
+                        term: token.termString, id: index.termID(token.termString), position: token.position,
+                        surface: surface, folded: Self.folded(surface)))
             }
             return words
         }
         let english = corrector?.englishWords
-        let foreignQuestion = english.map { english in
-            read.joined().filter { $0.id == nil && !english.contains(folded: $0.folded) }.count >= Self.foreignWordsMarkingAQuestion
-        } ?? false
+        let foreignQuestion =
+            english.map { english in
+                read.joined().filter { $0.id == nil && !english.contains(folded: $0.folded) }.count >= Self.foreignWordsMarkingAQuestion
+            } ?? false
         for (clause, words) in zip(clauses, read) {
             var constraint = Constraint(terms: [], offsets: [], mustOccur: clause.kind != .excluded, text: clause.text)
             for word in words {

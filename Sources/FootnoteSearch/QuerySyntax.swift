@@ -57,7 +57,8 @@ public struct QuerySyntax: Sendable, Equatable {
             var kind: Kind = .plain
             var at = i
             if wordStart, c == "+" || c == "-", i + 1 < scalars.count,
-               Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) && !Self.isOption(scalars, sign: i, inQuestion: isQuestion) {
+                Self.isQuote(scalars[i + 1]) || Self.isLetter(scalars[i + 1]) && !Self.isOption(scalars, sign: i, inQuestion: isQuestion)
+            {
                 kind = c == "+" ? .required : .excluded
                 at = i + 1
             }

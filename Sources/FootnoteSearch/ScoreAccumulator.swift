@@ -39,7 +39,8 @@ final class ScoreAccumulator {
     init(passageFactor: [Float]) {
         slots = .allocate(capacity: passageFactor.count)
         for (i, f) in passageFactor.enumerated() { slots[i] = (f, 0) }
-        touched = .allocate(capacity: passageFactor.count + 1)  // + 1: the branch-free append writes one past the last kept (grown by `top` when a query has more postings)
+        // + 1: the branch-free append writes one past the last kept (grown by `top` when a query has more postings).
+        touched = .allocate(capacity: passageFactor.count + 1)
     }
 
     deinit {
@@ -150,7 +151,7 @@ final class ScoreAccumulator {
         }
         if held > depth { Self.selectLargest(keys, count: held, k: depth) }
         var best = UnsafeMutableBufferPointer(start: keys, count: min(held, depth))
-        best.sort()   // ascending: worst first
+        best.sort()  // ascending: worst first
         return TopK(depth, worstFirst: best.map { (score: TopK.score($0), passage: TopK.passage($0)) })
     }
 

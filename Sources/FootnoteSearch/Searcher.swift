@@ -54,8 +54,10 @@ public final class Searcher {
     /// `max(k, rerankDepth)` (at most 4k for the lead prior alone).
     public var rerankDepth = 200
 
-    public init(index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil,
-                leadPrior: LeadPrior? = nil) {
+    public init(
+        index: InvertedIndex, model: any ScoringModel, analyzer: Analyzer? = nil, proximity: ProximityBonus? = nil,
+        leadPrior: LeadPrior? = nil
+    ) {
         self.index = index
         self.model = model
         self.proximity = proximity
@@ -70,8 +72,9 @@ public final class Searcher {
     /// The model's weight for each of `query.terms` (unknown terms included),
     /// times the term's `boost`.
     public func weights(for query: Query) -> [Float] {
-        let weights = model.queryWeights(documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
-                                         queryFrequencies: query.terms.map(\.frequency))
+        let weights = model.queryWeights(
+            documentFrequencies: query.terms.map { $0.id.map(index.documentFrequency) ?? 0 },
+            queryFrequencies: query.terms.map(\.frequency))
         guard query.terms.contains(where: { $0.boost != 1 }) else { return weights }
         return zip(weights, query.terms).map { $0 * $1.boost }
     }
@@ -102,7 +105,8 @@ public final class Searcher {
         // The prior alone moves a passage by at most its largest factor (×1.2):
         // the best 4k hold the top k but for near ties, at a fraction of the cost of 200.
         let depth = !rerank ? k : proximity != nil ? max(k, rerankDepth) : max(k, min(rerankDepth, Self.priorDepthRatio * k))
-        let byScore = query.constraints.isEmpty ? top(scored, depth: depth).sorted() : top(scored, depth: depth, constraints: query.constraints)
+        let byScore =
+            query.constraints.isEmpty ? top(scored, depth: depth).sorted() : top(scored, depth: depth, constraints: query.constraints)
         var ranked = byScore
         if rerank {
             let terms = known.map(\.0), termWeights = known.map(\.1)
@@ -111,8 +115,12 @@ public final class Searcher {
             // and bonus cannot lift one to the k-th best, none after it can rise either.
             let largestBonus = (proximity?.maximum(weights: termWeights) ?? 0) * (1 + 1e-5)
             // The lists the accumulator decoded for this query, when it ran.
-            let postings = proximity == nil ? [] : index.postings(of: terms, in: byScore.map(\.passage),
-                                                                  decoded: { self.accumulated ? self.accumulator.decodedList($0) : nil })
+            let postings =
+                proximity == nil
+                ? []
+                : index.postings(
+                    of: terms, in: byScore.map(\.passage),
+                    decoded: { self.accumulated ? self.accumulator.decodedList($0) : nil })
             var reranked = TopK(k)
             postings.withUnsafeBufferPointer { postings in
                 for (c, (score, passage)) in byScore.enumerated() {
@@ -139,8 +147,9 @@ public final class Searcher {
             // that weight orders the answers; it is no sign the corpus lacks one.
             var judged = best.passage
             if let top = byScore.first, top.passage != best.passage, (leadPrior?(top.passage) ?? 1) < 1 { judged = top.passage }
-            result.evidence = self.evidence(query, weights, best: judged,
-                                            score: byScore.first { $0.passage == judged }?.score ?? best.score)
+            result.evidence = self.evidence(
+                query, weights, best: judged,
+                score: byScore.first { $0.passage == judged }?.score ?? best.score)
         }
         return result
     }
@@ -158,11 +167,12 @@ public final class Searcher {
             if present[k] >= 0 { matched += c }
             k += 1
         }
-        return ConfidenceEvidence(coverage: ceiling > 0 ? min(1, score / ceiling) : 0,
-                                  matchedShare: ceiling > 0 ? min(1, matched / ceiling) : 0,
-                                  knownTerms: query.terms.reduce(0) { $0 + ($1.id == nil ? 0 : $1.boost) },
-                                  corrected: !query.corrections.isEmpty,
-                                  unknownNames: query.terms.filter { $0.id == nil && !$0.isEverydayWord }.count)
+        return ConfidenceEvidence(
+            coverage: ceiling > 0 ? min(1, score / ceiling) : 0,
+            matchedShare: ceiling > 0 ? min(1, matched / ceiling) : 0,
+            knownTerms: query.terms.reduce(0) { $0 + ($1.id == nil ? 0 : $1.boost) },
+            corrected: !query.corrections.isEmpty,
+            unknownNames: query.terms.filter { $0.id == nil && !$0.isEverydayWord }.count)
     }
 
     /// What an everyday English word the corpus lacks (`Query.Term.isEverydayWord`)
@@ -203,9 +213,10 @@ public final class Searcher {
         var ranking: Float = 0
         for (i, term) in scored.enumerated() {
             let q = query.terms.firstIndex { $0.id == term.id }!
-            var row = Explanation.Term(term: query.terms[q].text, word: query.terms[q].word, frequency: 0,
-                                       documentFrequency: index.documentFrequency(term.id), weight: term.weight,
-                                       passageFactor: model.passageFactor[Int(passage)], postingScore: 0, contribution: 0)
+            var row = Explanation.Term(
+                term: query.terms[q].text, word: query.terms[q].word, frequency: 0,
+                documentFrequency: index.documentFrequency(term.id), weight: term.weight,
+                passageFactor: model.passageFactor[Int(passage)], postingScore: 0, contribution: 0)
             if postings[i] >= 0 {
                 row.frequency = index.frequency(ofPosting: postings[i])
                 row.postingScore = model.postingScore(frequency: row.frequency, passage: passage)
@@ -220,8 +231,10 @@ public final class Searcher {
         }
         let unknown = zip(query.terms, weights).filter { $0.0.id == nil }.map { $0.0.word.isEmpty ? $0.0.text : $0.0.word }
         let factor = leadPrior?(passage) ?? 1
-        return Explanation(model: model.name, formula: model.formula, passageFactorName: model.passageFactorName, terms: rows, rankingScore: ranking, leadPrior: factor, proximityBonus: bonus,
-                           score: ranking * factor + bonus, unknownTerms: unknown)
+        return Explanation(
+            model: model.name, formula: model.formula, passageFactorName: model.passageFactorName, terms: rows, rankingScore: ranking,
+            leadPrior: factor, proximityBonus: bonus,
+            score: ranking * factor + bonus, unknownTerms: unknown)
     }
 
     /// Made at the first query that needs it.

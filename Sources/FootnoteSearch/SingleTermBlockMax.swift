@@ -26,23 +26,24 @@ enum SingleTermBlockMax {
         var cursor = index.cursor(term.id)
         var threshold = -Float.infinity
         withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
-            while cursor.block < cursor.blockCount {
-                let b = cursor.block
-                if term.weight * bounds.blockMaximum[firstBlock + b] * margin < threshold && cursor.skipBlock() { continue }
-                let n = cursor.nextBlock(into: passages.baseAddress!)
-                guard n > 0 else { break }
-                let base = b * PostingCursor.blockSize
-                cursor.frequencies(base..<(base + n), into: frequencies.baseAddress!)
-                for i in 0..<n {
-                    let s = term.weight * model.postingScore(frequency: frequencies[i], passage: passages[i])
-                    if s > 0 && s >= threshold {
-                        top.insert(s, passages[i])
-                        threshold = top.threshold
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
+                while cursor.block < cursor.blockCount {
+                    let b = cursor.block
+                    if term.weight * bounds.blockMaximum[firstBlock + b] * margin < threshold && cursor.skipBlock() { continue }
+                    let n = cursor.nextBlock(into: passages.baseAddress!)
+                    guard n > 0 else { break }
+                    let base = b * PostingCursor.blockSize
+                    cursor.frequencies(base..<(base + n), into: frequencies.baseAddress!)
+                    for i in 0..<n {
+                        let s = term.weight * model.postingScore(frequency: frequencies[i], passage: passages[i])
+                        if s > 0 && s >= threshold {
+                            top.insert(s, passages[i])
+                            threshold = top.threshold
+                        }
                     }
                 }
             }
-        }}
+        }
         return top
     }
 }

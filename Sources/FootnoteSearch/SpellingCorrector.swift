@@ -40,8 +40,9 @@ public struct SpellingCorrector: Sendable {
     /// The corrector for `index`'s vocabulary, counted from its per-document
     /// word lists, with the machine's English word list (`EnglishWordList.shared`).
     public init(index: InvertedIndex, englishWords: EnglishWordList? = EnglishWordList.shared) {
-        self.init(vocabulary: index.vocabulary, counts: index.documentWords.counts(wordCount: index.vocabulary.count),
-                  englishWords: englishWords)
+        self.init(
+            vocabulary: index.vocabulary, counts: index.documentWords.counts(wordCount: index.vocabulary.count),
+            englishWords: englishWords)
     }
 
     /// The fewest occurrences a correction two edits away must have.
@@ -77,7 +78,9 @@ public struct SpellingCorrector: Sendable {
                     let d = Self.distance(word, candidate, limit: bound, rows: rows.baseAddress!)
                     guard d <= bound else { return true }
                     let count = counts?[index] ?? 0
-                    if d == 2 && (word.count < Self.twoEditMinimumLength || (counts != nil && count < Self.twoEditMinimumCount)) { return true }
+                    if d == 2 && (word.count < Self.twoEditMinimumLength || (counts != nil && count < Self.twoEditMinimumCount)) {
+                        return true
+                    }
                     if best == nil || d < best!.distance || count > bestCount {
                         best = Correction(word: index, distance: d)
                         bestCount = count
@@ -95,8 +98,10 @@ public struct SpellingCorrector: Sendable {
     /// The optimal string alignment distance between `a` and `b`, or a value
     /// above `limit` as soon as it must exceed it. `rows` has room for
     /// 3 × (`b.count` + 1) values.
-    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int,
-                         rows: UnsafeMutablePointer<Int>) -> Int {
+    static func distance(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int,
+        rows: UnsafeMutablePointer<Int>
+    ) -> Int {
         let n = b.count
         if abs(a.count - n) > limit { return limit + 1 }
         if a.isEmpty || n == 0 { return max(a.count, n) }

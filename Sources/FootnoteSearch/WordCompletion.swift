@@ -36,9 +36,12 @@ public struct WordCompletion: Sendable {
                 return true
             }
             // Stable: equal counts keep byte order.
-            let ranked = counts == nil ? found : found.enumerated()
-                .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
-                .map(\.element)
+            let ranked =
+                counts == nil
+                ? found
+                : found.enumerated()
+                    .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+                    .map(\.element)
             return ranked.prefix(limit).map { vocabulary[$0.word] }
         }
     }

@@ -72,8 +72,10 @@ public final class CompressedStrings: @unchecked Sendable {
     private var slots: [Decoded]
 
     /// `cacheBudget`: about how many decoded bytes to keep (at least one block).
-    public init(blockStart: Offsets, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int,
-                layout: Layout = .strings, cacheBudget: Int = CompressedStrings.cacheBudget) {
+    public init(
+        blockStart: Offsets, compressed: FlatArray<UInt8>, count: Int, byteCount: Int, nonEmptyCount: Int,
+        layout: Layout = .strings, cacheBudget: Int = CompressedStrings.cacheBudget
+    ) {
         self.blockStart = blockStart
         self.compressed = compressed
         self.count = count
@@ -127,8 +129,10 @@ public final class CompressedStrings: @unchecked Sendable {
 
     /// Block `b` decoded: lengths first, then the bytes they measure; nil when it does not decode.
     func decode(_ b: Int, with decompressor: Zstd.Decompressor) -> Decoded? {
-        guard b < blockCount, let size = Zstd.decompressedSize(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]])),
-              size <= 1 << 34 else { return nil }
+        guard b < blockCount,
+            let size = Zstd.decompressedSize(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]])),
+            size <= 1 << 34
+        else { return nil }
         var block = [UInt8](repeating: 0, count: size)
         let ok = block.withUnsafeMutableBufferPointer { out in
             decompressor.decompress(UnsafeBufferPointer(rebasing: compressed.buffer[blockStart[b]..<blockStart[b + 1]]), into: out)
@@ -181,13 +185,13 @@ public final class CompressedStrings: @unchecked Sendable {
         }
         var out: [UInt8] = [1]
         var previousEnd: Int64 = 0
-        for k in fields[0].indices {   // first line, from the previous passage's last
+        for k in fields[0].indices {  // first line, from the previous passage's last
             VarInt.append(zigzag(Int64(fields[0][k]) - previousEnd), to: &out)
             previousEnd = Int64(fields[0][k] + fields[1][k])
         }
         for v in fields[1] { VarInt.append(v, to: &out) }
         previousEnd = 0
-        for k in fields[2].indices {   // first byte, from the previous passage's end
+        for k in fields[2].indices {  // first byte, from the previous passage's end
             VarInt.append(zigzag(Int64(fields[2][k]) - previousEnd), to: &out)
             previousEnd = Int64(fields[2][k] + fields[3][k])
         }
@@ -215,7 +219,8 @@ public final class CompressedStrings: @unchecked Sendable {
             let line = lineEnd + unzigzag(fields[0][k]), first = byteEnd + unzigzag(fields[2][k])
             let more = fields[1][k], count = fields[3][k]
             guard line >= 0, first >= 0, more <= UInt64(Int64.max / 4), count <= UInt64(Int64.max / 4),
-                  line <= Int64.max / 4, first <= Int64.max / 4 else { return nil }
+                line <= Int64.max / 4, first <= Int64.max / 4
+            else { return nil }
             VarInt.append(UInt64(line), to: &bytes)
             VarInt.append(more, to: &bytes)
             VarInt.append(UInt64(first), to: &bytes)
@@ -301,7 +306,8 @@ public final class CompressedStrings: @unchecked Sendable {
         }
         var nonEmpty = 0
         for i in 0..<n where strings.offsets[i + 1] > strings.offsets[i] { nonEmpty += 1 }
-        return CompressedStrings(blockStart: Offsets(starts), compressed: compressed.build(), count: n,
-                                 byteCount: strings.bytes.count, nonEmptyCount: nonEmpty, layout: layout)
+        return CompressedStrings(
+            blockStart: Offsets(starts), compressed: compressed.build(), count: n,
+            byteCount: strings.bytes.count, nonEmptyCount: nonEmpty, layout: layout)
     }
 }

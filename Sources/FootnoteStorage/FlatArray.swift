@@ -29,8 +29,9 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
             self.init(base: nil, count: 0, owner: nil)
             return
         }
-        let block = HeapBlock(byteCount: elements.count * MemoryLayout<Element>.stride,
-                              alignment: MemoryLayout<Element>.alignment)
+        let block = HeapBlock(
+            byteCount: elements.count * MemoryLayout<Element>.stride,
+            alignment: MemoryLayout<Element>.alignment)
         let typed = block.pointer.bindMemory(to: Element.self, capacity: elements.count)
         elements.withUnsafeBufferPointer { typed.initialize(from: $0.baseAddress!, count: $0.count) }
         self.init(base: UnsafePointer(typed), count: elements.count, owner: block)
@@ -91,7 +92,7 @@ extension FlatArray {
     /// (no intermediate Swift array, no copy).
     public static func allocate(count: Int, repeating value: Element) -> (FlatArray, UnsafeMutableBufferPointer<Element>) {
         let (array, bytes) = allocateUninitialized(count: count)
-        let typed = bytes.bindMemory(to: Element.self)   // as `allocateUninitialized` bound it
+        let typed = bytes.bindMemory(to: Element.self)  // as `allocateUninitialized` bound it
         typed.initialize(repeating: value)
         return (array, typed)
     }
@@ -102,8 +103,10 @@ extension FlatArray {
         guard count > 0 else { return (FlatArray(), UnsafeMutableRawBufferPointer(start: nil, count: 0)) }
         let block = HeapBlock(byteCount: count * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
         let typed = block.pointer.bindMemory(to: Element.self, capacity: count)
-        return (FlatArray(base: UnsafePointer(typed), count: count, owner: block),
-                UnsafeMutableRawBufferPointer(start: block.pointer, count: count * MemoryLayout<Element>.stride))
+        return (
+            FlatArray(base: UnsafePointer(typed), count: count, owner: block),
+            UnsafeMutableRawBufferPointer(start: block.pointer, count: count * MemoryLayout<Element>.stride)
+        )
     }
 }
 

@@ -191,7 +191,9 @@ public struct FrontCodedStrings: RandomAccessCollection, Sendable, Equatable {
     /// All strings, in order, as one plain table.
     public func table() -> StringTable {
         var out = StringTable.Builder()
-        forEach { _, s in out.append(s); return true }
+        forEach { _, s in
+            out.append(s); return true
+        }
         return out.build()
     }
 

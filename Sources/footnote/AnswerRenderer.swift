@@ -26,11 +26,14 @@ struct AnswerRenderer {
             if n > 0 { out += "\n" }
             out += excerptLines(item.excerpt).joined(separator: "\n") + "\n"
             let citation = "[\(item.rank)] " + TerminalText.sanitize(item.citation.label(file: paths.path(item.citation.file)))
-            out += wrap(citation.unicodeScalars.map { (String($0), false) }, indent: 4)
+            out +=
+                wrap(citation.unicodeScalars.map { (String($0), false) }, indent: 4)
                 .map { style.dim($0) }.joined(separator: "\n") + "\n"
             if !item.alsoIn.isEmpty {
-                let also = "also in: " + item.alsoIn.map { TerminalText.sanitize($0.location(file: paths.path($0.file))) }.joined(separator: ", ")
-                out += wrap(also.unicodeScalars.map { (String($0), false) }, indent: 6, lead: "    ")
+                let also =
+                    "also in: " + item.alsoIn.map { TerminalText.sanitize($0.location(file: paths.path($0.file))) }.joined(separator: ", ")
+                out +=
+                    wrap(also.unicodeScalars.map { (String($0), false) }, indent: 6, lead: "    ")
                     .map { style.dim($0) }.joined(separator: "\n") + "\n"
             }
         }
@@ -43,8 +46,9 @@ struct AnswerRenderer {
     func unknownWordsLine(_ answer: Answer) -> String? {
         guard !answer.unknownWords.isEmpty else { return nil }
         let words = answer.unknownWords.map { style.emphasis(TerminalText.sanitize($0)) }.joined(separator: ", ")
-        return answer.unknownWords.count == 1 ? "(\(words) is not in the corpus, nor any word close to it)"
-                                              : "(\(words) are not in the corpus, nor any word close to them)"
+        return answer.unknownWords.count == 1
+            ? "(\(words) is not in the corpus, nor any word close to it)"
+            : "(\(words) are not in the corpus, nor any word close to them)"
     }
 
     /// What the bot read the question as, before its answer: "(searched for
@@ -53,17 +57,23 @@ struct AnswerRenderer {
     func prefaceLines(_ answer: Answer) -> [String] {
         var lines: [String] = []
         if let asked = answer.askedBytes {
-            lines.append("(the question was \(formatCount(asked)) bytes long; only its first \(formatCount(answer.question.utf8.count)) were read)")
+            lines.append(
+                "(the question was \(formatCount(asked)) bytes long; only its first \(formatCount(answer.question.utf8.count)) were read)")
         }
         if !answer.corrections.isEmpty {
-            lines.append("(searched for " + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
-                .joined(separator: ", ") + ")")
+            lines.append(
+                "(searched for "
+                    + answer.corrections.map { style.emphasis(TerminalText.sanitize($0.replacement)) }
+                    .joined(separator: ", ") + ")")
         }
         if answer.notice != nil { return lines }
         if answer.reading == .reply {
             let topic = answer.carried.prefix(4).map { TerminalText.sanitize($0.term.word.isEmpty ? $0.term.text : $0.term.word) }
-            lines.append(style.dim(topic.isEmpty ? "(taken as a reply; ask a question to go on)"
-                                                 : "(taken as a reply; going on with: " + topic.joined(separator: ", ") + ")"))
+            lines.append(
+                style.dim(
+                    topic.isEmpty
+                        ? "(taken as a reply; ask a question to go on)"
+                        : "(taken as a reply; going on with: " + topic.joined(separator: ", ") + ")"))
         } else if !answer.carriedWords.isEmpty {
             lines.append(style.dim("(following on: " + answer.carriedWords.map(TerminalText.sanitize).joined(separator: ", ") + ")"))
         }
@@ -92,8 +102,7 @@ struct AnswerRenderer {
     func wrap(_ cells: [(text: String, marked: Bool)], indent: Int, lead: String = "") -> [String] {
         var words: [[(text: String, marked: Bool)]] = [[]]
         for cell in cells {
-            if cell.text == " " { if !words[words.count - 1].isEmpty { words.append([]) } }
-            else { words[words.count - 1].append(cell) }
+            if cell.text == " " { if !words[words.count - 1].isEmpty { words.append([]) } } else { words[words.count - 1].append(cell) }
         }
         if words.last?.isEmpty == true { words.removeLast() }
         var lines: [String] = []

@@ -11,8 +11,9 @@ func loadQueries(_ path: String) throws -> [BEIRQuery] {
         return list
     } catch let error as EvaluationInputError {
         let missing = access(path, R_OK) != 0
-        throw FootnoteError(message: error.description + (missing ? "; pass a BEIR queries.jsonl" : ""),
-                            exitCode: missing ? SysExits.noInput : SysExits.dataError)
+        throw FootnoteError(
+            message: error.description + (missing ? "; pass a BEIR queries.jsonl" : ""),
+            exitCode: missing ? SysExits.noInput : SysExits.dataError)
     }
 }
 

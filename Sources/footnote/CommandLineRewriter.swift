@@ -73,9 +73,10 @@ enum CommandLineRewriter {
         }
         if let command = misspeltCommand(first) {
             let question = positionals.joined(separator: " ")
-            throw FootnoteError(message: "'\(first)' is not a command; did you mean 'footnote \(command)'? "
-                                + "To ask it as a question: footnote ask \"\(question.count > 40 ? question.prefix(40) + "…" : question)\"",
-                                exitCode: SysExits.usage)
+            throw FootnoteError(
+                message: "'\(first)' is not a command; did you mean 'footnote \(command)'? "
+                    + "To ask it as a question: footnote ask \"\(question.count > 40 ? question.prefix(40) + "…" : question)\"",
+                exitCode: SysExits.usage)
         }
         return flatten(items, command: "ask")
     }
@@ -150,7 +151,8 @@ enum CommandLineRewriter {
     static func misspeltCommand(_ word: String) -> String? {
         let lower = word.lowercased()
         guard lower.count >= 2, !lower.contains(where: { $0.isWhitespace }),
-              !StopWordFilter.english.contains(lower), !AskingWords.english.contains(lower) else { return nil }
+            !StopWordFilter.english.contains(lower), !AskingWords.english.contains(lower)
+        else { return nil }
         let candidates = commands.filter { $0 != "help" }
             .map { (command: $0, distance: editDistance(lower, $0)) }
             .filter { $0.distance <= ($0.command.count >= 5 ? 2 : 1) }

@@ -14,25 +14,25 @@ struct Footnote: ParsableCommand {
         abstract: "Answers questions about a folder of documents with cited excerpts.",
         usage: "footnote [<options>] [<question> | <subcommand>]",
         discussion: """
-        With a terminal on stdin, starts an interactive session. Type a question \
-        to get cited excerpts; its commands:
-        \(REPL.commandLines.joined(separator: "\n"))
-        With questions piped on stdin, answers one question per line; a line \
-        holding a :command runs it (:top 5, :json on apply to the questions after \
-        it), and \\: starts a question with a colon.
+            With a terminal on stdin, starts an interactive session. Type a question \
+            to get cited excerpts; its commands:
+            \(REPL.commandLines.joined(separator: "\n"))
+            With questions piped on stdin, answers one question per line; a line \
+            holding a :command runs it (:top 5, :json on apply to the questions after \
+            it), and \\: starts a question with a colon.
 
-        Options may come before the command (footnote -c ~/docs ask "..."), and \
-        words that name no command are a question. The corpus is --corpus, else \
-        $FOOTNOTE_CORPUS, else the corpus of the config file \
-        ($XDG_CONFIG_HOME/footnote/config: corpus, top, scoring, color and ignore \
-        as key = value lines), else ./corpus, else the current folder.
+            Options may come before the command (footnote -c ~/docs ask "..."), and \
+            words that name no command are a question. The corpus is --corpus, else \
+            $FOOTNOTE_CORPUS, else the corpus of the config file \
+            ($XDG_CONFIG_HOME/footnote/config: corpus, top, scoring, color and ignore \
+            as key = value lines), else ./corpus, else the current folder.
 
-        EXAMPLES:
-          footnote                                  # chat about ./corpus
-          footnote -c ~/notes "how do I rotate the logs?"
-          footnote ask -n 1 --json "-closed +open source"
-          printf ':top 1\\nWho maintains it?\\n' | footnote -c ~/notes
-        """,
+            EXAMPLES:
+              footnote                                  # chat about ./corpus
+              footnote -c ~/notes "how do I rotate the logs?"
+              footnote ask -n 1 --json "-closed +open source"
+              printf ':top 1\\nWho maintains it?\\n' | footnote -c ~/notes
+            """,
         version: "footnote " + version,
         subcommands: [Chat.self, Ask.self, Index.self, Search.self, Eval.self],
         defaultSubcommand: Chat.self)
@@ -87,12 +87,16 @@ struct RankingOptions: ParsableArguments {
 
 /// Where the persisted index lives: shared by every command that reads a corpus.
 struct IndexOptions: ParsableArguments {
-    @Option(name: .customLong("index-dir"),
-            help: ArgumentHelp("Keep the index in this folder (default: $XDG_CACHE_HOME/footnote/<hash of the corpus path>).",
-                               valueName: "dir"), completion: .directory)
+    @Option(
+        name: .customLong("index-dir"),
+        help: ArgumentHelp(
+            "Keep the index in this folder (default: $XDG_CACHE_HOME/footnote/<hash of the corpus path>).",
+            valueName: "dir"), completion: .directory)
     var indexDir: String?
 
-    @Option(name: .customLong("threads"), help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", valueName: "n"))
+    @Option(
+        name: .customLong("threads"),
+        help: ArgumentHelp("Threads analyzing the corpus when indexing (default: every core).", valueName: "n"))
     var threads: Int?
 
     /// How the index is built: the product's title and heading weights
@@ -111,40 +115,48 @@ struct IndexOptions: ParsableArguments {
 
 /// Options shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: [.customShort("c"), .long], help: ArgumentHelp(
-        "The folder or file to answer from (default: $FOOTNOTE_CORPUS, the config file's corpus, ./corpus, or the current folder).",
-        valueName: "path"), completion: .file())
+    @Option(
+        name: [.customShort("c"), .long],
+        help: ArgumentHelp(
+            "The folder or file to answer from (default: $FOOTNOTE_CORPUS, the config file's corpus, ./corpus, or the current folder).",
+            valueName: "path"), completion: .file())
     var corpus: String?
 
     @OptionGroup var index: IndexOptions
 
     @OptionGroup var ranking: RankingOptions
 
-    @Option(name: .customLong("max-file-size"),
-            help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G: 512M; 0: no limit).", valueName: "size"))
+    @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G: 512M; 0: no limit).", valueName: "size"))
     var maxFileSize = FileSize(bytes: CorpusLoader.defaultMaxFileBytes)
 
-    @Option(name: .customLong("include"),
-            help: ArgumentHelp("Read only files matching this glob (repeatable; a glob with no / matches names at any depth).",
-                               valueName: "glob"))
+    @Option(
+        name: .customLong("include"),
+        help: ArgumentHelp(
+            "Read only files matching this glob (repeatable; a glob with no / matches names at any depth).",
+            valueName: "glob"))
     var include: [String] = []
 
-    @Option(name: .customLong("exclude"),
-            help: ArgumentHelp("Pass over files and folders matching this glob (repeatable).", valueName: "glob"))
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp("Pass over files and folders matching this glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
     @Flag(name: .customLong("no-ignore"), help: "Read files that .gitignore, .ignore or .footnoteignore files exclude.")
     var noIgnore = false
 
-    @Flag(name: .customLong("archives"),
-          help: "Read the files inside .zip archives, each cited by the archive and its path there (bundle.zip/notes.md:12).")
+    @Flag(
+        name: .customLong("archives"),
+        help: "Read the files inside .zip archives, each cited by the archive and its path there (bundle.zip/notes.md:12).")
     var archives = false
 
     @Flag(name: .customLong("verbose"), help: "List every skipped file and warning (default: one summary line).")
     var verbose = false
 
-    @Option(name: .customLong("min-confidence"),
-            help: "Abstain below this confidence (0...1) that the corpus answers the question.")
+    @Option(
+        name: .customLong("min-confidence"),
+        help: "Abstain below this confidence (0...1) that the corpus answers the question.")
     var minConfidence: Float = AnswerEngine.Options().minConfidence
 
     /// How the corpus is read: the size limit, which files (the config
@@ -153,10 +165,12 @@ struct CorpusOptions: ParsableArguments {
 
     /// The loader; with `configured` false, without the config file's `ignore` globs (`search`).
     func loader(configured: Bool) -> CorpusLoader {
-        CorpusLoader(maxFileBytes: maxFileSize.bytes,
-                     filter: CorpusFilter(readsIgnoreFiles: !noIgnore, include: include,
-                                          exclude: exclude + (configured ? UserConfiguration.current.ignore : [])),
-                     readsArchives: archives)
+        CorpusLoader(
+            maxFileBytes: maxFileSize.bytes,
+            filter: CorpusFilter(
+                readsIgnoreFiles: !noIgnore, include: include,
+                exclude: exclude + (configured ? UserConfiguration.current.ignore : [])),
+            readsArchives: archives)
     }
 
     /// The corpus to read and where that choice came from: `--corpus`,
@@ -188,16 +202,19 @@ struct CorpusOptions: ParsableArguments {
 
 /// Options for commands that print answers.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.customShort("n"), .customLong("top")],
-            help: ArgumentHelp("How many passages to cite per question (1-100; default: the config file's top, or 3).", valueName: "n"))
+    @Option(
+        name: [.customShort("n"), .customLong("top")],
+        help: ArgumentHelp("How many passages to cite per question (1-100; default: the config file's top, or 3).", valueName: "n"))
     var topOption: Int?
 
     @Flag(name: [.customShort("j"), .long], help: "Print one JSON object per question (see README).")
     var json = false
 
-    @Option(name: .customLong("color"), help: ArgumentHelp(
-        "Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never (default: the config file's color, or auto).",
-        valueName: "when"))
+    @Option(
+        name: .customLong("color"),
+        help: ArgumentHelp(
+            "Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never (default: the config file's color, or auto).",
+            valueName: "when"))
     var colorOption: ColorChoice?
 
     /// `--top`, else the config file's, else 3.
@@ -221,8 +238,9 @@ struct BatchOptions: ParsableArguments {
     @Option(name: [.customShort("n"), .long], help: ArgumentHelp("Passages to rank per query (1-10000).", valueName: "n"))
     var top: Int = 100
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Write the TREC run here (default for search: stdout).", valueName: "path"),
-            completion: .file())
+    @Option(
+        name: .customLong("run"), help: ArgumentHelp("Write the TREC run here (default for search: stdout).", valueName: "path"),
+        completion: .file())
     var runPath: String?
 
     func validate() throws {

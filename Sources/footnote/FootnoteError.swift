@@ -4,11 +4,11 @@ import Glibc
 
 /// Exit statuses from BSD `sysexits.h`.
 enum SysExits {
-    static let usage: Int32 = 64      // EX_USAGE: bad command line
+    static let usage: Int32 = 64  // EX_USAGE: bad command line
     static let dataError: Int32 = 65  // EX_DATAERR
-    static let noInput: Int32 = 66    // EX_NOINPUT: missing or empty corpus
-    static let ioError: Int32 = 74    // EX_IOERR
-    static let config: Int32 = 78     // EX_CONFIG: the config file cannot be read
+    static let noInput: Int32 = 66  // EX_NOINPUT: missing or empty corpus
+    static let ioError: Int32 = 74  // EX_IOERR
+    static let config: Int32 = 78  // EX_CONFIG: the config file cannot be read
 }
 
 /// A failure the user can act on: one line of text and an exit status.

@@ -6,14 +6,14 @@ struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Update the stored index of the corpus (only added and changed files are read) and report what it holds.",
         discussion: """
-        The index is kept in $XDG_CACHE_HOME/footnote/<hash of the corpus path> (or --index-dir) \
-        and is brought up to date on every start anyway; this command does it ahead of time.
+            The index is kept in $XDG_CACHE_HOME/footnote/<hash of the corpus path> (or --index-dir) \
+            and is brought up to date on every start anyway; this command does it ahead of time.
 
-        EXAMPLES:
-          footnote index -c ~/notes
-          footnote index --full --verbose
-          footnote index -c /usr/share/doc --archives --exclude '*.html'
-        """)
+            EXAMPLES:
+              footnote index -c ~/notes
+              footnote index --full --verbose
+              footnote index -c /usr/share/doc --archives --exclude '*.html'
+            """)
 
     @OptionGroup var corpusOptions: CorpusOptions
 

@@ -39,15 +39,19 @@ enum JSONAnswerWriter {
             out += ",\"excerpt\":" + quote(item.excerpt.text)
             out += ",\"highlights\":[" + item.excerpt.highlights.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
             if !item.alsoIn.isEmpty {
-                out += ",\"also_in\":[" + item.alsoIn.map {
-                    "{\"file\":" + quote($0.file) + "," + span($0) + "}"
-                }.joined(separator: ",") + "]"
+                out +=
+                    ",\"also_in\":["
+                    + item.alsoIn.map {
+                        "{\"file\":" + quote($0.file) + "," + span($0) + "}"
+                    }.joined(separator: ",") + "]"
             }
             out += "}"
         }
         out += "]"
         if !answer.corrections.isEmpty {
-            out += ",\"corrections\":[" + answer.corrections.map { "{\"word\":" + quote($0.word) + ",\"searched\":" + quote($0.replacement) + "}" }
+            out +=
+                ",\"corrections\":["
+                + answer.corrections.map { "{\"word\":" + quote($0.word) + ",\"searched\":" + quote($0.replacement) + "}" }
                 .joined(separator: ",") + "]"
         }
         if !answer.unknownWords.isEmpty { out += ",\"unknown\":[" + answer.unknownWords.map(quote).joined(separator: ",") + "]" }
@@ -55,7 +59,9 @@ enum JSONAnswerWriter {
         if let reading = answer.reading { out += ",\"reading\":" + quote(reading.rawValue) }
         if !answer.carriedWords.isEmpty { out += ",\"carried\":[" + answer.carriedWords.map(quote).joined(separator: ",") + "]" }
         if !answer.carried.isEmpty {
-            out += ",\"carried_weights\":{" + answer.carried.map { quote($0.term.word.isEmpty ? $0.term.text : $0.term.word) + ":" + number($0.weight) }
+            out +=
+                ",\"carried_weights\":{"
+                + answer.carried.map { quote($0.term.word.isEmpty ? $0.term.text : $0.term.word) + ":" + number($0.weight) }
                 .joined(separator: ",") + "}"
         }
         if !answer.replacedWords.isEmpty { out += ",\"replaced\":[" + answer.replacedWords.map(quote).joined(separator: ",") + "]" }
@@ -64,7 +70,9 @@ enum JSONAnswerWriter {
         out += ",\"confidence\":" + number(answer.confidence)
         if let e = answer.evidence {
             out += ",\"evidence\":{\"coverage\":" + number(e.coverage) + ",\"matched\":" + number(e.matchedShare)
-            out += ",\"known\":" + number(e.knownTerms) + ",\"corrected\":\(e.corrected),\"unknown_names\":\(e.unknownNames),\"heading\":" + number(e.headingMatch) + "}"
+            out +=
+                ",\"known\":" + number(e.knownTerms) + ",\"corrected\":\(e.corrected),\"unknown_names\":\(e.unknownNames),\"heading\":"
+                + number(e.headingMatch) + "}"
         }
         return out + "}"
     }

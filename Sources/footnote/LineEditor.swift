@@ -23,7 +23,7 @@ struct LineEditor {
         completionWords = words
         rl_readline_name = UnsafePointer(strdup("footnote"))
         rl_attempted_completion_function = footnoteCompletion
-        rl_sort_completion_matches = 0   // offered in our order: most frequent first
+        rl_sort_completion_matches = 0  // offered in our order: most frequent first
         rl_signal_event_hook = footnoteSignalHook
         LineEditor.keepControlSequencesOffStdout()
         using_history()
@@ -67,7 +67,10 @@ struct LineEditor {
     /// Adds a line to the history (not twice in a row) and appends it to the file.
     func remember(_ line: String) {
         if let last = history_get(history_base + history_length - 1), let text = last.pointee.line,
-           String(cString: text) == line { return }
+            String(cString: text) == line
+        {
+            return
+        }
         add_history(line)
         guard let historyPath else { return }
         if access(historyPath, F_OK) != 0 { write_history(historyPath) } else { append_history(1, historyPath) }
@@ -95,8 +98,10 @@ nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionNext = 0
 nonisolated(unsafe) private var interrupted: sig_atomic_t = 0
 
-private func footnoteCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    rl_attempted_completion_over = 1   // never fall back to file names
+private func footnoteCompletion(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    rl_attempted_completion_over = 1  // never fall back to file names
     let prefix = text.map { String(cString: $0) } ?? ""
     if start == 0 && prefix.hasPrefix(":") {
         completionMatches = completionCommands.filter { $0.hasPrefix(prefix) }
@@ -112,7 +117,7 @@ private func footnoteCompletionEntry(_ text: UnsafePointer<CChar>?, _ state: Int
     if state == 0 { completionNext = 0 }
     guard completionNext < completionMatches.count else { return nil }
     defer { completionNext += 1 }
-    return strdup(completionMatches[completionNext])   // readline frees it
+    return strdup(completionMatches[completionNext])  // readline frees it
 }
 
 /// Ctrl-C: remember it; readline calls the event hook, which clears the line.

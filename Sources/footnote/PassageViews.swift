@@ -41,8 +41,9 @@ struct PassageViews {
             // The line's own indentation is kept; long lines wrap under their text, past the gutter.
             let indentation = text.prefix { $0 == " " }
             let lead = String(repeating: " ", count: gutter - number.count) + number + (line.inPassage ? " │ " : " ┆ ") + indentation
-            let wrapped = renderer.wrap(text.dropFirst(indentation.count).unicodeScalars.map { (String($0), false) },
-                                        indent: gutter + 3 + indentation.count, lead: lead)
+            let wrapped = renderer.wrap(
+                text.dropFirst(indentation.count).unicodeScalars.map { (String($0), false) },
+                indent: gutter + 3 + indentation.count, lead: lead)
             out += wrapped.map { line.inPassage ? $0 : style.dim($0) }.joined(separator: "\n") + "\n"
         }
         return out
@@ -56,13 +57,19 @@ struct PassageViews {
     ///   - pagePrior: the conversation's page prior on this passage (1: none), already in `explanation.score`.
     func render(_ explanation: Explanation, item: Answer.Item, carried: [String: Float] = [:], pagePrior: Float = 1) -> String {
         var out = heading(item)
-        let sum = "\(Self.number(explanation.rankingScore)) from the terms"
-            + (explanation.leadPrior == 1 ? "" : " × \(Self.number(explanation.leadPrior)) file prior ("
-                + (explanation.leadPrior > 1 ? "near the start of its file)" : "a changelog: history, not how-to)"))
+        let sum =
+            "\(Self.number(explanation.rankingScore)) from the terms"
+            + (explanation.leadPrior == 1
+                ? ""
+                : " × \(Self.number(explanation.leadPrior)) file prior ("
+                    + (explanation.leadPrior > 1 ? "near the start of its file)" : "a changelog: history, not how-to)"))
             + " + \(Self.number(explanation.proximityBonus)) proximity bonus (query words near each other)"
-        let headed = explanation.headingMatch == 1 ? sum
+        let headed =
+            explanation.headingMatch == 1
+            ? sum
             : "(" + sum + ") × \(Self.number(explanation.headingMatch)) heading match (its heading holds the question's words)"
-        out += "score \(Self.number(explanation.score)) = "
+        out +=
+            "score \(Self.number(explanation.score)) = "
             + (pagePrior == 1 ? headed : "(" + headed + ") × \(Self.number(pagePrior)) page prior (a page this conversation cited)") + "\n"
         out += style.dim("  " + explanation.formula) + "\n"
         let header = ["word", "tf", "df", "weight", explanation.passageFactorName, "posting", "adds"]
@@ -70,18 +77,24 @@ struct PassageViews {
         for t in explanation.terms {
             var word = (t.word.isEmpty || t.word == t.term) ? t.term : t.word + " (" + t.term + ")"
             if let share = carried[t.word.isEmpty ? t.term : t.word] { word += " [carried ×" + Self.number(share, places: 2) + "]" }
-            rows.append([TerminalText.sanitize(word), Self.number(t.frequency, places: 1), String(t.documentFrequency),
-                         Self.number(t.weight), Self.number(t.passageFactor), Self.number(t.postingScore), Self.number(t.contribution)])
+            rows.append([
+                TerminalText.sanitize(word), Self.number(t.frequency, places: 1), String(t.documentFrequency),
+                Self.number(t.weight), Self.number(t.passageFactor), Self.number(t.postingScore), Self.number(t.contribution),
+            ])
         }
         let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         for (r, row) in rows.enumerated() {
-            let line = "  " + row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(widths[c]) : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ")
+            let line =
+                "  "
+                + row.enumerated().map { c, cell in
+                    c == 0 ? cell.padding(widths[c]) : String(repeating: " ", count: widths[c] - cell.count) + cell
+                }.joined(separator: "  ")
             out += (r == 0 ? style.dim(line) : line) + "\n"
         }
         if !explanation.unknownTerms.isEmpty {
-            out += style.dim("  not in the corpus (adds 0): " + explanation.unknownTerms.map(TerminalText.sanitize).joined(separator: ", ")) + "\n"
+            out +=
+                style.dim("  not in the corpus (adds 0): " + explanation.unknownTerms.map(TerminalText.sanitize).joined(separator: ", "))
+                + "\n"
         }
         return out
     }

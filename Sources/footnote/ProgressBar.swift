@@ -21,8 +21,9 @@ final class ProgressBar {
         let rate = Double(bytes.0) / 1e6 / max(elapsed, 1e-9)
         let fraction = bytes.1 > 0 ? Double(bytes.0) / Double(bytes.1) : 0
         let eta = rate > 0 ? Double(bytes.1 - bytes.0) / 1e6 / rate : 0
-        draw("\(phase)  \(formatCount(files.0))/\(formatCount(files.1)) files  "
-             + "\(mb(bytes.0))/\(mb(bytes.1)) MB  \(mb(Int64(rate * 1e6))) MB/s  ETA \(Int(eta.rounded(.up))) s", fraction)
+        draw(
+            "\(phase)  \(formatCount(files.0))/\(formatCount(files.1)) files  "
+                + "\(mb(bytes.0))/\(mb(bytes.1)) MB  \(mb(Int64(rate * 1e6))) MB/s  ETA \(Int(eta.rounded(.up))) s", fraction)
     }
 
     func update(phase: String, done: Int, of total: Int) {
@@ -48,8 +49,9 @@ final class ProgressBar {
 
     private func draw(_ text: String, _ fraction: Double) {
         let width = 16, filled = min(width, Int(fraction * Double(width)))
-        writeStderr("\r\u{1B}[2K" + text + "  [" + String(repeating: "#", count: filled)
-                    + String(repeating: "·", count: width - filled) + "]")
+        writeStderr(
+            "\r\u{1B}[2K" + text + "  [" + String(repeating: "#", count: filled)
+                + String(repeating: "·", count: width - filled) + "]")
         shown = true
     }
 

@@ -53,16 +53,21 @@ struct REPL {
     }
 
     /// - Parameter interactive: read lines with readline (a terminal), or not (`runPiped`).
-    init(session: Session, top: Int, json: Bool, color: ColorChoice = .auto, conversation options: Conversation.Options = .init(),
-         interactive: Bool = true) {
+    init(
+        session: Session, top: Int, json: Bool, color: ColorChoice = .auto, conversation options: Conversation.Options = .init(),
+        interactive: Bool = true
+    ) {
         self.session = session
         self.top = top
         self.json = json
         self.color = color
         conversation = Conversation(engine: session.engine, options: options)
-        editor = interactive ? LineEditor(historyPath: LineEditor.defaultHistoryPath(),
-                                          commands: REPL.commands.map(\.name) + [":exit"],
-                                          words: WordCompletion(session.engine.corrector)) : nil
+        editor =
+            interactive
+            ? LineEditor(
+                historyPath: LineEditor.defaultHistoryPath(),
+                commands: REPL.commands.map(\.name) + [":exit"],
+                words: WordCompletion(session.engine.corrector)) : nil
     }
 
     /// A line of input: a `:command` (its text), or a question (`\:` at the
@@ -74,9 +79,13 @@ struct REPL {
         init?(_ line: String) {
             let text = String(line.trimmingWhitespace())
             if text.isEmpty { return nil }
-            if text.hasPrefix(":") { self = .command(text) }
-            else if text.hasPrefix("\\:") { self = .question(String(text.dropFirst())) }
-            else { self = .question(text) }
+            if text.hasPrefix(":") {
+                self = .command(text)
+            } else if text.hasPrefix("\\:") {
+                self = .question(String(text.dropFirst()))
+            } else {
+                self = .question(text)
+            }
         }
     }
 
@@ -84,7 +93,11 @@ struct REPL {
         guard let editor else { return runPiped() }
         // With stdout redirected (`footnote > answers.txt`), the banner and
         // prompt go to the terminal on stderr, and only answers to the file.
-        if isatty(1) == 1 { say(style.dim(bannerText())) } else { writeStderr(TerminalStyle.forStderr(color: color).dim(bannerText()) + "\n") }
+        if isatty(1) == 1 {
+            say(style.dim(bannerText()))
+        } else {
+            writeStderr(TerminalStyle.forStderr(color: color).dim(bannerText()) + "\n")
+        }
         while let raw = editor.readLine(prompt: "footnote> ") {
             guard let line = Line(raw) else { continue }
             editor.remember(String(raw.trimmingWhitespace()))
@@ -163,8 +176,11 @@ struct REPL {
         }
         // Ranked again exactly as it was first asked: the same carried words and pages (piped: alone).
         let depth = min(shown + top, Self.maximumShown)
-        guard var answer = interactive ? session.more(top: depth, in: conversation)
-                                       : lastQuestion.map({ session.answer($0, top: depth) }) else {
+        guard
+            var answer = interactive
+                ? session.more(top: depth, in: conversation)
+                : lastQuestion.map({ session.answer($0, top: depth) })
+        else {
             complain("Ask a question first; :more then shows its next passages.")
             return
         }
@@ -187,7 +203,8 @@ struct REPL {
     /// ("/home/u/notes (from FOOTNOTE_CORPUS): …").
     func bannerLine() -> String {
         let c = session.corpus
-        let name = session.corpusChoice.reason.map { TerminalText.sanitize(c.absolutePath) + " (" + TerminalText.sanitize($0) + ")" }
+        let name =
+            session.corpusChoice.reason.map { TerminalText.sanitize(c.absolutePath) + " (" + TerminalText.sanitize($0) + ")" }
             ?? TerminalText.sanitize(c.path)
         return name + ": \(c.documents.count) file\(c.documents.count == 1 ? "" : "s"), "
             + "\(c.passages.count) passage\(c.passages.count == 1 ? "" : "s") (\(formatDuration(session.buildSeconds)))"
@@ -261,10 +278,13 @@ struct REPL {
                 guard let explanation = session.engine.explain(answer, passage: item.passage) else { return true }
                 // The words carried from earlier questions in the query this passage was ranked by.
                 let query = answer.fromContext.contains(item.passage) ? answer.contextQuery : answer.query
-                let carried = Dictionary((query?.terms ?? []).filter { $0.boost != 1 }.map { ($0.word.isEmpty ? $0.text : $0.word, $0.boost) },
-                                         uniquingKeysWith: { a, _ in a })
-                write(PassageViews(style: style, paths: session.paths).render(explanation, item: item, carried: carried,
-                                                        pagePrior: answer.pagePrior[item.passage] ?? 1))
+                let carried = Dictionary(
+                    (query?.terms ?? []).filter { $0.boost != 1 }.map { ($0.word.isEmpty ? $0.text : $0.word, $0.boost) },
+                    uniquingKeysWith: { a, _ in a })
+                write(
+                    PassageViews(style: style, paths: session.paths).render(
+                        explanation, item: item, carried: carried,
+                        pagePrior: answer.pagePrior[item.passage] ?? 1))
             } else {
                 switch session.corpus.context(ofPassage: item.passage) {
                 case .success(let context): write(PassageViews(style: style, paths: session.paths).render(context, item: item))
@@ -282,7 +302,9 @@ struct REPL {
         case ":stats":
             let idx = session.index
             say("corpus      " + TerminalText.sanitize(session.corpus.absolutePath))
-            say("files       \(session.corpus.documents.count) (\(formatBytes(session.corpus.byteCount))), \(session.corpus.skippedCount) skipped")
+            say(
+                "files       \(session.corpus.documents.count) (\(formatBytes(session.corpus.byteCount))), \(session.corpus.skippedCount) skipped"
+            )
             say("passages    \(idx.passageCount), \(format1(idx.averagePassageLength)) terms on average")
             say("terms       \(idx.termCount) distinct, \(idx.postingCount) postings")
             say("scoring     \(session.engine.searcher.model.name), top \(top)")

@@ -10,13 +10,13 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank passages for every query of a queries.jsonl and write a TREC run file.",
         discussion: """
-        Run lines: qid Q0 docid rank score footnote (docid: the corpus _id, or file:line), to --run \
-        or to stdout. The config file is not read: a run does not depend on who makes it.
+            Run lines: qid Q0 docid rank score footnote (docid: the corpus _id, or file:line), to --run \
+            or to stdout. The config file is not read: a run does not depend on who makes it.
 
-        EXAMPLES:
-          footnote search -c data/scifact/corpus.jsonl --queries data/scifact/queries.jsonl > scifact.trec
-          footnote search -c data/scifact/corpus.jsonl --queries data/scifact/queries.jsonl --run out.trec --timings
-        """)
+            EXAMPLES:
+              footnote search -c data/scifact/corpus.jsonl --queries data/scifact/queries.jsonl > scifact.trec
+              footnote search -c data/scifact/corpus.jsonl --queries data/scifact/queries.jsonl --run out.trec --timings
+            """)
 
     @OptionGroup var corpusOptions: CorpusOptions
 
@@ -25,10 +25,15 @@ struct Search: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
-    @Flag(name: [.customShort("j"), .long], help: "Print one JSON answer per query on stdout (the piped schema plus \"id\") instead of the run (unless --run).")
+    @Flag(
+        name: [.customShort("j"), .long],
+        help: "Print one JSON answer per query on stdout (the piped schema plus \"id\") instead of the run (unless --run).")
     var json = false
 
-    @Flag(help: "Print a TIMINGS {json} line on stderr (index_s, query_median_ms, query_p99_ms, ...; index_s is 0 when the stored index was reused: pass a fresh --index-dir to time a build).")
+    @Flag(
+        help:
+            "Print a TIMINGS {json} line on stderr (index_s, query_median_ms, query_p99_ms, ...; index_s is 0 when the stored index was reused: pass a fresh --index-dir to time a build)."
+    )
     var timings = false
 
     func run() throws {
@@ -39,9 +44,10 @@ struct Search: ParsableCommand {
         var engineOptions = corpusOptions.engineOptions(configured: false)
         engineOptions.querySyntax = false
         engineOptions.correctSpelling = false
-        let session = try Session(corpusPath: corpusOptions.corpus ?? "corpus", indexFolder: corpusOptions.index.indexDir,
-                                  builder: corpusOptions.indexBuilder, engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
-                                  verbose: corpusOptions.verbose)
+        let session = try Session(
+            corpusPath: corpusOptions.corpus ?? "corpus", indexFolder: corpusOptions.index.indexDir,
+            builder: corpusOptions.indexBuilder, engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
+            verbose: corpusOptions.verbose)
         let indexSeconds = session.indexSeconds
         let batchSearch = BatchSearch(engine: session.engine)
         let result = batchSearch.run(queryList, top: batch.top, clock: monotonicSeconds)

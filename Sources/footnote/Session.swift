@@ -47,9 +47,10 @@ final class Session {
     let warnsWhenUnsaved: Bool
 
     convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
-        try self.init(corpus: options.corpusChoice, indexFolder: options.index.indexDir, builder: options.indexBuilder,
-                      engineOptions: options.engineOptions, full: full,
-                      loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
+        try self.init(
+            corpus: options.corpusChoice, indexFolder: options.index.indexDir, builder: options.indexBuilder,
+            engineOptions: options.engineOptions, full: full,
+            loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
     /// - Parameters:
@@ -57,17 +58,22 @@ final class Session {
     ///   - indexFolder: `--index-dir`; nil for the default cache folder.
     ///   - loader: how files are read and which (`--max-file-size`, ignore files, globs).
     ///   - verbose: list every notice instead of summing them up.
-    convenience init(corpusPath: String, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
-                     full: Bool = false, loader: CorpusLoader = CorpusLoader(), verbose: Bool = false,
-                     warnsWhenUnsaved: Bool = true) throws {
-        try self.init(corpus: CorpusChoice(path: corpusPath), indexFolder: indexFolder, builder: builder,
-                      engineOptions: engineOptions, full: full,
-                      loader: loader, verbose: verbose, warnsWhenUnsaved: warnsWhenUnsaved)
+    convenience init(
+        corpusPath: String, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
+        full: Bool = false, loader: CorpusLoader = CorpusLoader(), verbose: Bool = false,
+        warnsWhenUnsaved: Bool = true
+    ) throws {
+        try self.init(
+            corpus: CorpusChoice(path: corpusPath), indexFolder: indexFolder, builder: builder,
+            engineOptions: engineOptions, full: full,
+            loader: loader, verbose: verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
 
-    init(corpus choice: CorpusChoice, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
-         full: Bool = false,
-         loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true) throws {
+    init(
+        corpus choice: CorpusChoice, indexFolder: String?, builder: IndexBuilder, engineOptions: AnswerEngine.Options,
+        full: Bool = false,
+        loader: CorpusLoader = CorpusLoader(), verbose: Bool = false, warnsWhenUnsaved: Bool = true
+    ) throws {
         let corpusPath = choice.path
         self.corpusChoice = choice
         paths = OpenablePaths(corpusPath: choice.path)
@@ -75,25 +81,30 @@ final class Session {
         self.verbose = verbose
         self.warnsWhenUnsaved = warnsWhenUnsaved
         self.corpusPath = corpusPath
-        self.indexFolder = indexFolder
+        self.indexFolder =
+            indexFolder
             ?? IndexStore.defaultFolder(forCorpus: CorpusLoader.absolutePath(corpusPath), environment: ProcessInfoLite.environment)
         self.builder = builder
         self.engineOptions = engineOptions
-        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, self.indexFolder, builder, engineOptions,
-                                                                                          loader, verbose, warnsWhenUnsaved, full: full)
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(
+            corpusPath, self.indexFolder, builder, engineOptions,
+            loader, verbose, warnsWhenUnsaved, full: full)
     }
 
     /// Brings the index up to date with the corpus (re-reading only what
     /// changed). On failure the current engine stays in place and the error is thrown.
     func reload() throws {
-        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(corpusPath, indexFolder, builder, engineOptions, loader,
-                                                                                          verbose, warnsWhenUnsaved, full: false)
+        (engine, buildSeconds, indexSeconds, provenance, unsaved) = try Session.load(
+            corpusPath, indexFolder, builder, engineOptions, loader,
+            verbose, warnsWhenUnsaved, full: false)
         reloads += 1
     }
 
-    private static func load(_ corpusPath: String, _ indexFolder: String?, _ builder: IndexBuilder,
-                             _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
-                             _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, (reason: String, outOfSpace: Bool)?) {
+    private static func load(
+        _ corpusPath: String, _ indexFolder: String?, _ builder: IndexBuilder,
+        _ engineOptions: AnswerEngine.Options, _ loader: CorpusLoader,
+        _ verbose: Bool, _ warnsWhenUnsaved: Bool, full: Bool
+    ) throws -> (AnswerEngine, Double, Double, IndexStore.Provenance, (reason: String, outOfSpace: Bool)?) {
         do {
             nonisolated(unsafe) var unsaved: String?
             nonisolated(unsafe) var unsavedForSpace = false
@@ -102,7 +113,8 @@ final class Session {
             let outcome = try store.open(corpusPath, full: full) { event in
                 switch event {
                 case .rebuilding(let reason): progress.clear(); printError("index: \(reason)")
-                case .waitingForLock(let path): progress.clear(); printError("index: waiting for another footnote process to finish indexing (lock \(path))")
+                case .waitingForLock(let path):
+                    progress.clear(); printError("index: waiting for another footnote process to finish indexing (lock \(path))")
                 case .notSaved(let reason, let outOfSpace):
                     progress.clear()
                     unsaved = reason

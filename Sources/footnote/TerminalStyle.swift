@@ -31,11 +31,12 @@ struct TerminalStyle {
         let env = ProcessInfoLite.environment
         let tty = isatty(fd) == 1
         let noColor = (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || env["TERM"] == "dumb"
-        let color = switch choice {
-        case .always: true
-        case .never: false
-        case .auto: tty && !noColor
-        }
+        let color =
+            switch choice {
+            case .always: true
+            case .never: false
+            case .auto: tty && !noColor
+            }
         return TerminalStyle(color: color, width: tty ? max(20, min(terminalWidth() - 1, 100)) : nil)
     }
 

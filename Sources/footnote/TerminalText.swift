@@ -32,7 +32,7 @@ enum TerminalText {
         let v = s.value
         switch v {
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return " "
-        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + v)!)   // ␀ … ␟, ␛ for ESC
+        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + v)!)  // ␀ … ␟, ␛ for ESC
         case 0x7F: return "␡"
         default: return isUnsafe(s) ? "\u{FFFD}" : String(s)
         }

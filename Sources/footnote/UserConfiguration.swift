@@ -55,7 +55,9 @@ struct UserConfiguration: Sendable, Equatable {
                     throw Failure(path: path, line: 0, reason: "the config file is not a text file of at most 1 MB; fix or remove it")
                 }
                 guard let text = readText(path) else {
-                    throw Failure(path: path, line: 0, reason: "cannot read the config file (\(String(cString: strerror(errno)))); fix its permissions or remove it")
+                    throw Failure(
+                        path: path, line: 0,
+                        reason: "cannot read the config file (\(String(cString: strerror(errno)))); fix its permissions or remove it")
                 }
                 configuration = try parse(text, path: path, home: environment["HOME"])
             }
@@ -89,7 +91,9 @@ struct UserConfiguration: Sendable, Equatable {
                 guard let n = Int(value), (1...100).contains(n) else { throw fail("top must be a number from 1 to 100, got '\(value)'") }
                 configuration.top = n
             case "scoring":
-                guard let s = ScoringChoice(rawValue: value.lowercased()) else { throw fail("scoring must be \(ScoringChoice.spelledOut), got '\(value)'") }
+                guard let s = ScoringChoice(rawValue: value.lowercased()) else {
+                    throw fail("scoring must be \(ScoringChoice.spelledOut), got '\(value)'")
+                }
                 configuration.scoring = s
             case "color", "colour":
                 guard let c = ColorChoice(rawValue: value.lowercased()) else {

@@ -18,7 +18,8 @@ do {
         UserConfiguration.current = try UserConfiguration.load(environment: ProcessInfoLite.environment)
     } catch let failure as UserConfiguration.Failure {
         // Help and the version still show with a config file that cannot be read.
-        let showsHelp = root == FootnoteTopLevel.self || arguments.first == "help"
+        let showsHelp =
+            root == FootnoteTopLevel.self || arguments.first == "help"
             || arguments.prefix { $0 != "--" }.contains { ["--help", "-h", "--version"].contains($0) }
         if !showsHelp {
             throw FootnoteError(message: failure.description, exitCode: SysExits.config)

@@ -6,18 +6,22 @@ import Testing
     /// Three documents, three questions with answers, judgments.
     func makeDataset() -> TemporaryFolder {
         let f = TemporaryFolder()
-        f.write("corpus.jsonl", """
-        {"_id": "d1", "title": "Tomatoes", "text": "Tomatoes need full sun and deep watering. They ripen in late summer."}
-        {"_id": "d2", "title": "Basil", "text": "Basil grows well next to tomatoes and dislikes cold nights."}
-        {"_id": "d3", "title": "Roses", "text": "Roses are pruned in early spring, before new growth starts."}
+        f.write(
+            "corpus.jsonl",
+            """
+            {"_id": "d1", "title": "Tomatoes", "text": "Tomatoes need full sun and deep watering. They ripen in late summer."}
+            {"_id": "d2", "title": "Basil", "text": "Basil grows well next to tomatoes and dislikes cold nights."}
+            {"_id": "d3", "title": "Roses", "text": "Roses are pruned in early spring, before new growth starts."}
 
-        """)
-        f.write("queries.jsonl", """
-        {"_id": "q1", "text": "When do tomatoes ripen?", "answers": ["late summer"]}
-        {"_id": "q2", "text": "When are roses pruned?", "answers": ["early spring"]}
-        {"_id": "q3", "text": "What does basil dislike?", "answers": ["cold nights"]}
+            """)
+        f.write(
+            "queries.jsonl",
+            """
+            {"_id": "q1", "text": "When do tomatoes ripen?", "answers": ["late summer"]}
+            {"_id": "q2", "text": "When are roses pruned?", "answers": ["early spring"]}
+            {"_id": "q3", "text": "What does basil dislike?", "answers": ["cold nights"]}
 
-        """)
+            """)
         f.write("qrels.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td3\t1\nq3\td2\t1\n")
         return f
     }
@@ -25,16 +29,22 @@ import Testing
     @Test func searchWritesATRECRunJSONAndTimings() throws {
         let f = makeDataset()
         let run = f.path + "/out.trec"
-        let r = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl",
-                                 "--top", "2", "--run", run, "--json", "--timings"])
+        let r = try runFootnote([
+            "search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl",
+            "--top", "2", "--run", run, "--json", "--timings",
+        ])
         #expect(r.status == 0)
-        let lines = try String(contentsOfFile: run, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let lines = try String(contentsOfFile: run, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: " ").map(String.init)
+        }
         #expect(lines.allSatisfy { $0.count == 6 && $0[1] == "Q0" && $0[5] == "footnote" && Double($0[4]) != nil })
         #expect(lines.first.map { [$0[0], $0[2], $0[3]] } == ["q1", "d1", "1"])
         #expect(lines.filter { $0[0] == "q2" }.first?[2] == "d3")
         #expect(lines.filter { $0[0] == "q1" }.count <= 2)
 
-        let answers = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let answers = r.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(answers.map { $0["id"] as? String } == ["q1", "q2", "q3"])
         #expect(answers.allSatisfy { $0["question"] is String && $0["answers"] is [Any] })
         let top = (answers[0]["answers"] as? [[String: Any]])?.first
@@ -43,7 +53,9 @@ import Testing
 
         let timing = try #require(r.stderrLines.first { $0.hasPrefix("TIMINGS ") })
         let t = try #require(JSONSerialization.jsonObject(with: Data(timing.dropFirst(8).utf8)) as? [String: Any])
-        for key in ["index_s", "query_median_ms", "query_p99_ms", "query_mean_ms", "docs", "queries", "k"] { #expect(t[key] != nil, "\(key)") }
+        for key in ["index_s", "query_median_ms", "query_p99_ms", "query_mean_ms", "docs", "queries", "k"] {
+            #expect(t[key] != nil, "\(key)")
+        }
         #expect(t["docs"] as? Int == 3)
         #expect(t["queries"] as? Int == 3)
     }
@@ -90,8 +102,10 @@ import Testing
         let bad = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/bad.jsonl", "--json"])
         #expect(bad.status == 65)
         #expect(bad.stderrLines == ["footnote: \(f.path)/bad.jsonl:2: not a JSON object"])
-        let unwritable = try runFootnote(["search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl",
-                                          "--run", f.path + "/no/such/folder/out.trec"])
+        let unwritable = try runFootnote([
+            "search", "--corpus", f.path + "/corpus.jsonl", "--queries", f.path + "/queries.jsonl",
+            "--run", f.path + "/no/such/folder/out.trec",
+        ])
         #expect(unwritable.status == 73)
         #expect(unwritable.stderrLines.count == 1 && unwritable.stderr.contains("out.trec"), "\(unwritable.stderr)")
         let noDataset = try runFootnote(["eval", f.path + "/missing"])
@@ -103,11 +117,16 @@ import Testing
     /// id) or docs/ (by file lines), and names what is wrong with its input.
     @Test func evalConversationsScoresEachTurn() throws {
         let f = makeDataset()
-        f.write("conversations.jsonl", """
-        {"_id": "c1", "turns": [{"_id": "c1_1", "text": "When do tomatoes ripen?", "relevant": ["d1"], "gold_lines": [{"file": "garden.md", "lines": [3, 3]}]}, {"_id": "c1_2", "text": "and basil?", "relevant": ["d2"], "gold_lines": [{"file": "garden.md", "lines": [7, 7]}]}]}
+        f.write(
+            "conversations.jsonl",
+            """
+            {"_id": "c1", "turns": [{"_id": "c1_1", "text": "When do tomatoes ripen?", "relevant": ["d1"], "gold_lines": [{"file": "garden.md", "lines": [3, 3]}]}, {"_id": "c1_2", "text": "and basil?", "relevant": ["d2"], "gold_lines": [{"file": "garden.md", "lines": [7, 7]}]}]}
 
-        """)
-        f.write("docs/garden.md", "# Tomatoes\n\nTomatoes need full sun and deep watering. They ripen in late summer.\n\n# Basil\n\nBasil grows well next to tomatoes and dislikes cold nights.\n")
+            """)
+        f.write(
+            "docs/garden.md",
+            "# Tomatoes\n\nTomatoes need full sun and deep watering. They ripen in late summer.\n\n# Basil\n\nBasil grows well next to tomatoes and dislikes cold nights.\n"
+        )
         for docs in [false, true] {
             let r = try runFootnote(["eval", "--conversations", f.path] + (docs ? ["--docs"] : []))
             #expect(r.status == 0, "\(r.stderr)")

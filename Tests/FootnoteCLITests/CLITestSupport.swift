@@ -15,6 +15,26 @@ let footnoteBinary: String = {
     return repositoryRoot.appendingPathComponent(".build/debug/footnote").path
 }()
 
+/// The seed corpus's index in the tests' cache folder, built once before the
+/// first test process starts: processes started together would otherwise all
+/// find it missing, one would build it and the others print the lock's
+/// "waiting for another footnote process" notice on stderr.
+let seedIndexBuilt: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: footnoteBinary)
+    process.arguments = ["index", "--corpus", seedCorpus]
+    var env = ProcessInfo.processInfo.environment
+    env["XDG_CACHE_HOME"] = testCacheHome
+    env["XDG_CONFIG_HOME"] = testConfigHome
+    env["FOOTNOTE_CORPUS"] = nil
+    process.environment = env
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
 struct RunResult {
     var status: Int32
     var stdout: String
@@ -23,8 +43,10 @@ struct RunResult {
 }
 
 /// Runs the binary with `arguments`, feeding `input` on stdin.
-func runFootnote(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                 directory: String? = nil, executable: String = footnoteBinary) throws -> RunResult {
+func runFootnote(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:],
+    directory: String? = nil, executable: String = footnoteBinary
+) throws -> RunResult {
     try RunningFootnote(arguments, input: input, environment: environment, directory: directory, executable: executable).finish()
 }
 
@@ -38,8 +60,11 @@ final class RunningFootnote {
     /// Starts the binary (or `executable`, which may run it: /usr/bin/time, setpriv)
     /// with `arguments` and `input` on stdin, colour settings cleared and
     /// indexes kept in the tests' cache folder.
-    init(_ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil,
-         executable: String = footnoteBinary) throws {
+    init(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil,
+        executable: String = footnoteBinary
+    ) throws {
+        _ = seedIndexBuilt
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
@@ -69,8 +94,9 @@ final class RunningFootnote {
     func finish() -> RunResult {
         group.wait()
         process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                         stderr: String(decoding: err, as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 }
 

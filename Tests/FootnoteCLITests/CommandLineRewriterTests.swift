@@ -40,9 +40,11 @@ import Testing
 
     /// `-word` excludes a word; an argument holding a space is words whatever it starts with, and `--` ends the options.
     @Test func dashWordQuestions() throws {
-        for arguments in [["ask", "-c", seedCorpus, "--json", "-n", "3", "-closed +open source"],
-                          ["-c", seedCorpus, "--json", "-n", "3", "-closed +open source"],
-                          ["ask", "-c", seedCorpus, "--json", "-n", "3", "--", "-closed", "+open", "source"]] {
+        for arguments in [
+            ["ask", "-c", seedCorpus, "--json", "-n", "3", "-closed +open source"],
+            ["-c", seedCorpus, "--json", "-n", "3", "-closed +open source"],
+            ["ask", "-c", seedCorpus, "--json", "-n", "3", "--", "-closed", "+open", "source"],
+        ] {
             let r = try runFootnote(arguments)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
             let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -135,14 +137,18 @@ import Testing
             }
         }
         visit(try #require(root["command"] as? [String: Any]))
-        #expect(valued.isDisjoint(with: flags), "a name is a flag in one command and takes a value in another: \(valued.intersection(flags))")
+        #expect(
+            valued.isDisjoint(with: flags), "a name is a flag in one command and takes a value in another: \(valued.intersection(flags))")
         // The parser's own top-level names, which it does not list.
         valued.insert("--generate-completion-script")
         flags.insert("--experimental-dump-help")
-        #expect(CommandLineRewriter.valuedOptions == valued,
-                "take a value: missing \(valued.subtracting(CommandLineRewriter.valuedOptions)), extra \(CommandLineRewriter.valuedOptions.subtracting(valued))")
-        #expect(CommandLineRewriter.flags.subtracting(["-V"]) == flags,
-                "flags: missing \(flags.subtracting(CommandLineRewriter.flags)), extra \(CommandLineRewriter.flags.subtracting(flags))")
+        #expect(
+            CommandLineRewriter.valuedOptions == valued,
+            "take a value: missing \(valued.subtracting(CommandLineRewriter.valuedOptions)), extra \(CommandLineRewriter.valuedOptions.subtracting(valued))"
+        )
+        #expect(
+            CommandLineRewriter.flags.subtracting(["-V"]) == flags,
+            "flags: missing \(flags.subtracting(CommandLineRewriter.flags)), extra \(CommandLineRewriter.flags.subtracting(flags))")
         #expect(Set(CommandLineRewriter.commands) == commands)
     }
 

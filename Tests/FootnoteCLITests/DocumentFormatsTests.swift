@@ -17,7 +17,8 @@ import Testing
 
     @Test func pdfAnswersCiteTheirPage() throws {
         let f = formatsFolder()
-        let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "--top", "1", "how do I descale with citric acid"], directory: f.path)
+        let text = try runFootnote(
+            ["ask", "--corpus", ".", "--color", "never", "--top", "1", "how do I descale with citric acid"], directory: f.path)
         #expect(text.status == 0)
         #expect(text.stdout.contains("[1] manual.pdf p. 2 · 2 Descaling › 2.1 Citric acid"), "\(text.stdout)")
         #expect(text.stderrLines.contains { $0.hasPrefix("footnote: skipped 1 file: 1 encrypted PDF") }, "\(text.stderr)")
@@ -28,9 +29,11 @@ import Testing
 
     @Test func manPageAnswersCiteTheirSection() throws {
         let f = formatsFolder()
-        let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "--top", "1", "how do I keep the water warm after heating"], directory: f.path)
+        let text = try runFootnote(
+            ["ask", "--corpus", ".", "--color", "never", "--top", "1", "how do I keep the water warm after heating"], directory: f.path)
         #expect(text.stdout.contains("[1] kettle.1:27-28 · kettle(1) › OPTIONS › --keep-warm"), "\(text.stdout)")
-        let gz = try runFootnote(["ask", "--corpus", ".", "--color", "never", "--top", "1", "where is the descale configuration file"], directory: f.path)
+        let gz = try runFootnote(
+            ["ask", "--corpus", ".", "--color", "never", "--top", "1", "where is the descale configuration file"], directory: f.path)
         #expect(gz.stdout.contains("[1] descale.8.gz:12-13 · descale(8) › FILES › /etc/kettle/descale.conf"), "\(gz.stdout)")
     }
 
@@ -43,19 +46,27 @@ import Testing
             f.write(name, Array(FileManager.default.contents(atPath: Self.formats + "/office/" + name)!))
         }
         for run in 1...2 {
-            let docx = try runFootnote(["ask", "--corpus", ".", "--color", "never", "--top", "1", "how often should I descale the kettle"], directory: f.path)
+            let docx = try runFootnote(
+                ["ask", "--corpus", ".", "--color", "never", "--top", "1", "how often should I descale the kettle"], directory: f.path)
             #expect(docx.status == 0)
             #expect(docx.stdout.contains("Descale the kettle every thirty days with citric acid."), "run \(run): \(docx.stdout)")
-            #expect(docx.stdout.contains("[1] report.docx \u{B6}\u{B6} 3\u{2013}6 \u{B7} Kettle Care Handbook \u{203A} Descaling"), "run \(run): \(docx.stdout)")
-            let epub = try runFootnote(["ask", "--corpus", ".", "--color", "never", "--top", "1", "who watched the spray from the gallery"], directory: f.path)
+            #expect(
+                docx.stdout.contains("[1] report.docx \u{B6}\u{B6} 3\u{2013}6 \u{B7} Kettle Care Handbook \u{203A} Descaling"),
+                "run \(run): \(docx.stdout)")
+            let epub = try runFootnote(
+                ["ask", "--corpus", ".", "--color", "never", "--top", "1", "who watched the spray from the gallery"], directory: f.path)
             #expect(epub.stdout.contains("[1] keeper.epub ch. 2 \u{B7} The Storm \u{203A} Night"), "run \(run): \(epub.stdout)")
             if run == 1 {
-                #expect(docx.stderrLines.contains { $0.hasPrefix("footnote: skipped 2 files: 1 EPUB books with DRM, 1 encrypted Word documents") }, "\(docx.stderr)")
+                #expect(
+                    docx.stderrLines.contains {
+                        $0.hasPrefix("footnote: skipped 2 files: 1 EPUB books with DRM, 1 encrypted Word documents")
+                    }, "\(docx.stderr)")
             }
         }
         let json = try runFootnote(["ask", "--corpus", ".", "--json", "--top", "1", "when should tomatoes be picked"], directory: f.path)
         #expect(json.stdout.contains("\"file\":\"garden.odt\",\"path\":\"garden.odt\",\"paragraphs\":[9,9]"), "\(json.stdout)")
-        let chapters = try runFootnote(["ask", "--corpus", ".", "--json", "--top", "1", "how many steps does the keeper climb"], directory: f.path)
+        let chapters = try runFootnote(
+            ["ask", "--corpus", ".", "--json", "--top", "1", "how many steps does the keeper climb"], directory: f.path)
         #expect(chapters.stdout.contains("\"file\":\"keeper.epub\",\"path\":\"keeper.epub\",\"chapters\":[1,1]"), "\(chapters.stdout)")
     }
 
@@ -67,30 +78,44 @@ import Testing
         let f = TemporaryFolder(), index = TemporaryFolder()
         f.write("bundle.zip", Array(FileManager.default.contents(atPath: Self.formats + "/archives/bundle.zip")!))
         f.write("kettle.txt", "The kettle switches itself off when the water boils.\n")
-        let plain = try runFootnote(["ask", "--corpus", ".", "--index-dir", index.path, "--color", "never", "--verbose", "oolong temperature"], directory: f.path)
-        #expect(plain.stderr.contains("skipped: bundle.zip: zip archive: its files are not read; pass --archives to index them"), "\(plain.stderr)")
+        let plain = try runFootnote(
+            ["ask", "--corpus", ".", "--index-dir", index.path, "--color", "never", "--verbose", "oolong temperature"], directory: f.path)
+        #expect(
+            plain.stderr.contains("skipped: bundle.zip: zip archive: its files are not read; pass --archives to index them"),
+            "\(plain.stderr)")
         for run in 1...2 {
-            let r = try runFootnote(["ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--color", "never", "--top", "1",
-                                     "at what temperature should oolong be brewed"], directory: f.path)
+            let r = try runFootnote(
+                [
+                    "ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--color", "never", "--top", "1",
+                    "at what temperature should oolong be brewed",
+                ], directory: f.path)
             #expect(r.status == 0)
             #expect(r.stdout.contains("Oolong is half oxidised: brew it at 90 degrees"), "run \(run): \(r.stdout)")
             #expect(r.stdout.contains("[1] bundle.zip/notes/tea.md:5 \u{B7} Tea \u{203A} Oolong"), "run \(run): \(r.stdout)")
             if run == 1 {
                 #expect(r.stderrLines.contains("footnote: index: the index was built without --archives; rebuilding"), "\(r.stderr)")
-                #expect(r.stderrLines.contains("footnote: skipped 3 files: 2 binary, 1 archives inside archives; --verbose lists them"), "\(r.stderr)")
+                #expect(
+                    r.stderrLines.contains("footnote: skipped 3 files: 2 binary, 1 archives inside archives; --verbose lists them"),
+                    "\(r.stderr)")
             } else {
                 #expect(r.stderr.isEmpty, "\(r.stderr)")
             }
         }
-        let docx = try runFootnote(["ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--json", "--top", "1",
-                                    "how long does the warranty last"], directory: f.path)
-        #expect(docx.stdout.contains("\"file\":\"bundle.zip/report.docx\",\"path\":\"bundle.zip/report.docx\",\"paragraphs\":[14,14]"), "\(docx.stdout)")
+        let docx = try runFootnote(
+            [
+                "ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--json", "--top", "1",
+                "how long does the warranty last",
+            ], directory: f.path)
+        #expect(
+            docx.stdout.contains("\"file\":\"bundle.zip/report.docx\",\"path\":\"bundle.zip/report.docx\",\"paragraphs\":[14,14]"),
+            "\(docx.stdout)")
         // The archive replaced by one without the notes: updated, the notes gone.
         try FileManager.default.removeItem(atPath: f.path + "/bundle.zip")
         f.write("bundle.zip", Array(FileManager.default.contents(atPath: Self.formats + "/archives/empty.zip")!))
         let updated = try runFootnote(["index", "--corpus", ".", "--index-dir", index.path, "--archives"], directory: f.path)
         #expect(updated.stdout.contains("updated (0 added, 1 changed, 0 removed)"), "\(updated.stdout)")
-        let gone = try runFootnote(["ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--color", "never", "oolong"], directory: f.path)
+        let gone = try runFootnote(
+            ["ask", "--corpus", ".", "--index-dir", index.path, "--archives", "--color", "never", "oolong"], directory: f.path)
         #expect(!gone.stdout.contains("tea.md"), "\(gone.stdout)")
     }
 
@@ -106,8 +131,10 @@ import Testing
         let summary = try #require(index.stderrLines.first { $0.hasPrefix("footnote: skipped ") }, "\(index.stderr)")
         #expect(summary.hasSuffix("; --verbose lists them") && summary.contains(" too large"), "\(summary)")
         #expect(index.stderrLines.count <= 2, "\(index.stderr)")
-        let ask = try runFootnote(["ask", "--corpus", "/usr/share/doc", "--max-file-size", "16K", "--color", "never", "--top", "3",
-                                   "sqlite3 backport upstream security fix CVE"])
+        let ask = try runFootnote([
+            "ask", "--corpus", "/usr/share/doc", "--max-file-size", "16K", "--color", "never", "--top", "3",
+            "sqlite3 backport upstream security fix CVE",
+        ])
         #expect(ask.stdout.contains("sqlite3/changelog.Debian.gz:"), "\(ask.stdout)")
     }
 }

@@ -21,17 +21,22 @@ import Testing
 
     /// Indexes `folder`'s corpus (measuring peak memory with /usr/bin/time),
     /// then asks about the good file.
-    func survive(_ folder: TemporaryFolder, _ extra: [String] = [], question: String = "Where does the quokka live?",
-                 sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+    func survive(
+        _ folder: TemporaryFolder, _ extra: [String] = [], question: String = "Where does the quokka live?",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Outcome {
         let corpus = folder.path + "/corpus", index = folder.path + "/index"
-        let timed = try runProgram("/usr/bin/time", ["-f", "PEAK_KB=%M", footnoteBinary, "index", "--verbose", "--corpus", corpus, "--index-dir", index] + extra)
+        let timed = try runProgram(
+            "/usr/bin/time", ["-f", "PEAK_KB=%M", footnoteBinary, "index", "--verbose", "--corpus", corpus, "--index-dir", index] + extra)
         let peak = timed.stderrLines.last { $0.hasPrefix("PEAK_KB=") }.flatMap { Double($0.dropFirst(8)) } ?? -1
-        let indexRun = RunResult(status: timed.status, stdout: timed.stdout,
-                                 stderr: timed.stderrLines.filter { !$0.hasPrefix("PEAK_KB=") }.joined(separator: "\n"))
+        let indexRun = RunResult(
+            status: timed.status, stdout: timed.stdout,
+            stderr: timed.stderrLines.filter { !$0.hasPrefix("PEAK_KB=") }.joined(separator: "\n"))
         let ask = try runFootnote(["ask", "--corpus", corpus, "--index-dir", index, "--top", "1"] + extra + [question])
         #expect(indexRun.status == 0, "index: \(indexRun.stderr)", sourceLocation: sourceLocation)
         #expect(!indexRun.stderr.contains("Fatal") && !ask.stderr.contains("Fatal"), sourceLocation: sourceLocation)
-        #expect(ask.status == 0 && ask.stdout.contains("Rottnest island"), "ask: \(ask.stdout) \(ask.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            ask.status == 0 && ask.stdout.contains("Rottnest island"), "ask: \(ask.stdout) \(ask.stderr)", sourceLocation: sourceLocation)
         return Outcome(index: indexRun, ask: ask, peakMB: peak / 1024)
     }
 
@@ -45,7 +50,8 @@ import Testing
     @Test func binaryFilesAndNULsAreSkippedWithAReason() throws {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array(repeating: 0xAB, count: 500)
         let o = try survive(corpus(["image.png": png, "nul.txt": Array("text with a NUL\u{0} inside\n".utf8)]))
-        #expect(o.index.stderr.contains("skipped: image.png: not UTF-8 text (unknown extension)")
+        #expect(
+            o.index.stderr.contains("skipped: image.png: not UTF-8 text (unknown extension)")
                 || o.index.stderr.contains("skipped: image.png: binary file"), "\(o.index.stderr)")
         #expect(o.index.stderr.contains("skipped: nul.txt: binary file (contains NUL bytes)"), "\(o.index.stderr)")
     }
@@ -53,22 +59,29 @@ import Testing
     @Test func latin1AndUTF16AreDecoded() throws {
         let utf16le: [UInt8] = [0xFF, 0xFE] + "Wombats dig burrows.\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let utf16be: [UInt8] = [0xFE, 0xFF] + "Numbats eat termites.\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        let folder = corpus(["latin1.txt": Array("Caf".utf8) + [0xE9] + Array(" au lait: echidnas.\n".utf8),
-                             "le.txt": utf16le, "be.txt": utf16be])
+        let folder = corpus([
+            "latin1.txt": Array("Caf".utf8) + [0xE9] + Array(" au lait: echidnas.\n".utf8),
+            "le.txt": utf16le, "be.txt": utf16be,
+        ])
         let o = try survive(folder)
         // Latin-1 (no valid UTF-8 in it) is read as Windows-1252, without a warning.
         #expect(!o.index.stderr.contains("latin1.txt"), "\(o.index.stderr)")
-        for (question, answer) in [("what do wombats dig", "Wombats dig burrows"), ("what do numbats eat", "Numbats eat termites"),
-                                   ("echidnas", "Caf\u{E9} au lait: echidnas")] {
-            let r = try runFootnote(["ask", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index", "--top", "1", question])
+        for (question, answer) in [
+            ("what do wombats dig", "Wombats dig burrows"), ("what do numbats eat", "Numbats eat termites"),
+            ("echidnas", "Caf\u{E9} au lait: echidnas"),
+        ] {
+            let r = try runFootnote([
+                "ask", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index", "--top", "1", question,
+            ])
             #expect(r.stdout.contains(answer), "\(question): \(r.stdout)")
         }
     }
 
     @Test func emptyFilesAreSkipped() throws {
         let o = try survive(corpus(["empty.txt": [], "blank.md": Array("\n\n   \n".utf8)]))
-        #expect(o.index.stderr.contains("skipped: empty.txt: empty file") && o.index.stderr.contains("skipped: blank.md: no text"),
-                "\(o.index.stderr)")
+        #expect(
+            o.index.stderr.contains("skipped: empty.txt: empty file") && o.index.stderr.contains("skipped: blank.md: no text"),
+            "\(o.index.stderr)")
     }
 
     /// A 1 GB file (sparse: no disk used) is skipped unread by the default
@@ -84,8 +97,10 @@ import Testing
 
         folder.write("corpus/medium.txt", String(repeating: "Platypus facts. ", count: 200))
         let limited = try survive(folder, ["--max-file-size", "2K"])
-        #expect(limited.index.stderr.contains("index: the index was built with another --max-file-size; rebuilding"), "\(limited.index.stderr)")
-        #expect(limited.index.stderr.contains("skipped: medium.txt: larger than --max-file-size (3.1 KB > 2 KB)"), "\(limited.index.stderr)")
+        #expect(
+            limited.index.stderr.contains("index: the index was built with another --max-file-size; rebuilding"), "\(limited.index.stderr)")
+        #expect(
+            limited.index.stderr.contains("skipped: medium.txt: larger than --max-file-size (3.1 KB > 2 KB)"), "\(limited.index.stderr)")
         let bad = try runFootnote(["index", "--corpus", folder.path + "/corpus", "--max-file-size", "lots"])
         #expect(bad.status == 64 && bad.stderrLines.count <= 2 && bad.stderr.contains("max-file-size"), "\(bad.stderr)")
     }
@@ -96,7 +111,9 @@ import Testing
         let folder = corpus(["one-line.txt": Array(line.utf8)])
         let o = try survive(folder)
         #expect(!Self.boundsMemory || o.peakMB < 300, "peak \(o.peakMB) MB")
-        let r = try runFootnote(["ask", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index", "--top", "1", "bandicoot"])
+        let r = try runFootnote([
+            "ask", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index", "--top", "1", "bandicoot",
+        ])
         #expect(r.stdout.contains("very end a bandicoot") && r.stdout.contains("one-line.txt:1"), "\(r.stdout)")
     }
 
@@ -104,7 +121,9 @@ import Testing
         let folder = corpus()
         for i in 0..<100_000 {
             let path = folder.path + "/corpus/many/\(i / 1000)/note-\(i).txt"
-            if i % 1000 == 0 { try FileManager.default.createDirectory(atPath: folder.path + "/corpus/many/\(i / 1000)", withIntermediateDirectories: true) }
+            if i % 1000 == 0 {
+                try FileManager.default.createDirectory(atPath: folder.path + "/corpus/many/\(i / 1000)", withIntermediateDirectories: true)
+            }
             #expect(FileManager.default.createFile(atPath: path, contents: Data("Note \(i): kelp grows in cold water.\n".utf8)))
         }
         let o = try survive(folder)
@@ -156,9 +175,11 @@ import Testing
             #expect(chown(folder.path, 65534, 65534) == 0)
         }
         let prefix = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let index = try runProgram(prefix.first ?? footnoteBinary, Array(prefix.dropFirst()) + (asRoot ? [footnoteBinary] : [])
-                                   + ["index", "--verbose", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index"],
-                                   environment: ["HOME": folder.path])
+        let index = try runProgram(
+            prefix.first ?? footnoteBinary,
+            Array(prefix.dropFirst()) + (asRoot ? [footnoteBinary] : [])
+                + ["index", "--verbose", "--corpus", folder.path + "/corpus", "--index-dir", folder.path + "/index"],
+            environment: ["HOME": folder.path])
         #expect(index.status == 0, "\(index.stderr)")
         #expect(index.stderr.contains("skipped: secret.txt: cannot open: Permission denied"), "\(index.stderr)")
         #expect(index.stderr.contains("skipped: locked: cannot open folder: Permission denied"), "\(index.stderr)")
@@ -176,7 +197,9 @@ import Testing
         ]
         for (name, animal) in names {
             let path = Array(c.utf8) + name + [0]
-            let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+            let fd = path.withUnsafeBufferPointer {
+                open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+            }
             #expect(fd >= 0)
             let text = Array("The \(animal) is a curious animal.\n".utf8)
             #expect(text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.count)
@@ -195,7 +218,8 @@ import Testing
 
     @Test func brokenHTMLScriptsAndHugeAttributes() throws {
         let huge = String(repeating: "x", count: 5_000_000)
-        let html = "<html><head><title>Broken</title><script>var kiwi = 'not text';</script><style>.a{}</style></head>"
+        let html =
+            "<html><head><title>Broken</title><script>var kiwi = 'not text';</script><style>.a{}</style></head>"
             + "<body><p class=\"\(huge)\">The kiwi lays a huge egg.<p>Unclosed <b>bold <i>nest<div><span title='\(huge)'>Moa were hunted."
             + "<!-- an unclosed comment"
         let o = try survive(corpus(["broken.html": Array(html.utf8), "cut.htm": Array("<p>Emus <a href=\"x".utf8)]))
@@ -205,9 +229,11 @@ import Testing
     }
 
     @Test func malformedJSONLinesAreReportedByLineNumber() throws {
-        let lines = [#"{"_id": "a", "title": "Kakapo", "text": "The kakapo is a flightless parrot."}"#, "not json at all",
-                     #"{"_id": "b", "text": "unterminated"#, #"{"title": "no id", "text": "The takahe too."}"#,
-                     #"{"_id": "c", "title": "Kea", "text": "The kea is an alpine parrot."}"#]
+        let lines = [
+            #"{"_id": "a", "title": "Kakapo", "text": "The kakapo is a flightless parrot."}"#, "not json at all",
+            #"{"_id": "b", "text": "unterminated"#, #"{"title": "no id", "text": "The takahe too."}"#,
+            #"{"_id": "c", "title": "Kea", "text": "The kea is an alpine parrot."}"#,
+        ]
         let o = try survive(corpus(["birds.jsonl": Array(lines.joined(separator: "\n").utf8)]))
         #expect(o.index.stderr.contains("birds.jsonl"), "\(o.index.stderr)")
         for n in [2, 3, 4] { #expect(o.index.stderr.contains("line \(n)"), "line \(n): \(o.index.stderr)") }

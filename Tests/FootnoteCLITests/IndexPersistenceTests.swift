@@ -53,13 +53,17 @@ import Testing
         data.write("queries.jsonl", "{\"_id\": \"q1\", \"text\": \"steamed tea\"}\n")
         data.write("qrels.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\n")
         let beirIndex = TemporaryFolder()
-        let search = try runFootnote(["search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
-                                      "--index-dir", beirIndex.path, "--timings"])
+        let search = try runFootnote([
+            "search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
+            "--index-dir", beirIndex.path, "--timings",
+        ])
         #expect(search.status == 0 && search.stderr.contains("\"index\": \"built\""), "\(search.stderr)")
         let eval = try runFootnote(["eval", data.path, "--index-dir", beirIndex.path])
         #expect(eval.status == 0 && eval.stdout.contains("nDCG@10"), "\(eval.stderr)")
-        let searchAgain = try runFootnote(["search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
-                                           "--index-dir", beirIndex.path, "--timings"])
+        let searchAgain = try runFootnote([
+            "search", "--corpus", data.path + "/corpus.jsonl", "--queries", data.path + "/queries.jsonl",
+            "--index-dir", beirIndex.path, "--timings",
+        ])
         #expect(searchAgain.stderr.contains("\"index\": \"loaded\""), "\(searchAgain.stderr)")
     }
 
@@ -77,15 +81,18 @@ import Testing
         _ = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
         corpus.write("mugs/mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")
         let updated = try runFootnote(["index", "--corpus", corpus.path, "--index-dir", index.path])
-        #expect(updated.stdout.contains("3 files") && updated.stdout.contains("updated (1 added, 0 changed, 0 removed)"), "\(updated.stdout)")
+        #expect(
+            updated.stdout.contains("3 files") && updated.stdout.contains("updated (1 added, 0 changed, 0 removed)"), "\(updated.stdout)")
         let ask = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "What keeps cocoa warm?"])
         #expect(ask.stdout.contains("stoneware mug"))
         #expect(ask.stdout.contains("mugs/mugs.md:3"))
         try FileManager.default.removeItem(atPath: corpus.path + "/teapots.txt")
         let removed = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", index.path, "porcelain teapots"])
         // The removed file's words are gone from the vocabulary too.
-        #expect(removed.stdout == "Nothing in the corpus answers that.\n(*porcelain*, *teapots* are not in the corpus, nor any word close to them)\n",
-                "\(removed.stdout)")
+        #expect(
+            removed.stdout
+                == "Nothing in the corpus answers that.\n(*porcelain*, *teapots* are not in the corpus, nor any word close to them)\n",
+            "\(removed.stdout)")
         let full = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
         #expect(full.stdout.contains("2 files") && full.stdout.contains(" terms, built in "), "\(full.stdout)")
     }
@@ -112,15 +119,18 @@ import Testing
         let file = scratch.write("taken", "not a folder")
         let r = try runFootnote(["ask", "--corpus", corpus.path, "--index-dir", file, "limescale"])
         #expect(r.status == 0 && r.stdout.contains("Vinegar removes limescale"))
-        #expect(r.stderrLines.count == 1 && r.stderr.contains("cannot save the index") && r.stderr.contains("answering from memory"),
-                "\(r.stderr)")
+        #expect(
+            r.stderrLines.count == 1 && r.stderr.contains("cannot save the index") && r.stderr.contains("answering from memory"),
+            "\(r.stderr)")
     }
 
     @Test func killingAWriterFiftyTimesLeavesThePreviousIndexUsable() throws {
         let corpus = TemporaryFolder(), index = TemporaryFolder()
         for i in 0..<400 {
-            corpus.write("notes/note\(i).md", "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
-                         + String(repeating: "Filler words about leaves and water. ", count: 60) + "\n")
+            corpus.write(
+                "notes/note\(i).md",
+                "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
+                    + String(repeating: "Filler words about leaves and water. ", count: 60) + "\n")
         }
         let started = Date()
         let first = try runFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
@@ -155,8 +165,10 @@ import Testing
     func concurrentIndexRunsLeaveOneValidIndex(writers: Int) throws {
         let corpus = TemporaryFolder(), index = TemporaryFolder()
         for i in 0..<300 {
-            corpus.write("notes/\(i / 30)/note\(i).md", "# Note \(i)\n\nTopic \(i) covers tea number \(i) and kettle model k\(i * 7).\n"
-                         + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
+            corpus.write(
+                "notes/\(i / 30)/note\(i).md",
+                "# Note \(i)\n\nTopic \(i) covers tea number \(i) and kettle model k\(i * 7).\n"
+                    + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
         }
         let processes = try (0..<writers).map { _ in
             try startFootnote(["index", "--full", "--corpus", corpus.path, "--index-dir", index.path])
@@ -196,7 +208,8 @@ import Testing
         let corpus = notes(), scratch = TemporaryFolder()
         // ThreadSanitizer's runtime faults under any file-size limit (even for --version): tmpfs only there.
         let limitWorks = ProcessInfo.processInfo.environment["FOOTNOTE_SANITIZER"] != "thread"
-        var folders: [(name: String, path: String, limit: String)] = limitWorks ? [("ulimit", scratch.path + "/limited", "ulimit -f 64;")] : []
+        var folders: [(name: String, path: String, limit: String)] =
+            limitWorks ? [("ulimit", scratch.path + "/limited", "ulimit -f 64;")] : []
         let mountPoint = scratch.path + "/tmpfs"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         let mounted = try runProgram("/bin/sh", ["-c", "mount -t tmpfs -o size=256k tmpfs \(mountPoint) 2>/dev/null"]).status == 0
@@ -208,20 +221,27 @@ import Testing
             let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/index.footnote"))
             // Grow the corpus past what the folder can take.
             for i in 0..<60 {
-                corpus.write("more/\(name)-\(i).txt", "Note \(i) about the \(name) case: "
-                             + (0..<400).map { "w\(i)x\($0)" }.joined(separator: " ") + ".\n")
+                corpus.write(
+                    "more/\(name)-\(i).txt",
+                    "Note \(i) about the \(name) case: "
+                        + (0..<400).map { "w\(i)x\($0)" }.joined(separator: " ") + ".\n")
             }
-            let full = try runProgram("/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) index --corpus \(corpus.path) --index-dir \(folder)"])
+            let full = try runProgram(
+                "/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) index --corpus \(corpus.path) --index-dir \(folder)"])
             #expect(full.status == 74, "\(name): \(full.status) \(full.stderr)")
             #expect(full.stderrLines.count == 1, "\(name): \(full.stderr)")
-            #expect(full.stderr.contains("cannot save the index") && full.stderr.contains("the previous index, if any, is kept"),
-                    "\(name): \(full.stderr)")
+            #expect(
+                full.stderr.contains("cannot save the index") && full.stderr.contains("the previous index, if any, is kept"),
+                "\(name): \(full.stderr)")
             #expect(full.stderr.contains(name == "tmpfs" ? "No space left on device" : "File too large"), "\(name): \(full.stderr)")
             #expect(full.stderr.contains("free some space or pass --index-dir"), "\(name): \(full.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/index.footnote")) == before, "\(name): old index untouched")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".tmp.") }.isEmpty, "\(name)")
-            let ask = try runProgram("/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) ask --corpus \(corpus.path) --index-dir \(folder) w7x123"])
-            #expect(ask.status == 0 && ask.stdout.contains("w7x123") && ask.stdout.contains("/more/\(name)-7.txt:1"), "\(name): \(ask.stdout) \(ask.stderr)")
+            let ask = try runProgram(
+                "/bin/sh", ["-c", "\(limit) exec \(footnoteBinary) ask --corpus \(corpus.path) --index-dir \(folder) w7x123"])
+            #expect(
+                ask.status == 0 && ask.stdout.contains("w7x123") && ask.stdout.contains("/more/\(name)-7.txt:1"),
+                "\(name): \(ask.stdout) \(ask.stderr)")
             #expect(ask.stderr.contains("answering from memory this time"), "\(name): \(ask.stderr)")
             try FileManager.default.removeItem(atPath: corpus.path + "/more")
         }
@@ -238,21 +258,27 @@ import Testing
         if asRoot {
             chmod(home.path, 0o755)
             chmod(footnoteBinary, 0o755)
-            #expect(chown(home.path + "/notes", 65534, 65534) == 0)   // the corpus is readable; the cache stays root's
+            #expect(chown(home.path + "/notes", 65534, 65534) == 0)  // the corpus is readable; the cache stays root's
         } else {
             chmod(home.path + "/cache", 0o555)
         }
         defer { chmod(home.path + "/cache", 0o755) }
         let prefix = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", footnoteBinary] : [footnoteBinary]
         let environment = ["HOME": home.path, "XDG_CACHE_HOME": home.path + "/cache"]
-        let index = try runProgram(prefix[0], Array(prefix.dropFirst()) + ["index", "--corpus", home.path + "/notes"], environment: environment)
+        let index = try runProgram(
+            prefix[0], Array(prefix.dropFirst()) + ["index", "--corpus", home.path + "/notes"], environment: environment)
         #expect(index.status == 74)
-        #expect(index.stderrLines == ["footnote: cannot save the index: cannot create its folder: no permission to write in the folder "
-                                      + "\(home.path)/cache (Permission denied); the previous index, if any, is kept; pass --index-dir to keep it elsewhere"],
-                "\(index.stderr)")
-        let ask = try runProgram(prefix[0], Array(prefix.dropFirst()) + ["ask", "--corpus", home.path + "/notes", "descale"], environment: environment)
+        #expect(
+            index.stderrLines == [
+                "footnote: cannot save the index: cannot create its folder: no permission to write in the folder "
+                    + "\(home.path)/cache (Permission denied); the previous index, if any, is kept; pass --index-dir to keep it elsewhere"
+            ],
+            "\(index.stderr)")
+        let ask = try runProgram(
+            prefix[0], Array(prefix.dropFirst()) + ["ask", "--corpus", home.path + "/notes", "descale"], environment: environment)
         #expect(ask.status == 0 && ask.stdout.contains("citric acid"))
-        #expect(ask.stderr.contains("no permission to write in the folder \(home.path)/cache") && ask.stderr.contains("answering from memory"),
-                "\(ask.stderr)")
+        #expect(
+            ask.stderr.contains("no permission to write in the folder \(home.path)/cache") && ask.stderr.contains("answering from memory"),
+            "\(ask.stderr)")
     }
 }

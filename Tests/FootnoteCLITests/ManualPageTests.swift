@@ -11,7 +11,8 @@ struct ManualPageTests {
     static let page = repositoryRoot.appendingPathComponent("Documentation/footnote.1").path
 
     func rendered() throws -> (text: String, warnings: String) {
-        let r = try runProgram("/usr/bin/man", ["-l", Self.page], environment: ["MANWIDTH": "100", "MAN_KEEP_FORMATTING": "", "PAGER": "cat"])
+        let r = try runProgram(
+            "/usr/bin/man", ["-l", Self.page], environment: ["MANWIDTH": "100", "MAN_KEEP_FORMATTING": "", "PAGER": "cat"])
         #expect(r.status == 0, "\(r.stderr)")
         // Backspace overstrikes (bold, underline) removed: the words as a reader sees them.
         var text = ""
@@ -24,8 +25,10 @@ struct ManualPageTests {
     @Test func rendersWithoutWarnings() throws {
         let (text, warnings) = try rendered()
         #expect(warnings.isEmpty, "\(warnings)")
-        for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "CONFIGURATION", "PIPED QUESTIONS", "JSON OUTPUT", "ENVIRONMENT", "FILES",
-                        "EXIT STATUS", "EXAMPLES"] {
+        for section in [
+            "NAME", "SYNOPSIS", "DESCRIPTION", "CONFIGURATION", "PIPED QUESTIONS", "JSON OUTPUT", "ENVIRONMENT", "FILES",
+            "EXIT STATUS", "EXAMPLES",
+        ] {
             #expect(text.contains("\n" + section + "\n"), "no section \(section)")
         }
     }
@@ -56,8 +59,11 @@ struct ManualPageTests {
         let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         var keys = Set(object.keys)
         for answer in object["answers"] as? [[String: Any]] ?? [] { keys.formUnion(answer.keys) }
-        #expect(keys.isSuperset(of: ["question", "answers", "file", "path", "lines", "anchor", "corrections", "notice", "confidence", "evidence"]),
-                "\(keys.sorted())")
+        #expect(
+            keys.isSuperset(of: [
+                "question", "answers", "file", "path", "lines", "anchor", "corrections", "notice", "confidence", "evidence",
+            ]),
+            "\(keys.sorted())")
         for key in keys.sorted() { #expect(text.contains(key), "the man page does not name the JSON field \(key)") }
     }
 }

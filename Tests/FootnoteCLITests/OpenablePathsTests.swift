@@ -23,7 +23,8 @@ import Testing
     @Test func anAbsoluteCorpusOrOneFile() throws {
         let absolute = try runFootnote(["ask", "-c", seedCorpus, "-n", "1", question])
         #expect(absolute.stdout.contains("[1] \(seedCorpus)/open-source-vs-closed-ai.txt:27-35"), "\(absolute.stdout)")
-        let file = try runFootnote(["ask", "-c", "corpus/open-source-vs-closed-ai.txt", "-n", "1", question], directory: repositoryRoot.path)
+        let file = try runFootnote(
+            ["ask", "-c", "corpus/open-source-vs-closed-ai.txt", "-n", "1", question], directory: repositoryRoot.path)
         #expect(file.stdout.contains("[1] corpus/open-source-vs-closed-ai.txt:27-35"), "\(file.stdout)")
         // The path opens the file: it is there, from the folder the command ran in.
         #expect(FileManager.default.fileExists(atPath: repositoryRoot.path + "/corpus/open-source-vs-closed-ai.txt"))
@@ -31,13 +32,15 @@ import Testing
 
     @Test func anHTMLSectionIsNamedByItsAnchor() throws {
         let f = TemporaryFolder()
-        f.write("site/guide.html", """
-        <html><head><title>Guide</title></head><body>
-        <h1>Guide</h1>
-        <h2 id="descaling">Descaling</h2>
-        <p>Descale the kettle with citric acid every month.</p>
-        </body></html>
-        """)
+        f.write(
+            "site/guide.html",
+            """
+            <html><head><title>Guide</title></head><body>
+            <h1>Guide</h1>
+            <h2 id="descaling">Descaling</h2>
+            <p>Descale the kettle with citric acid every month.</p>
+            </body></html>
+            """)
         let r = try runFootnote(["ask", "-c", "site", "-n", "1", "descale the kettle"], directory: f.path)
         #expect(r.stdout.contains("[1] site/guide.html#descaling · line 4 · Guide › Descaling"), "\(r.stdout)")
         let json = try runFootnote(["ask", "-c", "site", "-n", "1", "--json", "descale the kettle"], directory: f.path)

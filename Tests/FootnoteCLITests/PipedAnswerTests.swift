@@ -9,14 +9,18 @@ import Testing
         let blocks = r.stdout.components(separatedBy: "\n\n")
         #expect(blocks[0].hasPrefix("Q: How do people access closed models?\n"))
         #expect(blocks[0].contains("accessed via APIs or platforms"))
-        #expect(blocks[0].contains("[1] \(seedCorpus)/open-source-vs-closed-ai.txt:27-35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"))
-        #expect(!r.stdout.contains("\u{1B}"))   // no styling on a pipe
+        #expect(
+            blocks[0].contains(
+                "[1] \(seedCorpus)/open-source-vs-closed-ai.txt:27-35 · What Are Open Source and Closed AI Models? › Defining Closed AI Models"
+            ))
+        #expect(!r.stdout.contains("\u{1B}"))  // no styling on a pipe
         #expect(r.stderr.isEmpty)
     }
 
     @Test func severalQuestionsOneAnswerEachBlankLinesIgnored() throws {
-        let r = try runFootnote(["--corpus", seedCorpus, "--top", "1"],
-                                input: "\nWho invented the telephone?\n\n   \nWhat can developers do with open models?\n")
+        let r = try runFootnote(
+            ["--corpus", seedCorpus, "--top", "1"],
+            input: "\nWho invented the telephone?\n\n   \nWhat can developers do with open models?\n")
         #expect(r.status == 0)
         let questions = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Q: ") }
         #expect(questions == ["Q: Who invented the telephone?", "Q: What can developers do with open models?"])
@@ -28,21 +32,27 @@ import Testing
     /// Corrections, unknown words and the query operators, in text and in JSON;
     /// piped questions stand alone (no follow-up context).
     @Test func correctionsUnknownWordsAndOperators() throws {
-        let questions = ["how do reserchers examine systems for acountability?", "qzxvy transparency", "\"closed systems\"",
-                         "\"closed licence\"", "examples?"]
+        let questions = [
+            "how do reserchers examine systems for acountability?", "qzxvy transparency", "\"closed systems\"",
+            "\"closed licence\"", "examples?",
+        ]
         let text = try runFootnote(["--corpus", seedCorpus, "--top", "1"], input: questions.joined(separator: "\n") + "\n")
         #expect(text.status == 0)
         let blocks = text.stdout.components(separatedBy: "\nQ: ")
-        #expect(blocks[0].contains("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"))
+        #expect(
+            blocks[0].contains("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"))
         #expect(blocks[1].contains("Nothing in the corpus answers that.\n(*qzxvy* is not in the corpus, nor any word close to it)\n"))
         #expect(blocks[2].contains("closed systems concentrate it"))
         #expect(blocks[3].contains("No passage has every quoted phrase"))
         #expect(blocks[4].contains("Commercial large language models") && !blocks[4].contains("following on"))
 
         let json = try runFootnote(["--corpus", seedCorpus, "--json", "--top", "1"], input: questions[0] + "\n" + questions[1] + "\n")
-        let objects = try json.stdout.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         let corrections = try #require(objects[0]["corrections"] as? [[String: String]])
-        #expect(corrections == [["word": "reserchers", "searched": "researchers"], ["word": "acountability", "searched": "accountability"]])
+        #expect(
+            corrections == [["word": "reserchers", "searched": "researchers"], ["word": "acountability", "searched": "accountability"]])
         #expect(objects[1]["unknown"] as? [String] == ["qzxvy"])
         #expect(objects[0]["unknown"] == nil && objects[1]["corrections"] == nil)
     }
@@ -100,7 +110,9 @@ import Testing
         f.write("page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
         f.write("copy/page.md", "# Kettles\n\nVinegar removes limescale from kettles.\n")
         let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "what removes limescale"], directory: f.path)
-        #expect(text.stdout == "Vinegar removes limescale from kettles.\n[1] copy/page.md:3 · Kettles\n    also in: page.md:3\n", "\(text.stdout)")
+        #expect(
+            text.stdout == "Vinegar removes limescale from kettles.\n[1] copy/page.md:3 · Kettles\n    also in: page.md:3\n",
+            "\(text.stdout)")
         let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what removes limescale"])
         #expect(json.stdout.contains("\"also_in\":[{\"file\":\"page.md\",\"lines\":[3,3]}]"), "\(json.stdout)")
     }
@@ -108,7 +120,9 @@ import Testing
     /// An HTML passage is cited with its section's or term's anchor: `page.html#term-gil · lines 2-3`, JSON `anchor`.
     @Test func htmlCitationsNameTheAnchor() throws {
         let f = TemporaryFolder()
-        f.write("glossary.html", "<h1 id=\"glossary\">Glossary</h1>\n<dl><dt id=\"term-gil\">GIL</dt>\n<dd><p>The global interpreter lock.</p></dd></dl>\n")
+        f.write(
+            "glossary.html",
+            "<h1 id=\"glossary\">Glossary</h1>\n<dl><dt id=\"term-gil\">GIL</dt>\n<dd><p>The global interpreter lock.</p></dd></dl>\n")
         let text = try runFootnote(["ask", "--corpus", ".", "--color", "never", "what is the global interpreter lock"], directory: f.path)
         #expect(text.stdout.contains("[1] glossary.html#term-gil · lines 2-3 · Glossary"), "\(text.stdout)")
         let json = try runFootnote(["ask", "--corpus", f.path, "--json", "what is the global interpreter lock"])
@@ -126,17 +140,24 @@ import Testing
         let folder = TemporaryFolder()
         let index = try runFootnote(["index", "--corpus", seedCorpus, "--index-dir", folder.path])
         #expect(index.status == 0)
-        #expect(index.stdout.range(of: #"^.*corpus: 1 file \([0-9.]+ KB\), [0-9]+ passages, [0-9]+ terms, built in [0-9.]+ m?s\n"#
-                                   + #"index: .*/index.footnote \([0-9.]+ KB\)\n$"#, options: .regularExpression) != nil, "\(index.stdout)")
+        #expect(
+            index.stdout.range(
+                of: #"^.*corpus: 1 file \([0-9.]+ KB\), [0-9]+ passages, [0-9]+ terms, built in [0-9.]+ m?s\n"#
+                    + #"index: .*/index.footnote \([0-9.]+ KB\)\n$"#, options: .regularExpression) != nil, "\(index.stdout)")
         let again = try runFootnote(["index", "--corpus", seedCorpus, "--index-dir", folder.path])
         #expect(again.stdout.contains(" terms, loaded in "), "\(again.stdout)")
     }
 
     @Test func offTopicQuestionsAbstain() throws {
         // The words the corpus lacks say why; "bread" is English, so not "corrected" to the corpus's "broad".
-        for (q, why) in [("Who invented the telephone?", "(*invented*, *telephone* are not in the corpus, nor any word close to them)\n"),
-                         ("What is the boiling point of mercury?", "(*boiling*, *point*, *mercury* are not in the corpus, nor any word close to them)\n"),
-                         ("recipe for banana bread", "(*recipe*, *banana*, *bread* are not in the corpus, nor any word close to them)\n")] {
+        for (q, why) in [
+            ("Who invented the telephone?", "(*invented*, *telephone* are not in the corpus, nor any word close to them)\n"),
+            (
+                "What is the boiling point of mercury?",
+                "(*boiling*, *point*, *mercury* are not in the corpus, nor any word close to them)\n"
+            ),
+            ("recipe for banana bread", "(*recipe*, *banana*, *bread* are not in the corpus, nor any word close to them)\n"),
+        ] {
             let r = try runFootnote(["ask", "--corpus", seedCorpus, q])
             #expect(r.stdout.hasSuffix("Nothing in the corpus answers that.\n" + why), "\(q): \(r.stdout)")
         }
@@ -240,12 +261,12 @@ import Testing
         f.write("footnote.bash", script.stdout)
         func complete(_ line: String) throws -> [String] {
             let shell = #"""
-            cd "$1" && source ./footnote.bash
-            read -ra COMP_WORDS <<<"$2"; [[ "$2" == *" " ]] && COMP_WORDS+=("")
-            COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}
-            _footnote footnote "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-            printf '%s\n' "${COMPREPLY[@]}"
-            """#
+                cd "$1" && source ./footnote.bash
+                read -ra COMP_WORDS <<<"$2"; [[ "$2" == *" " ]] && COMP_WORDS+=("")
+                COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$2"; COMP_POINT=${#COMP_LINE}
+                _footnote footnote "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                printf '%s\n' "${COMPREPLY[@]}"
+                """#
             let r = try runProgram("/bin/bash", ["-c", shell, "bash", f.path, line])
             #expect(r.status == 0, "\(line): \(r.stderr)")
             return r.stdout.split(separator: "\n").map(String.init).sorted()
@@ -273,31 +294,38 @@ import Testing
         // One line counts them by reason; --verbose names each.
         #expect(r.stderrLines == ["footnote: skipped 2 files: 1 binary, 1 not UTF-8; --verbose lists them"])
         let listed = try runFootnote(["index", "--full", "--verbose", "--corpus", f.path])
-        #expect(listed.stderrLines == [
-            "footnote: skipped: dump.log: not UTF-8 text (unknown extension)",
-            "footnote: skipped: photo.jpg: binary file (contains NUL bytes), in no format Footnote reads",
-            "footnote: 2 files skipped",
-        ])
+        #expect(
+            listed.stderrLines == [
+                "footnote: skipped: dump.log: not UTF-8 text (unknown extension)",
+                "footnote: skipped: photo.jpg: binary file (contains NUL bytes), in no format Footnote reads",
+                "footnote: 2 files skipped",
+            ])
     }
 
     /// Hostile questions each get a clear reply, and the questions after them are answered.
     @Test func hostileQuestionsGetAReplyAndTheSessionGoesOn() throws {
-        let long = String(repeating: "closed models ", count: 8_000)   // 112 KB, less the trailing space
-        let questions = [long, "\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J closed \u{1B}]8;;http://x\u{07}models", "open\u{0}source",
-                         "?!... ;;; ---", "what is it that they are", "\\:top 0", "\u{202E}closed models\u{08}\u{08}",
-                         "How do people access closed models?"]
+        let long = String(repeating: "closed models ", count: 8_000)  // 112 KB, less the trailing space
+        let questions = [
+            long, "\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}[2J closed \u{1B}]8;;http://x\u{07}models", "open\u{0}source",
+            "?!... ;;; ---", "what is it that they are", "\\:top 0", "\u{202E}closed models\u{08}\u{08}",
+            "How do people access closed models?",
+        ]
         let r = try runFootnote(["--corpus", seedCorpus, "--top", "1"], input: questions.joined(separator: "\n") + "\n")
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let answers = r.stdout.components(separatedBy: "\nQ: ")
         #expect(answers.count == questions.count, "\(answers.count) answers")
         guard answers.count == questions.count else { return }
-        #expect(answers[0].contains("(the question was 111,999 bytes long; only its first 4,094 were read)"), "cut at the space before the limit")
-        for bad in ["\u{1B}", "\u{07}", "\u{0}", "\u{202E}", "\u{08}"] { #expect(!r.stdout.contains(bad), "\(bad.unicodeScalars.first!.value)") }
+        #expect(
+            answers[0].contains("(the question was 111,999 bytes long; only its first 4,094 were read)"),
+            "cut at the space before the limit")
+        for bad in ["\u{1B}", "\u{07}", "\u{0}", "\u{202E}", "\u{08}"] {
+            #expect(!r.stdout.contains(bad), "\(bad.unicodeScalars.first!.value)")
+        }
         #expect(answers[1].hasPrefix("␛]52;c;cHduZWQ=␇␛[2J closed ␛]8;;http://x␇models\n"), "\(answers[1])")
-        #expect(answers[2].contains("[1] "))                                     // NUL separates two words
+        #expect(answers[2].contains("[1] "))  // NUL separates two words
         #expect(answers[3].contains("Ask a question with some words in it."))
         #expect(answers[4].contains("only very common words"))
-        #expect(answers[5].hasPrefix(":top 0\n"))                                 // \: writes a question starting with a colon
+        #expect(answers[5].hasPrefix(":top 0\n"))  // \: writes a question starting with a colon
         #expect(answers[7].contains("accessed via APIs or platforms"))
     }
 
@@ -337,7 +365,9 @@ import Testing
 
     @Test func scoringChoicesBothAnswer() throws {
         for scoring in ["bm25", "tfidf"] {
-            let r = try runFootnote(["ask", "--corpus", seedCorpus, "--scoring", scoring, "--top", "1", "How do people access closed models?"])
+            let r = try runFootnote([
+                "ask", "--corpus", seedCorpus, "--scoring", scoring, "--top", "1", "How do people access closed models?",
+            ])
             #expect(r.stdout.contains("accessed via APIs"), "\(scoring)")
         }
     }
@@ -350,18 +380,18 @@ import Testing
 @Suite struct PipedCommandTests {
     @Test func settingsApplyToTheQuestionsAfterThem() throws {
         let input = """
-        How do people access closed models?
-        :top 1
-        How do people access closed models?
-        :json on
-        What can developers do with open models?
-        \\:top models
-        :bogus
-        :top 0
-        :quit
-        Never asked?
+            How do people access closed models?
+            :top 1
+            How do people access closed models?
+            :json on
+            What can developers do with open models?
+            \\:top models
+            :bogus
+            :top 0
+            :quit
+            Never asked?
 
-        """
+            """
         let r = try runFootnote(["-c", seedCorpus], input: input)
         #expect(r.status == 0)
         let parts = r.stdout.components(separatedBy: "\n\nQ: ")
@@ -376,12 +406,14 @@ import Testing
         #expect(objects.map { $0["question"] as? String } == ["What can developers do with open models?", ":top models"])
         #expect((objects[0]["answers"] as? [Any])?.count == 1)
         #expect(!r.stdout.contains("Citing up to") && !r.stdout.contains("Never asked"))
-        #expect(r.stderr == "footnote: line 7: Unknown command ':bogus'. Type :help for the list.\n"
+        #expect(
+            r.stderr == "footnote: line 7: Unknown command ':bogus'. Type :help for the list.\n"
                 + "footnote: line 8: Usage: :top N, with N from 1 to 100 (now 1).\n", "\(r.stderr)")
     }
 
     @Test func listingsAndMore() throws {
-        let r = try runFootnote(["-c", seedCorpus, "-n", "1"], input: ":sources\nHow do people access closed models?\n:more\n:why 2\n:help\n")
+        let r = try runFootnote(
+            ["-c", seedCorpus, "-n", "1"], input: ":sources\nHow do people access closed models?\n:more\n:why 2\n:help\n")
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("  13    open-source-vs-closed-ai.txt\n1 file, 13 passages.\n"), "\(r.stdout)")
         #expect(r.stdout.contains("[1] ") && r.stdout.contains("[2] "))

@@ -7,9 +7,11 @@ import Testing
 struct REPLTests {
     /// Starts a session in the corpus folder (`--corpus .`: citations name files
     /// as the corpus does), its home and state in `folder`.
-    func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus, options: String = "") throws -> TmuxSession {
+    func start(_ folder: TemporaryFolder, environment: String = "", corpus: String = seedCorpus, options: String = "") throws -> TmuxSession
+    {
         // `swift test` may run us with NO_COLOR set; each test says what it wants.
-        let command = "cd \(corpus) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
+        let command =
+            "cd \(corpus) && unset NO_COLOR && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(environment) "
             + "\(footnoteBinary) --corpus . \(options)"
         return try TmuxSession(command, folder: folder)
     }
@@ -56,8 +58,10 @@ struct REPLTests {
     /// Words sharing a prefix are offered most frequent first, not in byte order.
     @Test func completionOffersFrequentWordsFirst() throws {
         let folder = TemporaryFolder()
-        folder.write("notes/tea.txt", "A tealight burns. " + String(repeating: "The teacup is full. ", count: 3)
-                     + String(repeating: "The teapot steams. ", count: 5) + "\n")
+        folder.write(
+            "notes/tea.txt",
+            "A tealight burns. " + String(repeating: "The teacup is full. ", count: 3)
+                + String(repeating: "The teapot steams. ", count: 5) + "\n")
         let tmux = try start(folder, corpus: folder.path + "/notes")
         try tmux.waitFor("the prompt") { $0.contains("footnote>") }
         try tmux.type("tea")
@@ -120,14 +124,16 @@ struct REPLTests {
         try second.waitFor("the prompt") { $0.contains("footnote>") }
         try second.press("Up")
         try second.waitFor("the recalled line") { second.lastLine($0) == "footnote> who controls closed models" }
-        try second.press("C-u")   // Ctrl-D leaves only on an empty line
+        try second.press("C-u")  // Ctrl-D leaves only on an empty line
         try second.press("C-d")
         try second.waitFor("exit") { $0.contains("EXIT=0") }
     }
 
     @Test func colourOnATerminalUnlessNoColorOrDumbOrTheFlagSays() throws {
-        for (environment, options, coloured) in [("", "", true), ("NO_COLOR=1", "", false), ("TERM=dumb", "", false),
-                                                 ("", "--color never", false), ("NO_COLOR=1", "--color always", true)] {
+        for (environment, options, coloured) in [
+            ("", "", true), ("NO_COLOR=1", "", false), ("TERM=dumb", "", false),
+            ("", "--color never", false), ("NO_COLOR=1", "--color always", true),
+        ] {
             let folder = TemporaryFolder()
             let tmux = try start(folder, environment: environment, options: options)
             try tmux.waitFor("the prompt") { $0.contains("footnote>") }
@@ -142,7 +148,7 @@ struct REPLTests {
 
     @Test func excerptsWrapToTheTerminalWidth() throws {
         let folder = TemporaryFolder()
-        let tmux = try start(folder)   // a 100-column window
+        let tmux = try start(folder)  // a 100-column window
         try tmux.waitFor("the prompt") { $0.contains("footnote>") }
         try tmux.type("Why does open source foster innovation and collaboration across the world?")
         try tmux.press("Enter")
@@ -183,8 +189,12 @@ struct REPLTests {
     /// indexing updates the index first (saying so), never showing stale text.
     @Test func aFileEditedDuringTheSessionIsReadAgainBeforeAnswering() throws {
         let folder = TemporaryFolder()
-        let tmux = try startOnNotes(folder, [("kettles.md", "# Kettles\n\nA kettle boils water for tea.\n"),
-                                             ("mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n")])
+        let tmux = try startOnNotes(
+            folder,
+            [
+                ("kettles.md", "# Kettles\n\nA kettle boils water for tea.\n"),
+                ("mugs.md", "# Mugs\n\nA stoneware mug keeps cocoa warm.\n"),
+            ])
         folder.write("notes/kettles.md", "# Kettles\n\nA copper kettle boils water for green tea.\n")
         try tmux.type("What boils water?")
         try tmux.press("Enter")
@@ -197,7 +207,8 @@ struct REPLTests {
         let folder = TemporaryFolder()
         let filler = String(repeating: "Kettles boil water for tea while teapots steep leaves slowly. ", count: 120)
         for i in 0..<800 { folder.write("big/part\(i / 100)/note\(i).md", "# Note \(i)\n\n\(filler)word\(i)\n") }
-        let command = "cd \(folder.path) && TERM=xterm-256color \(footnoteBinary) index --full --corpus big --index-dir \(folder.path)/index"
+        let command =
+            "cd \(folder.path) && TERM=xterm-256color \(footnoteBinary) index --full --corpus big --index-dir \(folder.path)/index"
         let tmux = try TmuxSession(command, folder: folder)
         let during = try tmux.waitFor("a progress line", seconds: 60) {
             $0.contains("EXIT=") || ($0.contains(" files ") && $0.contains("MB/s") && $0.contains("ETA")) || $0.contains(" passages  [")
@@ -236,13 +247,16 @@ struct REPLTests {
         #expect(why.contains("examples (exampl)") && why.contains("source (sourc)"))
 
         let open = try tmux.reply(to: ":open 1")
-        #expect(open.contains("19 │   • Meta’s LLaMA (partially open)"), "\(open)")   // the source line's indentation kept
-        #expect(open.contains("15 │ Open source AI refers to models") && open.contains("23 │ The core principle is transparency"), "\(open)")
-        #expect(open.contains("13 ┆ Defining Open Source AI") && open.contains("25 ┆ Defining Closed AI Models"), "\(open)")   // the lines around it
+        #expect(open.contains("19 │   • Meta’s LLaMA (partially open)"), "\(open)")  // the source line's indentation kept
+        #expect(
+            open.contains("15 │ Open source AI refers to models") && open.contains("23 │ The core principle is transparency"), "\(open)")
+        // The lines around it.
+        #expect(open.contains("13 ┆ Defining Open Source AI") && open.contains("25 ┆ Defining Closed AI Models"), "\(open)")
 
         let typo = try tmux.reply(to: "how do reserchers examine systems for acountability?")
-        #expect(typo.hasPrefix("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"),
-                "\(typo)")
+        #expect(
+            typo.hasPrefix("(searched for *researchers*, *accountability*)\nTransparency in open source AI supports accountability"),
+            "\(typo)")
 
         let phrase = try tmux.reply(to: "\"closed systems\"")
         #expect(phrase.hasPrefix("Open models distribute power broadly, while closed systems concentrate it"), "\(phrase)")
@@ -271,7 +285,9 @@ struct REPLTests {
         #expect(excel.contains("[1] open-source-vs-closed-ai.txt:119-125"), "\(excel)")
         // "and closed AI?" replaces "open source", the words it contrasts with.
         let contrast = try tmux.reply(to: "and closed AI?")
-        #expect(contrast.hasPrefix("(following on: excel)\n(instead of: open, source)\nClosed models are often better suited for"), "\(contrast)")
+        #expect(
+            contrast.hasPrefix("(following on: excel)\n(instead of: open, source)\nClosed models are often better suited for"),
+            "\(contrast)")
         #expect(contrast.contains("[1] open-source-vs-closed-ai.txt:130-136"))
         let why = try tmux.reply(to: ":why 1")
         #expect(why.contains("excel [carried ×"), "\(why)")
@@ -335,7 +351,8 @@ struct REPLTests {
     /// the screen: answers, citations (its file name too), :open, :why, :sources.
     @Test func attackCorpusStaysInertOnATerminal() throws {
         let folder = TemporaryFolder()
-        let attack = "Koala \u{1B}]0;TITLE\u{07}\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}]8;;\u{1B}\\ "
+        let attack =
+            "Koala \u{1B}]0;TITLE\u{07}\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}]8;;\u{1B}\\ "
             + "\u{1B}[31mred\u{1B}[0m \u{1B}[2J\u{1B}[H gone\rover\u{08}\u{08}written \u{202E}desrever\u{202C} eucalyptus.\n"
         folder.write("notes/evil\u{1B}[5mname.txt", attack)
         let tmux = try start(folder, corpus: folder.path + "/notes")
@@ -344,9 +361,12 @@ struct REPLTests {
             _ = try tmux.reply(to: line)
             let styled = try tmux.styledScreen()
             // Only footnote's own styling (bold, dim, italic, yellow highlight, reset) reaches the screen.
-            let sequences = styled.components(separatedBy: "\u{1B}[").dropFirst().map { $0.prefix { !$0.isLetter } + String($0.first { $0.isLetter } ?? " ") }
-            #expect(sequences.allSatisfy { ["1m", "2m", "3m", "23m", "0m", "1;33m", "33m", "39m", "49m", "22m", "m"].contains($0) },
-                    "\(line): \(Set(sequences))")
+            let sequences = styled.components(separatedBy: "\u{1B}[").dropFirst().map {
+                $0.prefix { !$0.isLetter } + String($0.first { $0.isLetter } ?? " ")
+            }
+            #expect(
+                sequences.allSatisfy { ["1m", "2m", "3m", "23m", "0m", "1;33m", "33m", "39m", "49m", "22m", "m"].contains($0) },
+                "\(line): \(Set(sequences))")
             for raw in ["\u{1B}]", "\u{1B}[31m", "\u{1B}[5m", "\u{1B}[2J", "\u{1B}[H", "\u{07}", "\u{202E}"] {
                 #expect(!styled.contains(raw), "\(line): \(raw.unicodeScalars.map(\.value))")
             }
@@ -361,8 +381,10 @@ struct REPLTests {
     @Test func reloadRacingIndexRunsKeepsAnswering() throws {
         let folder = TemporaryFolder()
         for i in 0..<200 {
-            folder.write("notes/note\(i).md", "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
-                         + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
+            folder.write(
+                "notes/note\(i).md",
+                "# Note \(i)\n\nTopic \(i) covers kettle model k\(i * 7).\n"
+                    + String(repeating: "Filler words about leaves and water. ", count: 40) + "\n")
         }
         let notes = folder.path + "/notes", index = folder.path + "/index"
         let tmux = try start(folder, environment: "NO_COLOR=1", corpus: notes, options: "--index-dir \(index)")
@@ -373,8 +395,9 @@ struct REPLTests {
             // A reload that meets a writer's lock first says so on a line of its own.
             let reply = try tmux.reply(to: ":reload")
             let outcome = ["Updated the index", "Rebuilt the index", "Index up to date"].first { reply.contains($0) }
-            #expect(outcome.map { reply.hasPrefix($0) || reply.hasPrefix("footnote: index: waiting for another footnote process") } == true,
-                    "round \(round): \(reply)")
+            #expect(
+                outcome.map { reply.hasPrefix($0) || reply.hasPrefix("footnote: index: waiting for another footnote process") } == true,
+                "round \(round): \(reply)")
             for w in writers {
                 let r = w.finish()
                 #expect(r.status == 0, "round \(round): \(r.stderr)")
@@ -393,7 +416,8 @@ struct REPLTests {
     @Test func bannerNamesTheCurrentFolderWhenNothingElseIsSet() throws {
         let folder = TemporaryFolder()
         folder.write("notes/kettle.md", "# Kettle\n\nDescale the kettle with citric acid.\n")
-        let command = "cd \(folder.path)/notes && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) NO_COLOR=1 TERM=xterm-256color \(footnoteBinary)"
+        let command =
+            "cd \(folder.path)/notes && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) NO_COLOR=1 TERM=xterm-256color \(footnoteBinary)"
         let tmux = try TmuxSession(command, folder: folder)
         let banner = try tmux.waitFor("the prompt") { $0.contains("footnote>") }
         // The banner is longer than the 100-column window: read it unwrapped.
@@ -411,7 +435,8 @@ struct REPLTests {
     @Test func redirectedStdoutGetsOnlyAnswers() throws {
         let folder = TemporaryFolder()
         let out = folder.path + "/answers.txt"
-        let command = "cd \(seedCorpus) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(footnoteBinary) -c . > \(out)"
+        let command =
+            "cd \(seedCorpus) && XDG_STATE_HOME=\(folder.path)/state HOME=\(folder.path) TERM=xterm-256color \(footnoteBinary) -c . > \(out)"
         let tmux = try TmuxSession(command, folder: folder)
         let banner = try tmux.waitFor("the prompt on the terminal") { $0.contains("footnote>") }
         #expect(banner.contains("1 file, 13 passages"))
@@ -426,6 +451,8 @@ struct REPLTests {
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("Examples include:"), "\(written)")
         #expect(written.contains("[1] open-source-vs-closed-ai.txt:27-35") && !written.contains("[2] "))
-        #expect(!written.contains("\u{1B}") && !written.contains("footnote>") && !written.contains("Citing up to"), "\(written.debugDescription)")
+        #expect(
+            !written.contains("\u{1B}") && !written.contains("footnote>") && !written.contains("Citing up to"),
+            "\(written.debugDescription)")
     }
 }

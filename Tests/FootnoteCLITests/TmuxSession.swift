@@ -15,8 +15,10 @@ final class TmuxSession {
     init(_ command: String, folder: TemporaryFolder) throws {
         self.folder = folder
         socket = folder.path + "/tmux-\(UInt32.random(in: 0...UInt32.max)).sock"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
-                  "sh -c 'trap true INT; \(command); echo EXIT=$?; sleep 120'"])
+        try tmux([
+            "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+            "sh -c 'trap true INT; \(command); echo EXIT=$?; sleep 120'",
+        ])
     }
 
     deinit { if ProcessInfo.processInfo.environment["KEEP_TMUX"] == nil { _ = try? tmux(["kill-server"]) } }
@@ -36,6 +38,7 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil
         env["TERM"] = "xterm-256color"
+        _ = seedIndexBuilt  // the seed corpus indexed before the session starts
         env["XDG_CACHE_HOME"] = testCacheHome
         env["FOOTNOTE_CORPUS"] = nil
         env["XDG_CONFIG_HOME"] = testConfigHome

@@ -27,9 +27,11 @@ import Testing
 
     @Test func itsKnobsMoveTheFigures() throws {
         let plain = try Self.metrics(runFootnote([Self.sample], executable: Self.tuneBinary))
-        let noExcerptCue = try Self.metrics(runFootnote([Self.sample, "--excerpt-sentences", "1", "--excerpt-cluster", "20"],
-                                                        executable: Self.tuneBinary))
-        #expect(plain["nDCG@10"] == noExcerptCue["nDCG@10"])   // excerpts only
+        let noExcerptCue = try Self.metrics(
+            runFootnote(
+                [Self.sample, "--excerpt-sentences", "1", "--excerpt-cluster", "20"],
+                executable: Self.tuneBinary))
+        #expect(plain["nDCG@10"] == noExcerptCue["nDCG@10"])  // excerpts only
         #expect(plain["excerpt_chars"] != noExcerptCue["excerpt_chars"])
         let bad = try runFootnote([Self.sample, "--lead-prior=-1"], executable: Self.tuneBinary)
         #expect(bad.status != 0 && bad.stderr.contains("weights must be finite and ≥ 0"), "\(bad.stderr)")

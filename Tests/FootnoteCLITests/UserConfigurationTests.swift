@@ -16,26 +16,30 @@ import Testing
 
     @Test func environmentNamesTheCorpus() throws {
         let f = notes()
-        let r = try runFootnote(["ask", "-n", "1", "how do I descale the kettle"], environment: ["FOOTNOTE_CORPUS": f.path + "/notes"],
-                                directory: f.path)
+        let r = try runFootnote(
+            ["ask", "-n", "1", "how do I descale the kettle"], environment: ["FOOTNOTE_CORPUS": f.path + "/notes"],
+            directory: f.path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("citric acid"))
         // --corpus wins over the environment.
-        let option = try runFootnote(["ask", "-c", seedCorpus, "-n", "1", "closed models"], environment: ["FOOTNOTE_CORPUS": f.path + "/notes"])
+        let option = try runFootnote(
+            ["ask", "-c", seedCorpus, "-n", "1", "closed models"], environment: ["FOOTNOTE_CORPUS": f.path + "/notes"])
         #expect(option.stdout.contains("open-source-vs-closed-ai.txt"))
     }
 
     @Test func configFileSetsCorpusTopScoringColourAndIgnore() throws {
         let f = notes()
-        f.write("config/footnote/config", """
-        # my defaults
-        corpus = "\(f.path)/notes"
-        top = 1
-        scoring = tfidf
-        colour = never
-        ignore = *.log
+        f.write(
+            "config/footnote/config",
+            """
+            # my defaults
+            corpus = "\(f.path)/notes"
+            top = 1
+            scoring = tfidf
+            colour = never
+            ignore = *.log
 
-        """)
+            """)
         let environment = ["XDG_CONFIG_HOME": f.path + "/config"]
         let r = try runFootnote(["--json", "how do I descale the kettle"], environment: environment, directory: f.path)
         #expect(r.status == 0, "\(r.stderr)")
@@ -65,10 +69,12 @@ import Testing
 
     @Test func aBadConfigFileIsOneLineNamingItsLine() throws {
         let f = notes()
-        for (text, message) in [("top = 3\ntopp = 5\n", "config:2: unknown key 'topp'; the keys are corpus, top, scoring, color and ignore"),
-                                ("top = 500\n", "config:1: top must be a number from 1 to 100, got '500'"),
-                                ("scoring = bm26\n", "config:1: scoring must be bm25 or tfidf, got 'bm26'"),
-                                ("just words\n", "config:1: expected 'key = value', got 'just words'")] {
+        for (text, message) in [
+            ("top = 3\ntopp = 5\n", "config:2: unknown key 'topp'; the keys are corpus, top, scoring, color and ignore"),
+            ("top = 500\n", "config:1: top must be a number from 1 to 100, got '500'"),
+            ("scoring = bm26\n", "config:1: scoring must be bm25 or tfidf, got 'bm26'"),
+            ("just words\n", "config:1: expected 'key = value', got 'just words'"),
+        ] {
             f.write("config/footnote/config", text)
             let r = try runFootnote(["ask", "-c", seedCorpus, "models"], environment: ["XDG_CONFIG_HOME": f.path + "/config"])
             #expect(r.status == 78, "\(text): \(r.status)")
@@ -82,8 +88,9 @@ import Testing
         folder.write("footnote/config/inside", "x")
         let r = try runFootnote(["ask", "-c", seedCorpus, "models"], environment: ["XDG_CONFIG_HOME": folder.path])
         #expect(r.status == 78)
-        #expect(r.stderr == "footnote: \(folder.path)/footnote/config: the config file is not a text file of at most 1 MB; fix or remove it\n",
-                "\(r.stderr)")
+        #expect(
+            r.stderr == "footnote: \(folder.path)/footnote/config: the config file is not a text file of at most 1 MB; fix or remove it\n",
+            "\(r.stderr)")
     }
 
     /// No --corpus, FOOTNOTE_CORPUS, config or ./corpus: the current folder, cited by bare names.
@@ -99,7 +106,8 @@ import Testing
     }
 
     @Test func parsesKeysQuotesCommentsAndHome() throws {
-        let c = try UserConfiguration.parse("# c\n\n corpus = ~/docs \nignore=*.tmp\nignore = \"build/\"\ncolor=ALWAYS\n", path: "cfg", home: "/home/u")
+        let c = try UserConfiguration.parse(
+            "# c\n\n corpus = ~/docs \nignore=*.tmp\nignore = \"build/\"\ncolor=ALWAYS\n", path: "cfg", home: "/home/u")
         #expect(c.corpus == "/home/u/docs" && c.ignore == ["*.tmp", "build/"] && c.color == .always && c.corpusOrigin == "cfg")
         #expect(try UserConfiguration.parse("corpus = notes\n", path: "cfg", home: "/home/u").corpus == "/home/u/notes")
         #expect(try UserConfiguration.parse("corpus = /srv/x\n", path: "cfg", home: "/home/u").corpus == "/srv/x")

@@ -28,7 +28,8 @@ public final class TemporaryFolder {
 }
 
 /// The repository root.
-public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 /// The bundled default corpus.
 public let seedCorpusPath = repositoryRoot.appendingPathComponent("corpus").path
 

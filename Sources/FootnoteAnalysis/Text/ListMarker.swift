@@ -13,9 +13,9 @@ public enum ListMarker {
             return blank(index + 1) ? 1 : 0
         case 0xE2 where index + 2 < n:
             let (b1, b2) = (text[index + 1], text[index + 2])
-            if b1 == 0x80, b2 == 0xA2 || b2 == 0xA3 { return 3 }      // • ‣
-            if b1 == 0x97, b2 == 0xA6 { return 3 }                     // ◦
-            if b1 == 0x80, b2 == 0x93, blank(index + 3) { return 3 }   // –
+            if b1 == 0x80, b2 == 0xA2 || b2 == 0xA3 { return 3 }  // • ‣
+            if b1 == 0x97, b2 == 0xA6 { return 3 }  // ◦
+            if b1 == 0x80, b2 == 0x93, blank(index + 3) { return 3 }  // –
             return 0
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var j = index + 1

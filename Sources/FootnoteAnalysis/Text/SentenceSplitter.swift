@@ -47,8 +47,8 @@ public enum SentenceSplitter {
     public static func sentences(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = text.count
         var result: [Range<Int>] = []
-        var start: Int? = nil        // first byte of the open sentence
-        var lastNonSpace = 0         // one past the last non-whitespace byte seen
+        var start: Int? = nil  // first byte of the open sentence
+        var lastNonSpace = 0  // one past the last non-whitespace byte seen
         var i = 0
         while i < n {
             let byte = text[i]
@@ -83,7 +83,8 @@ public enum SentenceSplitter {
             case 0xE2 where i + 2 < n && text[i + 1] == 0x80 && text[i + 2] == 0xA6:  // …
                 let end = skipClosers(text, from: i + 3)
                 if let next = nextNonSpace(text, from: end), isUppercase(text, at: next),
-                   let open = start {
+                    let open = start
+                {
                     result.append(open..<end)
                     start = nil
                     i = end
@@ -123,7 +124,7 @@ extension SentenceSplitter {
         guard let next = nextNonSpace(text, from: closersEnd) else { return true }
         let terminator = text[index]
         if terminator == Byte.period, index > 0, text[index - 1] == Byte.period {
-            return isUppercase(text, at: next)       // "..." / ".."
+            return isUppercase(text, at: next)  // "..." / ".."
         }
         guard canStartSentence(text, at: next) else { return false }
         return terminator != Byte.period || !isAbbreviation(text, periodAt: index, nextAt: next)
@@ -133,7 +134,7 @@ extension SentenceSplitter {
     private static func lineBreakEndsSentence(_ text: UnsafeBufferPointer<UInt8>, newlineAt index: Int) -> Bool {
         var j = index + 1
         while j < text.count, text[j] == Byte.space || text[j] == Byte.tab || text[j] == Byte.cr { j += 1 }
-        guard j < text.count else { return false }   // trailing whitespace: the text's end closes
+        guard j < text.count else { return false }  // trailing whitespace: the text's end closes
         return text[j] == Byte.lf || ListMarker.length(in: text, at: j) > 0
     }
 
@@ -142,10 +143,10 @@ extension SentenceSplitter {
         let byte = text[index]
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             Byte.doubleQuote, Byte.apostrophe, UInt8(ascii: "("), UInt8(ascii: "["):
+            Byte.doubleQuote, Byte.apostrophe, UInt8(ascii: "("), UInt8(ascii: "["):
             return true
         case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80:
-            if text[index + 2] == 0x9C || text[index + 2] == 0x98 { return true }   // “ ‘
+            if text[index + 2] == 0x9C || text[index + 2] == 0x98 { return true }  // “ ‘
         case 0xC2 where index + 1 < text.count:
             let second = text[index + 1]
             if second == 0xAB || second == 0xBF || second == 0xA1 { return true }  // « ¿ ¡
@@ -253,8 +254,9 @@ extension SentenceSplitter {
             switch text[j] {
             case Byte.doubleQuote, Byte.apostrophe, UInt8(ascii: ")"), UInt8(ascii: "]"):
                 j += 1
-            case 0xE2 where j + 2 < text.count && text[j + 1] == 0x80
-                && (text[j + 2] == 0x9D || text[j + 2] == 0x99):       // ” ’
+            case 0xE2
+            where j + 2 < text.count && text[j + 1] == 0x80
+                && (text[j + 2] == 0x9D || text[j + 2] == 0x99):  // ” ’
                 j += 3
             default:
                 return j

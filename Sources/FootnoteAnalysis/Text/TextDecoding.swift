@@ -30,11 +30,14 @@ public enum TextDecoding {
         var body = bytes
         let hasMark = body.starts(with: [0xEF, 0xBB, 0xBF])
         if hasMark { body.removeFirst(3) }
-        if body.withUnsafeBufferPointer(isValidUTF8) { return .text(body, caveat: nil, encoding: hasMark ? .utf8AfterByteOrderMark : .utf8) }
+        if body.withUnsafeBufferPointer(isValidUTF8) {
+            return .text(body, caveat: nil, encoding: hasMark ? .utf8AfterByteOrderMark : .utf8)
+        }
         if let decoded = windows1252(body) { return .text(decoded, caveat: nil, encoding: .transcoded) }
         if strict { return .notText }
-        return .text(Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters",
-                     encoding: .transcoded)
+        return .text(
+            Array(String(decoding: body, as: UTF8.self).utf8), caveat: "invalid UTF-8, decoded with replacement characters",
+            encoding: .transcoded)
     }
 
     /// `bytes` read as Windows-1252, in UTF-8; nil when that is not plausible:

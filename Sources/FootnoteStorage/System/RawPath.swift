@@ -37,16 +37,24 @@ public enum RawPath {
     }
 
     /// Whether `scalar` stands for an undecodable byte of a file name.
-    public static func isEscapedByte(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= escapeBase + 0x80 && scalar.value <= escapeBase + 0xFF }
+    public static func isEscapedByte(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= escapeBase + 0x80 && scalar.value <= escapeBase + 0xFF
+    }
 
     /// Calls `body` with `path` as the system's bytes (escaped bytes restored).
     public static func withCString<R>(_ path: String, _ body: (UnsafePointer<CChar>) -> R) -> R {
         guard path.unicodeScalars.contains(where: isEscapedByte) else { return path.withCString(body) }
         var bytes: [UInt8] = []
         for scalar in path.unicodeScalars {
-            if isEscapedByte(scalar) { bytes.append(UInt8(scalar.value - escapeBase)) } else { bytes.append(contentsOf: String(scalar).utf8) }
+            if isEscapedByte(scalar) {
+                bytes.append(UInt8(scalar.value - escapeBase))
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
         }
         bytes.append(0)
-        return bytes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!).withMemoryRebound(to: CChar.self, capacity: bytes.count, body) }
+        return bytes.withUnsafeBufferPointer {
+            UnsafeRawPointer($0.baseAddress!).withMemoryRebound(to: CChar.self, capacity: bytes.count, body)
+        }
     }
 }

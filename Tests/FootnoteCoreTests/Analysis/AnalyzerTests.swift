@@ -45,7 +45,7 @@ import Testing
         #expect(analyzer.terms("what is it that you are") == [])
         // Contractions of two stop words are stop words, with either apostrophe ("I'm" was a rare term).
         #expect(analyzer.terms("I'm sure that’s what we've said, and they’ll say it can't") == ["sure", "said", "say"])
-        #expect(analyzer.terms("let's") == ["let"])   // "let" is not a stop word
+        #expect(analyzer.terms("let's") == ["let"])  // "let" is not a stop word
     }
 
     @Test func nonLatinLettersAndDigitsAreWords() {
@@ -61,14 +61,19 @@ import Testing
 
     /// An identifier is one word before its parts, at the first part's position.
     @Test func identifiersAreWordsAndSoAreTheirParts() {
-        #expect(tokens("work_mem maintenance_work_mem").map(\.1) == ["work_mem", "work", "mem", "maintenance_work_mem", "maintenance", "work", "mem"])
+        #expect(
+            tokens("work_mem maintenance_work_mem").map(\.1) == [
+                "work_mem", "work", "mem", "maintenance_work_mem", "maintenance", "work", "mem",
+            ])
         var positions: [Int] = []
         analyzer.analyze("set work_mem high") { positions.append($0.position) }
         #expect(positions == [0, 1, 1, 2, 3])
-        #expect(tokens("if __name__ == '__main__': x__init__").map(\.1) == ["__name__", "name", "__main__", "main", "x__init", "x", "init"])
+        #expect(
+            tokens("if __name__ == '__main__': x__init__").map(\.1) == ["__name__", "name", "__main__", "main", "x__init", "x", "init"])
         #expect(tokens("sqlite3_open_v2()").map(\.1) == ["sqlite3_open_v2", "sqlite3", "open", "v2"])
         // A single underscore around a word joins nothing; nor do underscores beside non-ASCII text.
-        #expect(tokens("_emphasis_ _private __x trailing__ café_au lait_é").map(\.1)
+        #expect(
+            tokens("_emphasis_ _private __x trailing__ café_au lait_é").map(\.1)
                 == ["emphasis", "private", "x", "trailing", "café", "au", "lait", "é"])
         // An identifier longer than a word may be is left out; its parts stay.
         let long = String(repeating: "a", count: 40) + "_" + String(repeating: "b", count: 40)
@@ -96,7 +101,7 @@ import Testing
 
     @Test func dottedSingleLettersStayOneWord() {
         #expect(tokens("e.g. the U.S.A. and U.S. policy").map(\.1) == ["U.S.A", "U.S", "policy"])
-        #expect(analyzer.terms("e.g. i.e. Ph.D. file.txt 3.14") == ["ph", "file", "txt", "3", "14"])   // "d" is a stop word
+        #expect(analyzer.terms("e.g. i.e. Ph.D. file.txt 3.14") == ["ph", "file", "txt", "3", "14"])  // "d" is a stop word
         #expect(tokens("J.R.R. Tolkien").map(\.1) == ["J.R.R", "Tolkien"])
     }
 
@@ -106,7 +111,9 @@ import Testing
         func words(_ text: String) -> [String] {
             let bytes = Array(text.utf8)
             var out: [String] = []
-            bytes.withUnsafeBufferPointer { b in Tokenizer().spans(b) { s, e, _ in out.append(String(decoding: bytes[s..<e], as: UTF8.self)) } }
+            bytes.withUnsafeBufferPointer { b in
+                Tokenizer().spans(b) { s, e, _ in out.append(String(decoding: bytes[s..<e], as: UTF8.self)) }
+            }
             return out
         }
         #expect(words("  ..'' word's' ''x  .e.g. ’tis, (a)b--c...d  é!") == ["word's", "x", "e.g", "tis", "a", "b", "c", "d", "é"])
@@ -122,9 +129,11 @@ import Testing
     /// in every case and stop words, stems, non-ASCII and long words mix.
     @Test func internedAnalysisMatchesThePipelineUnderEverySetting() {
         var rng = SplitMix(seed: 4)
-        let words = ["The", "models", "MODELS", "model's", "naïve", "Naive", "a", "AND", "running", "runs", "ran",
-                     "Café", "e.g.", "U.S.", "2024", "x", String(repeating: "y", count: 70), "ĳssel", "don't", "Meta’s",
-                     "work_mem", "__main__", "_x_", "Shared_Buffers"]
+        let words = [
+            "The", "models", "MODELS", "model's", "naïve", "Naive", "a", "AND", "running", "runs", "ran",
+            "Café", "e.g.", "U.S.", "2024", "x", String(repeating: "y", count: 70), "ĳssel", "don't", "Meta’s",
+            "work_mem", "__main__", "_x_", "Shared_Buffers",
+        ]
         let separators = [" ", ", ", ". ", " — ", "\n"]
         var text = ""
         for _ in 0..<3000 {
@@ -151,7 +160,7 @@ import Testing
         var plain: [(String, Int, Int, Int)] = []
         analyzer.analyze(text) { plain.append(($0.termString, $0.start, $0.end, $0.position)) }
         var table = TermTable()
-        for _ in 0..<2 {   // the second pass answers from the table
+        for _ in 0..<2 {  // the second pass answers from the table
             var seen: [(Int32, Int, Int, Int)] = []
             Analyzer().analyze(text, into: &table) { id, tok in seen.append((id, tok.start, tok.end, tok.position)) }
             let interned = seen.map { (String(decoding: table.term($0.0), as: UTF8.self), $0.1, $0.2, $0.3) }
@@ -160,8 +169,12 @@ import Testing
             #expect(interned.map(\.3) == plain.map(\.3))
         }
         #expect(table.termCount == Set(plain.map(\.0)).count)
-        #expect(table.surfaceForms.map { String(decoding: $0.word, as: UTF8.self) } == ["access", "accessed", "meta's", "models", "naive", "u.s.a"])
-        #expect(table.surfaceForms.map { String(decoding: table.term($0.term), as: UTF8.self) }
+        #expect(
+            table.surfaceForms.map { String(decoding: $0.word, as: UTF8.self) } == [
+                "access", "accessed", "meta's", "models", "naive", "u.s.a",
+            ])
+        #expect(
+            table.surfaceForms.map { String(decoding: table.term($0.term), as: UTF8.self) }
                 == ["access", "access", "meta", "model", "naiv", "u.s.a"])
     }
 }

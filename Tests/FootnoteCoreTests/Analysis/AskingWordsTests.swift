@@ -10,7 +10,9 @@ import Testing
     let folder = TemporaryFolder()
 
     init() throws {
-        folder.write("notes.txt", """
+        folder.write(
+            "notes.txt",
+            """
             Closed models are accessed through paid APIs.
 
             Thank you notes would please anyone; say it with a card.
@@ -19,8 +21,9 @@ import Testing
             """)
         var options = AnswerEngine.Options()
         options.minConfidence = 0
-        engine = AnswerEngine(corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
-                              options: options)
+        engine = AnswerEngine(
+            corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
+            options: options)
     }
 
     func terms(_ question: String, syntax: Bool = true) -> [String] {
@@ -47,7 +50,7 @@ import Testing
             #expect(answer.items.isEmpty && answer.carriedWords.isEmpty)
         }
         #expect(engine.answer("could you tell me?", top: 3).notice == .onlyStopWords)
-        #expect(!conversation.ask("Could you tell me more?", top: 3).items.isEmpty)   // a follow-up, as before
+        #expect(!conversation.ask("Could you tell me more?", top: 3).items.isEmpty)  // a follow-up, as before
         #expect(AskingWords.isCourtesyOnly("Thanks!") && !AskingWords.isCourtesyOnly("thanks, and open models?"))
     }
 

@@ -35,7 +35,8 @@ import Testing
         var weights: [String: Float] = [:]
         for t in analyzer.terms("When was the bridge at Nijmegen captured?") { weights[t] = 1 }
         // "1944" stands about 100 bytes before the matches: outside the default cut, inside the budget.
-        let text = "After a long approach in 1944 through flooded fields and towns along the river, the allied "
+        let text =
+            "After a long approach in 1944 through flooded fields and towns along the river, the allied "
             + "paratroopers finally captured the bridge at Nijmegen, which was then held for several days by a small garrison while the armoured "
             + "columns moved north along the single road toward Arnhem and the last bridge over the lower Rhine."
         let builder = ExcerptBuilder(maxCharacters: 150)
@@ -54,6 +55,7 @@ import Testing
         let text = "The bridge opened to praise from engineers. Nobody doubted it at all. The bridge opened in 1932 to traffic."
         let builder = ExcerptBuilder(maxCharacters: 45, extendWithContext: false, clusterCharacters: 30)
         #expect(builder.excerpt(of: text, termWeights: weights, analyzer: analyzer).text == "The bridge opened to praise from engineers.")
-        #expect(builder.excerpt(of: text, termWeights: weights, analyzer: analyzer, cue: .time).text == "The bridge opened in 1932 to traffic.")
+        #expect(
+            builder.excerpt(of: text, termWeights: weights, analyzer: analyzer, cue: .time).text == "The bridge opened in 1932 to traffic.")
     }
 }

@@ -107,15 +107,18 @@ import Testing
         _ = conversation.ask("transparency", top: 1)
         _ = conversation.ask("collaboration", top: 1)
         _ = conversation.ask("customization", top: 1)
-        let weights = Dictionary(uniqueKeysWithValues: conversation.carriedWords(except: [], replacing: []).map { ($0.term.word, $0.weight) })
+        let weights = Dictionary(
+            uniqueKeysWithValues: conversation.carriedWords(except: [], replacing: []).map { ($0.term.word, $0.weight) })
         #expect(weights["customization"] == 0.6)
         #expect(weights["collaboration"] == 0.3)
-        #expect(weights["transparency"] == 0.4)   // the subject: max(σ, ρ·γ²) = max(0.4, 0.15)
+        #expect(weights["transparency"] == 0.4)  // the subject: max(σ, ρ·γ²) = max(0.4, 0.15)
     }
 
     @Test func pageOfABEIRPassageIsItsTitlesFirstPart() throws {
         let folder = TemporaryFolder()
-        folder.write("corpus.jsonl", """
+        folder.write(
+            "corpus.jsonl",
+            """
             {"_id": "a1", "title": "Loans › Repayment", "text": "Repay your loan monthly."}
             {"_id": "a2", "title": "Loans › Forgiveness", "text": "Some loans are forgiven."}
             {"_id": "b1", "title": "Licenses", "text": "Renew your license online."}

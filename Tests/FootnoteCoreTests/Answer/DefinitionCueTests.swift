@@ -13,7 +13,7 @@ import Testing
         #expect(DefinitionCue(question: "define mutex")?.subject == "mutex")
         #expect(DefinitionCue(question: "What does MRO mean?")?.subject == "mro")
         #expect(DefinitionCue(question: "How do I create a virtual environment?") == nil)
-        #expect(DefinitionCue(question: "What is the best way to read a file line by line in a script?") == nil)   // a clause
+        #expect(DefinitionCue(question: "What is the best way to read a file line by line in a script?") == nil)  // a clause
         #expect(DefinitionCue(question: "what is") == nil)
     }
 
@@ -66,9 +66,13 @@ import Testing
     @Test func theDefiningEntryIsCitedFirst() throws {
         let folder = TemporaryFolder()
         let filler = "The words of this entry explain the idea at length, so that a reader learns what it is and when it matters."
-        folder.write("glossary.html", "<h1>Glossary</h1><dl>" + (1...6).map { "<dt>term\($0)</dt><dd><p>\(filler)</p></dd>" }.joined()
-                     + "<dt>mutex</dt><dd><p>A lock that one thread holds at a time. \(filler)</p></dd></dl>")
-        folder.write("threads.md", "# Threads\n\n## Locking\n\nTake the mutex, then release the mutex: a mutex held too long stalls every mutex waiter.\n")
+        folder.write(
+            "glossary.html",
+            "<h1>Glossary</h1><dl>" + (1...6).map { "<dt>term\($0)</dt><dd><p>\(filler)</p></dd>" }.joined()
+                + "<dt>mutex</dt><dd><p>A lock that one thread holds at a time. \(filler)</p></dd></dl>")
+        folder.write(
+            "threads.md",
+            "# Threads\n\n## Locking\n\nTake the mutex, then release the mutex: a mutex held too long stalls every mutex waiter.\n")
         let corpus = try CorpusLoader().load(folder.path)
         #expect(corpus.passages.contains { $0.isTerm && $0.section.last == "mutex" })
         let engine = AnswerEngine(corpus: corpus)
@@ -82,13 +86,14 @@ import Testing
         #expect(asked.first?.citation.file == "glossary.html")
         #expect(asked.first?.citation.section == "Glossary › mutex")
         #expect(asked.count == 2)
-        #expect(asked.first?.excerpt.text.hasPrefix("mutex A lock that one thread holds at a time.") == true)   // the definition's opening
+        #expect(asked.first?.excerpt.text.hasPrefix("mutex A lock that one thread holds at a time.") == true)  // the definition's opening
         // The mark survives the index file.
         let path = folder.path + "/" + IndexFile.fileName
         try IndexFile.write(corpus, engine.index, to: path)
         let loaded = try IndexFile.read(path)
         #expect(loaded.corpus.passages.flags == corpus.passages.flags)
-        #expect(AnswerEngine(corpus: loaded.corpus, index: loaded.index).answer("What is a mutex?", top: 1).items.first?.citation.file
+        #expect(
+            AnswerEngine(corpus: loaded.corpus, index: loaded.index).answer("What is a mutex?", top: 1).items.first?.citation.file
                 == "glossary.html")
     }
 }

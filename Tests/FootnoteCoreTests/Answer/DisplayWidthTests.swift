@@ -4,14 +4,14 @@ import Testing
 
 @Suite struct DisplayWidthTests {
     @Test func countsCharactersWithWhitespaceRunsOnce() {
-        let bytes = Array("né  à\n\n  b".utf8)   // n é ␠ à ␠ b
+        let bytes = Array("né  à\n\n  b".utf8)  // n é ␠ à ␠ b
         let w = DisplayWidth(bytes)
         #expect(w.of(0..<bytes.count) == 6)
-        #expect(w.of(0..<3) == 2)                 // "né" is 3 bytes
+        #expect(w.of(0..<3) == 2)  // "né" is 3 bytes
     }
 
     @Test func findsEndsAndStartsWithinABudget() {
-        let bytes = Array("ééééé".utf8)         // 10 bytes, 5 characters
+        let bytes = Array("ééééé".utf8)  // 10 bytes, 5 characters
         let w = DisplayWidth(bytes)
         #expect(w.end(from: 0, budget: 3, limit: bytes.count) == 6)
         #expect(w.start(before: bytes.count, budget: 2, floor: 0) == 6)
@@ -27,6 +27,6 @@ import Testing
         for t in analyzer.terms("zèbre") { weights[t] = 1 }
         let e = ExcerptBuilder(maxCharacters: 100).excerpt(of: text, termWeights: weights, analyzer: analyzer)
         #expect(e.text.unicodeScalars.count > 90)
-        #expect(e.text.unicodeScalars.count <= 102)   // budget plus the "…" marks
+        #expect(e.text.unicodeScalars.count <= 102)  // budget plus the "…" marks
     }
 }

@@ -42,7 +42,7 @@ import Testing
         let without = engine.answer("How do access closed models?", top: 1)
         #expect(with.items.first?.citation.lines == 27...35)
         #expect(with.confidence >= AnswerEngine.Options().minConfidence && with.confidence > 0.7 * without.confidence)
-        let named = engine.answer("How do Zorblax access closed models?", top: 1)   // a name the corpus lacks counts in full
+        let named = engine.answer("How do Zorblax access closed models?", top: 1)  // a name the corpus lacks counts in full
         #expect(named.confidence < with.confidence)
     }
 }

@@ -34,7 +34,9 @@ import Testing
         let short = ExcerptBuilder(maxCharacters: 40)
         #expect(excerpt(text, "Why do dogs bark?", builder: short).text == "Cats sleep a lot. Dogs bark at night.")
         // At the end of a passage it grows backwards.
-        #expect(excerpt(text, "owls hunting", builder: ExcerptBuilder(maxCharacters: 70)).text == "The moon is bright tonight. Owls hunt at night too.")
+        #expect(
+            excerpt(text, "owls hunting", builder: ExcerptBuilder(maxCharacters: 70)).text
+                == "The moon is bright tonight. Owls hunt at night too.")
     }
 
     @Test func anchorsOnTheDensestClusterOfMatches() {
@@ -74,7 +76,8 @@ import Testing
     }
 
     @Test func listItemsDoNotCountAsSentences() {
-        let text = "Examples include:\n\n  • Meta’s LLaMA (partially open)\n  • Stable Diffusion\n  • Various open-source transformer models"
+        let text =
+            "Examples include:\n\n  • Meta’s LLaMA (partially open)\n  • Stable Diffusion\n  • Various open-source transformer models"
         let e = excerpt(text, "examples of open source models")
         #expect(e.text == "Examples include: • Meta’s LLaMA (partially open) • Stable Diffusion • Various open-source transformer models")
         #expect(highlighted(e) == ["Examples", "open", "open", "source", "models"])

@@ -70,7 +70,9 @@ import Testing
         #expect(without.answer(question, top: 2).items.first?.citation.section.hasSuffix("Options related to fetching") == true)
         let answer = with.answer(question, top: 2)
         let before = without.answer(question, top: 2)
-        #expect(answer.items.count == 2, "\(before.items.map { ($0.citation.section, $0.score) }) \(answer.items.map { ($0.citation.section, $0.score) })")
+        #expect(
+            answer.items.count == 2,
+            "\(before.items.map { ($0.citation.section, $0.score) }) \(answer.items.map { ($0.citation.section, $0.score) })")
         #expect(answer.items.first?.citation.section.hasSuffix("Should I fetch or pull?") == true)
         // `:why` adds up to the score shown, the heading's factor included.
         for item in answer.items {

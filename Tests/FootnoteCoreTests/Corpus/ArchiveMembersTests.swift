@@ -12,7 +12,8 @@ import Testing
 
     @Test func whichMembersAreRead() {
         #expect(ArchiveMembers.isReadable("notes/tea.md") && ArchiveMembers.isReadable("a.txt"))
-        #expect(!ArchiveMembers.isReadable("__MACOSX/notes/._tea.md") && !ArchiveMembers.isReadable(".hidden/x.txt")
+        #expect(
+            !ArchiveMembers.isReadable("__MACOSX/notes/._tea.md") && !ArchiveMembers.isReadable(".hidden/x.txt")
                 && !ArchiveMembers.isReadable("notes/.DS_Store"))
         #expect(ArchiveMembers.passedOver("deep/inner.ZIP")?.hasPrefix("an archive inside an archive") == true)
         #expect(ArchiveMembers.passedOver("site/style.css")?.hasPrefix("web asset") == true)
@@ -35,8 +36,11 @@ import Testing
         f.write("bundle.zip", Self.fixture("archives/bundle.zip"))
         let loader = CorpusLoader(readsArchives: true)
         let loaded = try loader.load(f.path)
-        #expect(loaded.documents.map(\.citedPath) == ["bundle.zip/guide.txt", "bundle.zip/man/descale.8.gz", "bundle.zip/notes/tea.md",
-                                                       "bundle.zip/report.docx"])
+        #expect(
+            loaded.documents.map(\.citedPath) == [
+                "bundle.zip/guide.txt", "bundle.zip/man/descale.8.gz", "bundle.zip/notes/tea.md",
+                "bundle.zip/report.docx",
+            ])
         #expect(loaded.documents.allSatisfy { $0.path == "bundle.zip" && $0.encoding == .transcoded })
         #expect(loaded.files.map(\.path) == ["bundle.zip"])
         #expect(loaded.readsArchives)

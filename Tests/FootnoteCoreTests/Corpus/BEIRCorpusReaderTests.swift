@@ -15,7 +15,9 @@ import Testing
             case 19: text += "\n"
             case 20: text += "{\"_id\": \"e\(i)\", \"title\": \"\", \"text\": \"   \"}\n"
             case 21: text += "{\"_id\": \"r\(i)\", \"title\": \"CRLF\", \"text\": \"Windows line.\"}\r\n"
-            default: text += "{\"_id\": \"d\(i)\", \"title\": \"T\(i % 7)\", \"text\": \"Passage \(i) about kettles and the teapots they fill.\"}\n"
+            default:
+                text +=
+                    "{\"_id\": \"d\(i)\", \"title\": \"T\(i % 7)\", \"text\": \"Passage \(i) about kettles and the teapots they fill.\"}\n"
             }
             lines += 1
         }
@@ -33,7 +35,8 @@ import Testing
         #expect(serial.problems.first?.line == 18 && serial.problems.first?.reason == "not a JSON object")
         // Pages given back every 4 KB as the runs go: nothing released is read again.
         var released = PassageList.Builder()
-        let releasing = BEIRCorpusReader.read(bytes, document: 3, into: &released, threads: 2, minimumRunBytes: runBytes, releaseEvery: 4096)
+        let releasing = BEIRCorpusReader.read(
+            bytes, document: 3, into: &released, threads: 2, minimumRunBytes: runBytes, releaseEvery: 4096)
         #expect(releasing.count == serial.count && releasing.problems.map(\.line) == serial.problems.map(\.line))
         let list = one.build()
         #expect(list == two.build() && list == three.build() && list == released.build())

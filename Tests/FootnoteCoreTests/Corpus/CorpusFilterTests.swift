@@ -47,7 +47,8 @@ import Testing
     @Test func ignoreFilesAreHonoured() throws {
         let f = tree()
         #expect(try paths(f) == ["a.txt", "sub/b.txt", "sub/keep.md"])
-        #expect(try paths(f, CorpusFilter(readsIgnoreFiles: false))
+        #expect(
+            try paths(f, CorpusFilter(readsIgnoreFiles: false))
                 == ["a.txt", "build/d.txt", "logs/e.log", "node_modules/x/c.txt", "sub/b.txt", "sub/keep.md", "sub/notes.md"])
         f.write(".footnoteignore", "sub/b.txt\n")
         #expect(try paths(f) == ["a.txt", "sub/keep.md"])
@@ -58,7 +59,8 @@ import Testing
         #expect(try paths(f, CorpusFilter(exclude: ["sub"])) == ["a.txt"])
         #expect(try paths(f, CorpusFilter(exclude: ["/sub/b.txt", "a.*"])) == ["sub/keep.md"])
         #expect(try paths(f, CorpusFilter(include: ["*.md"])) == ["sub/keep.md"])
-        #expect(try paths(f, CorpusFilter(readsIgnoreFiles: false, include: ["sub/**"], exclude: ["keep.md"])) == ["sub/b.txt", "sub/notes.md"])
+        #expect(
+            try paths(f, CorpusFilter(readsIgnoreFiles: false, include: ["sub/**"], exclude: ["keep.md"])) == ["sub/b.txt", "sub/notes.md"])
     }
 
     @Test func ruleSyntax() {

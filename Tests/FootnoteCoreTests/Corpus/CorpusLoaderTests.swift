@@ -27,10 +27,21 @@ import Testing
     /// (`Café`, `“quoted”`); its passages read back from the file the same.
     @Test func windows1252TextIsReadAsWindows1252() throws {
         let f = TemporaryFolder()
-        f.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" au lait, ".utf8) + [0x93] + Array("tr".utf8) + [0xE8, 0x73] + Array(" chaud".utf8) + [0x94, 0x2E, 0x0A])
-        f.write("NOTES", Array("Na".utf8) + [0xEF] + Array("ve notes on cr".utf8) + [0xE8, 0x6D, 0x65] + Array(" br".utf8) + [0xFB, 0x6C, 0xE9, 0x65, 0x2E, 0x0A])
+        f.write(
+            "latin1.txt",
+            Array("Caf".utf8) + [0xE9] + Array(" au lait, ".utf8) + [0x93] + Array("tr".utf8) + [0xE8, 0x73] + Array(" chaud".utf8) + [
+                0x94, 0x2E, 0x0A,
+            ])
+        f.write(
+            "NOTES",
+            Array("Na".utf8) + [0xEF] + Array("ve notes on cr".utf8) + [0xE8, 0x6D, 0x65] + Array(" br".utf8) + [
+                0xFB, 0x6C, 0xE9, 0x65, 0x2E, 0x0A,
+            ])
         let c = try CorpusLoader().load(f.path)
-        #expect(c.passages.map(\.text) == ["Na\u{EF}ve notes on cr\u{E8}me br\u{FB}l\u{E9}e.", "Caf\u{E9} au lait, \u{201C}tr\u{E8}s chaud\u{201D}."])
+        #expect(
+            c.passages.map(\.text) == [
+                "Na\u{EF}ve notes on cr\u{E8}me br\u{FB}l\u{E9}e.", "Caf\u{E9} au lait, \u{201C}tr\u{E8}s chaud\u{201D}.",
+            ])
         #expect(c.notices.isEmpty)
         #expect(c.documents.map(\.encoding) == [.transcoded, .transcoded])
     }
@@ -43,8 +54,11 @@ import Testing
         f.write("notes.cfg", Array("Caf\u{E9} cr\u{E8}me: ".utf8) + [0xE9] + Array(" au lait.\n".utf8))
         let c = try CorpusLoader().load(f.path)
         #expect(c.passages.map(\.text) == ["Caf\u{E9} cr\u{E8}me: \u{FFFD} au lait."])
-        #expect(c.notices == [CorpusNotice(.skipped, path: "notes.cfg", reason: "not UTF-8 text (unknown extension)"),
-                              CorpusNotice(.warning, path: "notes.txt", reason: "invalid UTF-8, decoded with replacement characters")])
+        #expect(
+            c.notices == [
+                CorpusNotice(.skipped, path: "notes.cfg", reason: "not UTF-8 text (unknown extension)"),
+                CorpusNotice(.warning, path: "notes.txt", reason: "invalid UTF-8, decoded with replacement characters"),
+            ])
     }
 
     @Test func utf16WithBOMIsDecoded() throws {
@@ -91,7 +105,8 @@ import Testing
         f.write("_sources/library/sys.rst.txt", "sys\n===\n\nSystem-specific parameters and functions.\n")
         let c = try CorpusLoader().load(f.path)
         #expect(c.documents.map(\.path) == ["_sources/library/sys.rst.txt", "git-commit.html", "library/os.html", "lonely.txt"])
-        #expect(c.notices.contains { $0.path == "git-commit.txt" && $0.reason == "the source of git-commit.html, which is indexed instead" })
+        #expect(
+            c.notices.contains { $0.path == "git-commit.txt" && $0.reason == "the source of git-commit.html, which is indexed instead" })
         #expect(c.notices.contains { $0.path == "_sources/library/os.rst.txt" && $0.reason.contains("library/os.html") })
         // A Sphinx source is read as reStructuredText: its underlined title is a heading.
         let sys = try #require(c.passages.first { $0.text.contains("System-specific") })
@@ -105,18 +120,29 @@ import Testing
     @Test func rustdocSourceListingsArePassedOver() throws {
         let f = TemporaryFolder()
         let head = "<!DOCTYPE html><html lang=\"en\"><head><meta name=\"generator\" content=\"rustdoc\"><title>T</title></head>"
-        f.write("src/alloc/string.rs.html", head + "<body class=\"rustdoc source\"><pre><code>//! A UTF-8–encoded, growable string.</code></pre></body></html>")
-        f.write("src/core/lib.rs.html", head + "<body class=\"rustdoc src\"><pre><code>//! The Rust Core Library</code></pre></body></html>")
+        f.write(
+            "src/alloc/string.rs.html",
+            head + "<body class=\"rustdoc source\"><pre><code>//! A UTF-8–encoded, growable string.</code></pre></body></html>")
+        f.write(
+            "src/core/lib.rs.html", head + "<body class=\"rustdoc src\"><pre><code>//! The Rust Core Library</code></pre></body></html>")
         // javadoc's src-html/ and Doxygen's *_source.html are listings too.
-        f.write("src-html/Validate.html", "<html><head><title>Source code</title></head><body class=\"source-page\"><pre>/* A string. */</pre></body></html>")
-        f.write("value_8h_source.html", "<html><body><div class=\"title\">value.h</div><div class=\"fragment\"><div class=\"line\">"
+        f.write(
+            "src-html/Validate.html",
+            "<html><head><title>Source code</title></head><body class=\"source-page\"><pre>/* A string. */</pre></body></html>")
+        f.write(
+            "value_8h_source.html",
+            "<html><body><div class=\"title\">value.h</div><div class=\"fragment\"><div class=\"line\">"
                 + "<a name=\"l00001\"></a><span class=\"lineno\">1</span>// A UTF-8–encoded, growable string.</div></div></body></html>")
-        f.write("std/string/index.html", head + "<body class=\"rustdoc mod\"><h1>Module std::string</h1>"
+        f.write(
+            "std/string/index.html",
+            head + "<body class=\"rustdoc mod\"><h1>Module std::string</h1>"
                 + "<span class=\"out-of-band\">1.0.0 · <a class=\"srclink\" href=\"x\">source</a> · [−]</span>"
-                + "<details open><summary class=\"hideme\"><span>Expand description</span></summary><p>A UTF-8–encoded, growable string.</p></details></body></html>")
+                + "<details open><summary class=\"hideme\"><span>Expand description</span></summary><p>A UTF-8–encoded, growable string.</p></details></body></html>"
+        )
         let c = try CorpusLoader().load(f.path)
         #expect(c.documents.map(\.path) == ["std/string/index.html"])
-        #expect(c.notices.filter { $0.category == "source listings" }.map(\.path).sorted()
+        #expect(
+            c.notices.filter { $0.category == "source listings" }.map(\.path).sorted()
                 == ["src-html/Validate.html", "src/alloc/string.rs.html", "src/core/lib.rs.html", "value_8h_source.html"])
         #expect(c.passages.map(\.text) == ["A UTF-8–encoded, growable string."])
     }
@@ -128,7 +154,9 @@ import Testing
     @Test func fragmentsIncludedInRenderedPagesArePassedOver() throws {
         let f = TemporaryFolder()
         f.write("git-merge.html", "<h1>git-merge</h1><p>Join two or more development histories together.</p>")
-        f.write("git-merge.txt", "git-merge(1)\n============\n\nOPTIONS\n-------\ninclude::merge-options.txt[]\n\ninclude::sub/../example.py[]\n")
+        f.write(
+            "git-merge.txt",
+            "git-merge(1)\n============\n\nOPTIONS\n-------\ninclude::merge-options.txt[]\n\ninclude::sub/../example.py[]\n")
         f.write("merge-options.txt", "--commit::\n\tPerform the merge and commit the result.\n\ninclude::signoff-option.txt[]\n")
         f.write("signoff-option.txt", "--signoff::\n\tAdd a Signed-off-by trailer.\n")
         f.write("example.py", "print('an included example stays')\n")
@@ -136,10 +164,18 @@ import Testing
         f.write("lonely-fragment.txt", "A fragment only an unrendered file includes is read.\n")
         let c = try CorpusLoader().load(f.path)
         #expect(c.documents.map(\.path) == ["example.py", "git-merge.html", "lonely-fragment.txt", "unreached.txt"])
-        #expect(c.notices.contains { $0.path == "merge-options.txt" && $0.reason == "included by git-merge.txt, whose page git-merge.html is indexed" })
-        #expect(c.notices.contains { $0.path == "signoff-option.txt" && $0.reason == "included by merge-options.txt, itself included in a page" })
+        #expect(
+            c.notices.contains {
+                $0.path == "merge-options.txt" && $0.reason == "included by git-merge.txt, whose page git-merge.html is indexed"
+            })
+        #expect(
+            c.notices.contains {
+                $0.path == "signoff-option.txt" && $0.reason == "included by merge-options.txt, itself included in a page"
+            })
         #expect(c.notices.first { $0.path == "merge-options.txt" }?.category == "fragments of indexed pages")
-        #expect(AsciiDocIncludes.targets(in: Array("include::a.txt[]\n include::indented.txt[]\ninclude::{build_dir}/x.txt[]\ninclude::../b.adoc[tag=x]".utf8))
+        #expect(
+            AsciiDocIncludes.targets(
+                in: Array("include::a.txt[]\n include::indented.txt[]\ninclude::{build_dir}/x.txt[]\ninclude::../b.adoc[tag=x]".utf8))
                 == ["a.txt", "../b.adoc"])
         #expect(AsciiDocIncludes.resolve("../b.adoc", from: "doc/sub/page.txt") == "doc/b.adoc")
         #expect(AsciiDocIncludes.resolve("../../b.adoc", from: "page.txt") == nil)
@@ -154,7 +190,9 @@ import Testing
         #expect(read == big)
         guard case .success(let empty) = CorpusLoader.readFile(f.write("empty.txt", "")) else { Issue.record("unread"); return }
         #expect(empty.isEmpty)
-        if FileManager.default.fileExists(atPath: "/proc/self/status"), case .success(let status) = CorpusLoader.readFile("/proc/self/status") {
+        if FileManager.default.fileExists(atPath: "/proc/self/status"),
+            case .success(let status) = CorpusLoader.readFile("/proc/self/status")
+        {
             #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
         }
         guard case .failure(let reason) = CorpusLoader.readFile(f.path + "/missing") else { Issue.record("read a missing file"); return }
@@ -171,13 +209,15 @@ import Testing
 
     @Test func beirJSONLPassagesAreCitedByID() throws {
         let f = TemporaryFolder()
-        f.write("corpus.jsonl", """
-        {"_id": "d1", "title": "Cats", "text": "Cats purr."}
-        not json
-        {"_id": 7, "title": "", "text": "Dogs bark."}
-        {"title": "no id", "text": "x"}
+        f.write(
+            "corpus.jsonl",
+            """
+            {"_id": "d1", "title": "Cats", "text": "Cats purr."}
+            not json
+            {"_id": 7, "title": "", "text": "Dogs bark."}
+            {"title": "no id", "text": "x"}
 
-        """)
+            """)
         let c = try CorpusLoader().load(f.path)
         #expect(c.passages.map(\.id) == ["d1", "7"])
         #expect(c.passages.map(\.text) == ["Cats purr.", "Dogs bark."])
@@ -207,8 +247,9 @@ import Testing
             switch i % 50 {
             case 7: f.write("d\(i / 40)/bin\(i).dat", [0, 1, 2, 3])
             case 8: f.write("d\(i / 40)/empty\(i).txt", "")
-            case 9: f.write("d\(i / 40)/bad\(i).txt", [0x41, 0x81, 0x42, 0x0A])   // 0x81: not Windows-1252 either
-            default: f.write("d\(i / 40)/note\(i).md", "# Note \(i)\n\n" + String(repeating: "Words about tea \(i). ", count: i % 13 + 1) + "\n")
+            case 9: f.write("d\(i / 40)/bad\(i).txt", [0x41, 0x81, 0x42, 0x0A])  // 0x81: not Windows-1252 either
+            default:
+                f.write("d\(i / 40)/note\(i).md", "# Note \(i)\n\n" + String(repeating: "Words about tea \(i). ", count: i % 13 + 1) + "\n")
             }
         }
         let one = try CorpusLoader(threads: 1).load(f.path)
@@ -217,7 +258,7 @@ import Testing
         #expect(one.passages == two.passages)
         #expect(one.notices == two.notices)
         #expect(one.files == two.files)
-        #expect(one.documents.count == 300 - 12)   // binary and empty files skipped; invalid UTF-8 read with a warning
+        #expect(one.documents.count == 300 - 12)  // binary and empty files skipped; invalid UTF-8 read with a warning
         #expect(one.notices.filter { $0.kind == .warning }.count == 6)
     }
 
@@ -244,7 +285,9 @@ import Testing
         let name = RawPath.decode(bytes)
         #expect(name.hasPrefix("bad") && name.contains("é.txt"))
         #expect(name.unicodeScalars.filter(RawPath.isEscapedByte).count == 4)
-        let back = RawPath.withCString(name) { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) }
+        let back = RawPath.withCString(name) {
+            Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)))
+        }
         #expect(back == bytes)
         #expect(RawPath.decode(Array("plain.txt".utf8)) == "plain.txt")
     }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct DocumentParsersTests {
     @Test func formatsByName() {
         let cases: [(String, DocumentFormat)] = [
-            ("notes.txt", .plainText), ("README.md", .markdown), ("_sources/os.rst.txt", .restructuredText), ("guide.rst", .restructuredText),
+            ("notes.txt", .plainText), ("README.md", .markdown), ("_sources/os.rst.txt", .restructuredText),
+            ("guide.rst", .restructuredText),
             ("git.adoc", .asciidoc), ("index.HTML", .html), ("corpus.jsonl", .beirJSONL), ("manual.pdf", .pdf),
             ("git-commit.1", .manPage), ("perlfunc.3pm.gz", .manPage), ("openssl.1ssl.gz", .manPage), ("tclsh.n", .manPage),
             ("changelog.Debian.gz", .unknown), ("NEWS.md.xz", .markdown), ("guide.pdf.bz2", .pdf), ("data.tar.gz", .unknown),
@@ -22,8 +23,9 @@ import Testing
         #expect(DocumentParsers.format(recognizing: ArraySlice(Array("%PDF-1.7\n".utf8))) == .pdf)
         #expect(DocumentParsers.format(recognizing: ArraySlice(Array("junk before\n%PDF-1.4".utf8))) == .pdf)
         #expect(DocumentParsers.format(recognizing: ArraySlice(Array("plain words".utf8))) == .unknown)
-        let (decoded, format) = CorpusLoader.decode(Array(FileManager.default.contents(atPath: FormatGoldenTests.formatsFolder + "/pdf/leaflet")!),
-                                                    format: .unknown, maxBytes: 0)
+        let (decoded, format) = CorpusLoader.decode(
+            Array(FileManager.default.contents(atPath: FormatGoldenTests.formatsFolder + "/pdf/leaflet")!),
+            format: .unknown, maxBytes: 0)
         #expect(format == .pdf)
         guard case .text = decoded else { Issue.record("leaflet not read: \(decoded)"); return }
     }
@@ -35,7 +37,8 @@ import Testing
         let folder = FormatGoldenTests.formatsFolder + "/containers/"
         let cases = ["report.zip": "a Word document under another name", "figures.xlsx": "Office spreadsheet", "bundle.zip": "zip archive"]
         let office = FormatGoldenTests.formatsFolder + "/office/"
-        #expect(DocumentParsers.format(recognizing: Array(FileManager.default.contents(atPath: office + "garden.odt")!)[...]) == .openDocument)
+        #expect(
+            DocumentParsers.format(recognizing: Array(FileManager.default.contents(atPath: office + "garden.odt")!)[...]) == .openDocument)
         #expect(DocumentParsers.format(recognizing: Array(FileManager.default.contents(atPath: office + "keeper.epub")!)[...]) == .epub)
         for (name, what) in cases {
             let bytes = Array(FileManager.default.contents(atPath: folder + name)!)
@@ -93,6 +96,8 @@ import Testing
         #expect(reasons["locked.pdf"] == "encrypted PDF: it needs a password to open")
         #expect(reasons["scan.pdf"]?.hasPrefix("image-only PDF: no text layer") == true)
         #expect(c.documents.map(\.path) == ["manual.pdf"])
-        #expect(CorpusNotice.summary(of: c.notices, kind: .skipped) == "skipped 5 files: 2 compressed, 1 binary, 1 encrypted PDF, 1 image-only PDF")
+        #expect(
+            CorpusNotice.summary(of: c.notices, kind: .skipped)
+                == "skipped 5 files: 2 compressed, 1 binary, 1 encrypted PDF, 1 image-only PDF")
     }
 }

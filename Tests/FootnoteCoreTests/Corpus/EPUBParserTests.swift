@@ -33,11 +33,18 @@ import Testing
         #expect(why == "EPUB book with DRM: its chapters are encrypted")
         #expect(CorpusNotice(.skipped, path: "a.epub", reason: why).category == "EPUB books with DRM")
         func encryption(_ algorithm: String, _ uri: String) -> [UInt8] {
-            Array(#"<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="\#(algorithm)"/><enc:CipherData><enc:CipherReference URI="\#(uri)"/></enc:CipherData></enc:EncryptedData></encryption>"#.utf8)
+            Array(
+                #"<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="\#(algorithm)"/><enc:CipherData><enc:CipherReference URI="\#(uri)"/></enc:CipherData></enc:EncryptedData></encryption>"#
+                    .utf8)
         }
-        #expect(!EPUBParser.encryptsText(encryption("http://www.idpf.org/2008/embedding", "OEBPS/ch1.xhtml"), chapters: ["OEBPS/ch1.xhtml"]))
-        #expect(!EPUBParser.encryptsText(encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/font.otf"), chapters: ["OEBPS/ch1.xhtml"]))
-        #expect(EPUBParser.encryptsText(encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/ch1.xhtml"), chapters: ["OEBPS/ch1.xhtml"]))
+        #expect(
+            !EPUBParser.encryptsText(encryption("http://www.idpf.org/2008/embedding", "OEBPS/ch1.xhtml"), chapters: ["OEBPS/ch1.xhtml"]))
+        #expect(
+            !EPUBParser.encryptsText(
+                encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/font.otf"), chapters: ["OEBPS/ch1.xhtml"]))
+        #expect(
+            EPUBParser.encryptsText(
+                encryption("http://www.w3.org/2001/04/xmlenc#aes128-cbc", "OEBPS/ch1.xhtml"), chapters: ["OEBPS/ch1.xhtml"]))
     }
 
     @Test func hrefsResolveAgainstTheirFolder() {

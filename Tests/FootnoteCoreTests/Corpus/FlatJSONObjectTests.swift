@@ -6,7 +6,10 @@ import Testing
     func parse(_ line: String) -> FlatJSONObject? { FlatJSONObject(ArraySlice(Array(line.utf8))) }
 
     @Test func readsStringsNumbersAndStringArrays() throws {
-        let o = try #require(parse(#"{"_id": 7, "title": "T", "text": "a \"q\" \\ \/ \n\t \u00e9 \ud83d\ude00", "answers": ["x", "y"], "meta": {"k": [1, {"z": "}"}]}, "ok": true, "n": null}"#))
+        let o = try #require(
+            parse(
+                #"{"_id": 7, "title": "T", "text": "a \"q\" \\ \/ \n\t \u00e9 \ud83d\ude00", "answers": ["x", "y"], "meta": {"k": [1, {"z": "}"}]}, "ok": true, "n": null}"#
+            ))
         #expect(o["_id"] == .number("7"))
         #expect(o["title"] == .string("T"))
         #expect(o["text"] == .string("a \"q\" \\ / \n\t é 😀"))
@@ -21,8 +24,10 @@ import Testing
     }
 
     @Test func rejectsWhatIsNotOneObject() {
-        for bad in ["", "not json", "[1, 2]", #"{"a": 1"#, #"{"a" 1}"#, #"{"a": 1,}"#, #"{"a": "x"} trailing"#,
-                    "{\"a\": \"raw\u{01}control\"}", #"{"a": "\q"}"#, #"{"a": "\u12"}"#, #"{"a": tru}"#, #"{"a": [1, 2}"#] {
+        for bad in [
+            "", "not json", "[1, 2]", #"{"a": 1"#, #"{"a" 1}"#, #"{"a": 1,}"#, #"{"a": "x"} trailing"#,
+            "{\"a\": \"raw\u{01}control\"}", #"{"a": "\q"}"#, #"{"a": "\u12"}"#, #"{"a": tru}"#, #"{"a": [1, 2}"#,
+        ] {
             #expect(parse(bad) == nil, "\(bad)")
         }
     }

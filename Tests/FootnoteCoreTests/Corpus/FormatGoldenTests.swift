@@ -19,7 +19,8 @@ import Testing
         var byDocument: [[Passage]] = Array(repeating: [], count: corpus.documents.count)
         for p in corpus.passages { byDocument[p.document].append(p) }
         for (d, document) in corpus.documents.enumerated() {
-            out += "== \(document.citedPath) (\(document.format.rawValue), \(document.encoding), \(document.passageCount) passages, \(document.textBytes) text bytes)\n"
+            out +=
+                "== \(document.citedPath) (\(document.format.rawValue), \(document.encoding), \(document.passageCount) passages, \(document.textBytes) text bytes)\n"
             for p in byDocument[d] {
                 var fields = ["\(p.lines.lowerBound)-\(p.lines.upperBound)", "@\(p.bytes.lowerBound)..<\(p.bytes.upperBound)"]
                 if p.isVerbatim { fields.append("verbatim") }
@@ -35,12 +36,16 @@ import Testing
     }
 
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
+            of: "\t", with: "\\t")
     }
 
     static var fixtureFolders: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: formatsFolder)) ?? [])
-            .filter { var isFolder: ObjCBool = false; return FileManager.default.fileExists(atPath: formatsFolder + "/" + $0, isDirectory: &isFolder) && isFolder.boolValue }
+            .filter {
+                var isFolder: ObjCBool = false;
+                return FileManager.default.fileExists(atPath: formatsFolder + "/" + $0, isDirectory: &isFolder) && isFolder.boolValue
+            }
             .sorted()
     }
 
@@ -55,8 +60,12 @@ import Testing
             return
         }
         let golden = try String(contentsOfFile: goldenPath, encoding: .utf8)
-        let got = dump.split(separator: "\n", omittingEmptySubsequences: false), want = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = dump.split(separator: "\n", omittingEmptySubsequences: false),
+            want = golden.split(separator: "\n", omittingEmptySubsequences: false)
         let firstDifference = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-        #expect(dump == golden, "\(folder): first difference at line \(firstDifference + 1): got \(firstDifference < got.count ? String(got[firstDifference]) : "(end)"), want \(firstDifference < want.count ? String(want[firstDifference]) : "(end)")")
+        #expect(
+            dump == golden,
+            "\(folder): first difference at line \(firstDifference + 1): got \(firstDifference < got.count ? String(got[firstDifference]) : "(end)"), want \(firstDifference < want.count ? String(want[firstDifference]) : "(end)")"
+        )
     }
 }

@@ -23,23 +23,29 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 // MARK: - Structure
 
 @Test func paragraphsAndHeadingsOfEachLevel() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h1>One</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6>
         <p>First paragraph.</p><div>Second <b>bold</b> paragraph.</div>
         """)
-    #expect(blocks.map(\.kind) == [
-        .heading(level: 1), .heading(level: 2), .heading(level: 3),
-        .heading(level: 4), .heading(level: 5), .heading(level: 6),
-        .paragraph, .paragraph,
-    ])
-    #expect(blocks.map(\.text) == ["One", "Two", "Three", "Four", "Five", "Six",
-                                   "First paragraph.", "Second bold paragraph."])
+    #expect(
+        blocks.map(\.kind) == [
+            .heading(level: 1), .heading(level: 2), .heading(level: 3),
+            .heading(level: 4), .heading(level: 5), .heading(level: 6),
+            .paragraph, .paragraph,
+        ])
+    #expect(
+        blocks.map(\.text) == [
+            "One", "Two", "Three", "Four", "Five", "Six",
+            "First paragraph.", "Second bold paragraph.",
+        ])
     #expect(blocks.allSatisfy { !$0.isVerbatim })
 }
 
 @Test func blockLevelTagsEndBlocksAndInlineTagsDoNot() {
     #expect(texts("<p>foo<b>bar</b> <i>baz</i></p>") == ["foobar baz"])
-    #expect(texts("Loose text<section>In section</section><article>In article</article>Tail")
+    #expect(
+        texts("Loose text<section>In section</section><article>In article</article>Tail")
             == ["Loose text", "In section", "In article", "Tail"])
     #expect(texts("<p>one<br>two<br/>three</p>") == ["one two three"])
     #expect(texts("<blockquote>Quoted</blockquote><hr>After rule") == ["Quoted", "After rule"])
@@ -67,7 +73,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 }
 
 @Test func titleBecomesLevelOneHeadingUnlessAnH1RepeatsIt() {
-    let withoutH1 = parse("""
+    let withoutH1 = parse(
+        """
         <html><head><title> The &amp; Title </title><meta charset="utf-8"></head>
         <body><h2>Section</h2><p>Text</p></body></html>
         """)
@@ -78,7 +85,10 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     // An <h1> that holds the title, or is held by it (case aside), says it: the title is not repeated.
     let withH1 = parse("<head><title>Page</title></head><body><h1>Page Heading</h1><p>x</p></body>")
     #expect(withH1.map(\.text) == ["Page Heading", "x"])
-    #expect(texts("<title>shutil — High-level file operations — Python 3.11 documentation</title><h1>shutil — High-level file operations</h1><p>x</p>")
+    #expect(
+        texts(
+            "<title>shutil — High-level file operations — Python 3.11 documentation</title><h1>shutil — High-level file operations</h1><p>x</p>"
+        )
             == ["shutil — High-level file operations", "x"])
     #expect(texts("<title>git-mv(1)</title><h1>git-mv(1) Manual Page</h1><p>x</p>") == ["git-mv(1) Manual Page", "x"])
     // Only the first title counts; an empty h1 does not suppress it.
@@ -96,12 +106,18 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         </body></html>
         """
     let blocks = parse(page)
-    #expect(blocks.filter(\.isHeading).map { "\($0.text) \($0.kind)" }
-            == ["VACUUM heading(level: 1)", "1. Syntax heading(level: 2)", "2. Description heading(level: 2)",
-                "2.1. VACUUM with an INTO clause heading(level: 3)"])
+    #expect(
+        blocks.filter(\.isHeading).map { "\($0.text) \($0.kind)" }
+            == [
+                "VACUUM heading(level: 1)", "1. Syntax heading(level: 2)", "2. Description heading(level: 2)",
+                "2.1. VACUUM with an INTO clause heading(level: 3)",
+            ])
     let p = try passages(page, name: "lang_vacuum.html", builder: PassageBuilder(minWords: 0))
-    #expect(p.map(\.section) == [["VACUUM", "1. Syntax"], ["VACUUM", "2. Description"],
-                                 ["VACUUM", "2. Description", "2.1. VACUUM with an INTO clause"]])
+    #expect(
+        p.map(\.section) == [
+            ["VACUUM", "1. Syntax"], ["VACUUM", "2. Description"],
+            ["VACUUM", "2. Description", "2.1. VACUUM with an INTO clause"],
+        ])
 }
 
 @Test func linesAndByteRangesPointAtTheFirstAndLastTextBytes() {
@@ -130,13 +146,13 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(blocks[1].text == "First line second line & more")
     #expect(blocks[1].lines == 5...6)
     let paragraph = byteRange(of: "First line\n  second line &amp; more", in: html)
-    #expect(blocks[1].bytes == paragraph)   // ends after the entity's `;`
+    #expect(blocks[1].bytes == paragraph)  // ends after the entity's `;`
 
     #expect(blocks[2].kind == .list)
     #expect(blocks[2].text == "• Alpha\n• Beta é")
     #expect(blocks[2].lines == 8...9)
     let alpha = byteRange(of: "Alpha", in: html), beta = byteRange(of: "Beta é", in: html)
-    #expect(blocks[2].bytes == alpha.lowerBound..<beta.upperBound)   // é is two bytes, both included
+    #expect(blocks[2].bytes == alpha.lowerBound..<beta.upperBound)  // é is two bytes, both included
 }
 
 @Test func crlfFilesCountLinesByLineFeeds() {
@@ -149,7 +165,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 // MARK: - Lists
 
 @Test func consecutiveItemsFormOneListBlock() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <p>Intro</p>
         <ul>
           <li>One</li>
@@ -197,7 +214,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(texts("<p>&amp; &lt; &gt; &quot; &apos;</p>") == ["& < > \" '"])
     #expect(texts("<p>&mdash;&ndash;&hellip;&lsquo;&rsquo;&ldquo;&rdquo;&laquo;&raquo;</p>") == ["—–…‘’“”«»"])
     #expect(texts("<p>&copy;&reg;&trade;&deg;&middot;&bull;&times;&divide;&euro;</p>") == ["©®™°·•×÷€"])
-    #expect(texts("<p>&eacute;&egrave;&aacute;&agrave;&ouml;&uuml;&auml;&ntilde;&ccedil;&szlig;&yuml;</p>")
+    #expect(
+        texts("<p>&eacute;&egrave;&aacute;&agrave;&ouml;&uuml;&auml;&ntilde;&ccedil;&szlig;&yuml;</p>")
             == ["éèáàöüäñçßÿ"])
     #expect(texts("<p>&Eacute;&AElig;&OElig;&alpha;&Omega;&sigmaf;&frac12;&there4;</p>") == ["ÉÆŒαΩς½∴"])
     #expect(HTMLEntities.namedCount == 253)
@@ -206,7 +224,7 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 @Test func numericEntitiesAreDecoded() {
     #expect(texts("<p>&#233;&#xE9;&#XE9;&#x1F600;&#0065;</p>") == ["ééé😀A"])
     #expect(texts("<p>&#233 no semicolon</p>") == ["é no semicolon"])
-    #expect(texts("<p>&#150;&#128;</p>") == ["–€"])   // Windows-1252 range, as HTML specifies
+    #expect(texts("<p>&#150;&#128;</p>") == ["–€"])  // Windows-1252 range, as HTML specifies
 }
 
 @Test func invalidCodePointsBecomeReplacementCharacters() {
@@ -228,7 +246,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 // MARK: - Dropped content
 
 @Test func scriptStyleCommentsAndDeclarationsAreDropped() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <?xml version="1.0"?>
         <!DOCTYPE html>
         <html><head>
@@ -275,7 +294,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     #expect(texts("<p>Hello</p></p") == ["Hello"])
     #expect(texts("<p>Hello</p><!DOCTYPE") == ["Hello"])
     #expect(texts("</div></ul></pre></h1></template><p>Stray end tags</p>") == ["Stray end tags"])
-    #expect(texts("<unknown-element foo>Custom</unknown-element><verylongtagnamehere>x</verylongtagnamehere>")
+    #expect(
+        texts("<unknown-element foo>Custom</unknown-element><verylongtagnamehere>x</verylongtagnamehere>")
             == ["Customx"])
     #expect(parse("").isEmpty)
     #expect(parse("<").map(\.text) == ["<"])
@@ -287,7 +307,7 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let blocks = parse("<p>Code:</p><pre>\n  let x = 1\n\n    if x {  y }\n</pre><p>After</p>")
     #expect(blocks.map(\.text) == ["Code:", "  let x = 1\n\n    if x {  y }", "After"])
     #expect(blocks[1].kind == .paragraph)
-    #expect(blocks[1].lines == 2...4)   // the leading newline is not text
+    #expect(blocks[1].lines == 2...4)  // the leading newline is not text
 }
 
 @Test func preNormalizesCarriageReturnsAndKeepsEntities() {
@@ -316,7 +336,7 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 
     // Many unmatched `<` and `&` are each text, not a quadratic rescan.
     let lessThans = String(repeating: "< & ", count: 100_000)
-    #expect(texts(lessThans).first?.utf8.count == 399_999)   // 4 bytes × 100 000, the last space trimmed
+    #expect(texts(lessThans).first?.utf8.count == 399_999)  // 4 bytes × 100 000, the last space trimmed
 }
 
 @Test func deepListNestingIndentsAtMostEightLevels() {
@@ -342,7 +362,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 /// with its "Table of Contents", a search box, permalink pilcrows and a
 /// glossary; only the main content is read, terms are `.term` blocks.
 @Test func sphinxPagesKeepTheirMainContentAndTerms() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <html><head><title>Glossary — Python 3.11 documentation</title></head><body>
         <div class="related" role="navigation"><ul><li><a href="index.html">index</a></li><li>next</li></ul></div>
         <div class="document"><div class="documentwrapper"><div class="bodywrapper">
@@ -361,8 +382,11 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <div class="footer">© Copyright 2001-2023.</div>
         </body></html>
         """)
-    #expect(blocks.map(\.text) == ["Glossary", "GIL", "See global interpreter lock.", "generator",
-                                   "A function which returns a generator iterator."])
+    #expect(
+        blocks.map(\.text) == [
+            "Glossary", "GIL", "See global interpreter lock.", "generator",
+            "A function which returns a generator iterator.",
+        ])
     #expect(blocks.map(\.kind) == [.heading(level: 1), .term, .paragraph, .term, .paragraph])
 }
 
@@ -382,8 +406,11 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <p><b>savepoint-stmt:</b> <button onclick='hideorshow("x1")'>hide</button></p>
         <svg viewBox="0 0 10 10"><svg><text>nested</text></svg><title>diagram</title><text>SAVEPOINT</text></svg><p>After the diagram.</p>
         """
-    #expect(texts(html) == ["VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer.",
-                            "savepoint-stmt:", "After the diagram."])
+    #expect(
+        texts(html) == [
+            "VACUUM", "VACUUM reclaims storage occupied by dead tuples.", "nested divs stay", "After the footer.",
+            "savepoint-stmt:", "After the diagram.",
+        ])
 }
 
 /// Generated indexes are lists of where words are treated: Sphinx's
@@ -411,21 +438,28 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 /// Footnotes at a page's end are read under a heading of their own, not as
 /// text of the page's last section; Sphinx's footnote <aside> is read.
 @Test func footnotesHaveAHeadingOfTheirOwn() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h1>JSON Types</h1><h2>Containment</h2><p>Containment is tested with @>.<a href="#fn1">[1]</a></p>
         <div class="footnotes"><div class="footnote" id="fn1"><p>[1] For this purpose, jsonb compares values.</p></div></div>
         """)
-    #expect(blocks.map(\.text) == ["JSON Types", "Containment", "Containment is tested with @>.[1]", "Footnotes",
-                                   "[1] For this purpose, jsonb compares values."])
+    #expect(
+        blocks.map(\.text) == [
+            "JSON Types", "Containment", "Containment is tested with @>.[1]", "Footnotes",
+            "[1] For this purpose, jsonb compares values.",
+        ])
     #expect(blocks[3].kind == .heading(level: 2))
-    let sphinx = parse("<h1>chunk</h1><p>Text.</p><aside class=\"footnote-list brackets\"><aside class=\"footnote brackets\" id=\"id2\"><p>The IFF format.</p></aside></aside>")
+    let sphinx = parse(
+        "<h1>chunk</h1><p>Text.</p><aside class=\"footnote-list brackets\"><aside class=\"footnote brackets\" id=\"id2\"><p>The IFF format.</p></aside></aside>"
+    )
     #expect(sphinx.map(\.text) == ["chunk", "Text.", "Footnotes", "The IFF format."])
 }
 
 /// Headings and terms carry the fragment identifier a citation can point at:
 /// the heading's own id, the section element's before it, or an <a id> inside it.
 @Test func headingsAndTermsKnowTheirAnchors() throws {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <section id="glossary"><h1>Glossary</h1>
         <dl><dt id="term-generator">generator</dt><dd><p>A function which returns a generator iterator.</p></dd></dl>
         </section>
@@ -436,27 +470,35 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
     let anchors = blocks.filter { $0.kind != .paragraph }.map { "\($0.text)#\($0.anchor ?? "-")" }
     #expect(anchors == ["Glossary#glossary", "generator#term-generator", "Basics#VACUUM-BASICS", "DESCRIPTION#_description"])
     let f = TemporaryFolder()
-    f.write("glossary.html", "<title>Glossary</title><section id=\"glossary\"><h1>Glossary</h1><p>Terms used here, in order.</p><dl>"
-            + (1...8).map { "<dt id=\"term-t\($0)\">t\($0)</dt><dd><p>The description of term \($0), long enough to stand on its own as an answer here.</p></dd>" }.joined()
+    f.write(
+        "glossary.html",
+        "<title>Glossary</title><section id=\"glossary\"><h1>Glossary</h1><p>Terms used here, in order.</p><dl>"
+            + (1...8).map {
+                "<dt id=\"term-t\($0)\">t\($0)</dt><dd><p>The description of term \($0), long enough to stand on its own as an answer here.</p></dd>"
+            }.joined()
             + "</dl></section>")
     let p = try CorpusLoader().load(f.path).passages
-    #expect(p[0].anchor == "glossary")   // the short introduction joined the first entry, under the glossary
+    #expect(p[0].anchor == "glossary")  // the short introduction joined the first entry, under the glossary
     #expect(p.first { $0.section == ["Glossary", "t2"] }?.anchor == "term-t2")
-    #expect(p.allSatisfy { $0.section.first == "Glossary" && $0.section.dropFirst().first != "Glossary" })   // <title> and <h1> named once
+    #expect(p.allSatisfy { $0.section.first == "Glossary" && $0.section.dropFirst().first != "Glossary" })  // <title> and <h1> named once
 }
 
 @Test func aShortBoldParagraphIsAHeadingBelowTheLastRealOne() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h2>Frequently Asked Questions</h2>
         <a name="q19"></a><p><b>(19) INSERT is really slow</b></p>
         <blockquote>Actually, SQLite will easily do 50,000 INSERT statements per second.</blockquote>
         <p><strong>Why is the sky blue?</strong></p><p>Scattering.</p>
         <h3>Later</h3><p><b>Nested under Later</b></p>
         """)
-    #expect(blocks.map(\.kind) == [.heading(level: 2), .heading(level: 3), .paragraph, .heading(level: 3), .paragraph,
-                                   .heading(level: 3), .heading(level: 4)])
+    #expect(
+        blocks.map(\.kind) == [
+            .heading(level: 2), .heading(level: 3), .paragraph, .heading(level: 3), .paragraph,
+            .heading(level: 3), .heading(level: 4),
+        ])
     #expect(blocks[1].text == "(19) INSERT is really slow")
-    #expect(blocks[1].anchor == "q19")   // an <a name> is an anchor too
+    #expect(blocks[1].anchor == "q19")  // an <a name> is an anchor too
 }
 
 /// DocBook captions a table or an example with a bold paragraph in the
@@ -474,28 +516,38 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <div><p><b>Options</b></p></div><p>A wrapper around the caption alone: it heads what follows.</p>
         """
     let blocks = parse(page)
-    #expect(blocks.map(\.text) == ["8.3. Character Types", "SQL defines two primary character types.",
-                                   "Table 8.4. Character Types", "varchar(n) variable-length with limit",
-                                   "8.3. Character Types", "There is no performance difference among these three types.",
-                                   "Example 8.1. Using the Character Types", "CREATE TABLE test1 (a character(4));",
-                                   "8.3. Character Types",
-                                   "8.4. Binary Data Types", "The bytea data type allows storage of binary strings.",
-                                   "Options", "A wrapper around the caption alone: it heads what follows."])
-    #expect(blocks.map(\.returnsToSection) == [false, false, false, false, true, false, false, false, true,
-                                              false, false, false, false])
+    #expect(
+        blocks.map(\.text) == [
+            "8.3. Character Types", "SQL defines two primary character types.",
+            "Table 8.4. Character Types", "varchar(n) variable-length with limit",
+            "8.3. Character Types", "There is no performance difference among these three types.",
+            "Example 8.1. Using the Character Types", "CREATE TABLE test1 (a character(4));",
+            "8.3. Character Types",
+            "8.4. Binary Data Types", "The bytea data type allows storage of binary strings.",
+            "Options", "A wrapper around the caption alone: it heads what follows.",
+        ])
+    #expect(
+        blocks.map(\.returnsToSection) == [
+            false, false, false, false, true, false, false, false, true,
+            false, false, false, false,
+        ])
     #expect(blocks[4].kind == .heading(level: 2) && blocks[4].anchor == "types" && blocks[4].lines == 3...3)
 
     // In passages: the text after the table is under the section again; the return over nothing is dropped.
     let p = try passages(page, name: "datatype-character.html", builder: PassageBuilder(sectionWords: 0, minWords: 0))
-    #expect(p.map(\.section) == [["8.3. Character Types"], ["8.3. Character Types", "Table 8.4. Character Types"],
-                                 ["8.3. Character Types"], ["8.3. Character Types", "Example 8.1. Using the Character Types"],
-                                 ["8.4. Binary Data Types"], ["8.4. Binary Data Types", "Options"]])
+    #expect(
+        p.map(\.section) == [
+            ["8.3. Character Types"], ["8.3. Character Types", "Table 8.4. Character Types"],
+            ["8.3. Character Types"], ["8.3. Character Types", "Example 8.1. Using the Character Types"],
+            ["8.4. Binary Data Types"], ["8.4. Binary Data Types", "Options"],
+        ])
 }
 
 /// man2html writes bulleted and numbered lists as definition lists whose terms are the markers.
 @Test func aTermThatIsOnlyAListMarkerIsNoTerm() {
-    let blocks = parse("<h2>SHELL COMPATIBILITY MODE</h2><dl compact><dt>&bull;<dd>single quotes are special<dt>2.<dd>the second"
-                       + "<dt><b>-e</b><dd>Exit immediately.</dl>")
+    let blocks = parse(
+        "<h2>SHELL COMPATIBILITY MODE</h2><dl compact><dt>&bull;<dd>single quotes are special<dt>2.<dd>the second"
+            + "<dt><b>-e</b><dd>Exit immediately.</dl>")
     #expect(blocks.map(\.kind) == [.heading(level: 2), .paragraph, .paragraph, .term, .paragraph])
     #expect(blocks.map(\.text) == ["SHELL COMPATIBILITY MODE", "single quotes are special", "the second", "-e", "Exit immediately."])
     #expect(ListMarker.isBare(Array("•".utf8)) && ListMarker.isBare(Array("12.".utf8)))
@@ -514,12 +566,16 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         """
     let p = try passages(page, name: "datatype-character.html")
     #expect(p.count == 1 && p[0].section == ["8.3. Character Types"])
-    #expect(p[0].text == "text variable unlimited length\nSQL defines two primary character types, and both can store strings up to n characters in length, where n is a positive integer.")
+    #expect(
+        p[0].text
+            == "text variable unlimited length\nSQL defines two primary character types, and both can store strings up to n characters in length, where n is a positive integer."
+    )
 }
 
 /// DocBook sets a FAQ as a table: a bold question row, then its answer row.
 @Test func aFAQsQuestionRowIsAHeading() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h2>5. Miscellaneous</h2><div class="qandaset"><table>
         <tr class="question"><td><a name="faq.deflost"></a><b>5.2.</b></td><td><b>What's the difference between "definitely lost" and "possibly lost"?</b></td></tr>
         <tr class="answer"><td></td><td><p>The details are in the Memcheck section.</p></td></tr>
@@ -534,15 +590,22 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 
 /// makeinfo titles each node "Node (Manual)"; the manual's name is on every page and says nothing of this one.
 @Test func texinfoTitlesLoseTheManualsName() {
-    let head = "<head><title>The Basics (libffi: the portable foreign function interface library)</title><meta name=\"Generator\" content=\"makeinfo\"></head>"
-    let navigation = "<div class=\"header\"><p>Next: <a href=\"Simple-Example.html\">Simple Example</a>, Up: <a href=\"Using-libffi.html\">Using libffi</a></p></div><hr>"
-    #expect(texts("<html>" + head + "<body>" + navigation + "<h3 class=\"section\">2.1 The Basics</h3><p>Using libffi is simple.</p></body></html>")
+    let head =
+        "<head><title>The Basics (libffi: the portable foreign function interface library)</title><meta name=\"Generator\" content=\"makeinfo\"></head>"
+    let navigation =
+        "<div class=\"header\"><p>Next: <a href=\"Simple-Example.html\">Simple Example</a>, Up: <a href=\"Using-libffi.html\">Using libffi</a></p></div><hr>"
+    #expect(
+        texts(
+            "<html>" + head + "<body>" + navigation
+                + "<h3 class=\"section\">2.1 The Basics</h3><p>Using libffi is simple.</p></body></html>")
             == ["2.1 The Basics", "Using libffi is simple."])
-    let intro = "<html><head><title>Introduction (libffi: the portable foreign function interface library)</title>"
+    let intro =
+        "<html><head><title>Introduction (libffi: the portable foreign function interface library)</title>"
         + "<meta name=\"Generator\" content=\"makeinfo\"></head><body><h2>1 What is libffi?</h2><p>Compilers for high level languages.</p></body></html>"
     #expect(texts(intro) == ["Introduction", "1 What is libffi?", "Compilers for high level languages."])
     // Not makeinfo: the title stays whole.
-    #expect(texts("<html><head><title>Guide (draft)</title></head><body><h3>Guide</h3><p>Text.</p></body></html>")
+    #expect(
+        texts("<html><head><title>Guide (draft)</title></head><body><h3>Guide</h3><p>Text.</p></body></html>")
             == ["Guide (draft)", "Guide", "Text."])
 }
 
@@ -562,16 +625,24 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <ul class="docnav"><li class="previous"><a href="security.html"><strong>Prev</strong>Chapter 14. Security</a></li></ul></body></html>
         """
     let blocks = parse(page)
-    #expect(blocks.map(\.text) == ["14.2. Firewall or Packet Filtering", "14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall",
-                                   "A firewall is a piece of computer equipment that sorts network packets.",
-                                   "14.2. Firewall or Packet Filtering", "A firewall is a filtering network gateway."])
+    #expect(
+        blocks.map(\.text) == [
+            "14.2. Firewall or Packet Filtering", "14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall",
+            "A firewall is a piece of computer equipment that sorts network packets.",
+            "14.2. Firewall or Packet Filtering", "A firewall is a filtering network gateway.",
+        ])
     #expect(blocks[4].returnsToSection)
     let p = try passages(page, name: "sect.firewall.html", builder: PassageBuilder(sectionWords: 0, minWords: 0))
-    #expect(p.map(\.section) == [["14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall"],
-                                 ["14.2. Firewall or Packet Filtering"]])
+    #expect(
+        p.map(\.section) == [
+            ["14.2. Firewall or Packet Filtering", "BACK TO BASICS Firewall"],
+            ["14.2. Firewall or Packet Filtering"],
+        ])
     // The Apache manual's language lists are furniture too.
-    #expect(texts("<h1>VirtualHost Examples</h1><div class=\"toplang\"><p><span>Available Languages: </span><a href=\"x\">en</a> |\n"
-                  + "<a href=\"y\">fr</a></p></div><p>This document answers questions.</p>")
+    #expect(
+        texts(
+            "<h1>VirtualHost Examples</h1><div class=\"toplang\"><p><span>Available Languages: </span><a href=\"x\">en</a> |\n"
+                + "<a href=\"y\">fr</a></p></div><p>This document answers questions.</p>")
             == ["VirtualHost Examples", "This document answers questions."])
     // The same box on a page no DocBook tool wrote is a sidebar of links, dropped.
     let other = page.replacingOccurrences(of: "publican v4.3.2", with: "rustdoc")
@@ -584,7 +655,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 /// item holds a heading is the page's structure, and its headings head the
 /// text after them. A list of text inside such an item is still a list.
 @Test func headingsInsideListItemsAreHeadings() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h1>Class StringUtils</h1><p>Operations on String.</p>
         <ul class="details-list"><li><section class="details"><h2>Method Details</h2>
         <ul class="member-list"><li><section class="detail" id="abbreviate(java.lang.String,int)"><h3>abbreviate</h3>
@@ -594,11 +666,17 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <div class="block">Centers a String in a larger String.</div></section></li></ul></section></li></ul>
         <p>After the lists.</p>
         """)
-    #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3), .paragraph, .paragraph,
-                                   .list, .heading(level: 3), .paragraph, .paragraph])
-    #expect(blocks.map(\.text) == ["Class StringUtils", "Operations on String.", "Method Details", "abbreviate",
-                                   "public static String abbreviate(String str, int maxWidth)", "Abbreviates a String using ellipses.",
-                                   "• null input\n• empty input", "center", "Centers a String in a larger String.", "After the lists."])
+    #expect(
+        blocks.map(\.kind) == [
+            .heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3), .paragraph, .paragraph,
+            .list, .heading(level: 3), .paragraph, .paragraph,
+        ])
+    #expect(
+        blocks.map(\.text) == [
+            "Class StringUtils", "Operations on String.", "Method Details", "abbreviate",
+            "public static String abbreviate(String str, int maxWidth)", "Abbreviates a String using ellipses.",
+            "• null input\n• empty input", "center", "Centers a String in a larger String.", "After the lists.",
+        ])
     #expect(blocks[3].anchor == "abbreviate(java.lang.String,int)")
     // A list with no heading in it is a list as before.
     #expect(parse("<ul><li>one</li><li>two</li></ul><p>Text.</p>").map(\.kind) == [.list, .paragraph])
@@ -622,9 +700,12 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <div class="memdoc"><p>Read a Value from a JSON document.</p>
         <p class="definition">Definition at line 40 of file reader.h.</p></div></div></div></body></html>
         """
-    #expect(texts(page) == ["Json::CharReader Class Reference", "Interface for reading JSON from a char array.",
-                            "Member Function Documentation", "parse()", "virtual bool Json::CharReader::parse ( beginDoc )", "pure virtual",
-                            "Read a Value from a JSON document."])
+    #expect(
+        texts(page) == [
+            "Json::CharReader Class Reference", "Interface for reading JSON from a char array.",
+            "Member Function Documentation", "parse()", "virtual bool Json::CharReader::parse ( beginDoc )", "pure virtual",
+            "Read a Value from a JSON document.",
+        ])
     #expect(parse(page).map(\.kind).prefix(4) == [.heading(level: 1), .paragraph, .heading(level: 2), .heading(level: 3)])
     // Not Doxygen: a div.title is text.
     #expect(texts("<div class=\"title\">A title</div><p>Text.</p>") == ["A title", "Text."])
@@ -632,7 +713,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 
 @Test func boldTextThatIsNotAHeadingStaysAParagraph() {
     let long = Array(repeating: "word", count: 26).joined(separator: " ")
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h1>Page</h1>
         <p><b>Note:</b> bold only in part.</p>
         <p><b>Default:</b></p>
@@ -644,7 +726,8 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
 }
 
 @Test func aListOfLinksIntoThePageIsATableOfContentsAndDropped() {
-    let blocks = parse("""
+    let blocks = parse(
+        """
         <h1>FAQ</h1>
         <ol><li><a href="#q1">How do I create an AUTOINCREMENT field?</a></li>
         <li><a href="#q2">What datatypes does SQLite support?</a></li>
@@ -653,6 +736,9 @@ private func byteRange(of needle: String, in haystack: String) -> Range<Int> {
         <ul><li><a href="#x">In-page</a> with words of its own</li><li><a href="#y">one</a></li><li><a href="#z">two</a></li></ul>
         <ul><li><a href="other.html#q1">Another page</a></li><li><a href="#q2">this page</a></li><li><a href="#q3">this page</a></li></ul>
         """)
-    #expect(blocks.map(\.text) == ["FAQ", "• Two links\n• are not enough", "• In-page with words of its own\n• one\n• two",
-                                   "• Another page\n• this page\n• this page"])
+    #expect(
+        blocks.map(\.text) == [
+            "FAQ", "• Two links\n• are not enough", "• In-page with words of its own\n• one\n• two",
+            "• Another page\n• this page\n• this page",
+        ])
 }

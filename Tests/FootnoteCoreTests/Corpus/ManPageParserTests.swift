@@ -20,51 +20,57 @@ import Testing
 
     @Test func sectionsTermsAndParagraphs() {
         let page = """
-        .TH GIT\\-STASH 1 2025-10-07 "Git 2.39" "Git Manual"
-        .SH NAME
-        git-stash \\- Stash the changes in a dirty working directory away
-        .SH "OPTIONS"
-        .TP
-        .BR \\-p ", " \\-\\-patch
-        Interactively select hunks.
-        .PP
-        \\-k, \\-\\-keep\\-index
-        .RS 4
-        All changes already added to the index are left intact\\&.
-        .RE
-        .SS "Exit status"
-        Zero on success.
-        .IP \\(bu 2
-        a bullet item
-        """
+            .TH GIT\\-STASH 1 2025-10-07 "Git 2.39" "Git Manual"
+            .SH NAME
+            git-stash \\- Stash the changes in a dirty working directory away
+            .SH "OPTIONS"
+            .TP
+            .BR \\-p ", " \\-\\-patch
+            Interactively select hunks.
+            .PP
+            \\-k, \\-\\-keep\\-index
+            .RS 4
+            All changes already added to the index are left intact\\&.
+            .RE
+            .SS "Exit status"
+            Zero on success.
+            .IP \\(bu 2
+            a bullet item
+            """
         let b = blocks(page)
-        #expect(b.map(\.text) == ["git-stash(1)", "NAME", "git-stash - Stash the changes in a dirty working directory away", "OPTIONS",
-                                  "-p, --patch", "Interactively select hunks.", "-k, --keep-index",
-                                  "All changes already added to the index are left intact.", "Exit status", "Zero on success.",
-                                  "\u{2022}", "a bullet item"])
-        #expect(b.map(\.kind) == [.heading(level: 1), .heading(level: 2), .paragraph, .heading(level: 2), .term, .paragraph, .term,
-                                  .paragraph, .heading(level: 3), .paragraph, .term, .paragraph])
+        #expect(
+            b.map(\.text) == [
+                "git-stash(1)", "NAME", "git-stash - Stash the changes in a dirty working directory away", "OPTIONS",
+                "-p, --patch", "Interactively select hunks.", "-k, --keep-index",
+                "All changes already added to the index are left intact.", "Exit status", "Zero on success.",
+                "\u{2022}", "a bullet item",
+            ])
+        #expect(
+            b.map(\.kind) == [
+                .heading(level: 1), .heading(level: 2), .paragraph, .heading(level: 2), .term, .paragraph, .term,
+                .paragraph, .heading(level: 3), .paragraph, .term, .paragraph,
+            ])
         #expect(b[2].lines == 3...3)
         #expect(b.allSatisfy { !$0.isVerbatim })
     }
 
     @Test func fillNoFillCommentsAndDefinitions() {
         let page = """
-        .\\" a comment
-        .TH KETTLE 8
-        .de XX
-        .B never shown
-        ..
-        .SH DESCRIPTION
-        first line
-        second line
-        .nf
-        keep
-          these lines
-        .fi
-        .ie n .ds Aq '
-        .el .ds Aq \\(aq
-        """
+            .\\" a comment
+            .TH KETTLE 8
+            .de XX
+            .B never shown
+            ..
+            .SH DESCRIPTION
+            first line
+            second line
+            .nf
+            keep
+              these lines
+            .fi
+            .ie n .ds Aq '
+            .el .ds Aq \\(aq
+            """
         #expect(texts(page) == ["kettle(8)", "DESCRIPTION", "first line second line", "keep\n  these lines"])
     }
 
@@ -97,9 +103,13 @@ import Testing
 
     /// mdoc pages: `.Dt` names the page, `.Sh` and `.Ss` its sections, `.Nm`, `.Fl` and `.Xr` give text.
     @Test func mdocHeadingsAndText() {
-        let page = ".Dd March 1, 2026\n.Dt TEAPOT 7\n.Sh NAME\n.Nm teapot\n.Nd brew tea\n.Sh OPTIONS\n.It Fl w Ar minutes\nWarm the pot first, see\n.Xr kettle 1 .\n"
+        let page =
+            ".Dd March 1, 2026\n.Dt TEAPOT 7\n.Sh NAME\n.Nm teapot\n.Nd brew tea\n.Sh OPTIONS\n.It Fl w Ar minutes\nWarm the pot first, see\n.Xr kettle 1 .\n"
             + ".It Cm ServerAliveCountMax\nSets a count.\n.Nm\nstops.\n.It Fl Fl steep Ns = Ns Ar time\nSteep.\n"
-        #expect(texts(page) == ["teapot(7)", "NAME", "teapot - brew tea", "OPTIONS", "-w minutes", "Warm the pot first, see kettle(1) .",
-                                "ServerAliveCountMax", "Sets a count. teapot stops.", "--steep=time", "Steep."])
+        #expect(
+            texts(page) == [
+                "teapot(7)", "NAME", "teapot - brew tea", "OPTIONS", "-w minutes", "Warm the pot first, see kettle(1) .",
+                "ServerAliveCountMax", "Sets a count. teapot stops.", "--steep=time", "Steep.",
+            ])
     }
 }

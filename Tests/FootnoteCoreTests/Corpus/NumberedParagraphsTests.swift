@@ -7,11 +7,11 @@ import Testing
         var p = NumberedParagraphs()
         p.heading("Care", level: 1)
         p.paragraph("  Keep it\tdry.\n ")
-        p.paragraph("   ")                      // empty: counts none
+        p.paragraph("   ")  // empty: counts none
         p.listItem("Unplug it.", depth: 0)
         p.listItem("Wipe it.", depth: 1)
         p.row(["Tea", "", "4"])
-        p.row(["", " "])                         // empty row: none
+        p.row(["", " "])  // empty row: none
         let blocks = p.finish()
         #expect(blocks.map(\.kind) == [.heading(level: 1), .paragraph, .list, .paragraph])
         #expect(blocks.map(\.text) == ["Care", "Keep it dry.", "\u{2022} Unplug it.\n  \u{2022} Wipe it.", "Tea | | 4"])

@@ -46,9 +46,11 @@ import Testing
 
     /// Lines that are code, commands, markup or fragments never head a section.
     @Test func commandLinesAndFragmentsAreNotHeadings() throws {
-        let notHeadings = ["$ git revert -m 1 M", "include::rerere-options.txt[]", "pname=$0", "When you're ready, just run",
-                           "git commit --amend", "# apt install tmux", "./configure --prefix=/usr", "make install",
-                           "Press Enter to", "See linkgit:git-commit[1]", "x = f(y)", "<b>bold</b>"]
+        let notHeadings = [
+            "$ git revert -m 1 M", "include::rerere-options.txt[]", "pname=$0", "When you're ready, just run",
+            "git commit --amend", "# apt install tmux", "./configure --prefix=/usr", "make install",
+            "Press Enter to", "See linkgit:git-commit[1]", "x = f(y)", "<b>bold</b>",
+        ]
         for line in notHeadings {
             let text = "Some text comes first here.\n\n\(line)\n\nAnd a paragraph follows it.\n"
             let p = try passages(text)
@@ -56,7 +58,8 @@ import Testing
             #expect(p.contains { $0.text.contains(line) }, "\(line) is in no passage")
         }
         for heading in ["Installing Footnote", "Why Does It Matter?", "Conclusion: Choosing the Right Path", "Ignoring files"] {
-            let p = try passages("Some text comes first here.\n\n\(heading)\n\nAnd a paragraph follows it.\n", builder: PassageBuilder(minWords: 0))
+            let p = try passages(
+                "Some text comes first here.\n\n\(heading)\n\nAnd a paragraph follows it.\n", builder: PassageBuilder(minWords: 0))
             #expect(p.last?.section == [heading])
         }
     }
@@ -71,30 +74,30 @@ import Testing
 
     @Test func markdownHeadingsOfEachKind() throws {
         let text = """
-        ---
-        title: front matter
-        ---
-        # Guide
+            ---
+            title: front matter
+            ---
+            # Guide
 
-        Intro text.
+            Intro text.
 
-        Setext Title
-        ------------
+            Setext Title
+            ------------
 
-        Under setext.
+            Under setext.
 
-        ### Deep ###
+            ### Deep ###
 
-        Deep text.
-        ```
-        # not a heading
-        ```
+            Deep text.
+            ```
+            # not a heading
+            ```
 
-        ## Second
+            ## Second
 
-        - one
-        - two
-        """
+            - one
+            - two
+            """
         // Headings alone: no short section joins the lead.
         let p = try passages(text, name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Intro text.", "Under setext.", "Deep text.\n```\n# not a heading\n```", "- one\n- two"])
@@ -106,36 +109,39 @@ import Testing
         #expect(p[2].lines == 15...18)
 
         // A MyST target line is a label, not text: the heading under it opens the file.
-        let myst = try passages("(repeatability)=\n# Repeatable Installs\n\nPin the versions of your dependencies.\n(not a target) =\n", name: "r.md",
-                                builder: PassageBuilder(minWords: 0))
+        let myst = try passages(
+            "(repeatability)=\n# Repeatable Installs\n\nPin the versions of your dependencies.\n(not a target) =\n", name: "r.md",
+            builder: PassageBuilder(minWords: 0))
         #expect(myst.map(\.section) == [["Repeatable Installs"]])
         #expect(myst[0].text == "Pin the versions of your dependencies.\n(not a target) =")
-        #expect(MarkdownParser.isTargetLine("(install_--no-deps)=") && !MarkdownParser.isTargetLine("(a b)=") && !MarkdownParser.isTargetLine("()="))
+        #expect(
+            MarkdownParser.isTargetLine("(install_--no-deps)=") && !MarkdownParser.isTargetLine("(a b)=")
+                && !MarkdownParser.isTargetLine("()="))
     }
 
     @Test func restructuredTextUnderlinesAndOverlines() throws {
         let text = """
-        =========
-        Manual
-        =========
+            =========
+            Manual
+            =========
 
-        Preface text.
+            Preface text.
 
-        Install
-        -------
+            Install
+            -------
 
-        Run make.
+            Run make.
 
-        Options
-        ~~~~~~~
+            Options
+            ~~~~~~~
 
-        Flags here.
+            Flags here.
 
-        Usage
-        -----
+            Usage
+            -----
 
-        Ask away.
-        """
+            Ask away.
+            """
         let p = try passages(text, name: "manual.rst", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Preface text.", "Run make.", "Flags here.", "Ask away."])
         #expect(p[0].section == ["Manual"])
@@ -146,11 +152,11 @@ import Testing
     }
 
     @Test func longParagraphsBecomeBalancedSentenceWindows() throws {
-        let sentence = "Footnote splits long paragraphs into windows of whole sentences. "   // 9 words
+        let sentence = "Footnote splits long paragraphs into windows of whole sentences. "  // 9 words
         let text = "Title\n\n" + String(repeating: sentence, count: 40) + "\n"
         let builder = PassageBuilder(sectionWords: 50, maxWords: 100, minWords: 10, overlapWords: 0)
         let p = try passages(text, builder: builder)
-        #expect(p.count == 4)   // 360 words: four windows of 90, not three of 99 and a stub
+        #expect(p.count == 4)  // 360 words: four windows of 90, not three of 99 and a stub
         for w in p {
             #expect(PassageBuilder.wordCount(w.text) == 90)
             #expect(w.text.hasPrefix("Footnote splits"))
@@ -171,8 +177,11 @@ import Testing
         #expect(p.count > 2)
         for (a, b) in zip(p, p.dropFirst()) {
             let lastOfA = SentenceSplitter.sentences(in: a.text).last.map { String(decoding: Array(a.text.utf8)[$0], as: UTF8.self) }
-            if lastOfA == "Call 1-800-772-1213." { #expect(b.text.hasPrefix("Call 1-800-772-1213.")) }
-            else { #expect(!b.text.hasPrefix("Call")) }   // long sentences are not repeated
+            if lastOfA == "Call 1-800-772-1213." {
+                #expect(b.text.hasPrefix("Call 1-800-772-1213."))
+            } else {
+                #expect(!b.text.hasPrefix("Call"))
+            }  // long sentences are not repeated
             #expect(b.bytes.lowerBound >= a.bytes.lowerBound)
         }
         #expect(p.allSatisfy { PassageBuilder.wordCount($0.text) <= 120 })
@@ -201,21 +210,21 @@ import Testing
     @Test func shortBlocksJoinTheirNeighbours() throws {
         let para = String(repeating: "Every paragraph here carries enough words to stand on its own as an answer. ", count: 3)
         let text = """
-        Guide
+            Guide
 
-        Short opening line.
+            Short opening line.
 
-        \(para)
+            \(para)
 
-        Steps to follow:
+            Steps to follow:
 
-          • first step
-          • second step
+              • first step
+              • second step
 
-        That is all.
+            That is all.
 
-        \(para)
-        """
+            \(para)
+            """
         let p = try passages(text, builder: PassageBuilder(sectionWords: 50, maxWords: 250, minWords: 20, overlapWords: 0))
         #expect(p.count == 2)
         #expect(p[0].text.hasPrefix("Short opening line.\n\nEvery paragraph"))
@@ -227,21 +236,22 @@ import Testing
     /// A manual page's NAME and SYNOPSIS are too short to answer alone: they
     /// open the passage of its DESCRIPTION, cited under the page's title.
     @Test func shortOpeningSectionsFormTheLead() throws {
-        let description = "Runs a number of housekeeping tasks within the current repository, such as compressing file revisions and removing unreachable objects."
+        let description =
+            "Runs a number of housekeeping tasks within the current repository, such as compressing file revisions and removing unreachable objects."
         let html = """
-        <html><head><title>git-gc(1)</title></head><body>
-        <h1>git-gc(1) Manual Page</h1>
-        <h2 id="_name">NAME</h2>
-        <p>git-gc - Cleanup unnecessary files and optimize the local repository</p>
-        <h2 id="_synopsis">SYNOPSIS</h2>
-        <pre>git gc [--aggressive] [--auto] [--quiet]</pre>
-        <h2 id="_description">DESCRIPTION</h2>
-        <p>\(description)</p>
-        <p>\(description)</p>
-        <h2 id="_options">OPTIONS</h2>
-        <p>\(description)</p>
-        </body></html>
-        """
+            <html><head><title>git-gc(1)</title></head><body>
+            <h1>git-gc(1) Manual Page</h1>
+            <h2 id="_name">NAME</h2>
+            <p>git-gc - Cleanup unnecessary files and optimize the local repository</p>
+            <h2 id="_synopsis">SYNOPSIS</h2>
+            <pre>git gc [--aggressive] [--auto] [--quiet]</pre>
+            <h2 id="_description">DESCRIPTION</h2>
+            <p>\(description)</p>
+            <p>\(description)</p>
+            <h2 id="_options">OPTIONS</h2>
+            <p>\(description)</p>
+            </body></html>
+            """
         let p = try passages(html, name: "git-gc.html")
         #expect(p.count == 2)
         #expect(p[0].text.hasPrefix("git-gc - Cleanup unnecessary files"))
@@ -256,12 +266,12 @@ import Testing
         // Text before the page's first heading (Apache's banner and breadcrumb, above an <h1> that
         // repeats the title) opens the lead, which is cited under that heading, not under nothing.
         let apache = """
-        <html><head><title>VirtualHost Examples - Apache HTTP Server Version 2.4</title></head><body>
-        <p class="apache">Apache HTTP Server Version 2.4</p>
-        <div id="page-content"><div id="preamble"><h1>VirtualHost Examples</h1>
-        <p>This document attempts to answer the commonly-asked questions about setting up virtual hosts.</p></div>
-        <p>\(description)</p></div></body></html>
-        """
+            <html><head><title>VirtualHost Examples - Apache HTTP Server Version 2.4</title></head><body>
+            <p class="apache">Apache HTTP Server Version 2.4</p>
+            <div id="page-content"><div id="preamble"><h1>VirtualHost Examples</h1>
+            <p>This document attempts to answer the commonly-asked questions about setting up virtual hosts.</p></div>
+            <p>\(description)</p></div></body></html>
+            """
         let a = try passages(apache, name: "examples.html")
         #expect(a.count == 1 && a[0].section == ["VirtualHost Examples"] && a[0].text.hasPrefix("Apache HTTP Server"))
 
@@ -269,7 +279,7 @@ import Testing
         let faq = (1...6).map { "## Question \($0)\n\nA short answer number \($0) here.\n" }.joined(separator: "\n")
         let q = try passages("# FAQ\n\n" + faq, name: "faq.md")
         #expect(q.count == 2)
-        #expect(q[0].section == ["FAQ"] && q[0].lines == 5...21)   // four answers of 5 words held, the fifth's joined
+        #expect(q[0].section == ["FAQ"] && q[0].lines == 5...21)  // four answers of 5 words held, the fifth's joined
         #expect(q[0].text.hasPrefix("A short answer number 1 here.\nQuestion 2\n"))
         #expect(q[1].section == ["FAQ", "Question 6"])
     }
@@ -283,11 +293,16 @@ import Testing
         let p = try passages(section, name: "hooks.md")
         #expect(p.count == 1 && p[0].section == ["Hooks", "pre-commit"] && p[0].lines == 5...11)
         let longer = try passages(section + "\n" + Array(repeating: paragraph, count: 2).joined(separator: "\n\n") + "\n", name: "hooks.md")
-        #expect(longer.count == 2 && longer.map(\.lines) == [5...9, 11...15])   // 270 words: three paragraphs each (`packed`)
-        let options = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd>"
+        #expect(longer.count == 2 && longer.map(\.lines) == [5...9, 11...15])  // 270 words: three paragraphs each (`packed`)
+        let options =
+            "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd>"
             + "<dt>-k</dt><dd><p>Skip move or rename actions which would lead to an error condition.</p></dd></dl>"
-        #expect(try passages(options, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"], ["git-mv", "OPTIONS", "-k"]])
-        let one = "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd></dl>"
+        #expect(
+            try passages(options, name: "git-mv.html").map(\.section) == [
+                ["git-mv", "OPTIONS", "-f, --force"], ["git-mv", "OPTIONS", "-k"],
+            ])
+        let one =
+            "<h1>git-mv</h1><h2>OPTIONS</h2><dl><dt>-f</dt><dt>--force</dt><dd><p>Force renaming or moving of a file even if the target exists.</p></dd></dl>"
             + "<p>The index is updated after successful completion.</p>"
         #expect(try passages(one, name: "git-mv.html").map(\.section) == [["git-mv", "OPTIONS", "-f, --force"]])
     }
@@ -299,7 +314,9 @@ import Testing
         typealias Unit = PassageBuilder.Unit
         func units(_ words: [Int]) -> [Unit] {
             var at = 0
-            return words.map { w in defer { at += 1 }; return Unit(blocks: at..<(at + 1), words: w) }
+            return words.map { w in
+                defer { at += 1 }; return Unit(blocks: at..<(at + 1), words: w)
+            }
         }
         let entry = 3
         let packed = PassageBuilder.packed(units([100, 100, 100, 30, 60, 60]), limit: 250) { $0.blocks.lowerBound == entry }
@@ -335,7 +352,8 @@ import Testing
     /// An option's description of several paragraphs stays with it, and each of its windows is cited under it.
     @Test func aTermKeepsItsWholeDescription() throws {
         let para = "This option makes the command work harder on the repository, taking more time to do it. "
-        let html = "<h1>git-gc</h1><h2>OPTIONS</h2><dl><dt>--aggressive</dt><dd><p>\(para)</p><p>\(para)</p></dd>"
+        let html =
+            "<h1>git-gc</h1><h2>OPTIONS</h2><dl><dt>--aggressive</dt><dd><p>\(para)</p><p>\(para)</p></dd>"
             + "<dt>--auto</dt><dd><p>\(para)</p><pre>git gc --auto</pre></dd>"
             + "<dt>gc.reflogExpire</dt><dt>gc.reflogExpireUnreachable</dt><dd><p>\(para)</p></dd>"
             + "<dt>--prune</dt><dd>" + (1...20).map { _ in "<p>\(para)</p>" }.joined() + "</dd></dl>"
@@ -353,44 +371,47 @@ import Testing
     /// "GIL: See global interpreter lock." names the entry it points to, and is not cited apart from it.
     @Test func glossaryPointersNameTheirEntry() throws {
         let entry = "The mechanism used by the interpreter to assure that only one thread executes bytecode at a time, for safety."
-        let html = "<h1>Glossary</h1><dl>" + (1...8).map { "<dt>term\($0)</dt><dd><p>\(entry)</p></dd>" }.joined()
+        let html =
+            "<h1>Glossary</h1><dl>" + (1...8).map { "<dt>term\($0)</dt><dd><p>\(entry)</p></dd>" }.joined()
             + "<dt id=\"term-GIL\">GIL</dt><dd><p>See <a href=\"#term-gil\">global interpreter lock</a>.</p></dd>"
             + "<dt>global  Interpreter lock</dt><dd><p>\(entry)</p></dd>"
             + "<dt>MRO</dt><dd><p>See also method resolution order.</p></dd>"
             + "<dt>zip</dt><dd><p>See nothing here.</p></dd></dl>"
         let p = try passages(html, name: "glossary.html")
         #expect(!p.contains { $0.text.hasPrefix("GIL") })
-        let gil = try #require(p.first { $0.text.hasPrefix("global Interpreter lock") })   // HTML collapses spaces
+        let gil = try #require(p.first { $0.text.hasPrefix("global Interpreter lock") })  // HTML collapses spaces
         #expect(gil.section == ["Glossary", "global Interpreter lock (GIL)"])
-        #expect(p.contains { $0.section == ["Glossary", "MRO"] })   // "See also" says something of its own
-        #expect(p.contains { $0.section == ["Glossary", "zip"] })   // a pointer to no entry stays
+        #expect(p.contains { $0.section == ["Glossary", "MRO"] })  // "See also" says something of its own
+        #expect(p.contains { $0.section == ["Glossary", "zip"] })  // a pointer to no entry stays
         #expect(p.count == 11)
     }
 
     /// No passage is a heading alone: a heading with nothing under it is text.
     @Test func aHeadingOverNothingIsText() throws {
         let text = """
-        # Guide
+            # Guide
 
-        ## Do not
+            ## Do not
 
-        ## Do
+            ## Do
 
-        surrender your plates before your insurance ends
+            surrender your plates before your insurance ends
 
-        ## Empty at the end
-        """
+            ## Empty at the end
+            """
         let p = try passages(text, name: "guide.md", builder: PassageBuilder(minWords: 0))
         #expect(p.count == 2)
-        #expect(p[0].section == ["Guide"])   // "Do not" heads nothing, so it is text of "Guide" …
-        #expect(p[0].text == "Do not" && p[0].lines == 3...3)   // its words, cited on its line, without the markup
-        let rest = try passages(text.replacingOccurrences(of: "## Do not\n\n", with: ""), name: "guide.md", builder: PassageBuilder(minWords: 0))
-        #expect(rest.map(\.section) == [["Guide", "Do"]])   // … and the trailing heading joins the last section
+        #expect(p[0].section == ["Guide"])  // "Do not" heads nothing, so it is text of "Guide" …
+        #expect(p[0].text == "Do not" && p[0].lines == 3...3)  // its words, cited on its line, without the markup
+        let rest = try passages(
+            text.replacingOccurrences(of: "## Do not\n\n", with: ""), name: "guide.md", builder: PassageBuilder(minWords: 0))
+        #expect(rest.map(\.section) == [["Guide", "Do"]])  // … and the trailing heading joins the last section
         #expect(rest[0].text.hasSuffix("## Empty at the end"))
     }
 
     @Test func htmlPassagesComeFromBlocks() throws {
-        let html = "<html><head><title>T</title><script>var x = 1;</script></head><body>\n<h1>Guide</h1>\n<p>Fish &amp; chips.</p>\n<h2>More</h2><p>Second\npara.</p></body></html>\n"
+        let html =
+            "<html><head><title>T</title><script>var x = 1;</script></head><body>\n<h1>Guide</h1>\n<p>Fish &amp; chips.</p>\n<h2>More</h2><p>Second\npara.</p></body></html>\n"
         let p = try passages(html, name: "page.html", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.text) == ["Fish & chips.", "Second para."])
         #expect(p[0].section.last == "Guide")
@@ -444,8 +465,9 @@ import Testing
                 // Line k of the file holds "line(k-1)": the heading is line 1, the block starts on line 2.
                 // A window may open with the end of the line before its first "lineN".
                 let opensMidLine = !passage.text.hasPrefix("line") && !passage.text.hasPrefix("• line")
-                #expect(passage.lines == (opensMidLine ? first : first + 1)...(last + 1),
-                        "\(open) \(passage.lines) for line\(first)…line\(last): \(passage.text.prefix(40))")
+                #expect(
+                    passage.lines == (opensMidLine ? first : first + 1)...(last + 1),
+                    "\(open) \(passage.lines) for line\(first)…line\(last): \(passage.text.prefix(40))")
                 #expect(first > previousFirst)
                 previousFirst = first
             }
@@ -487,7 +509,10 @@ import Testing
             var parts: [String] = []
             for _ in 0..<(3 + next(12)) {
                 switch next(6) {
-                case 0: parts.append((markdown ? String(repeating: "#", count: 1 + next(3)) + " " : "") + "Section About " + words(1 + next(3)).capitalized)
+                case 0:
+                    parts.append(
+                        (markdown ? String(repeating: "#", count: 1 + next(3)) + " " : "") + "Section About "
+                            + words(1 + next(3)).capitalized)
                 case 1: parts.append((0..<(1 + next(5))).map { _ in "  • " + words(1 + next(8)) }.joined(separator: "\n"))
                 case 2: parts.append(words(1 + next(4)))
                 default: parts.append(words(1 + next(400)) + ".")
@@ -522,7 +547,9 @@ import Testing
         #expect(R.reading(".. py:method:: str.split(sep=None)") == .term("str.split(sep=None)"))
         #expect(R.reading(".. note:: Use ``with`` here.") == .text("Note: Use with here."))
         #expect(R.reading(".. versionadded:: 3.2") == .text("New in version 3.2:"))
-        #expect(R.reading(":param path: the :class:`Path` to read\n:returns: its text") == .text("param path: the Path to read\nreturns: its text"))
+        #expect(
+            R.reading(":param path: the :class:`Path` to read\n:returns: its text")
+                == .text("param path: the Path to read\nreturns: its text"))
         #expect(R.reading("Plain text stays.") == .text("Plain text stays."))
     }
 
@@ -530,23 +557,23 @@ import Testing
     /// index entry is gone, and roles read as their text.
     @Test func aSphinxSourceReadsAsItsPage() throws {
         let rst = """
-        :mod:`os.path` --- Common pathname manipulations
-        ================================================
+            :mod:`os.path` --- Common pathname manipulations
+            ================================================
 
-        .. module:: os.path
+            .. module:: os.path
 
-        .. index:: single: path; operations
+            .. index:: single: path; operations
 
-        This module implements some useful functions on pathnames. To read or write files see :func:`open`.
+            This module implements some useful functions on pathnames. To read or write files see :func:`open`.
 
-        .. function:: join(path, *paths)
+            .. function:: join(path, *paths)
 
-           Join one or more path segments intelligently. The return value is the
-           concatenation of *path* and all members of *paths*.
+               Join one or more path segments intelligently. The return value is the
+               concatenation of *path* and all members of *paths*.
 
-           .. versionchanged:: 3.6
-              Accepts a :term:`path-like object`.
-        """
+               .. versionchanged:: 3.6
+                  Accepts a :term:`path-like object`.
+            """
         let p = try passages(rst, name: "os.path.rst")
         #expect(p.map(\.section) == [["os.path --- Common pathname manipulations"]])
         #expect(p[0].text.contains("To read or write files see open."))
@@ -560,25 +587,25 @@ import Testing
     /// A dropped directive's content after a blank line goes with it, and file-wide metadata is no text.
     @Test func droppedDirectivesTakeTheirContent() throws {
         let rst = """
-        :orphan:
+            :orphan:
 
-        .. meta::
+            .. meta::
 
-          :http-equiv=refresh: 3; url=../../cli/pip_check/
+              :http-equiv=refresh: 3; url=../../cli/pip_check/
 
-        Contents
-        ========
+            Contents
+            ========
 
-        .. toctree::
-           :maxdepth: 2
+            .. toctree::
+               :maxdepth: 2
 
-           getting-started
-           installation
+               getting-started
+               installation
 
-        The user guide covers installing packages with pip.
+            The user guide covers installing packages with pip.
 
-          An indented quote stays.
-        """
+              An indented quote stays.
+            """
         let p = try passages(rst, name: "index.rst", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.section) == [["Contents"]])
         #expect(p[0].text == "The user guide covers installing packages with pip.\n\n  An indented quote stays.")
@@ -645,12 +672,16 @@ import Testing
 
     /// git's glossary: each entry a labeled item with an inline anchor, cross-references by id.
     @Test func inlineAnchorsAndCrossReferences() throws {
-        let text = "[[def_bare_repository]]bare repository::\n\tA bare repository is a <<def_directory,directory>> with a `.git` suffix.\n\n[[def_branch]]branch::\n\tA line of development, see <<def_commit>>.\n"
+        let text =
+            "[[def_bare_repository]]bare repository::\n\tA bare repository is a <<def_directory,directory>> with a `.git` suffix.\n\n[[def_branch]]branch::\n\tA line of development, see <<def_commit>>.\n"
         let blocks = AsciiDocParser.parse(Array(text.utf8))
-        #expect(blocks.map { $0.text.trimmingCharacters(in: .whitespaces) } == ["bare repository", "A bare repository is a directory with a .git suffix.",
-                                       "branch", "A line of development, see def_commit."])
+        #expect(
+            blocks.map { $0.text.trimmingCharacters(in: .whitespaces) } == [
+                "bare repository", "A bare repository is a directory with a .git suffix.",
+                "branch", "A line of development, see def_commit.",
+            ])
         #expect(blocks.filter { $0.kind == .term }.count == 2)
-        #expect(AsciiDocParser.inline("x [[a b]] y") == "x [[a b]] y")   // not an anchor: a space inside
+        #expect(AsciiDocParser.inline("x [[a b]] y") == "x [[a b]] y")  // not an anchor: a space inside
     }
 
     @Test func adocFilesAreAsciiDoc() throws {
@@ -663,8 +694,9 @@ import Testing
 @Suite struct FootnoteSectionTests {
     /// A footnote at a Markdown page's end is not cited under its last heading.
     @Test func markdownFootnotesHaveASectionOfTheirOwn() throws {
-        let p = try passages("# Guide\n\n## Setup\n\nInstall it first.[^1]\n\n[^1]: On Debian, use apt-get to install packages.\n", name: "g.md",
-                             builder: PassageBuilder(minWords: 0))
+        let p = try passages(
+            "# Guide\n\n## Setup\n\nInstall it first.[^1]\n\n[^1]: On Debian, use apt-get to install packages.\n", name: "g.md",
+            builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.section) == [["Guide", "Setup"], ["Guide", "Footnotes"]])
         #expect(p[1].text == "[^1]: On Debian, use apt-get to install packages.")
         #expect(p[1].isVerbatim)
@@ -708,11 +740,13 @@ import Testing
         let title = "VACUUM — garbage-collect and optionally analyze a database"
         let p = try passages(entry, name: "sql-vacuum.html", builder: PassageBuilder(minWords: 0))
         #expect(p.map(\.section) == [[title], [title, "Description"]])
-        #expect(p[0].text == title)   // the name line stays text as well
+        #expect(p[0].text == title)  // the name line stays text as well
         // Under NAME in an asciidoc manual page, the names need not be the title's.
-        let man = "git-mv(1)\n=========\n\nNAME\n----\ngit-mv - Move or rename a file\n\nSYNOPSIS\n--------\n[verse]\n'git mv' <source> <destination>\n\n"
+        let man =
+            "git-mv(1)\n=========\n\nNAME\n----\ngit-mv - Move or rename a file\n\nSYNOPSIS\n--------\n[verse]\n'git mv' <source> <destination>\n\n"
             + "DESCRIPTION\n-----------\nIt moves a file. See linkgit:git-add[1].\n"
-        #expect(try passages(man, name: "git-mv.txt", builder: PassageBuilder(minWords: 0)).first?.section.first
+        #expect(
+            try passages(man, name: "git-mv.txt", builder: PassageBuilder(minWords: 0)).first?.section.first
                 == "git-mv(1) — Move or rename a file")
         // A first paragraph with a dash that names something else, or a name line far down the page, changes nothing.
         let essay = "# Open models\n\nClosed models - the ones sold as a service - are one kind.\n"
@@ -735,8 +769,10 @@ import Testing
     /// draw it as an SVG of thousands of lines, which is dropped: the label
     /// goes with it, and the paragraph after it is cited by its own lines.
     @Test func aLabelWhoseDiagramWasDroppedGoesWithIt() throws {
-        let page = Self.diagram(between: "<h1 id=\"overview\">Overview</h1>\n<p><b><a href=\"syntax.html\">alter-table-stmt:</a></b>\n<button>hide</button></p>\n",
-                                and: "<p>SQLite supports a limited subset of ALTER TABLE: a table can be renamed,\na column renamed, added or dropped.</p>\n")
+        let page = Self.diagram(
+            between:
+                "<h1 id=\"overview\">Overview</h1>\n<p><b><a href=\"syntax.html\">alter-table-stmt:</a></b>\n<button>hide</button></p>\n",
+            and: "<p>SQLite supports a limited subset of ALTER TABLE: a table can be renamed,\na column renamed, added or dropped.</p>\n")
         let p = try passages(page, name: "lang_altertable.html")
         #expect(p.count == 1)
         #expect(p[0].text.hasPrefix("SQLite supports") && !p[0].text.contains("alter-table-stmt"))
@@ -746,8 +782,10 @@ import Testing
     /// Text on both sides of a dropped diagram is two passages, each cited by
     /// its own lines, however short: joined, they were cited for every line of the diagram.
     @Test func noPassageSpansADroppedDiagram() throws {
-        let page = Self.diagram(between: "<h1>Partial Indexes</h1>\n<p>Create a partial index by adding a WHERE clause\nto an ordinary CREATE INDEX statement.</p>\n",
-                                and: "<p>Any index that includes the WHERE clause at the end is considered to be a partial index.</p>\n")
+        let page = Self.diagram(
+            between:
+                "<h1>Partial Indexes</h1>\n<p>Create a partial index by adding a WHERE clause\nto an ordinary CREATE INDEX statement.</p>\n",
+            and: "<p>Any index that includes the WHERE clause at the end is considered to be a partial index.</p>\n")
         let p = try passages(page, name: "partialindex.html")
         #expect(p.map(\.lines) == [2...3, 66...66])
         #expect(p.allSatisfy { $0.section == ["Partial Indexes"] })
@@ -758,11 +796,13 @@ import Testing
 
     /// A label whose list follows it keeps it ("Examples include:"), and so does a label in a text file.
     @Test func aLabelWithWhatItIntroducesStays() throws {
-        let html = try passages("<h1>Models</h1>\n<p>Examples include:</p>\n<ul><li>Commercial large language models</li>\n<li>Recommendation systems</li></ul>\n",
-                                name: "m.html")
+        let html = try passages(
+            "<h1>Models</h1>\n<p>Examples include:</p>\n<ul><li>Commercial large language models</li>\n<li>Recommendation systems</li></ul>\n",
+            name: "m.html")
         #expect(p(html).contains("Examples include:"))
-        let text = try passages("Models\n======\n\nExamples:\n" + String(repeating: "\n", count: 50) + "Commercial large language models are one kind.\n",
-                                name: "m.txt")
+        let text = try passages(
+            "Models\n======\n\nExamples:\n" + String(repeating: "\n", count: 50) + "Commercial large language models are one kind.\n",
+            name: "m.txt")
         #expect(p(text).contains("Examples:"))
     }
 

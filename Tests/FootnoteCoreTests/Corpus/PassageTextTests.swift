@@ -16,7 +16,8 @@ import Testing
         let long = (1...40).map { "Sentence \($0) speaks of kettles and the tea they boil at length." }.joined(separator: " ")
         folder.write("long.md", "# Long\n\n" + long + "\n\n- one item\n- two items\n")
         folder.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Marked text about a samovar.\n\nA second paragraph.\n".utf8))
-        folder.write("wide.txt", [0xFF, 0xFE] + "UTF-16 text about a teapot.\n\nMore.\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        folder.write(
+            "wide.txt", [0xFF, 0xFE] + "UTF-16 text about a teapot.\n\nMore.\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         folder.write("broken.md", Array("Broken ".utf8) + [0xC3, 0x28] + Array(" bytes about a kettle.\n\nNext paragraph.\n".utf8))
         folder.write("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" notes about a kettle.\n\nMore.\n".utf8))
         for name in ["changelog.gz", "guide.md.xz"] {
@@ -50,13 +51,17 @@ import Testing
             #expect(corpus.passages.texts == nil)
             #expect(corpus.passages.count == loaded.passages.count)
             for p in loaded.passages.indices {
-                #expect(try corpus.passageText(p).get() == loaded.passages.texts![p], "passage \(p) of \(corpus.documents[Int(corpus.passages.documents[p])].path)")
+                #expect(
+                    try corpus.passageText(p).get() == loaded.passages.texts![p],
+                    "passage \(p) of \(corpus.documents[Int(corpus.passages.documents[p])].path)")
             }
         }
         // Each path was taken: verbatim, BEIR, and cut again.
-        let kinds = Set(loaded.passages.indices.map { p in
-            loaded.documents[Int(loaded.passages.documents[p])].format == .beirJSONL ? "beir" : loaded.passages.isVerbatim(p) ? "verbatim" : "cut"
-        })
+        let kinds = Set(
+            loaded.passages.indices.map { p in
+                loaded.documents[Int(loaded.passages.documents[p])].format == .beirJSONL
+                    ? "beir" : loaded.passages.isVerbatim(p) ? "verbatim" : "cut"
+            })
         #expect(kinds == ["beir", "verbatim", "cut"])
         #expect(Set(loaded.documents.map(\.encoding)) == [.utf8, .utf8AfterByteOrderMark, .transcoded])
     }
@@ -106,11 +111,11 @@ import Testing
 
     @Test func aRacyChangeIsCaughtByTheContentHash() throws {
         let folder = TemporaryFolder()
-        folder.write("a.txt", "Kettles boil water.\n")   // written now: its stamp is racily clean
+        folder.write("a.txt", "Kettles boil water.\n")  // written now: its stamp is racily clean
         let corpus = try IndexStore(folder: TemporaryFolder().path).open(folder.path).corpus
         let stamp = modificationTime(folder.path + "/a.txt")
         #expect(try corpus.passageText(0).get() == "Kettles boil water.")
-        folder.write("a.txt", "Teapots keep water.\n")   // same size
+        folder.write("a.txt", "Teapots keep water.\n")  // same size
         setModificationTime(folder.path + "/a.txt", stamp)
         #expect(corpus.passageText(0) == .failure(.changed(path: "a.txt")))
     }
@@ -121,7 +126,7 @@ import Testing
     @Test func aRacyFileVerifiedLateIsThenReadByItsRange() throws {
         let folder = TemporaryFolder()
         let path = folder.write("a.txt", "Kettles boil water.\n")
-        let stampTime = (Int64(Date().timeIntervalSince1970 * 1000) - 1_500) * 1_000_000   // 1.5 s ago: racy at indexing
+        let stampTime = (Int64(Date().timeIntervalSince1970 * 1000) - 1_500) * 1_000_000  // 1.5 s ago: racy at indexing
         setModificationTime(path, stampTime)
         let corpus = try IndexStore(folder: TemporaryFolder().path).open(folder.path).corpus
         let stamp = try #require(corpus.files.first?.stamp)
@@ -129,7 +134,7 @@ import Testing
         while (Int64(Date().timeIntervalSince1970 * 1000) * 1_000_000) - stampTime <= FileStamp.ambiguityWindow + 50_000_000 {
             usleep(50_000)
         }
-        #expect(try corpus.passageText(0).get() == "Kettles boil water.")   // hashed whole, and now verified
+        #expect(try corpus.passageText(0).get() == "Kettles boil water.")  // hashed whole, and now verified
         #expect(corpus.textCache.isVerified(path: path, stamp: stamp))
         // Same size, same time: the stamp's contract says unchanged, and the range is read as it is now.
         folder.write("a.txt", "Teapots warm water.\n")

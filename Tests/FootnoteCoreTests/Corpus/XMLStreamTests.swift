@@ -29,11 +29,17 @@ import Testing
         _ = XMLStream.read(Array(#"<x:doc xmlns:x="urn:one" xmlns="urn:two"><x:p x:val="v"/><p/></x:doc>"#.utf8)) { event in
             if case .start(let name, let attributes) = event {
                 names.append(name)
-                if name.local == "p" && name.namespace == "urn:one" { #expect(attributes.all == ["val": "v"] && attributes["val"] == "v" && attributes["va"] == nil && attributes["vall"] == nil) }
+                if name.local == "p" && name.namespace == "urn:one" {
+                    #expect(
+                        attributes.all == ["val": "v"] && attributes["val"] == "v" && attributes["va"] == nil && attributes["vall"] == nil)
+                }
             }
         }
-        #expect(names == [XMLStream.Name(namespace: "urn:one", local: "doc"), XMLStream.Name(namespace: "urn:one", local: "p"),
-                          XMLStream.Name(namespace: "urn:two", local: "p")])
+        #expect(
+            names == [
+                XMLStream.Name(namespace: "urn:one", local: "doc"), XMLStream.Name(namespace: "urn:one", local: "p"),
+                XMLStream.Name(namespace: "urn:two", local: "p"),
+            ])
         #expect(names[1].is("p", in: "urn:one") && !names[2].is("p", in: "urn:one"))
     }
 

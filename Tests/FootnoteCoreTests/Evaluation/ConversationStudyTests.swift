@@ -31,8 +31,12 @@ import Testing
 
     @Test func aBrokenLineIsNamed() {
         let folder = TemporaryFolder()
-        let path = folder.write("conversations.jsonl", "{\"_id\": \"d1\", \"turns\": []}\n{\"_id\": \"d2\", \"turns\": [{\"text\": \"no id\"}]}\n")
-        #expect(throws: EvaluationInputError(path: path, line: 2, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")) {
+        let path = folder.write(
+            "conversations.jsonl", "{\"_id\": \"d1\", \"turns\": []}\n{\"_id\": \"d2\", \"turns\": [{\"text\": \"no id\"}]}\n")
+        #expect(
+            throws: EvaluationInputError(
+                path: path, line: 2, reason: "not a dialogue ({\"_id\", \"turns\": [{\"_id\", \"text\", \"relevant\"}]})")
+        ) {
             try Dialogue.read(path)
         }
         #expect(throws: EvaluationInputError.self) { try Dialogue.read(folder.path + "/missing.jsonl") }
@@ -59,12 +63,19 @@ import Testing
 
     @Test func scoresByFileLinesOnAFolder() throws {
         let folder = TemporaryFolder()
-        folder.write("docs/dmv.md", "# Driver licenses\n\nRenew a driver license online or by mail before it expires.\n\n## Fees\n\nThe renewal fee depends on the class.\n")
+        folder.write(
+            "docs/dmv.md",
+            "# Driver licenses\n\nRenew a driver license online or by mail before it expires.\n\n## Fees\n\nThe renewal fee depends on the class.\n"
+        )
         let engine = AnswerEngine(corpus: try CorpusLoader().load(folder.path + "/docs"))
-        let dialogue = Dialogue(id: "d", turns: [
-            Dialogue.Turn(id: "t1", text: "How can I renew my driver license?", relevant: [], goldLines: [.init(file: "dmv.md", lines: 3...3)]),
-            Dialogue.Turn(id: "t2", text: "What does the renewal cost?", relevant: ["x"], goldLines: [.init(file: "other.md", lines: 1...9)]),
-        ])
+        let dialogue = Dialogue(
+            id: "d",
+            turns: [
+                Dialogue.Turn(
+                    id: "t1", text: "How can I renew my driver license?", relevant: [], goldLines: [.init(file: "dmv.md", lines: 3...3)]),
+                Dialogue.Turn(
+                    id: "t2", text: "What does the renewal cost?", relevant: ["x"], goldLines: [.init(file: "other.md", lines: 1...9)]),
+            ])
         let study = ConversationStudy(engine: engine, dialogues: [dialogue], gold: .fileLines)
         #expect(study.results.map(\.rank) == [1, nil])
         #expect(study.figures(.all).success1 == 0.5 && study.figures(.later).success5 == 0)

@@ -13,8 +13,11 @@ import Testing
     func check(_ folder: String) throws {
         let run = TRECRun.parse(try String(contentsOfFile: folder + "/run.trec", encoding: .utf8))
         let qrels = try Qrels.read(folder + "/qrels.tsv")
-        let expected = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/expected.json"))) as? [String: Any])
-        let names: [(RetrievalMetrics.Measure, String)] = [(.nDCG10, "nDCG@10"), (.map100, "AP@100"), (.recall100, "R@100"), (.precision10, "P@10")]
+        let expected = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/expected.json"))) as? [String: Any])
+        let names: [(RetrievalMetrics.Measure, String)] = [
+            (.nDCG10, "nDCG@10"), (.map100, "AP@100"), (.recall100, "R@100"), (.precision10, "P@10"),
+        ]
         let mean = try #require(expected["mean"] as? [String: Double])
         for (measure, name) in names {
             let ours = RetrievalMetrics.mean(measure, run: run, qrels: qrels)

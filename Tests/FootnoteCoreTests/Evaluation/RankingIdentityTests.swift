@@ -32,8 +32,9 @@ import Testing
         let queries = try BEIRQueries.read(folder + "/queries.jsonl")
         let corpus = try CorpusLoader().load(folder + "/corpus.jsonl")
         let inMemory = run(corpus, IndexBuilder().build(corpus.passages), queries)
-        #expect(Checksum.hash(inMemory) == Self.recordedRunHash,
-                "the sample's run changed: hash \(String(Checksum.hash(inMemory), radix: 16))")
+        #expect(
+            Checksum.hash(inMemory) == Self.recordedRunHash,
+            "the sample's run changed: hash \(String(Checksum.hash(inMemory), radix: 16))")
 
         let oneThread = run(corpus, IndexBuilder(threads: 1).build(corpus.passages), queries)
         #expect(oneThread == inMemory)

@@ -22,12 +22,15 @@ import Testing
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/realdocs/\(name).tsv"), encoding: .utf8)
         var fixture = Fixture(name: name, package: name, corpus: "", questions: [])
         for line in text.split(separator: "\n") {
-            if line.hasPrefix("# package: ") { fixture.package = String(line.dropFirst(11)) }
-            else if line.hasPrefix("# corpus: ") { fixture.corpus = String(line.dropFirst(10)) }
-            else if !line.hasPrefix("#") {
+            if line.hasPrefix("# package: ") {
+                fixture.package = String(line.dropFirst(11))
+            } else if line.hasPrefix("# corpus: ") {
+                fixture.corpus = String(line.dropFirst(10))
+            } else if !line.hasPrefix("#") {
                 let cells = line.split(separator: "\t").map(String.init)
-                let location = Location(files: Set(cells[1].split(separator: "|").map(String.init)), phrase: cells[2],
-                                        pooled: cells.count > 3 && cells[3] == "pooled")
+                let location = Location(
+                    files: Set(cells[1].split(separator: "|").map(String.init)), phrase: cells[2],
+                    pooled: cells.count > 3 && cells[3] == "pooled")
                 if fixture.questions.last?.question == cells[0] {
                     fixture.questions[fixture.questions.count - 1].locations.append(location)
                 } else {
@@ -79,9 +82,12 @@ import Testing
             if writer != nil { writerHit3 += 1 }
         }
         let n = Double(fixture.questions.count), floor = Self.floors[name]!
-        print("\(name): hit@1 \(Double(hit1) / n) hit@3 \(Double(hit3) / n) (writer's: \(Double(writerHit1) / n) / \(Double(writerHit3) / n))")
+        print(
+            "\(name): hit@1 \(Double(hit1) / n) hit@3 \(Double(hit3) / n) (writer's: \(Double(writerHit1) / n) / \(Double(writerHit3) / n))"
+        )
         #expect(Double(hit1) / n >= floor.hit1 && Double(hit3) / n >= floor.hit3, "\(name): hit@1 \(hit1), hit@3 \(hit3) of 25")
-        #expect(Double(writerHit1) / n >= floor.writerHit1 && Double(writerHit3) / n >= floor.writerHit3,
-                "\(name), the writer's locations: hit@1 \(writerHit1), hit@3 \(writerHit3) of 25")
+        #expect(
+            Double(writerHit1) / n >= floor.writerHit1 && Double(writerHit3) / n >= floor.writerHit3,
+            "\(name), the writer's locations: hit@1 \(writerHit1), hit@3 \(writerHit3) of 25")
     }
 }

@@ -20,7 +20,7 @@ import Testing
         // Relevant: d1, d2, d3 (R = 3). Hits at ranks 1 and 3: AP = (1/1 + 2/3) / 3.
         #expect(abs(RetrievalMetrics.value(.map100, ranking: ranking, grades: grades) - (1 + 2.0 / 3) / 3) < 1e-12)
         #expect(abs(RetrievalMetrics.value(.recall100, ranking: ranking, grades: grades) - 2.0 / 3) < 1e-12)
-        #expect(RetrievalMetrics.value(.precision10, ranking: ranking, grades: grades) == 0.2)   // divides by 10, not by 4
+        #expect(RetrievalMetrics.value(.precision10, ranking: ranking, grades: grades) == 0.2)  // divides by 10, not by 4
         #expect(RetrievalMetrics.value(.success1, ranking: ranking, grades: grades) == 1)
         let late = [E(document: "x", score: 9), E(document: "y", score: 8)] + ranking
         #expect(RetrievalMetrics.value(.success1, ranking: late, grades: grades) == 0)
@@ -36,14 +36,15 @@ import Testing
     }
 
     @Test func meansCoverJudgedQueriesAndCountMissingOnesAsZero() {
-        let qrels = Qrels(["q1": grades, "q2": ["a": 1], "q3": ["b": 0]])   // q3 has nothing relevant: not judged
+        let qrels = Qrels(["q1": grades, "q2": ["a": 1], "q3": ["b": 0]])  // q3 has nothing relevant: not judged
         #expect(qrels.judgedQueries == ["q1", "q2"])
         let run = TRECRun(["q1": ranking, "q3": [E(document: "b", score: 1)]])
         #expect(RetrievalMetrics.mean(.success1, run: run, qrels: qrels) == 0.5)
     }
 
     @Test func runFilesRoundTripWithSixDecimals() {
-        let text = TRECRun.lines(query: "q1", entries: [E(document: "d3", score: 4.25), E(document: "d9", score: TRECRun.stored(0.1234567))])
+        let text = TRECRun.lines(
+            query: "q1", entries: [E(document: "d3", score: 4.25), E(document: "d9", score: TRECRun.stored(0.1234567))])
         #expect(text == "q1 Q0 d3 1 4.250000 footnote\nq1 Q0 d9 2 0.123457 footnote\n")
         let parsed = TRECRun.parse(text)
         #expect(parsed.rankings["q1"] == [E(document: "d3", score: 4.25), E(document: "d9", score: 0.123457)])

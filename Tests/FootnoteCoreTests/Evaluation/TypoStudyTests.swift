@@ -37,8 +37,9 @@ import Testing
     /// written. (The full SQuAD-dev figures are in README.md: `footnote eval --typos 500`.)
     @Test func correctionKeepsSuccessWithinFivePoints() throws {
         let engine = AnswerEngine(corpus: try CorpusLoader().load(Self.sample + "/corpus.jsonl"))
-        let study = TypoStudy(engine: engine, queries: try BEIRQueries.read(Self.sample + "/queries.jsonl"),
-                              qrels: try Qrels.read(Self.sample + "/qrels.tsv"), count: 300, seed: 1)
+        let study = TypoStudy(
+            engine: engine, queries: try BEIRQueries.read(Self.sample + "/queries.jsonl"),
+            qrels: try Qrels.read(Self.sample + "/qrels.tsv"), count: 300, seed: 1)
         #expect(study.misspellings.count == 300)
         #expect(study.asWritten - study.corrected <= 0.05, "as written \(study.asWritten), corrected \(study.corrected)")
         // The misspellings do hurt when left alone: the correction is what holds Success@1.
@@ -55,8 +56,9 @@ import Testing
         var options = AnswerEngine.Options()
         options.minConfidence = 0
         let engine = AnswerEngine(corpus: try CorpusLoader().load(Self.squadDev + "/corpus.jsonl"), options: options)
-        let study = TypoStudy(engine: engine, queries: try BEIRQueries.read(Self.squadDev + "/queries.jsonl"),
-                              qrels: try Qrels.read(Self.squadDev + "/qrels.tsv"), count: 500, seed: 1)
+        let study = TypoStudy(
+            engine: engine, queries: try BEIRQueries.read(Self.squadDev + "/queries.jsonl"),
+            qrels: try Qrels.read(Self.squadDev + "/qrels.tsv"), count: 500, seed: 1)
         #expect(study.misspellings.count == 500)
         #expect(study.asWritten - study.corrected <= 0.05, "as written \(study.asWritten), corrected \(study.corrected)")
     }

@@ -14,7 +14,9 @@ import Foundation
 /// inside their file), the target checks it with `require`, which crashes
 /// the fuzzer so the input is kept.
 enum FuzzTargets {
-    static let names = ["analyzer", "passages", "html", "jsonl", "query", "index", "man", "decode", "pdf", "pdflayout", "officexml", "container"]
+    static let names = [
+        "analyzer", "passages", "html", "jsonl", "query", "index", "man", "decode", "pdf", "pdflayout", "officexml", "container",
+    ]
 
     static func run(_ name: String, _ data: [UInt8]) {
         switch name {
@@ -49,7 +51,8 @@ enum FuzzTargets {
         var plain: [(String, Int, Int, Int)] = []
         data.withUnsafeBufferPointer { bytes in
             analyzer.analyze(bytes) { token in
-                require(token.start >= 0 && token.start < token.end && token.end <= bytes.count, "token offsets \(token.start)..<\(token.end)")
+                require(
+                    token.start >= 0 && token.start < token.end && token.end <= bytes.count, "token offsets \(token.start)..<\(token.end)")
                 require(plain.last.map { $0.3 < token.position } ?? true, "positions ascend")
                 plain.append((token.termString, token.start, token.end, token.position))
             }
@@ -96,7 +99,8 @@ enum FuzzTargets {
             require(block.lines.lowerBound >= previous, "blocks in order")
             previous = block.lines.lowerBound
             let length = block.text.utf8.count
-            require(block.sourceMarks.allSatisfy { $0.text >= 0 && $0.text <= length && $0.file >= 0 && $0.file <= data.count }, "marks inside")
+            require(
+                block.sourceMarks.allSatisfy { $0.text >= 0 && $0.text <= length && $0.file >= 0 && $0.file <= data.count }, "marks inside")
         }
     }
 
@@ -159,7 +163,9 @@ enum FuzzTargets {
     static func container(_ data: [UInt8]) {
         guard let first = data.first else { return }
         let parsers: [any DocumentParser] = [WordDocumentParser(), OpenDocumentParser(), EPUBParser()]
-        guard case .blocks(let blocks) = parsers[Int(first) % parsers.count].parse(Array(data.dropFirst()), expandingTo: 1 << 20) else { return }
+        guard case .blocks(let blocks) = parsers[Int(first) % parsers.count].parse(Array(data.dropFirst()), expandingTo: 1 << 20) else {
+            return
+        }
         for block in blocks { require(block.lines.lowerBound >= 1 && !block.isVerbatim, "cites \(block.lines)") }
     }
 
@@ -181,10 +187,12 @@ enum FuzzTargets {
             if raw.first == 0x0C { pages.append(PDFDocumentText.Page(lines: [])); continue }
             let text = String(decoding: raw.dropFirst(), as: UTF8.self)
             if raw.first == UInt8(ascii: "#") {
-                outline.append(PDFDocumentText.OutlineEntry(title: text, level: Int(raw.count % 4) + 1, page: Int(raw.count) % (pages.count + 1) + 1))
+                outline.append(
+                    PDFDocumentText.OutlineEntry(title: text, level: Int(raw.count % 4) + 1, page: Int(raw.count) % (pages.count + 1) + 1))
                 continue
             }
-            pages[pages.count - 1].lines.append(PDFDocumentText.Line(text: String(text.trimmingWhitespace()), fontSize: Double(raw.first ?? 10) / 8))
+            pages[pages.count - 1].lines.append(
+                PDFDocumentText.Line(text: String(text.trimmingWhitespace()), fontSize: Double(raw.first ?? 10) / 8))
         }
         var previous = 1
         for block in PDFLayout.blocks(PDFDocumentText(pages: pages, outline: outline)) {
@@ -232,9 +240,14 @@ enum FuzzTargets {
             passages.append(Passage(document: 0, section: ["Notes"], text: paragraph, lines: (2 * n + 1)...(2 * n + 1), bytes: 0..<1))
         }
         let list = passages.build()
-        let corpus = Corpus(path: "fuzz", absolutePath: "/fuzz", documents: [SourceDocument(path: "notes.txt", format: .plainText, byteCount: text.utf8.count,
-                                                                                             passageCount: list.count)],
-                            passages: list, notices: [])
+        let corpus = Corpus(
+            path: "fuzz", absolutePath: "/fuzz",
+            documents: [
+                SourceDocument(
+                    path: "notes.txt", format: .plainText, byteCount: text.utf8.count,
+                    passageCount: list.count)
+            ],
+            passages: list, notices: [])
         return AnswerEngine(corpus: corpus)
     }()
 

@@ -44,14 +44,18 @@ import Testing
 
     /// The builder's lists against counting each document's words on their own.
     @Test func builderListsMatchEachDocumentAnalyzedAlone() {
-        let texts = ["Tea kettles boil water; the kettle sings.", "Teapots steep tea. Tea!", "Kettle descaling with vinegar",
-                     "the and of", "Porcelain teapots keep heat; kettles do not."]
+        let texts = [
+            "Tea kettles boil water; the kettle sings.", "Teapots steep tea. Tea!", "Kettle descaling with vinegar",
+            "the and of", "Porcelain teapots keep heat; kettles do not.",
+        ]
         // Documents of 1–3 passages, several chunks' worth.
         var passages: [Passage] = []
         for d in 0..<1200 {
             for k in 0...(d % 3) {
-                passages.append(Passage(document: d, section: d % 4 == 0 ? ["Kettle care"] : [],
-                                        text: texts[(d + k) % texts.count] + " word\(d % 37)", lines: 1...1, bytes: 0..<1))
+                passages.append(
+                    Passage(
+                        document: d, section: d % 4 == 0 ? ["Kettle care"] : [],
+                        text: texts[(d + k) % texts.count] + " word\(d % 37)", lines: 1...1, bytes: 0..<1))
             }
         }
         for threads in [1, 2, 5] {
@@ -66,9 +70,10 @@ import Testing
                 }
                 let expected = table.surfaceForms.map { (String(decoding: $0.word, as: UTF8.self), $0.count) }
                 var got: [(String, Int32)] = []
-                #expect(index.documentWords.forEach(document: d, wordCount: index.vocabulary.count) {
-                    got.append((index.vocabulary[$0], $1))
-                })
+                #expect(
+                    index.documentWords.forEach(document: d, wordCount: index.vocabulary.count) {
+                        got.append((index.vocabulary[$0], $1))
+                    })
                 #expect(got.map(\.0) == expected.map(\.0), "document \(d), \(threads) threads")
                 #expect(got.map(\.1) == expected.map(\.1), "document \(d), \(threads) threads")
             }

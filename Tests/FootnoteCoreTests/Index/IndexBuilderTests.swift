@@ -6,13 +6,15 @@ import Testing
 @Suite struct IndexBuilderTests {
     /// Enough passages for several chunks, with titles, headings, repeats and rare words.
     func passages() -> PassageList {
-        PassageList((0..<9000).map { i in
-            Passage(document: i / 100, id: i % 3 == 0 ? "p\(i)" : nil,
+        PassageList(
+            (0..<9000).map { i in
+                Passage(
+                    document: i / 100, id: i % 3 == 0 ? "p\(i)" : nil,
                     section: i % 3 == 0 ? ["Title \(i % 17) kettle"] : ["Chapter \(i / 100)", "Part \(i % 7) tea"],
                     text: "Word\(i % 101) tea kettle water \(i). " + String(repeating: "leaf\(i % 13) ", count: i % 5)
                         + (i % 250 == 0 ? "Ünïcode naïve café \(i)" : "steep steeped steeps"),
                     lines: 1...1, bytes: 0..<1)
-        })
+            })
     }
 
     @Test func chunkedAnalysisGivesTheSameIndexAsOneThread() {
@@ -39,8 +41,9 @@ import Testing
         var tables = [TermTable(), TermTable()]
         let analyzers = [Analyzer(), Analyzer()]
         func share(_ w: Int) -> IndexBuilder.Chunk {
-            builder.analyzeShare(list, worker: w, schedule: schedule, table: &tables[w], analyzer: analyzers[w],
-                                 releasingText: false, progress: nil)!
+            builder.analyzeShare(
+                list, worker: w, schedule: schedule, table: &tables[w], analyzer: analyzers[w],
+                releasingText: false, progress: nil)!
         }
         let first = share(0)
         #expect(schedule.steal(0))
@@ -58,12 +61,12 @@ import Testing
         ])
         let idx = IndexBuilder(titleWeight: 3, headingWeight: 0.5).build(list)
         let tea = idx.termID("tea")!, kettl = idx.termID("kettl")!
-        #expect(Array(idx.postingFrequency[idx.postings(tea)]) == [1.0, 5.0])   // two headings × 0.5; title × 3 + 2
+        #expect(Array(idx.postingFrequency[idx.postings(tea)]) == [1.0, 5.0])  // two headings × 0.5; title × 3 + 2
         #expect(Array(idx.postingFrequency[idx.postings(kettl)]) == [1.5])
         let p = idx.postings(tea).lowerBound
-        #expect(idx.positions(p).isEmpty)   // heading occurrences have no positions
+        #expect(idx.positions(p).isEmpty)  // heading occurrences have no positions
         #expect(idx.positions(p + 1) == [0, 1])
-        #expect(Array(idx.passageLength) == [Float(2.5), Float(5)])   // 1.5 + 1 and 3 + 2
+        #expect(Array(idx.passageLength) == [Float(2.5), Float(5)])  // 1.5 + 1 and 3 + 2
     }
 
     /// Releasing the text while analyzing it gives the same index, and the
@@ -71,12 +74,14 @@ import Testing
     /// all of it but the pages chunks share at their ends, however the
     /// workers split the passages.
     @Test func analysisThatReleasesTheTextGivesTheSameIndex() {
-        func list() -> PassageList {   // about 12 MB of text: released several times per chunk
-            PassageList((0..<60_000).map { i in
-                Passage(document: i / 500, section: ["Part \(i % 9)"],
+        func list() -> PassageList {  // about 12 MB of text: released several times per chunk
+            PassageList(
+                (0..<60_000).map { i in
+                    Passage(
+                        document: i / 500, section: ["Part \(i % 9)"],
                         text: "Kettle \(i % 101) boils water for tea; " + String(repeating: "leaf\(i % 13) steeped ", count: 8 + i % 7)
                             + "and the pot \(i) keeps it warm.", lines: 1...1, bytes: 0..<1)
-            })
+                })
         }
         let kept = list(), released = list()
         let expected = IndexBuilder(threads: 2).build(kept)

@@ -26,7 +26,7 @@ import Testing
 
     @Test func aFlippedBitAnywhereIsDetected() throws {
         let (folder, bytes, path) = try written()
-        defer { withExtendedLifetime(folder) {} }   // the file lives in it
+        defer { withExtendedLifetime(folder) {} }  // the file lives in it
         var checked = 0
         for offset in offsets(bytes.count) {
             var damaged = bytes
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aFileCutAnywhereIsDetected() throws {
         let (folder, bytes, path) = try written()
-        defer { withExtendedLifetime(folder) {} }   // the file lives in it
+        defer { withExtendedLifetime(folder) {} }  // the file lives in it
         for length in Set(offsets(bytes.count) + [0, 1, 8, bytes.count - 1]) where length < bytes.count {
             #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes[..<length])))
             #expect(throws: IndexFile.Failure.self, "cut to \(length) bytes") { try IndexFile.read(path) }
@@ -54,7 +54,7 @@ import Testing
     /// order), at 300 pairs of offsets: always detected unless the bytes are equal.
     @Test func swappedStretchesAreDetected() throws {
         let (folder, bytes, path) = try written()
-        defer { withExtendedLifetime(folder) {} }   // the file lives in it
+        defer { withExtendedLifetime(folder) {} }  // the file lives in it
         var checked = 0
         for k in 0..<300 {
             let a = (k * 7919) % (bytes.count - 16), b = (k * 104_729 + 977) % (bytes.count - 16)
@@ -73,7 +73,7 @@ import Testing
     /// without a crash (the fuzzer's index target does this at scale).
     @Test func resealedDamageIsRefusedOrHarmless() throws {
         let (folder, bytes, path) = try written()
-        defer { withExtendedLifetime(folder) {} }   // the file lives in it
+        defer { withExtendedLifetime(folder) {} }  // the file lives in it
         var refused = 0, loaded = 0
         for offset in offsets(bytes.count) where offset >= 24 && !(16..<24).contains(offset) {
             var damaged = bytes

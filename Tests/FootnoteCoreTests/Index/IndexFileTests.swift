@@ -30,9 +30,9 @@ import Testing
     @Test func anUnknownSectionKindIsDamage() throws {
         let w = try written()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: w.path)))
-        let firstKind = IndexFile.headerSize   // the first table entry starts with its kind
+        let firstKind = IndexFile.headerSize  // the first table entry starts with its kind
         withUnsafeBytes(of: UInt32(999).littleEndian) { bytes.replaceSubrange(firstKind..<firstKind + 4, with: $0) }
-        try Data(IndexFile.resealed(bytes)).write(to: URL(fileURLWithPath: w.path))   // the header checksum still holds
+        try Data(IndexFile.resealed(bytes)).write(to: URL(fileURLWithPath: w.path))  // the header checksum still holds
         #expect(throws: IndexFile.Failure.damaged("unknown section 999")) { try IndexFile.read(w.path) }
     }
 
@@ -42,7 +42,7 @@ import Testing
         writeMixedCorpus(folder)
         let corpus = try CorpusLoader().load(folder.path)
         let index = IndexBuilder().build(corpus.passages)
-        let path = folder.path + "/" + IndexFile.fileName   // not a corpus file: written after loading
+        let path = folder.path + "/" + IndexFile.fileName  // not a corpus file: written after loading
         try IndexFile.write(corpus, index, to: path)
         return (folder, corpus, index, path)
     }
@@ -66,16 +66,19 @@ import Testing
         let w = try written()
         let i = w.index
         func wide(_ o: Offsets) -> Offsets { Offsets(wide: FlatArray(Array(o))) }
-        let index = InvertedIndex(analyzerSettings: i.analyzerSettings, titleWeight: i.titleWeight, headingWeight: i.headingWeight,
-                                  terms: FrontCodedStrings(bytes: i.terms.bytes, blockStart: wide(i.terms.blockStart), count: i.terms.count),
-                                  postingStart: wide(i.postingStart),
-                                  postingPassages: PostingPassages(termByteStart: wide(i.postingPassages.termByteStart),
-                                                                   bytes: i.postingPassages.bytes),
-                                  postingFrequency: i.postingFrequency, positionRuns: i.positionRuns, passageLength: i.passageLength,
-                                  vocabulary: i.vocabulary, vocabularyTerm: i.vocabularyTerm, documentWords: i.documentWords)
+        let index = InvertedIndex(
+            analyzerSettings: i.analyzerSettings, titleWeight: i.titleWeight, headingWeight: i.headingWeight,
+            terms: FrontCodedStrings(bytes: i.terms.bytes, blockStart: wide(i.terms.blockStart), count: i.terms.count),
+            postingStart: wide(i.postingStart),
+            postingPassages: PostingPassages(
+                termByteStart: wide(i.postingPassages.termByteStart),
+                bytes: i.postingPassages.bytes),
+            postingFrequency: i.postingFrequency, positionRuns: i.positionRuns, passageLength: i.passageLength,
+            vocabulary: i.vocabulary, vocabularyTerm: i.vocabularyTerm, documentWords: i.documentWords)
         try IndexFile.write(w.corpus, index, to: w.path)
         let loaded = try IndexFile.read(w.path)
-        #expect(loaded.index.postingStart.isWide && loaded.index.terms.blockStart.isWide && loaded.index.postingPassages.termByteStart.isWide)
+        #expect(
+            loaded.index.postingStart.isWide && loaded.index.terms.blockStart.isWide && loaded.index.postingPassages.termByteStart.isWide)
         #expect(!loaded.index.vocabulary.blockStart.isWide)
         expectSame((w.corpus, i), (loaded.corpus, loaded.index))
         #expect(answers(loaded.corpus, loaded.index, teaQuestions) == answers(w.corpus, i, teaQuestions))
@@ -86,7 +89,7 @@ import Testing
     @Test func roundTripKeepsFrequencyExceptions() throws {
         let folder = TemporaryFolder()
         for k in 1...300 { folder.write("f\(k).txt", Array(repeating: "kettle", count: k).joined(separator: " ") + " tea.\n") }
-        let corpus = try CorpusLoader(passageBuilder: PassageBuilder(maxWords: 400)).load(folder.path)   // each file one passage
+        let corpus = try CorpusLoader(passageBuilder: PassageBuilder(maxWords: 400)).load(folder.path)  // each file one passage
         let index = IndexBuilder().build(corpus.passages)
         #expect(index.postingFrequency.exceptionPosting.count > 0)
         let path = folder.path + "/" + IndexFile.fileName
@@ -94,7 +97,9 @@ import Testing
         let loaded = try IndexFile.read(path)
         expectSame((corpus, index), (loaded.corpus, loaded.index))
         #expect(Array(loaded.index.postingFrequency) == Array(index.postingFrequency))
-        #expect(Set(Array(loaded.index.postingFrequency[loaded.index.postings(loaded.index.termID("kettl")!)])) == Set((1...300).map(Float.init)))
+        #expect(
+            Set(Array(loaded.index.postingFrequency[loaded.index.postings(loaded.index.termID("kettl")!)]))
+                == Set((1...300).map(Float.init)))
     }
 
     /// Each passage's document is not stored but derived from the documents'
@@ -123,7 +128,8 @@ import Testing
         let before = BatchSearch(engine: AnswerEngine(corpus: corpus, index: index)).run(queries, top: 100, clock: { 0 })
         let after = BatchSearch(engine: AnswerEngine(corpus: loaded.corpus, index: loaded.index)).run(queries, top: 100, clock: { 0 })
         for q in queries {
-            #expect(TRECRun.lines(query: q.id, entries: before.run.rankings[q.id] ?? [])
+            #expect(
+                TRECRun.lines(query: q.id, entries: before.run.rankings[q.id] ?? [])
                     == TRECRun.lines(query: q.id, entries: after.run.rankings[q.id] ?? []))
         }
     }
@@ -192,7 +198,8 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: copy))
         #expect(throws: IndexFile.Failure.otherVersion(IndexFile.formatVersion + 1)) { try IndexFile.read(copy) }
         #expect(throws: IndexFile.Failure.missing) { try IndexFile.read(copy + ".none") }
-        try Data("not an index at all, just some text that is long enough to pass the header size".utf8).write(to: URL(fileURLWithPath: copy))
+        try Data("not an index at all, just some text that is long enough to pass the header size".utf8).write(
+            to: URL(fileURLWithPath: copy))
         #expect(throws: IndexFile.Failure.damaged("not a footnote index")) { try IndexFile.read(copy) }
     }
 

@@ -29,9 +29,11 @@ import Testing
 @Suite struct IndexFormatGoldenTests {
     static let folder = repositoryRoot.appendingPathComponent("Tests/Fixtures/index-formats").path
     static let corpusFolder = folder + "/corpus"
-    static let questions = ["when are the beds watered", "where is the shed key", "what goes in the compost",
-                            "how much is the membership fee", "ripening green tomatoes", "sharing table leftovers",
-                            "seedlings cold frame"]
+    static let questions = [
+        "when are the beds watered", "where is the shed key", "what goes in the compost",
+        "how much is the membership fee", "ripening green tomatoes", "sharing table leftovers",
+        "seedlings cold frame",
+    ]
 
     static func goldenPath(_ version: UInt32) -> String { folder + "/v\(version).footnote" }
     static func answersPath(_ version: UInt32) -> String { folder + "/v\(version).answers.tsv" }
@@ -52,7 +54,9 @@ import Testing
         corpus.path = "corpus"
         corpus.absolutePath = "/golden/corpus"
         corpus.scannedAt = 0
-        corpus.files = corpus.files.map { var f = $0; f.stamp.modified = 0; return f }
+        corpus.files = corpus.files.map {
+            var f = $0; f.stamp.modified = 0; return f
+        }
         return (corpus, IndexBuilder().build(corpus.passages))
     }
 
@@ -94,21 +98,24 @@ import Testing
         guard !FileManager.default.fileExists(atPath: goldenPath(version)) else { return }
         let (corpus, index) = try build()
         try IndexFile.write(corpus, index, to: goldenPath(version))
-        try (answerLines(corpus, index).joined(separator: "\n") + "\n").write(toFile: answersPath(version), atomically: true, encoding: .utf8)
+        try (answerLines(corpus, index).joined(separator: "\n") + "\n").write(
+            toFile: answersPath(version), atomically: true, encoding: .utf8)
     }
 
     @Test func theCurrentFormatHasAGoldenFile() throws {
         try Self.recordIfAsked()
         let version = IndexFile.formatVersion
-        #expect(FileManager.default.fileExists(atPath: Self.goldenPath(version)),
-                "format \(version) has no golden file: record it with `make golden-index` and commit Tests/Fixtures/index-formats/v\(version).*")
+        #expect(
+            FileManager.default.fileExists(atPath: Self.goldenPath(version)),
+            "format \(version) has no golden file: record it with `make golden-index` and commit Tests/Fixtures/index-formats/v\(version).*"
+        )
         #expect(FileManager.default.fileExists(atPath: Self.answersPath(version)))
     }
 
     @Test func theCurrentGoldenFileLoadsAndAnswersAsRecorded() throws {
         try Self.recordIfAsked()
         let version = IndexFile.formatVersion
-        guard FileManager.default.fileExists(atPath: Self.goldenPath(version)) else { return }   // theCurrentFormatHasAGoldenFile fails
+        guard FileManager.default.fileExists(atPath: Self.goldenPath(version)) else { return }  // theCurrentFormatHasAGoldenFile fails
         let loaded = try IndexFile.read(Self.goldenPath(version))
         let recorded = try String(contentsOfFile: Self.answersPath(version), encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(recorded.count >= Self.questions.count)
@@ -127,8 +134,10 @@ import Testing
         try IndexFile.write(corpus, index, to: path)
         let written = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         let differing = Self.differingSections([UInt8](golden), written)
-        let same = written == [UInt8](golden)   // (a Bool: the failure message is the explanation, not two byte arrays)
-        #expect(same, """
+        let same = written == [UInt8](golden)  // (a Bool: the failure message is the explanation, not two byte arrays)
+        #expect(
+            same,
+            """
             this build's index of Tests/Fixtures/index-formats/corpus differs from v\(version).footnote \
             (sections: \(differing.isEmpty ? "the header" : differing.joined(separator: ", "))): what an index \
             stores changed but IndexFile.formatVersion is still \(version), so an index written before the change \
@@ -150,7 +159,8 @@ import Testing
         for version in older {
             let bytes = [UInt8](FileManager.default.contents(atPath: Self.goldenPath(version))!)
             #expect(Array(bytes[0..<8]) == Array("FOOTNOTE".utf8))
-            #expect(bytes[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } == version, "v\(version).footnote is another version")
+            #expect(
+                bytes[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } == version, "v\(version).footnote is another version")
             #expect(throws: IndexFile.Failure.otherVersion(version)) { try IndexFile.read(Self.goldenPath(version)) }
 
             let indexFolder = TemporaryFolder()

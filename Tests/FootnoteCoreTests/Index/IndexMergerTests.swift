@@ -5,8 +5,10 @@ import Testing
 @Suite struct IndexMergerTests {
     func part(_ texts: [String], numbers: [Int?]) -> IndexMerger.Part {
         let passages = texts.enumerated().map { Passage(document: $0.offset, section: [], text: $0.element, lines: 1...1, bytes: 0..<1) }
-        let corpus = Corpus(path: "", absolutePath: "", documents: texts.indices.map { SourceDocument(path: "f\($0)", format: .plainText, byteCount: 1, passageCount: 1) },
-                            passages: PassageList(passages), notices: [])
+        let corpus = Corpus(
+            path: "", absolutePath: "",
+            documents: texts.indices.map { SourceDocument(path: "f\($0)", format: .plainText, byteCount: 1, passageCount: 1) },
+            passages: PassageList(passages), notices: [])
         return IndexMerger.Part(corpus: corpus, index: IndexBuilder().build(passages), documentNumber: numbers)
     }
 
@@ -24,8 +26,8 @@ import Testing
 
     @Test func partsThatBreakThePromiseAreRefused() {
         #expect(IndexMerger.merge([], documentCount: 0) == nil)
-        #expect(IndexMerger.merge([part(["a b", "c d"], numbers: [1, 0])], documentCount: 2) == nil)       // out of order
-        #expect(IndexMerger.merge([part(["a b"], numbers: [0]), part(["c d"], numbers: [0])], documentCount: 1) == nil)   // twice
-        #expect(IndexMerger.merge([part(["a b"], numbers: [3])], documentCount: 1) == nil)                 // out of range
+        #expect(IndexMerger.merge([part(["a b", "c d"], numbers: [1, 0])], documentCount: 2) == nil)  // out of order
+        #expect(IndexMerger.merge([part(["a b"], numbers: [0]), part(["c d"], numbers: [0])], documentCount: 1) == nil)  // twice
+        #expect(IndexMerger.merge([part(["a b"], numbers: [3])], documentCount: 1) == nil)  // out of range
     }
 }

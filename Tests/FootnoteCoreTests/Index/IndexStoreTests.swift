@@ -5,8 +5,11 @@ import Testing
 
 @Suite struct IndexStoreTests {
     /// Opens `corpus` with a store in `index`, collecting its events.
-    func open(_ corpus: String, _ index: String?, full: Bool = false, builder: IndexBuilder = IndexBuilder())
-        throws -> (outcome: IndexStore.Outcome, events: [String]) {
+    func open(
+        _ corpus: String, _ index: String?, full: Bool = false, builder: IndexBuilder = IndexBuilder()
+    )
+        throws -> (outcome: IndexStore.Outcome, events: [String])
+    {
         nonisolated(unsafe) var events: [String] = []
         let outcome = try IndexStore(folder: index, builder: builder).open(corpus, full: full) { event in
             switch event {
@@ -39,10 +42,10 @@ import Testing
         writeMixedCorpus(corpus)
         _ = try open(corpus.path, index.path)
 
-        corpus.write("sub/g.md", "# Mugs\n\nA mug of tea stays warm. Kettles and mugs.\n")          // added
-        corpus.write("b.txt", "Teapots\n\nA teapot brews leaves slowly; cast iron teapots keep heat longer.\n")   // changed
-        try FileManager.default.removeItem(atPath: corpus.path + "/c.html")                         // removed
-        try FileManager.default.moveItem(atPath: corpus.path + "/e.txt", toPath: corpus.path + "/h.txt")   // renamed
+        corpus.write("sub/g.md", "# Mugs\n\nA mug of tea stays warm. Kettles and mugs.\n")  // added
+        corpus.write("b.txt", "Teapots\n\nA teapot brews leaves slowly; cast iron teapots keep heat longer.\n")  // changed
+        try FileManager.default.removeItem(atPath: corpus.path + "/c.html")  // removed
+        try FileManager.default.moveItem(atPath: corpus.path + "/e.txt", toPath: corpus.path + "/h.txt")  // renamed
         // Same size, same modification time, other words: only the content hash can tell.
         let a = corpus.path + "/a.md", time = modificationTime(a)
         let text = try String(contentsOfFile: a, encoding: .utf8)
@@ -55,9 +58,10 @@ import Testing
         let full = try open(corpus.path, scratch.path, full: true)
         #expect(full.outcome.provenance == .built)
         expectSame((updated.outcome.corpus, updated.outcome.index), (full.outcome.corpus, full.outcome.index))
-        #expect(answers(updated.outcome.corpus, updated.outcome.index, teaQuestions + ["citrics", "quokka", "mug"])
+        #expect(
+            answers(updated.outcome.corpus, updated.outcome.index, teaQuestions + ["citrics", "quokka", "mug"])
                 == answers(full.outcome.corpus, full.outcome.index, teaQuestions + ["citrics", "quokka", "mug"]))
-        #expect(updated.outcome.index.termID("quokka") == nil)   // its only file is gone
+        #expect(updated.outcome.index.termID("quokka") == nil)  // its only file is gone
         #expect(updated.outcome.index.termID("vinegar") == nil)
 
         // What was saved is what was computed.
@@ -80,7 +84,8 @@ import Testing
             let scratch = TemporaryFolder()
             let full = try open(corpus.path, scratch.path, full: true)
             expectSame((updated.outcome.corpus, updated.outcome.index), (full.outcome.corpus, full.outcome.index))
-            #expect(answers(updated.outcome.corpus, updated.outcome.index, teaQuestions)
+            #expect(
+                answers(updated.outcome.corpus, updated.outcome.index, teaQuestions)
                     == answers(full.outcome.corpus, full.outcome.index, teaQuestions), "step \(step)")
         }
     }

@@ -12,12 +12,12 @@ import Testing
         var zero: [Range<Int>] = []
         while let r = schedule.claim(0) { zero.append(r) }
         #expect(zero.first == 0..<16 && zero.last == 496..<500 && zero.count == 32)
-        #expect(schedule.steal(0))                         // worker 1 has 516..<1000 left: 0 takes 758..<1000
+        #expect(schedule.steal(0))  // worker 1 has 516..<1000 left: 0 takes 758..<1000
         #expect(schedule.claim(0) == 758..<774)
         var one: [Range<Int>] = []
         while let r = schedule.claim(1) { one.append(r) }
         #expect(one.first == 516..<532 && one.last?.upperBound == 758)
-        #expect(schedule.steal(1))                         // 0 has 774..<1000 left: 1 takes 887..<1000
+        #expect(schedule.steal(1))  // 0 has 774..<1000 left: 1 takes 887..<1000
         #expect(schedule.claim(1) == 887..<903 && schedule.claim(0) == 774..<790)
     }
 
@@ -25,10 +25,10 @@ import Testing
     @Test func smallHalvesAndExtraStealsAreRefused() {
         let small = PassageSchedule(passageCount: 400, workers: 2, minimumSteal: 60, maximumSteals: 2)
         while small.claim(0) != nil {}
-        for _ in 0..<3 { _ = small.claim(1) }            // 152 left in share 1: halves of 76 ≥ 60
+        for _ in 0..<3 { _ = small.claim(1) }  // 152 left in share 1: halves of 76 ≥ 60
         #expect(small.steal(0))
         #expect(small.claim(0) == 324..<340)
-        #expect(!small.steal(0))                         // 1 has 76 left: halves of 38 < 60
+        #expect(!small.steal(0))  // 1 has 76 left: halves of 38 < 60
         let capped = PassageSchedule(passageCount: 100_000, workers: 2, minimumSteal: 32, maximumSteals: 1)
         while capped.claim(0) != nil {}
         #expect(capped.steal(0))

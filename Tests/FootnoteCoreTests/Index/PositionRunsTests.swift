@@ -89,8 +89,9 @@ import Testing
         for offset in [ends[0], ends[1], ends[ends.count / 2], ends[ends.count - 1], inner[0], inner[inner.count / 2]] {
             var broken = bytes
             broken[offset] ^= 0x01
-            let runs = PositionRuns(bytes: FlatArray(broken),
-                                    blockStart: PositionRuns(bytes: FlatArray(bytes), postingCount: Self.postings.count).blockStart)
+            let runs = PositionRuns(
+                bytes: FlatArray(broken),
+                blockStart: PositionRuns(bytes: FlatArray(bytes), postingCount: Self.postings.count).blockStart)
             #expect(!runs.isConsistent(postingCount: Self.postings.count), "flip at \(offset)")
             for p in 0..<Self.postings.count { _ = runs.positions(p) }
         }
@@ -102,8 +103,10 @@ import Testing
     /// A word repeated hundreds of times gives a long run, built and read back.
     @Test func aLongRunSurvivesTheBuilder() {
         let text = Array(repeating: "kettle", count: 400).joined(separator: " ") + ". A teapot."
-        let index = IndexBuilder().build([Passage(document: 0, section: [], text: text, lines: 1...1, bytes: 0..<1),
-                                          Passage(document: 0, section: [], text: "kettle teapot", lines: 2...2, bytes: 0..<1)])
+        let index = IndexBuilder().build([
+            Passage(document: 0, section: [], text: text, lines: 1...1, bytes: 0..<1),
+            Passage(document: 0, section: [], text: "kettle teapot", lines: 2...2, bytes: 0..<1),
+        ])
         let kettle = index.postings(index.termID("kettl")!)
         #expect(index.positions(kettle.lowerBound) == (0..<400).map(Int32.init))
         #expect(index.positions(kettle.lowerBound + 1) == [0])

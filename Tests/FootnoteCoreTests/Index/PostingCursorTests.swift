@@ -9,8 +9,9 @@ import Testing
         let passages: [Passage] = (0..<700).map { i in
             let words = ["alder", "birch", "cedar", "dogwood", "elm"].enumerated().filter { i % ($0.offset + 1) == 0 }.map(\.element)
             let repeated = words.flatMap { Array(repeating: $0, count: 1 + i % 4) }
-            return Passage(document: 0, section: [], text: repeated.joined(separator: " ") + " grove.", lines: (i + 1)...(i + 1),
-                           bytes: 0..<1)
+            return Passage(
+                document: 0, section: [], text: repeated.joined(separator: " ") + " grove.", lines: (i + 1)...(i + 1),
+                bytes: 0..<1)
         }
         return IndexBuilder().build(passages)
     }()
@@ -25,7 +26,8 @@ import Testing
             cursor.move(to: t)
             #expect(cursor.term == t && cursor.postings == index.postings(t) && cursor.count == index.documentFrequency(t))
             var passages: [Int32] = [], frequencies: [Float] = []
-            var block = [Int32](repeating: 0, count: PostingCursor.blockSize), scratch = [Float](repeating: 0, count: PostingCursor.blockSize)
+            var block = [Int32](repeating: 0, count: PostingCursor.blockSize),
+                scratch = [Float](repeating: 0, count: PostingCursor.blockSize)
             while true {
                 let b = cursor.block
                 let n = block.withUnsafeMutableBufferPointer { cursor.nextBlock(into: $0.baseAddress!) }
@@ -46,7 +48,7 @@ import Testing
     /// Skipping blocks lands on the block whose passages come next, as decoding them would.
     @Test func skippingMatchesDecoding() throws {
         let index = Self.index
-        let t = try #require(index.termID("alder"))   // in every passage: 6 blocks
+        let t = try #require(index.termID("alder"))  // in every passage: 6 blocks
         var whole = index.cursor(t), skipping = index.cursor(t)
         var block = [Int32](repeating: 0, count: PostingCursor.blockSize)
         let skippedTwo = skipping.skipBlock() && skipping.skipBlock()
@@ -58,7 +60,7 @@ import Testing
         let b = block.withUnsafeMutableBufferPointer { skipping.nextBlock(into: $0.baseAddress!) }
         #expect(Array(block[0..<b]) == fromWhole)
         while skipping.skipBlock() {}
-        #expect(skipping.block == skipping.blockCount - 1)   // the last block has no skip entry: it is decoded
+        #expect(skipping.block == skipping.blockCount - 1)  // the last block has no skip entry: it is decoded
         let skippedPastTheEnd = skipping.skipBlock()
         #expect(!skippedPastTheEnd)
     }

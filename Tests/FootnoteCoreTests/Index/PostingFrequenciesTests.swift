@@ -41,7 +41,7 @@ import Testing
     @Test func fewValuesNeedNoExceptions() {
         let values: [Float] = [1, 2, 1, 0.5, 1, 3.25, 1, 2]
         let coded = PostingFrequencies(values)
-        #expect(Array(coded.values) == [1, 2, 0.5, 3.25])   // most common first, ties to the smaller
+        #expect(Array(coded.values) == [1, 2, 0.5, 3.25])  // most common first, ties to the smaller
         #expect(coded.exceptionPosting.isEmpty)
         #expect(Array(coded) == values)
         #expect(PostingFrequencies([Float]()).isEmpty)
@@ -55,25 +55,26 @@ import Testing
         let coded = PostingFrequencies(values)
         #expect(coded.isConsistent() && coded.blockStart.count == 3)
         func with(bytes: [UInt8]? = nil, values v: [Float]? = nil, exceptions: [Int]? = nil) -> PostingFrequencies {
-            PostingFrequencies(bytes: bytes.map { FlatArray($0) } ?? coded.bytes, blockStart: coded.blockStart,
-                               values: v.map { FlatArray($0) } ?? coded.values,
-                               exceptionPosting: exceptions.map { FlatArray($0) } ?? coded.exceptionPosting,
-                               exceptionValue: FlatArray([Float](repeating: 1, count: (exceptions ?? Array(coded.exceptionPosting)).count)),
-                               count: values.count)
+            PostingFrequencies(
+                bytes: bytes.map { FlatArray($0) } ?? coded.bytes, blockStart: coded.blockStart,
+                values: v.map { FlatArray($0) } ?? coded.values,
+                exceptionPosting: exceptions.map { FlatArray($0) } ?? coded.exceptionPosting,
+                exceptionValue: FlatArray([Float](repeating: 1, count: (exceptions ?? Array(coded.exceptionPosting)).count)),
+                count: values.count)
         }
-        let short = with(values: [2, 7])                  // code 2 (the 9) is past the table
+        let short = with(values: [2, 7])  // code 2 (the 9) is past the table
         #expect(short.isStructurallyConsistent() && !short.isConsistent())
         #expect(short[130] == 7 && short[131] == 0 && short[132] == 0)
-        #expect(!with(exceptions: [131]).isConsistent())   // an exception for a posting coded otherwise
-        #expect(!with(values: [2, 7, 7]).isConsistent())   // a value twice
+        #expect(!with(exceptions: [131]).isConsistent())  // an exception for a posting coded otherwise
+        #expect(!with(values: [2, 7, 7]).isConsistent())  // a value twice
         let second = Int(coded.blockStart[1])
         var wider = Array(coded.bytes)
-        wider[second] += 1                                 // its packed codes no longer fill the block
+        wider[second] += 1  // its packed codes no longer fill the block
         #expect(!with(bytes: wider).isStructurallyConsistent())
         var pastEnd = Array(coded.bytes)
-        pastEnd[second + 1] |= 0x80                        // a posting past the last one
+        pastEnd[second + 1] |= 0x80  // a posting past the last one
         #expect(!with(bytes: pastEnd).isStructurallyConsistent())
-        #expect(!with(bytes: Array(coded.bytes.dropLast())).isStructurallyConsistent())   // padding cut
+        #expect(!with(bytes: Array(coded.bytes.dropLast())).isStructurallyConsistent())  // padding cut
     }
 }
 

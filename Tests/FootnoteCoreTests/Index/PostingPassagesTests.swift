@@ -12,10 +12,11 @@ import Testing
         for length in [2, 8, 9, 127, 128, 129, 255, 256, 257, 1000, 5000] {
             for spread in [1, 3, 200, 40_000, 2_000_000] where length * spread < 2_000_000_000 {
                 var p = Int(rng.next() % 10)
-                out.append((0..<length).map { _ in
-                    defer { p += 1 + Int(rng.next() % UInt64(spread)) }
-                    return Int32(p)
-                })
+                out.append(
+                    (0..<length).map { _ in
+                        defer { p += 1 + Int(rng.next() % UInt64(spread)) }
+                        return Int32(p)
+                    })
             }
         }
         return out
@@ -63,7 +64,9 @@ import Testing
         var rng = SplitMix(seed: 17)
         let lists: [[Int32]] = (0..<2500).map { t in
             var p = Int(rng.next() % 50)
-            return (0..<(20 + (t * 37) % 300)).map { _ in defer { p += 1 + Int(rng.next() % 90) }; return Int32(p) }
+            return (0..<(20 + (t * 37) % 300)).map { _ in
+                defer { p += 1 + Int(rng.next() % 90) }; return Int32(p)
+            }
         }
         let (encoded, _) = Self.encoded(lists)
         #expect(lists.reduce(0) { $0 + $1.count } > 200_000)
@@ -89,7 +92,7 @@ import Testing
         var reader = PostingPassages.BlockReader(encoded, term: 0, count: 1000, passageCount: 3000)
         for _ in 0..<7 { let skipped = reader.skipBlock(); #expect(skipped) }
         let pastTheEnd = reader.skipBlock()
-        #expect(!pastTheEnd)   // the last block has no skip entry: it is decoded
+        #expect(!pastTheEnd)  // the last block has no skip entry: it is decoded
     }
 
     /// Damage never reads out of bounds or yields a passage out of range:

@@ -41,8 +41,9 @@ import Testing
         folder.write("a.txt", passages.map(\.text).joined(separator: "\n\n") + "\n")
         var options = AnswerEngine.Options()
         options.minConfidence = 0
-        let engine = AnswerEngine(corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
-                                  options: options)
+        let engine = AnswerEngine(
+            corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
+            options: options)
         let corrected = try #require(engine.answer("bark at nigth", top: 1).evidence)
         #expect(corrected.corrected)
         var query = engine.read("cat")
@@ -55,7 +56,9 @@ import Testing
     /// The chat weighs the heading of the passage it cites first; the searcher alone does not.
     @Test func theChatWeighsTheCitedPassagesHeading() throws {
         let folder = TemporaryFolder()
-        folder.write("aid.md", """
+        folder.write(
+            "aid.md",
+            """
             # Tax Benefits for Higher Education
 
             ## Qualified Tuition Programs
@@ -76,8 +79,11 @@ import Testing
         #expect(answer.items.first?.citation.section.hasSuffix("Qualified Tuition Programs") == true)
         let query = try #require(answer.query)
         let weights = AnswerEngine.termWeights(query, engine.searcher.search(query, top: 1).weights)
-        #expect(evidence.headingMatch == HeadingMatch.bestMatch(of: "Qualified Tuition Programs", termWeights: weights,
-                                                                analyzer: engine.searcher.analyzer))
+        #expect(
+            evidence.headingMatch
+                == HeadingMatch.bestMatch(
+                    of: "Qualified Tuition Programs", termWeights: weights,
+                    analyzer: engine.searcher.analyzer))
         #expect(evidence.headingMatch > 0.5)
         #expect(answer.confidence == evidence.calibrated)
         let alone = try #require(engine.searcher.search(query, top: 1).evidence)

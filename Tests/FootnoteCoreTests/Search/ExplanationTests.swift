@@ -14,8 +14,10 @@ import Testing
         var options = AnswerEngine.Options()
         options.scoring = scoring
         let engine = AnswerEngine(corpus: corpus, options: options)
-        let questions = ["why does transparency matter for open source models?", "closed models performance",
-                         "who controls the technology", "licensing costs", "\"open source\" +llama"]
+        let questions = [
+            "why does transparency matter for open source models?", "closed models performance",
+            "who controls the technology", "licensing costs", "\"open source\" +llama",
+        ]
         var checked = 0
         for question in questions {
             let query = Query(question, analyzer: engine.searcher.analyzer, index: engine.index, syntax: true)

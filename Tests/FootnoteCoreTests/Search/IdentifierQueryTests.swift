@@ -19,8 +19,9 @@ import Testing
         folder.write("settings.txt", Self.paragraphs.joined(separator: "\n\n") + "\n")
         var options = AnswerEngine.Options()
         options.minConfidence = 0
-        engine = AnswerEngine(corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
-                              options: options)
+        engine = AnswerEngine(
+            corpus: try CorpusLoader(passageBuilder: PassageBuilder(sectionWords: 0, minWords: 0)).load(folder.path),
+            options: options)
     }
 
     func texts(_ question: String) -> [String] {
@@ -44,6 +45,6 @@ import Testing
         let query = engine.answer("work_men settings", top: 3).query
         #expect(query?.corrections.allSatisfy { $0.word != "work_men" } == true)
         #expect(query?.unknownWords.contains("work_men") == false)
-        #expect(query?.terms.contains { $0.text == "work" } == true)   // its parts are read
+        #expect(query?.terms.contains { $0.text == "work" } == true)  // its parts are read
     }
 }

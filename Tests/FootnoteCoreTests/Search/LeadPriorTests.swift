@@ -10,17 +10,19 @@ import Testing
         let folder = TemporaryFolder()
         let filler = "Each section of this page says enough about its own subject to answer a question on it alone."
         for name in ["gc", "stash", "blame"] {
-            folder.write("git-\(name).md", """
-            # git-\(name)
+            folder.write(
+                "git-\(name).md",
+                """
+                # git-\(name)
 
-            ## Description
+                ## Description
 
-            The \(name) command does its housekeeping work on the repository. \(filler)
+                The \(name) command does its housekeeping work on the repository. \(filler)
 
-            ## Configuration
+                ## Configuration
 
-            The auto setting changes when \(name) runs on its own, and when \(name) waits. \(filler)
-            """)
+                The auto setting changes when \(name) runs on its own, and when \(name) waits. \(filler)
+                """)
         }
         return folder
     }
@@ -32,7 +34,7 @@ import Testing
         let prior = LeadPrior(passages: corpus.passages, documentCount: 3)
         let scale = LeadPrior.defaultStrength * (1 - 1.0 / 3)
         for p in 0..<6 {
-            let place = p % 2   // each file's passages are consecutive
+            let place = p % 2  // each file's passages are consecutive
             #expect(abs(prior(Int32(p)) - (1 + scale * expf(-Float(place) / LeadPrior.defaultDecay))) < 1e-6)
         }
         #expect(prior.maximum == prior(0))
@@ -44,8 +46,10 @@ import Testing
         let seed = try CorpusLoader().load(seedCorpusPath)
         let prior = LeadPrior(passages: seed.passages, documentCount: seed.documents.count)
         #expect(prior.maximum == 1 && prior.factor.allSatisfy { $0 == 1 })
-        let beir = PassageList([Passage(document: 0, id: "d1", section: ["t1"], text: "first", lines: 1...1, bytes: 0..<5),
-                                Passage(document: 0, id: "d2", section: ["t2"], text: "second", lines: 2...2, bytes: 6..<12)])
+        let beir = PassageList([
+            Passage(document: 0, id: "d1", section: ["t1"], text: "first", lines: 1...1, bytes: 0..<5),
+            Passage(document: 0, id: "d2", section: ["t2"], text: "second", lines: 2...2, bytes: 6..<12),
+        ])
         #expect(LeadPrior(passages: beir, documentCount: 5).factor == [1, 1])
         let off = try CorpusLoader().load(folder.path)
         #expect(LeadPrior(passages: off.passages, documentCount: 3, strength: 0).maximum == 1)
@@ -82,8 +86,10 @@ import Testing
     }
 
     @Test func historyFilesAreKnownByName() {
-        for path in ["changelog.Debian.gz", "sqlite3/changelog.gz", "tar/changelog.1.gz", "ChangeLog", "CHANGES.md", "NEWS", "NEWS.Debian.gz",
-                     "HISTORY.rst", "git/RelNotes/2.39.0.txt", "docs/release-notes/v1.html"] {
+        for path in [
+            "changelog.Debian.gz", "sqlite3/changelog.gz", "tar/changelog.1.gz", "ChangeLog", "CHANGES.md", "NEWS", "NEWS.Debian.gz",
+            "HISTORY.rst", "git/RelNotes/2.39.0.txt", "docs/release-notes/v1.html",
+        ] {
             #expect(LeadPrior.isHistoryFile(path), "\(path)")
         }
         for path in ["news-reader.md", "git-commit.html", "changes-to-make.txt", "history/intro.md", "README", "whatsnew/3.11.html"] {
@@ -96,7 +102,10 @@ import Testing
     @Test func changelogsWeighLess() throws {
         let f = TemporaryFolder()
         f.write("hooks.md", "# Hooks\n\n## pre-commit\n\nThe pre-commit hook runs before the commit message is asked for.\n")
-        f.write("changelog", "Version 2.1: the pre-commit hook runs before the commit message; pre-commit hook fixes.\n\nVersion 2.0: fixed CVE-2025-1234 in the parser.\n")
+        f.write(
+            "changelog",
+            "Version 2.1: the pre-commit hook runs before the commit message; pre-commit hook fixes.\n\nVersion 2.0: fixed CVE-2025-1234 in the parser.\n"
+        )
         let engine = AnswerEngine(corpus: try CorpusLoader().load(f.path))
         #expect(engine.answer("when does the pre-commit hook run", top: 2).items.map(\.citation.file) == ["hooks.md", "changelog"])
         #expect(engine.answer("CVE-2025-1234", top: 1).items.first?.citation.file == "changelog")

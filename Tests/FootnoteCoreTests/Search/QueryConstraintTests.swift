@@ -44,8 +44,11 @@ import Testing
 
     @Test func requiredAndExcludedWords() {
         // Every passage with "researchers"; the one with "models" too ranks first.
-        #expect(texts("models +researchers") == ["Open source models invite scrutiny from researchers.",
-                                                  "Open weights help researchers reproduce results."])
+        #expect(
+            texts("models +researchers") == [
+                "Open source models invite scrutiny from researchers.",
+                "Open weights help researchers reproduce results.",
+            ])
         let withoutClosed = texts("models -closed")
         #expect(withoutClosed == ["Open source models invite scrutiny from researchers."])
         #expect(texts("open -\"open models\"").allSatisfy { !$0.contains("open models") })
@@ -58,10 +61,14 @@ import Testing
 
     @Test func constrainedTopIsThePlainRankingFiltered() {
         let searcher = engine.searcher
-        for (question, plain, keep) in [("open models -licence", "open models", { (t: String) in !t.contains("licence") }),
-                                        ("researchers +open", "researchers open", { (t: String) in t.lowercased().contains("open") })] {
+        for (question, plain, keep) in [
+            ("open models -licence", "open models", { (t: String) in !t.contains("licence") }),
+            ("researchers +open", "researchers open", { (t: String) in t.lowercased().contains("open") }),
+        ] {
             let constrained = searcher.search(Query(question, analyzer: searcher.analyzer, index: engine.index, syntax: true), top: 10)
-            let expected = searcher.search(plain, top: 10).hits.filter { keep((try? engine.corpus.passageText(Int($0.passage)).get()) ?? "") }
+            let expected = searcher.search(plain, top: 10).hits.filter {
+                keep((try? engine.corpus.passageText(Int($0.passage)).get()) ?? "")
+            }
             #expect(constrained.hits == expected, "\(question)")
         }
     }

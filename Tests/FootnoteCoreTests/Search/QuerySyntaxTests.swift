@@ -11,15 +11,18 @@ import Testing
     }
 
     @Test func quotedPhrasesAreRequiredPhrases() {
-        #expect(QuerySyntax(parsing: "what are \"closed models\" for").clauses
+        #expect(
+            QuerySyntax(parsing: "what are \"closed models\" for").clauses
                 == [Clause("what are ", .plain), Clause("closed models", .required, isPhrase: true), Clause(" for", .plain)])
         #expect(QuerySyntax(parsing: "\u{201C}open source\u{201D}").clauses == [Clause("open source", .required, isPhrase: true)])
     }
 
     @Test func signsBeforeWordsAndPhrases() {
-        #expect(QuerySyntax(parsing: "models +llama -meta").clauses
+        #expect(
+            QuerySyntax(parsing: "models +llama -meta").clauses
                 == [Clause("models ", .plain), Clause("llama", .required), Clause("meta", .excluded)])
-        #expect(QuerySyntax(parsing: "models -\"stable diffusion\"").clauses
+        #expect(
+            QuerySyntax(parsing: "models -\"stable diffusion\"").clauses
                 == [Clause("models ", .plain), Clause("stable diffusion", .excluded, isPhrase: true)])
     }
 
@@ -39,9 +42,14 @@ import Testing
         #expect(QuerySyntax(parsing: "models -llama").clauses == [Clause("models ", .plain), Clause("llama", .excluded)])
         // In a question, a signed word with more words after it is an option too; the last one is still an operator.
         #expect(QuerySyntax(parsing: "What does find -name do?").clauses == [Clause("What does find -name do?", .plain)])
-        #expect(QuerySyntax(parsing: "Which models are open -meta?").clauses == [Clause("Which models are open ", .plain), Clause("meta?", .excluded)])
-        #expect(QuerySyntax(parsing: "find -name do").clauses == [Clause("find ", .plain), Clause("name", .excluded), Clause(" do", .plain)])
-        #expect(QuerySyntax(parsing: "why -\"stable diffusion\" models?").clauses
+        #expect(
+            QuerySyntax(parsing: "Which models are open -meta?").clauses == [
+                Clause("Which models are open ", .plain), Clause("meta?", .excluded),
+            ])
+        #expect(
+            QuerySyntax(parsing: "find -name do").clauses == [Clause("find ", .plain), Clause("name", .excluded), Clause(" do", .plain)])
+        #expect(
+            QuerySyntax(parsing: "why -\"stable diffusion\" models?").clauses
                 == [Clause("why ", .plain), Clause("stable diffusion", .excluded, isPhrase: true), Clause(" models?", .plain)])
     }
 

@@ -16,9 +16,10 @@ import Testing
     /// distribution (a few very common words).
     static let index: InvertedIndex = {
         var rng = SplitMix(seed: 7)
-        let words = ("kettle teapot quokka samovar gaiwan matcha saucer ladle whisk kiln glaze spout lid handle "
-                     + "porcelain ceramic enamel copper brass pewter silver marble granite basalt slate quartz amber "
-                     + "cedar maple willow birch alder hazel rowan larch spruce juniper fennel").split(separator: " ").map(String.init)
+        let words =
+            ("kettle teapot quokka samovar gaiwan matcha saucer ladle whisk kiln glaze spout lid handle "
+            + "porcelain ceramic enamel copper brass pewter silver marble granite basalt slate quartz amber "
+            + "cedar maple willow birch alder hazel rowan larch spruce juniper fennel").split(separator: " ").map(String.init)
         var passages: [Passage] = []
         for i in 0..<1500 {
             let length = 3 + Int(rng.next() % 25)
@@ -35,12 +36,16 @@ import Testing
     }()
 
     /// The reference top `depth`.
-    static func bruteForce<Model: ScoringModel>(_ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex) -> [(score: Float, passage: Int32)] {
+    static func bruteForce<Model: ScoringModel>(
+        _ terms: [WeightedTerm], depth: Int, model: Model, index: InvertedIndex
+    ) -> [(score: Float, passage: Int32)] {
         var scores = [Float](repeating: 0, count: index.passageCount)
         for term in terms.sorted(by: { $0.order < $1.order }) {
             for (i, passage) in index.passages(ofTerm: term.id).enumerated() {
                 let d = Int(passage)
-                scores[d] += term.weight * model.postingScore(frequency: index.postingFrequency[index.postingStart[Int(term.id)] + i], passage: passage)
+                scores[d] +=
+                    term.weight
+                    * model.postingScore(frequency: index.postingFrequency[index.postingStart[Int(term.id)] + i], passage: passage)
             }
         }
         return scores.enumerated().filter { $0.element > 0 }
@@ -75,7 +80,8 @@ import Testing
                 let expected = Self.bruteForce(terms, depth: depth, model: model, index: index)
                 let byAccumulator = accumulator.top(terms, depth: depth, model: model, index: index).sorted()
                 #expect(byAccumulator.map(\.passage) == expected.map(\.passage), "accumulator, query \(ids), depth \(depth)")
-                #expect(byAccumulator.map(\.score.bitPattern) == expected.map(\.score.bitPattern), "accumulator, query \(ids), depth \(depth)")
+                #expect(
+                    byAccumulator.map(\.score.bitPattern) == expected.map(\.score.bitPattern), "accumulator, query \(ids), depth \(depth)")
                 guard terms.count == 1 else { continue }
                 let byBlockMax = SingleTermBlockMax.top(terms[0], depth: depth, model: model, index: index).sorted()
                 #expect(byBlockMax.map(\.passage) == expected.map(\.passage), "block-max, query \(ids), depth \(depth)")
@@ -83,7 +89,8 @@ import Testing
                 // Blocks whose bound is below the k-th score were passed over.
                 let bounds = model.bounds, first = Int(bounds.blockStart[Int(ids[0])])
                 let kth = expected.count == depth ? expected[depth - 1].score : 0
-                skipped += (0..<PostingPassages.blocks(index.documentFrequency(ids[0])))
+                skipped +=
+                    (0..<PostingPassages.blocks(index.documentFrequency(ids[0])))
                     .filter { terms[0].weight * bounds.blockMaximum[first + $0] * SingleTermBlockMax.margin < kth }.count
             }
         }
@@ -127,7 +134,7 @@ import Testing
                     case 0: return rng.next()
                     case 1: return UInt64(i)
                     case 2: return UInt64(count - i)
-                    default: return UInt64(i % 7) << 32 | UInt64(i)   // many equal high halves
+                    default: return UInt64(i % 7) << 32 | UInt64(i)  // many equal high halves
                     }
                 }
                 let expected = keys.sorted(by: >)
@@ -160,8 +167,11 @@ import Testing
         let model = BM25(index: Self.index)
         let accumulator = ScoreAccumulator(passageFactor: model.passageFactor)
         #expect(accumulator.top([], depth: 10, model: model, index: Self.index).sorted().isEmpty)
-        #expect(accumulator.top(Self.terms([0], model: model, index: Self.index), depth: 0, model: model, index: Self.index).sorted().isEmpty)
-        #expect(SingleTermBlockMax.top(Self.terms([0], model: model, index: Self.index)[0], depth: 0, model: model, index: Self.index).sorted().isEmpty)
+        #expect(
+            accumulator.top(Self.terms([0], model: model, index: Self.index), depth: 0, model: model, index: Self.index).sorted().isEmpty)
+        #expect(
+            SingleTermBlockMax.top(Self.terms([0], model: model, index: Self.index)[0], depth: 0, model: model, index: Self.index).sorted()
+                .isEmpty)
     }
 }
 

@@ -86,17 +86,21 @@ import Testing
         let maxima = (0..<idx.termCount).map { model.maxPostingScore(term: Int32($0)) }
         let unknown = 0.75 * maxima.reduce(0, +) / Float(maxima.count)
         #expect(abs(model.maxPostingScore(term: nil) - unknown) < 1e-6)
-        let expected = noisy.hits[0].score / (model.idf(documentFrequency: 2) * model.maxPostingScore(term: idx.termID("cat")) + model.idf(documentFrequency: 0) * unknown)
+        let expected =
+            noisy.hits[0].score
+            / (model.idf(documentFrequency: 2) * model.maxPostingScore(term: idx.termID("cat")) + model.idf(documentFrequency: 0) * unknown)
         #expect(abs(noisy.coverage - expected) < 1e-5)
         #expect(searcher.search("zebra", top: 3).hits.isEmpty)
     }
 
     @Test func titleWeightAddsHeadingOccurrences() {
-        let titled = [Passage(document: 0, section: ["Cats", "Cat naps"], text: "They sit.", lines: 1...1, bytes: 0..<1),
-                      Passage(document: 0, id: "d1", section: ["Cats"], text: "They sit.", lines: 1...1, bytes: 0..<1)]
+        let titled = [
+            Passage(document: 0, section: ["Cats", "Cat naps"], text: "They sit.", lines: 1...1, bytes: 0..<1),
+            Passage(document: 0, id: "d1", section: ["Cats"], text: "They sit.", lines: 1...1, bytes: 0..<1),
+        ]
         let idx = IndexBuilder(titleWeight: 2, headingWeight: 0.25).build(titled)
         let cat = idx.termID("cat")!
-        #expect(Array(idx.postingFrequency[idx.postings(cat)]) == [0.5, 2])   // two headings × 0.25; one BEIR title × 2
-        #expect(Array(idx.passageLength) == [1.75, 3])   // "sit" + 0.25 × "cat", "cat", "nap"; "sit" + 2 × "cat"
+        #expect(Array(idx.postingFrequency[idx.postings(cat)]) == [0.5, 2])  // two headings × 0.25; one BEIR title × 2
+        #expect(Array(idx.passageLength) == [1.75, 3])  // "sit" + 0.25 × "cat", "cat", "nap"; "sit" + 2 × "cat"
     }
 }

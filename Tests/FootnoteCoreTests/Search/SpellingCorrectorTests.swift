@@ -8,22 +8,24 @@ import Testing
     func distance(_ a: String, _ b: String, limit: Int = 5) -> Int {
         let a = Array(a.utf8), b = Array(b.utf8)
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (b.count + 1)) { rows in
-            a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in
-                SpellingCorrector.distance(x, y, limit: limit, rows: rows.baseAddress!)
-            } }
+            a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
+                    SpellingCorrector.distance(x, y, limit: limit, rows: rows.baseAddress!)
+                }
+            }
         }
     }
 
     @Test func optimalStringAlignmentDistance() {
         #expect(distance("model", "model") == 0)
-        #expect(distance("modle", "model") == 1)      // swap
-        #expect(distance("modl", "model") == 1)       // drop
-        #expect(distance("mmodel", "model") == 1)     // double
-        #expect(distance("modal", "model") == 1)      // substitution
+        #expect(distance("modle", "model") == 1)  // swap
+        #expect(distance("modl", "model") == 1)  // drop
+        #expect(distance("mmodel", "model") == 1)  // double
+        #expect(distance("modal", "model") == 1)  // substitution
         #expect(distance("transparancy", "transparency") == 1)
-        #expect(distance("ca", "abc") == 3)           // OSA: no edit of a swapped pair
+        #expect(distance("ca", "abc") == 3)  // OSA: no edit of a swapped pair
         #expect(distance("kitten", "sitting") == 3)
-        #expect(distance("kitten", "sitting", limit: 1) == 2)   // stops early: above the limit
+        #expect(distance("kitten", "sitting", limit: 1) == 2)  // stops early: above the limit
     }
 
     func corrector(_ words: [String], counts: [Int32]) -> SpellingCorrector {
@@ -37,9 +39,9 @@ import Testing
 
     @Test func closestWinsThenMostFrequent() {
         let c = corrector(["transparency", "transparent", "models", "modes", "moduls"], counts: [5, 9, 1, 30, 2])
-        #expect(correct(c, "transparancy") == "transparency")   // 1 edit beats a more frequent word 3 away
-        #expect(correct(c, "modls") == "modes")                  // three words 1 away: the most frequent
-        #expect(correct(c, "models") == nil)                     // known: nothing to correct
+        #expect(correct(c, "transparancy") == "transparency")  // 1 edit beats a more frequent word 3 away
+        #expect(correct(c, "modls") == "modes")  // three words 1 away: the most frequent
+        #expect(correct(c, "models") == nil)  // known: nothing to correct
         #expect(correct(c, "zebra") == nil)
     }
 
@@ -49,15 +51,15 @@ import Testing
         #expect(SpellingCorrector.maximumDistance(forLength: 5) == 2)
         let c = corrector(["data", "open"], counts: [1, 1])
         #expect(correct(c, "dtaa") == "data")
-        #expect(correct(c, "dxxa") == nil)       // 2 edits: too many for 4 letters
+        #expect(correct(c, "dxxa") == nil)  // 2 edits: too many for 4 letters
         #expect(correct(c, "opn") == "open")
     }
 
     @Test func twoEditsNeedALongWordAndARepeatedCorrection() {
         let c = corrector(["badge", "pick", "accountability", "governance"], counts: [5, 5, 3, 1])
-        #expect(correct(c, "acountabilty") == "accountability")   // a long word 2 edits from one used 3 times
-        #expect(correct(c, "govrnanse") == nil)          // 2 edits from a word used once
-        #expect(correct(c, "governanse") == "governance") // 1 edit: corrected whatever the count
+        #expect(correct(c, "acountabilty") == "accountability")  // a long word 2 edits from one used 3 times
+        #expect(correct(c, "govrnanse") == nil)  // 2 edits from a word used once
+        #expect(correct(c, "governanse") == "governance")  // 1 edit: corrected whatever the count
     }
 
     @Test func englishWordsAreNeverCorrected() {
@@ -68,7 +70,7 @@ import Testing
         #expect(correct(c, "budget") == nil)
         #expect(correct(c, "brown") == nil)
         #expect(correct(c, "naive") == nil)
-        #expect(correct(c, "browns") == "brows")         // not on the list: a misspelling
+        #expect(correct(c, "browns") == "brows")  // not on the list: a misspelling
         #expect(correct(c, "transparancy") == "transparency")
     }
 
@@ -77,7 +79,8 @@ import Testing
     @Test(.enabled(if: EnglishWordList.shared != nil, "needs Debian's wamerican (/usr/share/dict/american-english)"))
     func noFalseCorrectionsOfEverydayEnglish() throws {
         let engine = AnswerEngine(corpus: try CorpusLoader().load(seedCorpusPath))
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/words/everyday-english.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/words/everyday-english.txt"), encoding: .utf8)
         let words = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { $0.split(separator: " ") }.map(String.init)
         #expect(words.count == 200)
         var absent = 0, corrected: [String] = []
@@ -125,8 +128,9 @@ import Testing
         #expect(fixes("quick brown fox").isEmpty)
         #expect(fixes("¿Qué es la inteligencia artificial abierta?").isEmpty)
         #expect(fixes("Pourquoi les modèles ouverts sont-ils meilleurs?").isEmpty)
-        let people = Query("How do people access closed models?", analyzer: engine.searcher.analyzer, index: engine.index,
-                           syntax: true, corrector: engine.corrector)
+        let people = Query(
+            "How do people access closed models?", analyzer: engine.searcher.analyzer, index: engine.index,
+            syntax: true, corrector: engine.corrector)
         #expect(people.terms.filter(\.isEverydayWord).map(\.word) == ["people"])
     }
 }

@@ -35,8 +35,10 @@ import Testing
     /// (a negative score among them) give the same order: score, then passage.
     @Test func sortedIsTheSameWithAndWithoutNegativeScores() {
         var rng = SystemRandomNumberGenerator()
-        let pairs: [(Float, Int32)] = (0..<400).map { (i: Int) -> (Float, Int32) in (Float(Int.random(in: 0..<30, using: &rng)) * 0.5, Int32(i * 7 % 401)) }
-        var plain = TopK(50), withNegative = TopK(500)   // room for all, so the negative one is kept
+        let pairs: [(Float, Int32)] = (0..<400).map { (i: Int) -> (Float, Int32) in
+            (Float(Int.random(in: 0..<30, using: &rng)) * 0.5, Int32(i * 7 % 401))
+        }
+        var plain = TopK(50), withNegative = TopK(500)  // room for all, so the negative one is kept
         for (s, p) in pairs { plain.insert(s, p); withNegative.insert(s, p) }
         withNegative.insert(-1, 9999)
         let expected = pairs.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(50)

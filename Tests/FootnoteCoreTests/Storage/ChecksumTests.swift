@@ -7,7 +7,7 @@ import Testing
     @Test func matchesReferenceXXH64() {
         #expect(Checksum.hash([UInt8]()) == 0xef46db3751d8e999)
         #expect(Checksum.hash("abc") == 0x44bc2cf5ad770999)
-        #expect(Checksum.hash((0..<100).map { UInt8($0) }) == 0x6ac1e58032166597)   // stripes, 8-, 4- and 1-byte tails
+        #expect(Checksum.hash((0..<100).map { UInt8($0) }) == 0x6ac1e58032166597)  // stripes, 8-, 4- and 1-byte tails
         #expect(Checksum.hash("Nobody inspects the spammish repetition", seed: 7) == 0x26f1aeb39b9b1f5f)
     }
 

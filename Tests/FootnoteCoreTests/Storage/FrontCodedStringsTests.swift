@@ -6,8 +6,10 @@ import Testing
     /// an empty one, multi-byte characters cut anywhere, and strings longer
     /// than the decoder's stack buffer.
     static let strings: [String] = {
-        var words = ["", "a", "ab", "abc", "abd", "b", "naïve", "naïvely", "schedul", "schedule", "scheduler", "z",
-                     String(repeating: "x", count: 700), String(repeating: "x", count: 700) + "y", "ζ"]
+        var words = [
+            "", "a", "ab", "abc", "abd", "b", "naïve", "naïvely", "schedul", "schedule", "scheduler", "z",
+            String(repeating: "x", count: 700), String(repeating: "x", count: 700) + "y", "ζ",
+        ]
         for i in 0..<300 { words.append("term\(i)") }
         return words.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }()

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StringTableTests {
     @Test func storesStringsAndFindsThemInByteOrder() {
-        let words = ["", "a", "ab", "abc", "b", "zeta", "é"]   // byte order: "é" (0xC3…) sorts last
+        let words = ["", "a", "ab", "abc", "b", "zeta", "é"]  // byte order: "é" (0xC3…) sorts last
         let table = StringTable(words)
         #expect(Array(table) == words)
         for (i, w) in words.enumerated() { #expect(table.sortedIndex(of: w) == i) }
@@ -28,7 +28,7 @@ import Testing
             Passage(document: 1, id: "", section: [], text: "", lines: 2...2, bytes: 9..<9),
         ]
         let list = PassageList(passages)
-        #expect(list[0].section == ["Top", "Sub  part"])   // the separator byte cannot appear inside a heading
+        #expect(list[0].section == ["Top", "Sub  part"])  // the separator byte cannot appear inside a heading
         #expect(Array(list[1...]) == Array(passages[1...]))
         #expect(list.id(2) == "")
         // Lines and bytes beyond 32 bits survive their VarInt records, plain and compressed.
@@ -37,9 +37,10 @@ import Testing
         var bare = far
         bare.text = ""
         #expect(PassageList([far]).withoutTexts()[0] == bare)
-        let damaged = PassageList(documents: [0], bounds: .plain(StringTable(bytes: [0xFF], offsets: [0, 1])), texts: .plain(StringTable(["x"])),
-                                  sections: .plain(StringTable([""])), ids: .plain(StringTable([""])), flags: [0])
+        let damaged = PassageList(
+            documents: [0], bounds: .plain(StringTable(bytes: [0xFF], offsets: [0, 1])), texts: .plain(StringTable(["x"])),
+            sections: .plain(StringTable([""])), ids: .plain(StringTable([""])), flags: [0])
         #expect(damaged.bounds(0).lines == 1...1 && damaged.bounds(0).bytes == 0..<0)
-        #expect(list.texts?.byteCount == 18 && list.headingByteCount == (13 + 1) + (5 + 1))   // each heading path and its line break
+        #expect(list.texts?.byteCount == 18 && list.headingByteCount == (13 + 1) + (5 + 1))  // each heading path and its line break
     }
 }

@@ -13,14 +13,14 @@ import Testing
             var i = 0
             for v in values { #expect(VarInt.read(buf, at: &i, end: buf.count) == v) }
             var j = 0
-            #expect(VarInt.read(buf, at: &j, end: 0) == nil)           // nothing to read
+            #expect(VarInt.read(buf, at: &j, end: 0) == nil)  // nothing to read
         }
         let runaway: [UInt8] = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]
         runaway.withUnsafeBufferPointer { buf in
             var i = 0
-            #expect(VarInt.read(buf, at: &i, end: buf.count) == nil)   // 2^42: more than 32 bits
+            #expect(VarInt.read(buf, at: &i, end: buf.count) == nil)  // 2^42: more than 32 bits
             var k = 0
-            #expect(VarInt.read(buf, at: &k, end: 3) == nil)           // cut short
+            #expect(VarInt.read(buf, at: &k, end: 3) == nil)  // cut short
         }
     }
 }

@@ -20,8 +20,9 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
         #expect(range.lowerBound >= previousEnd, "overlap or out of order", sourceLocation: sourceLocation)
         #expect(range.upperBound <= bytes.count, sourceLocation: sourceLocation)
         guard !range.isEmpty, range.upperBound <= bytes.count else { continue }
-        #expect(!isSpace(bytes[range.lowerBound]) && !isSpace(bytes[range.upperBound - 1]),
-                "not trimmed", sourceLocation: sourceLocation)
+        #expect(
+            !isSpace(bytes[range.lowerBound]) && !isSpace(bytes[range.upperBound - 1]),
+            "not trimmed", sourceLocation: sourceLocation)
         for k in range { covered[k] = true }
         previousEnd = range.upperBound
     }
@@ -73,17 +74,21 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     // MARK: Abbreviations and initials
 
     @Test func titlesDoNotEndSentences() {
-        #expect(split("Mr. Smith met Dr. Jones and Prof. Lee. They talked.")
+        #expect(
+            split("Mr. Smith met Dr. Jones and Prof. Lee. They talked.")
                 == ["Mr. Smith met Dr. Jones and Prof. Lee.", "They talked."])
-        #expect(split("Mrs. Reed, Ms. Wu, Sr. Ortiz and Martin Jr. Hale live on Elm St. North.")
+        #expect(
+            split("Mrs. Reed, Ms. Wu, Sr. Ortiz and Martin Jr. Hale live on Elm St. North.")
                 == ["Mrs. Reed, Ms. Wu, Sr. Ortiz and Martin Jr. Hale live on Elm St. North."])
         #expect(split("MR. SMITH left. DR. JONES stayed.") == ["MR. SMITH left.", "DR. JONES stayed."])
     }
 
     @Test func clockTimesBeforeATimeZoneDoNotEndSentences() {
-        #expect(split("Call 1-800-772-1213 from 8 a.m. to 7 p.m. ET Monday through Friday. Or visit us.")
+        #expect(
+            split("Call 1-800-772-1213 from 8 a.m. to 7 p.m. ET Monday through Friday. Or visit us.")
                 == ["Call 1-800-772-1213 from 8 a.m. to 7 p.m. ET Monday through Friday.", "Or visit us."])
-        #expect(split("We close at 5 p.m. The office opens at 9 a.m. UTC daily.")
+        #expect(
+            split("We close at 5 p.m. The office opens at 9 a.m. UTC daily.")
                 == ["We close at 5 p.m.", "The office opens at 9 a.m. UTC daily."])
         expectCoverage("Open 8 a.m. EST. Then 6 p.m. PT.")
     }
@@ -91,12 +96,14 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     @Test func latinAbbreviationsDoNotEndSentences() {
         #expect(split("Use a tool, e.g. Grep or Sed. It works.") == ["Use a tool, e.g. Grep or Sed.", "It works."])
         #expect(split("One format (i.e. JSON) is enough. Fine.") == ["One format (i.e. JSON) is enough.", "Fine."])
-        #expect(split("Compare Smith et al. The results cf. Table 2 vs. Table 3 differ.")
+        #expect(
+            split("Compare Smith et al. The results cf. Table 2 vs. Table 3 differ.")
                 == ["Compare Smith et al. The results cf. Table 2 vs. Table 3 differ."])
     }
 
     @Test func referenceAbbreviationsDoNotEndSentences() {
-        #expect(split("See Fig. 3 and Eq. 2 in Vol. 4, pp. 10-12. Next.")
+        #expect(
+            split("See Fig. 3 and Eq. 2 in Vol. 4, pp. 10-12. Next.")
                 == ["See Fig. 3 and Eq. 2 in Vol. 4, pp. 10-12.", "Next."])
         #expect(split("Item No. 5 sold out. Restock.") == ["Item No. 5 sold out.", "Restock."])
     }
@@ -107,12 +114,14 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     }
 
     @Test func companyAbbreviationsDoNotEndSentences() {
-        #expect(split("Acme Inc. Hired Widgets Ltd. And Foo Co. And Bar Corp. Today.")
+        #expect(
+            split("Acme Inc. Hired Widgets Ltd. And Foo Co. And Bar Corp. Today.")
                 == ["Acme Inc. Hired Widgets Ltd. And Foo Co. And Bar Corp. Today."])
     }
 
     @Test func otherAbbreviationsDoNotEndSentences() {
-        #expect(split("It costs approx. 5 dollars. The dept. Head agreed. The est. Total is 9. Done.")
+        #expect(
+            split("It costs approx. 5 dollars. The dept. Head agreed. The est. Total is 9. Done.")
                 == ["It costs approx. 5 dollars.", "The dept. Head agreed.", "The est. Total is 9.", "Done."])
     }
 
@@ -122,7 +131,8 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     }
 
     @Test func dottedAbbreviationsDoNotEndSentences() {
-        #expect(split("She left the U.S. For the U.K. With a Ph.D. In math. Good.")
+        #expect(
+            split("She left the U.S. For the U.K. With a Ph.D. In math. Good.")
                 == ["She left the U.S. For the U.K. With a Ph.D. In math.", "Good."])
     }
 
@@ -185,9 +195,11 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     }
 
     @Test func wrappedBulletItemStaysOneSentence() {
-        #expect(split("- a long item that\n  wraps onto the next line\n- short")
+        #expect(
+            split("- a long item that\n  wraps onto the next line\n- short")
                 == ["- a long item that\n  wraps onto the next line", "- short"])
-        #expect(split("• a long item that\ncontinues unindented\n• short")
+        #expect(
+            split("• a long item that\ncontinues unindented\n• short")
                 == ["• a long item that\ncontinues unindented", "• short"])
     }
 
@@ -205,7 +217,8 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
     }
 
     @Test func dashesThatAreNotMarkersDoNotSplit() {
-        #expect(split("It was cold\n-5 degrees at night\n---\nand windy")
+        #expect(
+            split("It was cold\n-5 degrees at night\n---\nand windy")
                 == ["It was cold\n-5 degrees at night\n---\nand windy"])
         #expect(split("Values\n3.14 and 2.71 matter") == ["Values\n3.14 and 2.71 matter"])
     }
@@ -290,7 +303,7 @@ private func expectCoverage(_ text: String, sourceLocation: SourceLocation = #_s
 
     @Test(.timeLimit(.minutes(1)))
     func tenMegabytesWithoutPunctuationIsOneSentence() {
-        let text = String(repeating: "lorem ipsum dolor sit amet ", count: 400_000)   // ~10.8 MB
+        let text = String(repeating: "lorem ipsum dolor sit amet ", count: 400_000)  // ~10.8 MB
         #expect(SentenceSplitter.sentences(in: text) == [0..<(text.utf8.count - 1)])
     }
 
