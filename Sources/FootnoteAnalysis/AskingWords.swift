@@ -54,7 +54,7 @@ public enum AskingWords {
     private static let stopWords = StopWordFilter()
 
     /// Whether `word`, folded (lowercase, no diacritics), is an asking word.
-    public static func contains(folded word: UnsafeBufferPointer<UInt8>) -> Bool { table.find(word) != nil }
+    static func contains(folded word: UnsafeBufferPointer<UInt8>) -> Bool { table.find(word) != nil }
 
     /// Whether `word` as written (ASCII case ignored) is an asking word.
     public static func contains(surface word: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -33,7 +33,7 @@ public final class SnowballStemmer {
 
     /// Stems a UTF-8 word and calls `body` with the stem, in the stemmer's
     /// own buffer: valid only during the call (copy it there).
-    public func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let base = word.baseAddress, let result = sb_stemmer_stem(handle, base, Int32(word.count)) else {
             return body(word)  // out of memory (or nothing to stem): the word as is
         }

@@ -10,7 +10,7 @@ public struct StemFilter: TokenFilter {
 
     /// Calls `body` with the stem of `word` (valid only during the call).
     @inline(__always)
-    public func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         stemmer.withStem(of: word, body)
     }
 

@@ -27,7 +27,7 @@ public struct StopWordFilter: TokenFilter, Sendable {
 
     /// Whether the folded word `word` is a stop word.
     @inline(__always)
-    public func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.find(word) != nil }
 
     public static let english: [String] = """
         i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves \

@@ -57,7 +57,7 @@ public struct Tokenizer: Sendable {
     /// Runs of ASCII word characters and of ASCII separators outside a word
     /// are crossed by tight loops over the class table; every other byte
     /// takes the general step.
-    public func spans(_ text: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
+    func spans(_ text: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int, _ position: Int) -> Void) {
         Tokenizer.asciiClass.withUnsafeBufferPointer { table in spans(text, table, emit) }
     }
 

@@ -127,7 +127,7 @@ public struct PositionRuns: Sendable, Equatable {
         var position: Int32 = -1
 
         @inline(__always)
-        public init(_ bytes: UnsafeBufferPointer<UInt8>, run: Range<Int>) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, run: Range<Int>) {
             self.bytes = bytes
             at = run.lowerBound
             end = min(run.upperBound, bytes.count)
@@ -165,7 +165,7 @@ public struct PositionRuns: Sendable, Equatable {
     /// Writes `gap · 2` (not yet marked last) at `out[at...]`, advancing `at`.
     /// A run is closed by `closeRun`.
     @inline(__always)
-    public static func write(gap: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+    static func write(gap: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
         let v = UInt64(gap) << 1
         var digits = 1
         while digits < 5 && v >> (7 * UInt64(digits)) != 0 { digits += 1 }
@@ -181,7 +181,7 @@ public struct PositionRuns: Sendable, Equatable {
     /// last number as last, or — when `hasPositions` is false — writes the
     /// empty run (one byte), advancing `at`.
     @inline(__always)
-    public static func closeRun(hasPositions: Bool, in out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+    static func closeRun(hasPositions: Bool, in out: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
         if hasPositions {
             out[at - 1] |= 1
         } else {
@@ -200,7 +200,7 @@ public struct PositionRuns: Sendable, Equatable {
 
         /// Appends the next posting's run, whole (its last byte ends it).
         @inline(__always)
-        public func append(run: UnsafeBufferPointer<UInt8>) {
+        func append(run: UnsafeBufferPointer<UInt8>) {
             if postings % PositionRuns.blockSize == 0 { starts.append(bytes.count) }
             postings += 1
             bytes.append(contentsOf: run)

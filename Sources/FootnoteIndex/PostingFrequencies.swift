@@ -104,7 +104,7 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
     /// Each block's present codes are read in order, the rest filled with
     /// the most common value.
     @inline(__always)
-    public func decode(_ range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
+    func decode(_ range: Range<Int>, into out: UnsafeMutablePointer<Float>) {
         let base = bytes.buffer.baseAddress!
         let common = lookup[0]
         var p = range.lowerBound
@@ -165,7 +165,7 @@ public struct PostingFrequencies: RandomAccessCollection, Sendable, Equatable {
 
     /// Codes `frequencies`: the table holds the 255 most common values, most
     /// common first (ties to the smaller value). Counted and coded on every core.
-    public init(_ frequencies: UnsafeBufferPointer<Float>) {
+    init(_ frequencies: UnsafeBufferPointer<Float>) {
         let n = frequencies.count
         let blocks = (n + Self.blockSize - 1) / Self.blockSize
         let parts = n < 1 << 16 ? 1 : 8

@@ -51,7 +51,7 @@ public struct PostingPassages: Sendable, Equatable {
 
     /// Encodes `passages`, whose term `t` holds `passages[postingStart[t] ..< postingStart[t + 1]]`
     /// (ascending): runs of terms of about equal postings on every core, joined in order.
-    public init(_ passages: UnsafeBufferPointer<Int32>, postingStart: Offsets) {
+    init(_ passages: UnsafeBufferPointer<Int32>, postingStart: Offsets) {
         let terms = max(0, postingStart.count - 1), postings = terms > 0 ? postingStart[terms] : 0
         let parts = Self.encodingParts(postings: postings)
         var bounds = [0]
@@ -112,7 +112,7 @@ public struct PostingPassages: Sendable, Equatable {
     /// Decodes term `t`'s `count` passages into `out` (room for `count`);
     /// returns how many were decoded (fewer only when the list is damaged).
     @inline(__always)
-    public func decode(term t: Int, count: Int, passageCount: Int, into out: UnsafeMutablePointer<Int32>) -> Int {
+    func decode(term t: Int, count: Int, passageCount: Int, into out: UnsafeMutablePointer<Int32>) -> Int {
         let gapsStart = blocksStart(term: t, count: count), end = termByteStart[t + 1]
         guard gapsStart <= end else { return 0 }
         var at = gapsStart, previous = -1, done = 0
@@ -305,7 +305,7 @@ public struct PostingPassages: Sendable, Equatable {
 
         /// Decodes the current block into `out` (room for `blockSize`) and
         /// moves to the next; returns the passages decoded (0 at the end).
-        public mutating func decode(into out: UnsafeMutablePointer<Int32>) -> Int {
+        mutating func decode(into out: UnsafeMutablePointer<Int32>) -> Int {
             guard block < blockCount else { return 0 }
             let n = postings(inBlock: block)
             let expected = skipEntry(block)
@@ -336,7 +336,7 @@ public struct PostingPassages: Sendable, Equatable {
         public init() { starts.append(0) }
 
         /// Appends the next term's list (ascending, non-negative passages).
-        public mutating func append(_ passages: UnsafeBufferPointer<Int32>) {
+        mutating func append(_ passages: UnsafeBufferPointer<Int32>) {
             gaps.removeAll(keepingCapacity: true)
             skips.removeAll(keepingCapacity: true)
             let size = PostingPassages.blockSize

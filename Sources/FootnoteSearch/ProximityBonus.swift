@@ -33,7 +33,7 @@ public struct ProximityBonus: Sendable {
     /// The bonus of the passage whose posting of query term i is
     /// `postings[i]` (−1: the passage lacks the term), for terms with `weights`.
     /// - Complexity: O(Σ occurrences) per pair.
-    public func bonus(postings: UnsafeBufferPointer<Int>, weights: [Float], index: InvertedIndex) -> Float {
+    func bonus(postings: UnsafeBufferPointer<Int>, weights: [Float], index: InvertedIndex) -> Float {
         guard weight > 0, postings.count > 1 else { return 0 }
         return withUnsafeTemporaryAllocation(of: (positions: InvertedIndex.Positions, weight: Float).self, capacity: postings.count) {
             lists in
@@ -60,7 +60,7 @@ public struct ProximityBonus: Sendable {
     /// The largest bonus the passage whose postings of the query terms are
     /// `postings` (−1: absent) can get: every pair of the terms it has
     /// adjacent. 0 when it has fewer than two.
-    public func maximum(postings: UnsafeBufferPointer<Int>, weights: [Float]) -> Float {
+    func maximum(postings: UnsafeBufferPointer<Int>, weights: [Float]) -> Float {
         guard weight > 0, postings.count > 1 else { return 0 }
         var total: Float = 0
         for i in 0..<(postings.count - 1) where postings[i] >= 0 {

@@ -4,7 +4,7 @@ public enum ListMarker {
     /// Length in bytes of the list marker at `index`, or 0: `•` `‣` `◦` (alone), or
     /// `-` `*` `+` `–`, one to three digits then `.` or `)`, or one ASCII letter then
     /// `)` — each of the latter followed by a space or tab.
-    public static func length(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    static func length(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let n = text.count
         func blank(_ j: Int) -> Bool { j < n && (text[j] == UInt8(ascii: " ") || text[j] == UInt8(ascii: "\t")) }
         let byte = text[index]
