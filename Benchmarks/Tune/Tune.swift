@@ -160,15 +160,7 @@ struct Tune: ParsableCommand {
                 let study = ConversationStudy(
                     engine: engine, dialogues: try Dialogue.read(folder + "/conversations.jsonl"),
                     gold: docs ? .fileLines : .passageIDs, options: conversationOptions)
-                for part in ConversationStudy.Part.allCases {
-                    for (alone, prefix) in [(false, ""), (true, "alone_")] {
-                        let f = study.figures(part, alone: alone)
-                        metrics += [
-                            ("\(prefix)\(part.rawValue)_success1", f.success1), ("\(prefix)\(part.rawValue)_success5", f.success5),
-                            ("\(prefix)\(part.rawValue)_mrr10", f.mrr10), ("\(prefix)\(part.rawValue)_declined", Double(f.declined)),
-                        ]
-                    }
-                }
+                metrics = study.metrics
             } else {
                 let queries = try BEIRQueries.read(folder + "/queries.jsonl")
                 let qrels = try Qrels.read(folder + "/qrels.tsv")

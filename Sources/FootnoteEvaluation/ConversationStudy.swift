@@ -135,4 +135,23 @@ public struct ConversationStudy {
     public func readings() -> [(Conversation.Reading, Int)] {
         [Conversation.Reading.alone, .followUp, .contrast, .reply].map { r in (r, results.filter { $0.reading == r }.count) }
     }
+
+    /// The figures `eval --conversations` prints on its METRICS line, in
+    /// order: per part, as asked and alone, S@1, S@5, MRR@10 and declined
+    /// turns (`all_success1`, …, `alone_later_declined`), then `turns` and
+    /// the readings (`read_alone`, …).
+    public var metrics: [(String, Double)] {
+        var metrics: [(String, Double)] = []
+        for part in Part.allCases {
+            for (alone, prefix) in [(false, ""), (true, "alone_")] {
+                let f = figures(part, alone: alone)
+                metrics += [
+                    ("\(prefix)\(part.rawValue)_success1", f.success1), ("\(prefix)\(part.rawValue)_success5", f.success5),
+                    ("\(prefix)\(part.rawValue)_mrr10", f.mrr10), ("\(prefix)\(part.rawValue)_declined", Double(f.declined)),
+                ]
+            }
+        }
+        metrics.append(("turns", Double(figures(.all).turns)))
+        return metrics + readings().map { ("read_\($0.0.rawValue)", Double($0.1)) }
+    }
 }

@@ -206,18 +206,7 @@ struct Eval: ParsableCommand {
                         + "\"rank\":\(r.rank.map(String.init) ?? "null"),\"alone_rank\":\(r.aloneRank.map(String.init) ?? "null")}\n"
                 }.joined())
         }
-        var metrics: [(String, Double)] = []
-        for part in ConversationStudy.Part.allCases {
-            for (alone, prefix) in [(false, ""), (true, "alone_")] {
-                let f = study.figures(part, alone: alone)
-                metrics += [
-                    ("\(prefix)\(part.rawValue)_success1", f.success1), ("\(prefix)\(part.rawValue)_success5", f.success5),
-                    ("\(prefix)\(part.rawValue)_mrr10", f.mrr10), ("\(prefix)\(part.rawValue)_declined", Double(f.declined)),
-                ]
-            }
-        }
-        metrics.append(("turns", Double(all.turns)))
-        metrics += readings.map { ("read_\($0.0.rawValue)", Double($0.1)) }
+        let metrics = study.metrics
         print("METRICS {" + metrics.map { "\"\($0.0)\": \(json6($0.1))" }.joined(separator: ", ") + "}")
     }
 }
