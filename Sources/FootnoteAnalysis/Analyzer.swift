@@ -40,7 +40,8 @@ public final class Analyzer {
         }
     }
 
-    /// Analyzes UTF-8 bytes, calling `body` with each surviving token.
+    /// Analyzes UTF-8 bytes, calling `body` with each surviving token (its
+    /// offsets into `text`, which is read during the call only).
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var token = self.token
         tokenizer.tokenize(text, into: &token) { tok in
@@ -102,7 +103,8 @@ public final class Analyzer {
     /// and looked up there: one `table` has seen needs no copy and no
     /// filter, the case of nearly every occurrence; a new one is checked
     /// against the stop words and stemmed from that buffer, with no array
-    /// made. Other words take the full pipeline.
+    /// made. Other words take the full pipeline. `bytes` is read during the
+    /// call only, never past its count.
     public func analyze(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout TermTable, _ body: (Int32, Token) -> Void) {
         var token = self.token
         let scratch = self.scratch

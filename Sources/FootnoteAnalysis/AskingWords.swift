@@ -57,6 +57,7 @@ public enum AskingWords {
     static func contains(folded word: UnsafeBufferPointer<UInt8>) -> Bool { table.find(word) != nil }
 
     /// Whether `word` as written (ASCII case ignored) is an asking word.
+    /// (`word` is read during the call only.)
     public static func contains(surface word: UnsafeBufferPointer<UInt8>) -> Bool {
         withLowercased(word) { contains(folded: $0) }
     }

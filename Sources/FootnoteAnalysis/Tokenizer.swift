@@ -39,7 +39,8 @@ public struct Tokenizer: Sendable {
     }()
 
     /// Calls `emit` once per word, in order, with `token.term` holding the word's
-    /// bytes exactly as they appear in `text`.
+    /// bytes exactly as they appear in `text`. `text` is read during the call
+    /// only, never past its count; offsets are into it.
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into token: inout Token, _ emit: (inout Token) -> Void) {
         spans(text) { start, end, position in
             token.term.removeAll(keepingCapacity: true)

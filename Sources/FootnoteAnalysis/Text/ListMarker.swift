@@ -39,6 +39,7 @@ public enum ListMarker {
     }
 
     /// True when `line` starts, after spaces and tabs, with a list marker.
+    /// `line` must lie within `text`, which is read there only, during the call.
     public static func startsLine(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         while i < line.upperBound && (text[i] == UInt8(ascii: " ") || text[i] == UInt8(ascii: "\t")) { i += 1 }

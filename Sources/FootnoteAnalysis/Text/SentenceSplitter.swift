@@ -43,7 +43,7 @@
 public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (UTF-8 bytes), in order, each trimmed of
     /// surrounding whitespace, non-empty, non-overlapping; together they cover every
-    /// non-whitespace byte of the text.
+    /// non-whitespace byte of the text. `text` is read during the call only.
     public static func sentences(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = text.count
         var result: [Range<Int>] = []
