@@ -57,7 +57,7 @@ golden-index: test-deps
 
 ## make format: swift-format (the toolchain's) rewrites the Swift sources by .swift-format;
 ## make lint: checks them, failing on any difference (CI runs it before the tests)
-FORMATTED := Sources Tests Benchmarks/Tune Package.swift
+FORMATTED := Sources Tests Benchmarks/Tune Fuzz Package.swift
 format:
 	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 

@@ -5,7 +5,9 @@ import Foundation
 nonisolated(unsafe) var target = ""
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>) -> CInt {
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>
+) -> CInt {
     target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
     guard FuzzTargets.names.contains(target) else {
         fputs("FUZZ_TARGET must be one of \(FuzzTargets.names.joined(separator: ", ")); got '\(target)'\n", stderr)
@@ -13,7 +15,9 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
     }
     // The index target starts from a valid index file.
     if target == "index", let folder = ProcessInfo.processInfo.environment["FUZZ_SEED_DIR"] {
-        precondition(FileManager.default.createFile(atPath: folder + "/valid-index", contents: Data(FuzzTargets.indexSeed())), "cannot write the index seed")
+        precondition(
+            FileManager.default.createFile(atPath: folder + "/valid-index", contents: Data(FuzzTargets.indexSeed())),
+            "cannot write the index seed")
     }
     return 0
 }
