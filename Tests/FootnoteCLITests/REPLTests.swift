@@ -206,9 +206,11 @@ struct REPLTests {
     @Test func indexingShowsProgressOnATerminalAndErasesIt() throws {
         let folder = TemporaryFolder()
         let filler = String(repeating: "Kettles boil water for tea while teapots steep leaves slowly. ", count: 120)
-        for i in 0..<800 { folder.write("big/part\(i / 100)/note\(i).md", "# Note \(i)\n\n\(filler)word\(i)\n") }
+        // Long enough to outlast the bar's half-second delay on a fast build:
+        // 800 files on every core took 0.54 s, and the bar never showed.
+        for i in 0..<1600 { folder.write("big/part\(i / 100)/note\(i).md", "# Note \(i)\n\n\(filler)word\(i)\n") }
         let command =
-            "cd \(folder.path) && TERM=xterm-256color \(footnoteBinary) index --full --corpus big --index-dir \(folder.path)/index"
+            "cd \(folder.path) && TERM=xterm-256color \(footnoteBinary) index --full --threads 1 --corpus big --index-dir \(folder.path)/index"
         let tmux = try TmuxSession(command, folder: folder)
         let during = try tmux.waitFor("a progress line", seconds: 60) {
             $0.contains("EXIT=") || ($0.contains(" files ") && $0.contains("MB/s") && $0.contains("ETA")) || $0.contains(" passages  [")
@@ -216,7 +218,7 @@ struct REPLTests {
         #expect(!during.contains("EXIT="), "indexing ended before any progress was drawn:\n\(during)")
         let done = try tmux.waitFor("the end", seconds: 120) { $0.contains("EXIT=") }
         #expect(done.contains("EXIT=0"))
-        #expect(done.contains("big: 800 files"))
+        #expect(done.contains("big: 1600 files"), "\(done)")
         #expect(!done.contains("ETA") && !done.contains("passages  ["), "the progress line was left on screen:\n\(done)")
     }
 
