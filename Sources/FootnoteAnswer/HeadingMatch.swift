@@ -49,9 +49,14 @@ public struct HeadingMatch: Sendable {
     /// `match` above for `heading`, 0...1: the share of `termWeights`' total
     /// its terms hold, times the square root of the share of its distinct
     /// terms that are in `termWeights`.
+    /// Sums run in a fixed order (terms sorted; the heading's in order of
+    /// appearance): a Dictionary's or Set's order changes from process to
+    /// process, and with it the last bits of a float sum, which made the
+    /// same question's score differ between runs.
     public static func match(of heading: String, termWeights: [String: Float], analyzer: Analyzer) -> Float {
-        let total = termWeights.values.reduce(0) { $0 + max(0, $1) }
-        let terms = Set(analyzer.terms(heading))
+        let total = termWeights.keys.sorted().reduce(Float(0)) { $0 + max(0, termWeights[$1]!) }
+        var seen = Set<String>()
+        let terms = analyzer.terms(heading).filter { seen.insert($0).inserted }
         guard total > 0, !terms.isEmpty else { return 0 }
         let held = terms.reduce(Float(0)) { $0 + max(0, termWeights[$1] ?? 0) }
         let asked = Float(terms.filter { termWeights[$0] != nil }.count) / Float(terms.count)

@@ -43,6 +43,23 @@ import Testing
 
     /// A title and its summary count as two headings, the better one's match
     /// counting: the summary's words neither dilute the title nor need it.
+    /// The same weights in any dictionary order give the same match, to the
+    /// last bit: 2^24 + 1 + 1 is 2^24 summed in that order and 2^24 + 2 summed
+    /// the other way, so an order-dependent total would show here.
+    @Test func theMatchDoesNotDependOnTheDictionarysOrder() {
+        let analyzer = Analyzer()
+        let entries: [(String, Float)] = [("lantern", 16_777_216), ("river", 1), ("stone", 1)]
+        var results = Set<UInt32>()
+        for permutation in [[0, 1, 2], [1, 2, 0], [2, 1, 0], [1, 0, 2], [0, 2, 1], [2, 0, 1]] {
+            for capacity in [0, 3, 17, 64, 1000] {
+                var weights = [String: Float](minimumCapacity: capacity)
+                for i in permutation { weights[entries[i].0] = entries[i].1 }
+                results.insert(HeadingMatch.match(of: "Lantern", termWeights: weights, analyzer: analyzer).bitPattern)
+            }
+        }
+        #expect(results == [Float(1).bitPattern])  // sorted order: lantern + river + stone = 2^24 exactly
+    }
+
     @Test func aTitleAndItsSummaryMatchApart() {
         let analyzer = Analyzer(), strong = HeadingMatch(strength: 0.2)
         func factor(_ heading: String, _ weights: [String: Float]) -> Float {
