@@ -46,11 +46,11 @@ public struct PostingCursor {
     }
 
     /// The same cursor at the start of term `t`'s list: what a walk over
-    /// every term uses (making a cursor copies the index's column handles;
-    /// moving one copies nothing: on the kernel corpus, start-up with the
-    /// bounds computed 211 → 89 ms).
+    /// every term uses (`InvertedIndex.forEachBlock`; making a cursor copies
+    /// the index's column handles, moving one copies nothing: on the kernel
+    /// corpus, start-up with the bounds computed 211 → 89 ms).
     @inline(__always)
-    public mutating func move(to t: Int32) {
+    mutating func move(to t: Int32) {
         term = t
         postings = postingStart[Int(t)]..<postingStart[Int(t) + 1]
         reader = PostingPassages.BlockReader(postingPassages, term: Int(t), count: postings.count, passageCount: passageCount)
@@ -90,6 +90,35 @@ public struct PostingCursor {
 extension InvertedIndex {
     /// A cursor at the start of term `t`'s posting list.
     public func cursor(_ t: Int32) -> PostingCursor { PostingCursor(index: self, term: t) }
+
+    /// Every term's list, block by block, terms in order: `body` gets the
+    /// term, the block's number in its list (0 first), and the block's
+    /// passages and (pseudo-)frequencies, valid during the call only. What a
+    /// model's per-passage and per-block statistics are computed from
+    /// (`TFIDFCosine`'s norms, `PostingScoreBounds`). One cursor is moved from
+    /// term to term (`PostingCursor.move(to:)`); a damaged list ends early.
+    public func forEachBlock(
+        _ body: (_ term: Int32, _ block: Int, _ passages: UnsafeBufferPointer<Int32>, _ frequencies: UnsafeBufferPointer<Float>) -> Void
+    ) {
+        guard termCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
+                var cursor = self.cursor(0)
+                for t in 0..<Int32(termCount) {
+                    cursor.move(to: t)
+                    var first = 0
+                    while true {
+                        let block = cursor.block
+                        let n = cursor.nextBlock(into: passages.baseAddress!)
+                        if n == 0 { break }
+                        cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
+                        body(t, block, UnsafeBufferPointer(rebasing: passages[0..<n]), UnsafeBufferPointer(rebasing: frequencies[0..<n]))
+                        first += n
+                    }
+                }
+            }
+        }
+    }
 
     /// The (pseudo-)frequency of posting `p` (a posting number, as
     /// `PostingCursor.postings` and `postings(of:in:)` give them).

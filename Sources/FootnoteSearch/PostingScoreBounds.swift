@@ -51,32 +51,15 @@ public struct PostingScoreBounds: Sendable {
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)
         var blockMaxima = [Float](repeating: 0, count: blocks)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.blockSize) { frequencies in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.blockSize) { passages in
-                guard termCount > 0 else { return }
-                var cursor = index.cursor(0)
-                for t in 0..<termCount {
-                    cursor.move(to: Int32(t))
-                    var best: Float = 0
-                    var block = Int(starts[t])
-                    var first = 0
-                    // A damaged list ends early: the bounds of the blocks it did not reach stay 0.
-                    while block < Int(starts[t + 1]) {
-                        let n = cursor.nextBlock(into: passages.baseAddress!)
-                        if n == 0 { break }
-                        cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
-                        var blockBest: Float = 0
-                        for i in 0..<n {
-                            blockBest = max(blockBest, model.postingScore(frequency: frequencies[i], factor: factors[Int(passages[i])]))
-                        }
-                        blockMaxima[block] = blockBest
-                        best = max(best, blockBest)
-                        block += 1
-                        first += n
-                    }
-                    maxima[t] = best
-                }
+        index.forEachBlock { t, b, passages, frequencies in
+            let block = Int(starts[Int(t)]) + b
+            guard block < Int(starts[Int(t) + 1]) else { return }  // never, but a bound is never written out of its term
+            var best: Float = 0
+            for (passage, frequency) in zip(passages, frequencies) {
+                best = max(best, model.postingScore(frequency: frequency, factor: factors[Int(passage)]))
             }
+            blockMaxima[block] = best
+            maxima[Int(t)] = max(maxima[Int(t)], best)  // a damaged list ends early: its blocks not reached stay 0
         }
         termMaximum = maxima
         blockStart = starts

@@ -21,25 +21,12 @@ public struct TFIDFCosine: ScoringModel {
     public init(index: InvertedIndex) {
         passageCount = index.passageCount
         var squares = [Float](repeating: 0, count: index.passageCount)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: PostingCursor.blockSize) { frequencies in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { passages in
-                guard index.termCount > 0 else { return }
-                var cursor = index.cursor(0)
-                for t in 0..<Int32(index.termCount) {
-                    let idf = Self.idf(documentFrequency: index.documentFrequency(t), passageCount: index.passageCount)
-                    cursor.move(to: t)
-                    var first = 0
-                    while true {
-                        let n = cursor.nextBlock(into: passages.baseAddress!)
-                        if n == 0 { break }
-                        cursor.frequencies(first..<(first + n), into: frequencies.baseAddress!)
-                        for i in 0..<n {
-                            let w = (1 + logf(frequencies[i])) * idf
-                            squares[Int(passages[i])] += w * w
-                        }
-                        first += n
-                    }
-                }
+        var idf: Float = 0
+        index.forEachBlock { t, block, passages, frequencies in
+            if block == 0 { idf = Self.idf(documentFrequency: index.documentFrequency(t), passageCount: index.passageCount) }
+            for (passage, frequency) in zip(passages, frequencies) {
+                let w = (1 + logf(frequency)) * idf
+                squares[Int(passage)] += w * w
             }
         }
         inverseNorm = squares.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
