@@ -226,43 +226,34 @@ public enum IndexFile {
         let documentWords = index.documentWords.compressed()
         let boundsCounts = counts(bounds), sectionCounts = counts(headings), idCounts = counts(ids),
             documentWordCounts = counts(documentWords)
-        let metaBytes = meta.bytes, documentBytes = documents.bytes, fileBytes = files.bytes, noticeBytes = notices.bytes
         // Read only when loading, in order: compressed whole (lengths are mostly small whole numbers, flags mostly alike).
         let compressor = Zstd.Compressor()
         let lengthBytes = compressor.compress(index.passageLength.rawBytes)
         let flagBytes = compressor.compress(p.flags.buffer)
         let sections: [SectionBytes] = [
-            SectionBytes(.meta, 1, metaBytes), SectionBytes(.documents, 1, documentBytes), SectionBytes(.files, 1, fileBytes),
-            SectionBytes(.notices, 1, noticeBytes),
-            SectionBytes(.termBytes, 1, index.terms.bytes.rawBytes),
-            SectionBytes(.termOffsets, index.terms.blockStart.elementSize, index.terms.blockStart.rawBytes),
-            SectionBytes(.postingStart, index.postingStart.elementSize, index.postingStart.rawBytes),
-            SectionBytes(
-                .postingPassageStart, index.postingPassages.termByteStart.elementSize, index.postingPassages.termByteStart.rawBytes),
-            SectionBytes(.postingPassageBytes, 1, index.postingPassages.bytes.rawBytes),
-            SectionBytes(.frequencyBytes, 1, index.postingFrequency.bytes.rawBytes),
-            SectionBytes(.frequencyBlockStart, index.postingFrequency.blockStart.elementSize, index.postingFrequency.blockStart.rawBytes),
-            SectionBytes(.positionBytes, 1, index.positionRuns.bytes.rawBytes),
-            SectionBytes(.positionBlockStart, index.positionRuns.blockStart.elementSize, index.positionRuns.blockStart.rawBytes),
-            SectionBytes(.passageLength, 1, lengthBytes),
-            SectionBytes(.vocabularyBytes, 1, index.vocabulary.bytes.rawBytes),
-            SectionBytes(.vocabularyOffsets, index.vocabulary.blockStart.elementSize, index.vocabulary.blockStart.rawBytes),
-            SectionBytes(.vocabularyTerm, 4, index.vocabularyTerm.rawBytes),
-            SectionBytes(.documentWordBlockStart, documentWords.blockStart.elementSize, documentWords.blockStart.rawBytes),
-            SectionBytes(.documentWordCompressed, 1, documentWords.compressed.rawBytes),
-            SectionBytes(.documentWordCounts, 8, documentWordCounts.rawBytes),
-            SectionBytes(.boundsBlockStart, bounds.blockStart.elementSize, bounds.blockStart.rawBytes),
-            SectionBytes(.boundsCompressed, 1, bounds.compressed.rawBytes),
-            SectionBytes(.boundsCounts, 8, boundsCounts.rawBytes),
-            SectionBytes(.sectionBlockStart, headings.blockStart.elementSize, headings.blockStart.rawBytes),
-            SectionBytes(.sectionCompressed, 1, headings.compressed.rawBytes),
-            SectionBytes(.sectionCounts, 8, sectionCounts.rawBytes),
-            SectionBytes(.idBlockStart, ids.blockStart.elementSize, ids.blockStart.rawBytes),
-            SectionBytes(.idCompressed, 1, ids.compressed.rawBytes),
-            SectionBytes(.idCounts, 8, idCounts.rawBytes), SectionBytes(.passageFlags, 1, flagBytes),
-            SectionBytes(.frequencyValue, 4, index.postingFrequency.values.rawBytes),
-            SectionBytes(.frequencyExceptionPosting, 8, index.postingFrequency.exceptionPosting.rawBytes),
-            SectionBytes(.frequencyExceptionValue, 4, index.postingFrequency.exceptionValue.rawBytes),
+            SectionBytes(.meta, meta.bytes), SectionBytes(.documents, documents.bytes), SectionBytes(.files, files.bytes),
+            SectionBytes(.notices, notices.bytes),
+            SectionBytes(.termBytes, index.terms.bytes), SectionBytes(.termOffsets, index.terms.blockStart),
+            SectionBytes(.postingStart, index.postingStart),
+            SectionBytes(.postingPassageStart, index.postingPassages.termByteStart),
+            SectionBytes(.postingPassageBytes, index.postingPassages.bytes),
+            SectionBytes(.frequencyBytes, index.postingFrequency.bytes),
+            SectionBytes(.frequencyBlockStart, index.postingFrequency.blockStart),
+            SectionBytes(.positionBytes, index.positionRuns.bytes), SectionBytes(.positionBlockStart, index.positionRuns.blockStart),
+            SectionBytes(.passageLength, lengthBytes),
+            SectionBytes(.vocabularyBytes, index.vocabulary.bytes), SectionBytes(.vocabularyOffsets, index.vocabulary.blockStart),
+            SectionBytes(.vocabularyTerm, index.vocabularyTerm),
+            SectionBytes(.documentWordBlockStart, documentWords.blockStart),
+            SectionBytes(.documentWordCompressed, documentWords.compressed), SectionBytes(.documentWordCounts, documentWordCounts),
+            SectionBytes(.boundsBlockStart, bounds.blockStart), SectionBytes(.boundsCompressed, bounds.compressed),
+            SectionBytes(.boundsCounts, boundsCounts),
+            SectionBytes(.sectionBlockStart, headings.blockStart), SectionBytes(.sectionCompressed, headings.compressed),
+            SectionBytes(.sectionCounts, sectionCounts),
+            SectionBytes(.idBlockStart, ids.blockStart), SectionBytes(.idCompressed, ids.compressed), SectionBytes(.idCounts, idCounts),
+            SectionBytes(.passageFlags, flagBytes),
+            SectionBytes(.frequencyValue, index.postingFrequency.values),
+            SectionBytes(.frequencyExceptionPosting, index.postingFrequency.exceptionPosting),
+            SectionBytes(.frequencyExceptionValue, index.postingFrequency.exceptionValue),
         ]
         // The borrowed sections point into `index`, `documentWords` and the
         // compressed columns, all alive until this call returns.
@@ -285,12 +276,19 @@ public enum IndexFile {
         private let owned: [UInt8]
         private let borrowed: UnsafeRawBufferPointer?
 
-        init(_ kind: Section, _ elementSize: Int, _ bytes: [UInt8]) {
-            (self.kind, self.elementSize, owned, borrowed) = (kind, elementSize, bytes, nil)
+        /// Bytes made for the write (records, a column compressed whole).
+        init(_ kind: Section, _ bytes: [UInt8]) {
+            (self.kind, elementSize, owned, borrowed) = (kind, 1, bytes, nil)
         }
 
-        init(_ kind: Section, _ elementSize: Int, _ bytes: UnsafeRawBufferPointer) {
-            (self.kind, self.elementSize, owned, borrowed) = (kind, elementSize, [], bytes)
+        /// A column of the index, written as it is held, elements of its stride.
+        init<T>(_ kind: Section, _ column: FlatArray<T>) {
+            (self.kind, elementSize, owned, borrowed) = (kind, MemoryLayout<T>.stride, [], column.rawBytes)
+        }
+
+        /// Offsets, 4 or 8 bytes each as they are held.
+        init(_ kind: Section, _ offsets: Offsets) {
+            (self.kind, elementSize, owned, borrowed) = (kind, offsets.elementSize, [], offsets.rawBytes)
         }
 
         var count: Int { borrowed?.count ?? owned.count }
