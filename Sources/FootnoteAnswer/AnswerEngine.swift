@@ -193,9 +193,9 @@ public final class AnswerEngine {
         while end > 0 && UTF8.isContinuation(bytes[end]) { end -= 1 }
         // Back to the last space, unless the words there are too long to wait for one.
         var space = end
-        while space > 0 && space > end - wordBoundarySearchBytes && !isSpace(bytes[space]) { space -= 1 }
-        if space > 0 && isSpace(bytes[space]) {
-            while space > 0 && isSpace(bytes[space - 1]) { space -= 1 }
+        while space > 0 && space > end - wordBoundarySearchBytes && !ASCIIWhitespace.contains(bytes[space]) { space -= 1 }
+        if space > 0 && ASCIIWhitespace.contains(bytes[space]) {
+            while space > 0 && ASCIIWhitespace.contains(bytes[space - 1]) { space -= 1 }
             if space > 0 { end = space }
         }
         return String(decoding: bytes[..<end], as: UTF8.self)
@@ -203,8 +203,6 @@ public final class AnswerEngine {
 
     /// How far back `cut` looks for a space to cut a long question at.
     static let wordBoundarySearchBytes = 256
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// The question's words longer than the analyzer indexes (`maxTokenBytes`;
     /// a run of one letter, a hash): no passage can hold them. Each is

@@ -2,14 +2,17 @@ import FootnoteAnalysis
 
 /// Cuts the excerpt of a passage that best covers a question.
 ///
-/// Candidates are runs of one to three consecutive sentences (`SentenceSplitter`;
-/// bullet items ride along without counting) of at most `maxCharacters`
-/// characters as shown (`DisplayWidth`: whitespace runs count once); each scores the summed query weight of the
-/// distinct question terms it contains, plus `repeatBonus` of a weight for each
-/// further occurrence. The best candidate wins, the shorter one on a tie, then
-/// the earlier; when no question word is in the text at all, the opening
-/// sentences that fit the budget. A sentence longer than the budget is cut to the
-/// `maxCharacters`-character span around its densest cluster of matches, at word
+/// The excerpt is anchored on the densest cluster of matches: the span from a
+/// match to the last match within `clusterCharacters` bytes that holds the most
+/// query weight (the summed weight of the distinct question terms in it, plus
+/// `repeatBonus` of a weight for each further occurrence, plus a bonus when a
+/// word of the asked-for kind stands near it: `AnswerCue`). The sentences
+/// (`SentenceSplitter`) around that cluster are shown, filled out with their
+/// neighbours up to `maxSentences` prose sentences (bullet items ride along
+/// without counting) and `maxCharacters` characters as shown (`DisplayWidth`:
+/// whitespace runs count once); when no question word is in the text at all,
+/// the opening sentences that fit the budget. A window longer than the budget
+/// is cut to the `maxCharacters`-character span around the cluster, at word
 /// boundaries, with "…" marking each cut. Whitespace runs become one space.
 public struct ExcerptBuilder: Sendable {
     public var maxCharacters: Int
@@ -87,8 +90,8 @@ public struct ExcerptBuilder: Sendable {
             if cut {
                 var end = width.end(from: window.lowerBound, budget: maxCharacters, limit: window.upperBound)
                 // Between words: back to the last space when the budget ends inside one.
-                if end < bytes.count && !isSpace(bytes[end]),
-                    let space = bytes[window.lowerBound..<end].lastIndex(where: isSpace), space > window.lowerBound
+                if end < bytes.count && !ASCIIWhitespace.contains(bytes[end]),
+                    let space = bytes[window.lowerBound..<end].lastIndex(where: ASCIIWhitespace.contains), space > window.lowerBound
                 {
                     end = space
                 }
@@ -99,7 +102,7 @@ public struct ExcerptBuilder: Sendable {
 
         // The sentences around the densest cluster of matches (none when nothing matched).
         var window = 0..<bytes.count
-        var best: (range: Range<Int>, score: Float)?
+        var score: Float = 0  // the question weight the window holds
         var clusterSpan: Range<Int>?
         if let cluster = densestCluster(
             matches, weights: weights, cueWords: cueWords,
@@ -109,12 +112,12 @@ public struct ExcerptBuilder: Sendable {
             let first = sentences.firstIndex { $0.upperBound > cluster.lowerBound } ?? 0
             let last = sentences.lastIndex { $0.lowerBound < cluster.upperBound } ?? sentences.count - 1
             window = sentences[first].lowerBound..<sentences[max(first, last)].upperBound
-            best = (window, coverage(matches, from: 0, in: window, weights: weights))
+            score = coverage(matches, in: window, weights: weights)
         }
-        if let b = best, b.score > 0, width.of(window) <= maxCharacters, extendWithContext {
+        if score > 0, width.of(window) <= maxCharacters, extendWithContext {
             window = extended(window, sentences: sentences, bytes: bytes, width: width, cueWords: cueWords)
         }
-        if (best?.score ?? 0) == 0 {
+        if score == 0 {
             // Nothing of the question in the text (it matched on the heading): lead with the opening sentences.
             window = openingSentences(sentences, width: width)
         }
@@ -199,10 +202,12 @@ public struct ExcerptBuilder: Sendable {
         return best?.range
     }
 
-    func coverage(_ matches: [Match], from first: Int, in range: Range<Int>, weights: [Float]) -> Float {
+    /// The question weight of the matches (in text order) that start in `range`:
+    /// each distinct term's weight once, `repeatBonus` of it for each repeat.
+    func coverage(_ matches: [Match], in range: Range<Int>, weights: [Float]) -> Float {
         var seen = Set<Int>()
         var score: Float = 0
-        var k = first
+        var k = 0
         while k < matches.count && matches[k].start < range.upperBound {
             let m = matches[k]
             if m.start >= range.lowerBound {
@@ -227,7 +232,7 @@ public struct ExcerptBuilder: Sendable {
             let before = width.start(before: cluster.lowerBound, budget: Int(Float(extra) * share), floor: window.lowerBound)
             let start = min(latest, before)
             let span = start..<width.end(from: start, budget: maxCharacters, limit: window.upperBound)
-            var score = coverage(matches, from: 0, in: span, weights: weights)
+            var score = coverage(matches, in: span, weights: weights)
             if cueWords.contains(where: { span.contains($0.lowerBound) && $0.upperBound <= span.upperBound }) { score += cueBonus }
             if best == nil || score > best!.score { best = (span, score) }
         }
@@ -248,7 +253,7 @@ public struct ExcerptBuilder: Sendable {
                 // Leave some context before the first match.
                 let s = width.start(before: anchor.start, budget: Int(Float(maxCharacters) * leadingContext), floor: window.lowerBound)
                 let span = s..<width.end(from: s, budget: maxCharacters, limit: window.upperBound)
-                var score = coverage(inside, from: 0, in: span, weights: weights)
+                var score = coverage(inside, in: span, weights: weights)
                 if cueWords.contains(where: { span.contains($0.lowerBound) && $0.upperBound <= span.upperBound }) { score += cueBonus }
                 if score > bestScore { bestScore = score; start = s }
             }
@@ -261,11 +266,11 @@ public struct ExcerptBuilder: Sendable {
         var start = span.lowerBound, end = span.upperBound
         // Snap to word boundaries: start after a space, end before one.
         if start > window.lowerBound {
-            while start < end && !isSpace(bytes[start - 1]) { start += 1 }
+            while start < end && !ASCIIWhitespace.contains(bytes[start - 1]) { start += 1 }
         }
         if end < window.upperBound {
             var e = end
-            while e > start && !isSpace(bytes[e]) { e -= 1 }
+            while e > start && !ASCIIWhitespace.contains(bytes[e]) { e -= 1 }
             if e > start { end = e }
         }
         // Never split a UTF-8 sequence.
@@ -317,7 +322,4 @@ public struct ExcerptBuilder: Sendable {
         bytes.withUnsafeBufferPointer { ListMarker.startsLine($0, sentence) }
     }
 
-    @inline(__always) func isSpace(_ b: UInt8) -> Bool {
-        ASCIIWhitespace.contains(b)
-    }
 }

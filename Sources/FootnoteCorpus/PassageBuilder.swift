@@ -448,8 +448,8 @@ public struct PassageBuilder: Sendable, Equatable {
                 var bytes = blocks[from].bytes.lowerBound..<blocks[to].bytes.upperBound
                 // The window's first and last characters that are not whitespace (a window may start at a line break).
                 var textStart = window.lowerBound, textLast = window.upperBound - 1
-                while textStart < textLast && Self.isSpace(textBytes[textStart]) { textStart += 1 }
-                while textLast > textStart && Self.isSpace(textBytes[textLast]) { textLast -= 1 }
+                while textStart < textLast && ASCIIWhitespace.contains(textBytes[textStart]) { textStart += 1 }
+                while textLast > textStart && ASCIIWhitespace.contains(textBytes[textLast]) { textLast -= 1 }
                 if let index = lineIndex {
                     let start =
                         blocks[from].sourceSpan(ofText: textStart - blockStarts[fromIndex])
@@ -536,7 +536,7 @@ public struct PassageBuilder: Sendable, Equatable {
         var runStart = -1, runEnd = range.lowerBound, words = 0
         var inWord = false
         for i in range {
-            let space = isSpace(text[i])
+            let space = ASCIIWhitespace.contains(text[i])
             if !space && !inWord {
                 if words == maxWords {
                     out.append((runStart..<runEnd, words))
@@ -557,7 +557,7 @@ public struct PassageBuilder: Sendable, Equatable {
     static func wordCount(_ text: String) -> Int {
         var count = 0, inWord = false
         for b in text.utf8 {
-            let space = isSpace(b)
+            let space = ASCIIWhitespace.contains(b)
             if !space && !inWord { count += 1 }
             inWord = !space
         }
@@ -565,12 +565,9 @@ public struct PassageBuilder: Sendable, Equatable {
     }
 
     static func endsWithColon(_ text: String) -> Bool {
-        text.utf8.reversed().first { !isSpace($0) } == UInt8(ascii: ":")
+        text.utf8.reversed().first { !ASCIIWhitespace.contains($0) } == UInt8(ascii: ":")
     }
 
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
-        ASCIIWhitespace.contains(b)
-    }
 }
 
 extension Block {

@@ -52,7 +52,7 @@ public enum SentenceSplitter {
         var i = 0
         while i < n {
             let byte = text[i]
-            if isSpace(byte) {
+            if ASCIIWhitespace.contains(byte) {
                 if byte == Byte.lf, let open = start, lineBreakEndsSentence(text, newlineAt: i) {
                     result.append(open..<lastNonSpace)
                     start = nil
@@ -120,7 +120,7 @@ extension SentenceSplitter {
         _ text: UnsafeBufferPointer<UInt8>, at index: Int, closersEnd: Int
     ) -> Bool {
         guard closersEnd < text.count else { return true }
-        guard isSpace(text[closersEnd]) else { return false }
+        guard ASCIIWhitespace.contains(text[closersEnd]) else { return false }
         guard let next = nextNonSpace(text, from: closersEnd) else { return true }
         let terminator = text[index]
         if terminator == Byte.period, index > 0, text[index - 1] == Byte.period {
@@ -213,7 +213,7 @@ extension SentenceSplitter {
         var s = end - 1
         while s >= 0, end - s <= 4, text[s] & 0xC0 == 0x80 { s -= 1 }
         guard s >= 0, text[s] >= 0xC0 else { return false }
-        guard s == 0 || isSpace(text[s - 1]) || (text[s - 1] < 0x80 && !isASCIILetter(text[s - 1])) else {
+        guard s == 0 || ASCIIWhitespace.contains(text[s - 1]) || (text[s - 1] < 0x80 && !isASCIILetter(text[s - 1])) else {
             return false
         }
         guard let (scalar, length) = decodeScalar(text, at: s), s + length == end else { return false }
@@ -267,7 +267,7 @@ extension SentenceSplitter {
 
     private static func nextNonSpace(_ text: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         var j = index
-        while j < text.count, isSpace(text[j]) { j += 1 }
+        while j < text.count, ASCIIWhitespace.contains(text[j]) { j += 1 }
         return j < text.count ? j : nil
     }
 
@@ -278,9 +278,6 @@ extension SentenceSplitter {
         return decodeScalar(text, at: index)?.scalar.properties.isUppercase ?? false
     }
 
-    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
-        ASCIIWhitespace.contains(byte)
-    }
     @inline(__always) private static func isASCIIUppercase(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
     }

@@ -445,7 +445,7 @@ import Testing
             let start = bytes[block.bytes].firstRange(of: words)?.lowerBound ?? block.bytes.lowerBound
             for k in block.bytes where k < start || k >= start + words.count { covered[k] = true }
         }
-        return bytes.indices.filter { !covered[$0] && !PassageBuilder.isSpace(bytes[$0]) }
+        return bytes.indices.filter { !covered[$0] && !ASCIIWhitespace.contains(bytes[$0]) }
     }
 
     /// Windows cut from one long HTML block (a `<pre>`, a paragraph over
