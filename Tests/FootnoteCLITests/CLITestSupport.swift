@@ -15,6 +15,17 @@ let footnoteBinary: String = {
     return repositoryRoot.appendingPathComponent(".build/debug/footnote").path
 }()
 
+/// The environment the tests run footnote in: indexes in the tests' cache
+/// folder, and none of the user's own defaults (no FOOTNOTE_CORPUS, an empty
+/// config folder).
+func testEnvironment() -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["XDG_CACHE_HOME"] = testCacheHome
+    env["FOOTNOTE_CORPUS"] = nil
+    env["XDG_CONFIG_HOME"] = testConfigHome
+    return env
+}
+
 /// The seed corpus's index in the tests' cache folder, built once before the
 /// first test process starts: processes started together would otherwise all
 /// find it missing, one would build it and the others print the lock's
@@ -23,11 +34,7 @@ let seedIndexBuilt: Bool = {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: footnoteBinary)
     process.arguments = ["index", "--corpus", seedCorpus]
-    var env = ProcessInfo.processInfo.environment
-    env["XDG_CACHE_HOME"] = testCacheHome
-    env["XDG_CONFIG_HOME"] = testConfigHome
-    env["FOOTNOTE_CORPUS"] = nil
-    process.environment = env
+    process.environment = testEnvironment()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return false }
@@ -67,12 +74,8 @@ final class RunningFootnote {
         _ = seedIndexBuilt
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = testEnvironment()
         env["NO_COLOR"] = nil
-        env["XDG_CACHE_HOME"] = testCacheHome
-        // The user's own defaults never reach a test: no FOOTNOTE_CORPUS, an empty config folder.
-        env["FOOTNOTE_CORPUS"] = nil
-        env["XDG_CONFIG_HOME"] = testConfigHome
         for (k, v) in environment { env[k] = v }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -35,13 +35,10 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, folder.path + "/tmux.err", O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        var env = ProcessInfo.processInfo.environment
+        _ = seedIndexBuilt  // the seed corpus indexed before the session starts
+        var env = testEnvironment()
         env["TMUX"] = nil
         env["TERM"] = "xterm-256color"
-        _ = seedIndexBuilt  // the seed corpus indexed before the session starts
-        env["XDG_CACHE_HOME"] = testCacheHome
-        env["FOOTNOTE_CORPUS"] = nil
-        env["XDG_CONFIG_HOME"] = testConfigHome
         // bash closes every inherited descriptor above 2 before exec'ing tmux:
         // the tmux server outlives this call, and a pipe of a concurrent test
         // that it inherited would never reach end of file.
