@@ -196,8 +196,6 @@ struct CorpusOptions: ParsableArguments {
         return options
     }
 
-    /// How the index is built: the product's weights, with `--threads` workers.
-    var indexBuilder: IndexBuilder { index.builder }
 }
 
 /// Options for commands that print answers.

@@ -46,7 +46,7 @@ struct Search: ParsableCommand {
         engineOptions.correctSpelling = false
         let session = try Session(
             corpusPath: corpusOptions.corpus ?? "corpus", indexFolder: corpusOptions.index.indexDir,
-            builder: corpusOptions.indexBuilder, engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
+            builder: corpusOptions.index.builder, engineOptions: engineOptions, loader: corpusOptions.loader(configured: false),
             verbose: corpusOptions.verbose)
         let indexSeconds = session.indexSeconds
         let batchSearch = BatchSearch(engine: session.engine)

@@ -48,7 +48,7 @@ final class Session {
 
     convenience init(options: CorpusOptions, full: Bool = false, warnsWhenUnsaved: Bool = true) throws {
         try self.init(
-            corpus: options.corpusChoice, indexFolder: options.index.indexDir, builder: options.indexBuilder,
+            corpus: options.corpusChoice, indexFolder: options.index.indexDir, builder: options.index.builder,
             engineOptions: options.engineOptions, full: full,
             loader: options.loader, verbose: options.verbose, warnsWhenUnsaved: warnsWhenUnsaved)
     }
