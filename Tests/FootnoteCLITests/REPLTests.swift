@@ -50,9 +50,7 @@ struct REPLTests {
         try tmux.waitFor(":top reply") { $0.contains("Citing up to 1 passage per answer.") }
 
         // Ctrl-D on an empty line leaves with status 0.
-        try tmux.press("C-d")
-        let end = try tmux.waitFor("exit") { $0.contains("EXIT=") }
-        #expect(end.contains("EXIT=0"))
+        #expect(try tmux.leave().contains("EXIT=0"))
     }
 
     /// Words sharing a prefix are offered most frequent first, not in byte order.
@@ -72,8 +70,7 @@ struct REPLTests {
         let order = ["teapot", "teacup", "tealight"].map { line.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(line)")
         try tmux.press(ProcessInfo.processInfo.environment["FOOTNOTE_SANITIZER"] == "thread" ? "C-u" : "C-c")
-        try tmux.press("C-d")
-        try tmux.waitFor("exit") { $0.contains("EXIT=") }
+        try tmux.leave()
     }
 
     @Test func commandsAnswerInPlace() throws {
@@ -114,8 +111,7 @@ struct REPLTests {
             try first.type("who controls closed models")
             try first.press("Enter")
             try first.waitFor("an answer") { $0.contains("[1] ") }
-            try first.press("C-d")
-            try first.waitFor("exit") { $0.contains("EXIT=0") }
+            #expect(try first.leave().contains("EXIT=0"))
         }
         let history = try String(contentsOfFile: folder.path + "/state/footnote/history", encoding: .utf8)
         #expect(history.contains("who controls closed models"))
@@ -125,8 +121,7 @@ struct REPLTests {
         try second.press("Up")
         try second.waitFor("the recalled line") { second.lastLine($0) == "footnote> who controls closed models" }
         try second.press("C-u")  // Ctrl-D leaves only on an empty line
-        try second.press("C-d")
-        try second.waitFor("exit") { $0.contains("EXIT=0") }
+        #expect(try second.leave().contains("EXIT=0"))
     }
 
     @Test func colourOnATerminalUnlessNoColorOrDumbOrTheFlagSays() throws {
@@ -271,8 +266,7 @@ struct REPLTests {
 
         let unknown = try tmux.reply(to: ":why 9")
         #expect(unknown.contains("has no passage [9]"))
-        try tmux.press("C-d")
-        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+        #expect(try tmux.leave().contains("EXIT=0"))
     }
 
     /// Issue 15's scripted cases over the bundled essay: a contrast, a complete
@@ -312,8 +306,7 @@ struct REPLTests {
         let change = try tmux.reply(to: "Why does transparency support accountability?")
         #expect(change.hasPrefix("Transparency in open source AI supports accountability"), "\(change)")
         #expect(change.contains("[1] open-source-vs-closed-ai.txt:102-104"), "\(change)")
-        try tmux.press("C-d")
-        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+        #expect(try tmux.leave().contains("EXIT=0"))
     }
 
     /// On a colour terminal the carried-over words are dimmed and a correction's word is in italics.
@@ -409,8 +402,7 @@ struct REPLTests {
         }
         let after = try runFootnote(["index", "--corpus", notes, "--index-dir", index])
         #expect(after.status == 0 && after.stdout.contains("205 files") && after.stderr.isEmpty, "\(after.stdout) \(after.stderr)")
-        try tmux.press("C-d")
-        try tmux.waitFor("exit") { $0.contains("EXIT=0") }
+        #expect(try tmux.leave().contains("EXIT=0"))
     }
 
     /// No --corpus, FOOTNOTE_CORPUS, config or ./corpus: the current folder,
@@ -426,8 +418,7 @@ struct REPLTests {
         let expected = "\(folder.path)/notes (the current folder: no --corpus, FOOTNOTE_CORPUS, config file corpus or ./corpus): 1 file"
         #expect(banner.filter { !$0.isWhitespace }.contains(expected.filter { !$0.isWhitespace }), "\(banner)")
         try tmux.enter("how do I descale the kettle", expecting: "[1] kettle.md:3 · Kettle")
-        try tmux.press("C-d")
-        #expect(try tmux.waitFor("exit") { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try tmux.leave().contains("EXIT=0"))
     }
 
     /// With stdout redirected from a terminal (`footnote > answers.txt`), the
@@ -448,8 +439,7 @@ struct REPLTests {
         try tmux.type("How do people access closed models?")
         try tmux.press("Enter")
         try tmux.waitFor("the next prompt") { $0.components(separatedBy: "footnote>").count == 4 }
-        try tmux.press("C-d")
-        #expect(try tmux.waitFor("exit") { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try tmux.leave().contains("EXIT=0"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.hasPrefix("Examples include:"), "\(written)")
         #expect(written.contains("[1] open-source-vs-closed-ai.txt:27-35") && !written.contains("[2] "))

@@ -95,6 +95,18 @@ final class TmuxSession {
         return lines.joined(separator: "\n")
     }
 
+    /// Leaves with Ctrl-D once `prompt` is the last line, and returns the
+    /// screen that shows `EXIT=<status>`. Waiting for the prompt matters: a key
+    /// typed while an answer is still printing reaches the terminal in cooked
+    /// mode, where the line discipline turns Ctrl-D into an end-of-line marker
+    /// that readline, switching to raw mode, never sees (CI run of 5088a85).
+    @discardableResult
+    func leave(prompt: String = "footnote>") throws -> String {
+        try waitFor("the prompt before Ctrl-D") { lastLine($0) == prompt }
+        try press("C-d")
+        return try waitFor("exit") { $0.contains("EXIT=") }
+    }
+
     /// The visible screen, trailing blank lines dropped.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]) }
 
