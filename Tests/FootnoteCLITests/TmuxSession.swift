@@ -64,8 +64,13 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Types literal text.
-    func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
+    /// Types literal text at the start of an input line: first waits until
+    /// `prompt` is the last line, so that readline, not the terminal's line
+    /// discipline, reads the keys (see `leave`).
+    func type(_ text: String, after prompt: String = "footnote>") throws {
+        try waitFor("the prompt before typing \(text)") { lastLine($0) == prompt }
+        try tmux(["send-keys", "-l", text])
+    }
 
     /// Presses keys by tmux name (`Enter`, `Tab`, `C-c`, `C-d`, `Up`).
     func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
