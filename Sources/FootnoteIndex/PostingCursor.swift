@@ -7,8 +7,6 @@ import FootnoteStorage
 /// on-disk format (a change needs a new `IndexFile.formatVersion`).
 public enum PostingBlock {
     public static let size = 128
-    /// log2 of `size`.
-    public static let shift = 7
 }
 
 /// One term's posting list, read a block at a time in passage order: the

@@ -28,7 +28,6 @@ import FootnoteStorage
 public struct PostingPassages: Sendable, Equatable {
     /// Postings per block.
     public static let blockSize = PostingBlock.size
-    public static let blockShift = PostingBlock.shift
     /// Bytes of one skip table entry.
     static let skipEntrySize = 8
     /// Zero bytes after the last list.
@@ -79,7 +78,7 @@ public struct PostingPassages: Sendable, Equatable {
 
     /// Blocks of a list of `count` postings.
     @inline(__always)
-    static func blocks(_ count: Int) -> Int { (count + blockSize - 1) >> blockShift }
+    static func blocks(_ count: Int) -> Int { blocksNeeded(count, size: blockSize) }
 
     /// Where the blocks of term `t`'s list of `count` postings start (after its skip table).
     @inline(__always)

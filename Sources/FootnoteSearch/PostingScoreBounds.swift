@@ -1,4 +1,5 @@
 import FootnoteIndex
+import FootnoteStorage
 
 /// Upper bounds of a model's posting score over an index: per term, and per
 /// block of `blockSize` consecutive postings of a term (block-max indexes:
@@ -15,8 +16,6 @@ import FootnoteIndex
 public struct PostingScoreBounds: Sendable {
     /// Postings per block.
     public static let blockSize = PostingCursor.blockSize
-    /// log2 of `blockSize`.
-    static let blockShift = PostingBlock.shift
 
     /// Per term: the largest posting score.
     let termMaximum: [Float]
@@ -46,7 +45,7 @@ public struct PostingScoreBounds: Sendable {
         var blocks = 0
         for t in 0..<termCount {
             starts[t] = Int32(blocks)
-            blocks += (index.documentFrequency(Int32(t)) + Self.blockSize - 1) >> Self.blockShift
+            blocks += blocksNeeded(index.documentFrequency(Int32(t)), size: Self.blockSize)
         }
         starts[termCount] = Int32(blocks)
         var maxima = [Float](repeating: 0, count: termCount)

@@ -19,7 +19,7 @@ import Testing
     /// Walks every list block by block with one cursor moved from term to term.
     @Test func blocksGiveEveryPostingWithItsFrequency() {
         let index = Self.index
-        #expect(PostingCursor.blockSize == PostingBlock.size && 1 << PostingBlock.shift == PostingBlock.size)
+        #expect(PostingCursor.blockSize == PostingBlock.size && PostingBlock.size.nonzeroBitCount == 1)
         var cursor = index.cursor(0)
         var sawSeveralBlocks = false
         for t in 0..<Int32(index.termCount) {

@@ -10,7 +10,7 @@ import Testing
         let model = BM25(index: index)
         let bounds = model.bounds
         let size = PostingScoreBounds.blockSize
-        #expect(1 << PostingScoreBounds.blockShift == size && size == PostingBlock.size)
+        #expect(size.nonzeroBitCount == 1 && size == PostingBlock.size)  // a power of two
         var blocks = 0
         for t in 0..<index.termCount {
             let range = index.postings(Int32(t))
