@@ -17,33 +17,33 @@ extension InvertedIndex {
         // Candidates in passage order (a key per candidate: passage, then position in the list).
         let order = passages.indices.map { UInt64(UInt32(bitPattern: passages[$0])) << 32 | UInt64($0) }.sorted()
             .map { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { block in
-            let list = UnsafeBufferPointer(block)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: PostingCursor.blockSize) { buffer in
+            let block = UnsafeBufferPointer(buffer)
             for (i, t) in terms.enumerated() {
-                var postings = self.cursor(t)
-                let first = postings.postings.lowerBound
+                var list = self.cursor(t)
+                let first = list.postings.lowerBound
                 if let whole = decoded(t) {
-                    var cursor = 0
+                    var at = 0
                     for c in order {
-                        cursor = GallopingSearch.firstAtLeast(whole, from: cursor, to: whole.count, target: passages[c])
-                        if cursor == whole.count { break }
-                        if whole[cursor] == passages[c] { result[c * n + i] = first + cursor }
+                        at = GallopingSearch.firstAtLeast(whole, from: at, to: whole.count, target: passages[c])
+                        if at == whole.count { break }
+                        if whole[at] == passages[c] { result[c * n + i] = first + at }
                     }
                     continue
                 }
-                var decoded = 0, blockFirst = 0, cursor = 0  // the decoded block's size, first posting, and cursor in it
+                var filled = 0, blockFirst = 0, at = 0  // the decoded block's size, its first posting, and the place in it
                 for c in order {
                     let target = passages[c]
-                    cursor = GallopingSearch.firstAtLeast(list, from: cursor, to: decoded, target: target)
-                    while cursor == decoded {  // past this block (or none yet): on to the next that may hold the target
-                        while let last = postings.lastPassage(ofBlock: postings.block), last < Int(target), postings.skipBlock() {}
-                        blockFirst = postings.block * PostingCursor.blockSize
-                        decoded = postings.nextBlock(into: block.baseAddress!)
-                        if decoded == 0 { break }
-                        cursor = GallopingSearch.firstAtLeast(list, from: 0, to: decoded, target: target)
+                    at = GallopingSearch.firstAtLeast(block, from: at, to: filled, target: target)
+                    while at == filled {  // past this block (or none yet): on to the next that may hold the target
+                        while let last = list.lastPassage(ofBlock: list.block), last < Int(target), list.skipBlock() {}
+                        blockFirst = list.block * PostingCursor.blockSize
+                        filled = list.nextBlock(into: buffer.baseAddress!)
+                        if filled == 0 { break }
+                        at = GallopingSearch.firstAtLeast(block, from: 0, to: filled, target: target)
                     }
-                    if decoded == 0 { break }
-                    if list[cursor] == target { result[c * n + i] = first + blockFirst + cursor }
+                    if filled == 0 { break }
+                    if block[at] == target { result[c * n + i] = first + blockFirst + at }
                 }
             }
         }
