@@ -44,7 +44,7 @@ struct REPLTests {
         // whose runtime holds signals back from readline's wait for a key, the
         // line is cleared with Ctrl-U instead: `make test-tsan`, RELIABILITY.md.)
         try tmux.press(ProcessInfo.processInfo.environment["FOOTNOTE_SANITIZER"] == "thread" ? "C-u" : "C-c")
-        try tmux.waitFor("a fresh prompt") { tmux.lastLine($0) == "footnote>" }
+        try tmux.waitForPrompt("after Ctrl-C")
         try tmux.type(":top 1")
         try tmux.press("Enter")
         try tmux.waitFor(":top reply") { $0.contains("Citing up to 1 passage per answer.") }

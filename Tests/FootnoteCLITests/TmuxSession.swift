@@ -6,6 +6,9 @@ import Testing
 final class TmuxSession {
     let socket: String
     let folder: TemporaryFolder
+    /// The program's prompt: keys are typed, and Ctrl-D pressed, only once
+    /// it is the last line (`waitForPrompt`).
+    let prompt = "footnote>"
 
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
@@ -64,11 +67,9 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Types literal text at the start of an input line: first waits until
-    /// `prompt` is the last line, so that readline, not the terminal's line
-    /// discipline, reads the keys (see `leave`).
-    func type(_ text: String, after prompt: String = "footnote>") throws {
-        try waitFor("the prompt before typing \(text)") { lastLine($0) == prompt }
+    /// Types literal text at the start of an input line, once the prompt is back (`waitForPrompt`).
+    func type(_ text: String) throws {
+        try waitForPrompt("before typing \(text)")
         try tmux(["send-keys", "-l", text])
     }
 
@@ -84,8 +85,8 @@ final class TmuxSession {
     }
 
     /// Clears the screen (Ctrl-L), types `line`, presses Enter, and returns
-    /// what the program printed before its next `prompt`.
-    func reply(to line: String, prompt: String = "footnote>") throws -> String {
+    /// what the program printed before its next prompt.
+    func reply(to line: String) throws -> String {
         try press("C-l")
         try waitFor("a cleared screen") { lastLine($0) == prompt && $0.split(separator: "\n").count == 1 }
         try type(line)
@@ -100,16 +101,23 @@ final class TmuxSession {
         return lines.joined(separator: "\n")
     }
 
-    /// Leaves with Ctrl-D once `prompt` is the last line, and returns the
-    /// screen that shows `EXIT=<status>`. Waiting for the prompt matters: a key
-    /// typed while an answer is still printing reaches the terminal in cooked
-    /// mode, where the line discipline turns Ctrl-D into an end-of-line marker
-    /// that readline, switching to raw mode, never sees (CI run of 5088a85).
+    /// Leaves with Ctrl-D once the prompt is back (`waitForPrompt`), and
+    /// returns the screen that shows `EXIT=<status>`.
     @discardableResult
-    func leave(prompt: String = "footnote>") throws -> String {
-        try waitFor("the prompt before Ctrl-D") { lastLine($0) == prompt }
+    func leave() throws -> String {
+        try waitForPrompt("before Ctrl-D")
         try press("C-d")
         return try waitFor("exit") { $0.contains("EXIT=") }
+    }
+
+    /// Waits until the prompt is the last line: the program is reading a line,
+    /// so readline, not the terminal's line discipline, gets the next keys.
+    /// A key sent while an answer is still printing reaches the terminal in
+    /// cooked mode: Ctrl-D there becomes an empty line that readline, back in
+    /// raw mode, reads instead (CI run of 5088a85 timed out on it).
+    @discardableResult
+    func waitForPrompt(_ why: String) throws -> String {
+        try waitFor("the prompt \(why)") { lastLine($0) == prompt }
     }
 
     /// The visible screen, trailing blank lines dropped.
