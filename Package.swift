@@ -35,6 +35,12 @@ let libraryTargets = [
     "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch",
     "FootnoteAnswer", "FootnoteEvaluation",
 ]
+/// Every layer as a dependency: what the executables and the tests use.
+let allLayers: [Target.Dependency] = libraryTargets.map { .target(name: $0) }
+/// A layer's dependencies: every layer below it, then `others` (C libraries).
+func layersBelow(_ layer: String, and others: [Target.Dependency] = []) -> [Target.Dependency] {
+    Array(allLayers.prefix(libraryTargets.firstIndex(of: layer)!)) + others
+}
 /// Release builds skip the run-time exclusivity checks (the compile-time ones
 /// stay, and the tests' builds keep both): in the per-token and per-posting
 /// loops they cost 8% of the kernel corpus's index build. Cross-module
@@ -89,44 +95,21 @@ let package = Package(
         // The library, one target per layer, each using only the public API of
         // those below it (ARCHITECTURE.md): storage ← analysis ← corpus ← index ←
         // search ← answer ← evaluation. No terminal I/O in any of them.
-        .target(name: "FootnoteStorage", dependencies: ["CZstd"], swiftSettings: librarySettings),
-        .target(name: "FootnoteAnalysis", dependencies: ["FootnoteStorage", "CStemmer"], swiftSettings: librarySettings),
+        .target(name: "FootnoteStorage", dependencies: layersBelow("FootnoteStorage", and: ["CZstd"]), swiftSettings: librarySettings),
+        .target(name: "FootnoteAnalysis", dependencies: layersBelow("FootnoteAnalysis", and: ["CStemmer"]), swiftSettings: librarySettings),
         .target(
-            name: "FootnoteCorpus", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "CArchive", "CXML2", "CPoppler"],
+            name: "FootnoteCorpus", dependencies: layersBelow("FootnoteCorpus", and: ["CArchive", "CXML2", "CPoppler"]),
             swiftSettings: librarySettings),
-        .target(
-            name: "FootnoteIndex", dependencies: ["FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus"],
-            swiftSettings: librarySettings),
-        .target(
-            name: "FootnoteSearch",
-            dependencies: [
-                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                "FootnoteIndex", "CPrefetch",
-            ],
-            swiftSettings: librarySettings),
-        .target(
-            name: "FootnoteAnswer",
-            dependencies: [
-                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                "FootnoteIndex", "FootnoteSearch",
-            ],
-            swiftSettings: librarySettings),
-        .target(
-            name: "FootnoteEvaluation",
-            dependencies: [
-                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus",
-                "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer",
-            ],
-            swiftSettings: librarySettings),
+        .target(name: "FootnoteIndex", dependencies: layersBelow("FootnoteIndex"), swiftSettings: librarySettings),
+        .target(name: "FootnoteSearch", dependencies: layersBelow("FootnoteSearch", and: ["CPrefetch"]), swiftSettings: librarySettings),
+        .target(name: "FootnoteAnswer", dependencies: layersBelow("FootnoteAnswer"), swiftSettings: librarySettings),
+        .target(name: "FootnoteEvaluation", dependencies: layersBelow("FootnoteEvaluation"), swiftSettings: librarySettings),
 
         // The command-line front end: CLI, REPL, rendering.
         .executableTarget(
             name: "footnote",
-            dependencies: [
-                "FootnoteStorage", "FootnoteAnalysis", "FootnoteCorpus", "FootnoteIndex", "FootnoteSearch", "FootnoteAnswer",
-                "FootnoteEvaluation", "CReadline",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ], swiftSettings: testBuild ? testable : [],
+            dependencies: allLayers + ["CReadline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: testBuild ? testable : [],
             linkerSettings: !staticStdlib
                 ? []
                 : [.unsafeFlags(["-static-stdlib"] + staticFoundationLibraries.map { "-l" + $0 }, .when(configuration: .release))]),
@@ -134,16 +117,14 @@ let package = Package(
         // Tuning knobs for measuring, outside the product's command line (Benchmarks/Tune).
         .executableTarget(
             name: "footnote-tune",
-            dependencies: libraryTargets.map { .target(name: $0) } + [
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ], path: "Benchmarks/Tune"),
+            dependencies: allLayers + [.product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Benchmarks/Tune"),
 
         .target(name: "FootnoteTestSupport", path: "Tests/Support"),
         .testTarget(
-            name: "FootnoteCoreTests", dependencies: libraryTargets.map { .target(name: $0) } + ["FootnoteTestSupport"],
+            name: "FootnoteCoreTests", dependencies: allLayers + ["FootnoteTestSupport"],
             swiftSettings: unoptimizedTests),
         .testTarget(
-            name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteTestSupport"] + libraryTargets.map { .target(name: $0) },
+            name: "FootnoteCLITests", dependencies: ["footnote", "FootnoteTestSupport"] + allLayers,
             swiftSettings: unoptimizedTests),
     ],
     swiftLanguageModes: [.v6]
