@@ -76,9 +76,12 @@ public struct PostingPassages: Sendable, Equatable {
         self.init(termByteStart: Offsets(starts.build()), bytes: bytes.build())
     }
 
-    /// Blocks of a list of `count` postings.
+    /// Blocks of a list of `count` postings. (`blocksNeeded`'s arithmetic,
+    /// written here: calling that storage-target function kept `BlockReader.init`
+    /// from inlining into `forEachBlock`, and the kernel corpus's start-up took
+    /// 96 ms instead of 89.)
     @inline(__always)
-    static func blocks(_ count: Int) -> Int { blocksNeeded(count, size: blockSize) }
+    static func blocks(_ count: Int) -> Int { (count + blockSize - 1) / blockSize }
 
     /// Where the blocks of term `t`'s list of `count` postings start (after its skip table).
     @inline(__always)
